@@ -1,0 +1,284 @@
+"""Turn what was extracted from one DXF file into a storey of the plan model.
+
+This is the edge where drawing units become metres: every coordinate is scaled once
+here (vectorised), and everything after works in metres. It also derives what the
+drawing implies but does not state: the footprint, each opening's host wall, and
+which side of an envelope opening is outside.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+
+from ..plan import (
+    AccessKind,
+    AccessSurface,
+    Fence,
+    Light,
+    Opening,
+    OpeningKind,
+    PublicRealm,
+    SiteBoundary,
+    Source,
+    Space,
+    Storey,
+    Wall,
+    parse_attributes,
+)
+from .extract import Extraction, RawShape
+from .layers import Role
+
+# Tolerances in metres, with why.
+WALL_BAND = 0.02  # walls drawn as single lines still make a band to union
+GAP_CLOSING = 0.3  # closes gaps up to 0.6 m left at openings and sloppy corners
+OPENING_BRIDGE = 0.4  # half the depth of the patch laid across each opening
+HOST_WALL_DISTANCE = 0.5  # an opening further than this from any wall has no host
+ENVELOPE_DISTANCE = 0.75  # openings this close to the footprint's edge may be external
+SIDE_PROBE = 0.9  # how far either side of an opening we look for "outside"
+MIN_FOOTPRINT_AREA = 1.0  # m2; smaller closed pieces are drawing noise
+
+
+def scale(geometries: list, factor: float) -> list:
+    """Scale geometries from drawing units to metres in one vectorised call."""
+    if not geometries:
+        return []
+    array = np.empty(len(geometries), dtype=object)
+    array[:] = geometries
+    return list(shapely.transform(array, lambda xy: xy * factor))
+
+
+def build_storey(name: str, file: str, elevation_m: float, raw: Extraction, factor: float) -> Storey:
+    shapes = raw.shapes
+    geometries = scale([s.geometry for s in shapes], factor)
+    by_role: dict[Role, list[tuple[RawShape, object]]] = {}
+    for shape, geometry in zip(shapes, geometries):
+        by_role.setdefault(shape.role, []).append((shape, geometry))
+
+    def source(item) -> Source:
+        return Source(item.handle, item.layer, name)
+
+    walls = tuple(Wall(source(s), g) for s, g in by_role.get(Role.WALLS, []))
+    openings_raw = raw.openings
+    spans = scale([LineString([o.start, o.end]) for o in openings_raw], factor)
+    footprint = _footprint([w.geometry for w in walls], spans)
+    hosts = _host_walls(walls, spans)
+    openings = []
+    for raw_opening, span, host in zip(openings_raw, spans, hosts):
+        attributes = parse_attributes(raw_opening.attributes)
+        width_from = "geometry"
+        if attributes.width_m is not None:
+            span = _resize(span, attributes.width_m)
+            width_from = "attribute"
+        along = _unit(np.subtract(span.coords[1], span.coords[0]))
+        openings.append(
+            Opening(
+                source=source(raw_opening),
+                kind=OpeningKind.DOOR if raw_opening.role is Role.DOORS else OpeningKind.WINDOW,
+                block=raw_opening.block,
+                span=span,
+                along=along,
+                width_m=span.length,
+                width_from=width_from,
+                host_wall=host,
+                outward=_outward(span, raw_opening.side, footprint),
+                attributes=attributes,
+            )
+        )
+
+    texts = raw.texts
+    text_points = scale([Point(t.point) for t in texts], factor)
+    spaces_found = [(s, g) for s, g in by_role.get(Role.SPACES, []) if isinstance(g, Polygon)]
+    space_texts = _texts_inside([g for _, g in spaces_found], text_points, texts, prefer=Role.SPACES)
+    spaces = tuple(
+        Space(source(s), _space_name(words), _space_use(words), g)
+        for (s, g), words in zip(spaces_found, space_texts)
+    )
+
+    access_found = [(s, g) for s, g in by_role.get(Role.ACCESS, []) if isinstance(g, Polygon)]
+    access_texts = _texts_inside([g for _, g in access_found], text_points, texts, prefer=Role.ACCESS)
+    access = tuple(
+        AccessSurface(source(s), _access_kind(s.layer), g, s.elevation * factor, _slope(words))
+        for (s, g), words in zip(access_found, access_texts)
+    )
+    site = tuple(
+        SiteBoundary(source(s), g) for s, g in by_role.get(Role.SITE, []) if isinstance(g, Polygon)
+    )
+    public = tuple(PublicRealm(source(s), g) for s, g in by_role.get(Role.PUBLIC, []))
+    fences = tuple(
+        Fence(source(s), g.exterior if isinstance(g, Polygon) else g, s.thickness * factor or None)
+        for s, g in by_role.get(Role.FENCES, [])
+    )
+    light_points = scale([Point(l.point) for l in raw.lights], factor)
+    lights = tuple(Light(source(l), p, l.block) for l, p in zip(raw.lights, light_points))
+    return Storey(
+        name=name,
+        file=file,
+        elevation_m=elevation_m,
+        walls=walls,
+        openings=tuple(openings),
+        spaces=spaces,
+        access_surfaces=access,
+        site_boundaries=site,
+        public_realm=public,
+        fences=fences,
+        lights=lights,
+        footprint=footprint,
+    )
+
+
+def unclosed_counts(raw: Extraction) -> dict[Role, int]:
+    """Shapes of roles that must be closed outlines but are open lines."""
+    counts: dict[Role, int] = {}
+    for shape in raw.shapes:
+        if shape.role in (Role.SPACES, Role.ACCESS, Role.SITE) and not isinstance(shape.geometry, Polygon):
+            counts[shape.role] = counts.get(shape.role, 0) + 1
+    return counts
+
+
+# ------------------------------------------------------------------ derived geometry
+
+
+def _footprint(walls: list, spans: list):
+    """The building's outline: walls and the openings in them, gaps closed, holes filled."""
+    if not walls:
+        return None
+    parts = list(shapely.buffer(np.array(walls, dtype=object), WALL_BAND))
+    if spans:
+        parts += list(shapely.buffer(np.array(spans, dtype=object), OPENING_BRIDGE, cap_style="flat"))
+    solid = shapely.union_all(parts)
+    solid = solid.buffer(GAP_CLOSING, join_style="mitre").buffer(-GAP_CLOSING, join_style="mitre")
+    filled = [
+        Polygon(p.exterior)
+        for p in shapely.get_parts(solid)
+        if isinstance(p, Polygon) and Polygon(p.exterior).area >= MIN_FOOTPRINT_AREA
+    ]
+    if not filled:
+        return None
+    return shapely.union_all(filled)
+
+
+def _host_walls(walls: tuple[Wall, ...], spans: list) -> list[str | None]:
+    hosts: list[str | None] = [None] * len(spans)
+    if not walls or not spans:
+        return hosts
+    tree = shapely.STRtree([w.geometry for w in walls])
+    centres = shapely.line_interpolate_point(np.array(spans, dtype=object), 0.5, normalized=True)
+    opening_idx, wall_idx = tree.query_nearest(centres, max_distance=HOST_WALL_DISTANCE, all_matches=False)
+    for i, j in zip(opening_idx, wall_idx):
+        hosts[int(i)] = walls[int(j)].source.handle
+    return hosts
+
+
+def _outward(span: LineString, side: tuple[float, float], footprint) -> tuple[float, float] | None:
+    """The unit normal pointing outside, for an opening on the building's envelope."""
+    if footprint is None:
+        return None
+    centre = span.interpolate(0.5, normalized=True)
+    if footprint.boundary.distance(centre) > ENVELOPE_DISTANCE:
+        return None
+    along = _unit(np.subtract(span.coords[1], span.coords[0]))
+    normal = np.array([-along[1], along[0]])
+    if np.dot(normal, side) < 0:  # prefer the block's own +y side as "first"
+        normal = -normal
+    xs = np.array([centre.x + normal[0] * SIDE_PROBE, centre.x - normal[0] * SIDE_PROBE])
+    ys = np.array([centre.y + normal[1] * SIDE_PROBE, centre.y - normal[1] * SIDE_PROBE])
+    inside = shapely.contains_xy(footprint, xs, ys)
+    if inside[0] == inside[1]:
+        return None
+    outward = normal if not inside[0] else -normal
+    return (float(outward[0]), float(outward[1]))
+
+
+def _resize(span: LineString, width: float) -> LineString:
+    centre = np.array(span.interpolate(0.5, normalized=True).coords[0])
+    along = np.array(_unit(np.subtract(span.coords[1], span.coords[0])))
+    half = along * width / 2
+    return LineString([tuple(centre - half), tuple(centre + half)])
+
+
+def _unit(vector) -> tuple[float, float]:
+    length = float(np.hypot(vector[0], vector[1]))
+    if length == 0:
+        return (1.0, 0.0)
+    return (float(vector[0]) / length, float(vector[1]) / length)
+
+
+def _texts_inside(polygons: list, points: list, texts: list, prefer: Role) -> list[list[str]]:
+    """For each polygon, the texts inside it; a text belongs to the smallest polygon holding it.
+
+    Texts on the polygon's own role come first.
+    """
+    found: list[list[tuple[int, str]]] = [[] for _ in polygons]
+    if not polygons or not points:
+        return [[] for _ in polygons]
+    tree = shapely.STRtree(polygons)
+    point_idx, poly_idx = tree.query(np.array(points, dtype=object), predicate="within")
+    areas = shapely.area(np.array(polygons, dtype=object))
+    best: dict[int, int] = {}
+    for p, q in zip(point_idx, poly_idx):
+        p, q = int(p), int(q)
+        if p not in best or areas[q] < areas[best[p]]:
+            best[p] = q
+    for p, q in sorted(best.items()):
+        text = texts[p]
+        found[q].append((0 if text.role is prefer else 1, text.text))
+    return [[t for _, t in sorted(items, key=lambda item: item[0])] for items in found]
+
+
+_USE_TAG = re.compile(r"^\s*USE\s*[=:]\s*(\w+)\s*$", re.IGNORECASE)
+_SLOPE_TAG = re.compile(r"^\s*SLOPE\s*[=:]?\s*(\d+(?:[.,]\d+)?)\s*(?:°|deg|degrees)?\s*$", re.IGNORECASE)
+SPACE_USES = ("habitable", "circulation", "garage", "wet", "storage", "communal", "other")
+# Keywords that name a room's use when no USE= label is drawn (English, Dutch, Persian).
+_USE_WORDS = {
+    "habitable": (
+        "living", "lounge", "bedroom", "bed", "kitchen", "dining", "study", "office", "family",
+        "woonkamer", "slaapkamer", "keuken", "kamer",
+        "اتاق", "پذیرایی", "نشیمن", "آشپزخانه", "خواب",
+    ),
+    "circulation": ("hall", "hallway", "corridor", "landing", "stair", "stairs", "lobby", "entrance",
+                    "gang", "hal", "overloop", "trap", "راهرو", "پله", "لابی", "ورودی"),
+    "garage": ("garage", "carport", "parking", "پارکینگ", "گاراژ"),
+    "wet": ("bath", "bathroom", "wc", "toilet", "shower", "utility", "badkamer", "toilet", "حمام", "سرویس", "دستشویی"),
+    "storage": ("store", "storage", "cupboard", "bin", "bins", "cycle", "bike", "berging", "انباری"),
+}
+
+
+def _space_name(words: list[str]) -> str | None:
+    for text in words:
+        if not _USE_TAG.match(text):
+            return text[:120]
+    return None
+
+
+def _space_use(words: list[str]) -> str:
+    for text in words:
+        match = _USE_TAG.match(text)
+        if match and match.group(1).lower() in SPACE_USES:
+            return match.group(1).lower()
+    for text in words:
+        tokens = re.findall(r"\w+", text.casefold())
+        for use, keywords in _USE_WORDS.items():
+            if any(token in keywords for token in tokens):
+                return use
+    return "unknown" if not words else "other"
+
+
+def _access_kind(layer: str) -> AccessKind:
+    name = layer.upper()
+    if "BALC" in name:
+        return AccessKind.BALCONY
+    if any(word in name for word in ("CLMB", "CLIMB", "AID", "BIN", "SHED")):
+        return AccessKind.CLIMBING_AID
+    return AccessKind.ROOF
+
+
+def _slope(words: list[str]) -> float | None:
+    for text in words:
+        match = _SLOPE_TAG.match(text)
+        if match:
+            return float(match.group(1).replace(",", "."))
+    return None

@@ -1,0 +1,284 @@
+"""Walk a drawing's modelspace and pull out what each layer role needs.
+
+Everything stays in drawing units and world coordinates here; ``checker.dxf.build``
+converts to metres once. Block references are exploded with their full transform
+(nested blocks, mirrored and rotated inserts, extrusion -1, MINSERT grids); an
+INSERT on a door, window or light layer is kept whole as one element. Entities on
+layer ``0`` inside a block take the layer of the block reference, as in CAD.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from ezdxf import bbox
+from ezdxf import path as ezpath
+from ezdxf.document import Drawing
+from ezdxf.math import Vec3
+from shapely import make_valid
+from shapely.geometry import LineString, Polygon
+
+from .layers import LayerMapping, Role
+
+MAX_BLOCK_DEPTH = 16
+CURVE_TYPES = {"LINE", "LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE"}
+TEXT_TYPES = {"TEXT", "MTEXT", "ATTRIB"}
+# Entities that carry no plan geometry we use; counted, not reported one by one.
+ANNOTATION_TYPES = {
+    "DIMENSION", "ARC_DIMENSION", "LARGE_RADIAL_DIMENSION", "LEADER", "MULTILEADER",
+    "MLEADER", "HATCH", "MPOLYGON", "WIPEOUT", "SOLID", "TRACE", "3DFACE", "3DSOLID",
+    "REGION", "BODY", "MESH", "SURFACE", "POINT", "VIEWPORT", "IMAGE", "OLE2FRAME",
+    "ACAD_TABLE", "TOLERANCE", "XLINE", "RAY", "ATTDEF", "HELIX", "SHAPE", "UNDERLAY",
+    "PDFUNDERLAY", "DWFUNDERLAY", "DGNUNDERLAY",
+}
+
+
+@dataclass(frozen=True)
+class RawShape:
+    role: Role
+    layer: str
+    handle: str
+    geometry: LineString | Polygon  # Polygon when the entity is closed
+    elevation: float  # group code 38 (z of a polyline), drawing units
+    thickness: float  # group code 39, drawing units
+
+
+@dataclass(frozen=True)
+class RawOpening:
+    role: Role  # DOORS or WINDOWS
+    layer: str
+    handle: str
+    block: str
+    start: tuple[float, float]  # jambs, world coordinates
+    end: tuple[float, float]
+    side: tuple[float, float]  # the block's local +y in world coordinates (unit)
+    attributes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class RawLight:
+    layer: str
+    handle: str
+    block: str
+    point: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class RawText:
+    role: Role | None
+    layer: str
+    handle: str
+    text: str
+    point: tuple[float, float]
+
+
+@dataclass
+class Extraction:
+    shapes: list[RawShape] = field(default_factory=list)
+    openings: list[RawOpening] = field(default_factory=list)
+    lights: list[RawLight] = field(default_factory=list)
+    texts: list[RawText] = field(default_factory=list)
+    layer_entities: Counter = field(default_factory=Counter)  # layer -> entities read
+    hidden_layers: Counter = field(default_factory=Counter)  # layer -> entities ignored
+    ignored_types: Counter = field(default_factory=Counter)  # dxftype -> count
+    problems: Counter = field(default_factory=Counter)  # message -> count
+    entity_count: int = 0
+
+
+Progress = Callable[[int, int], None]
+
+
+class Extractor:
+    def __init__(self, doc: Drawing, mapping: LayerMapping, flatten_distance: float):
+        self.doc = doc
+        self.mapping = mapping
+        self.flatten_distance = flatten_distance
+        self.out = Extraction()
+        self._hidden = {
+            layer.dxf.name.casefold()
+            for layer in doc.layers
+            if layer.is_off() or layer.is_frozen()
+        }
+        self._block_spans: dict[str, tuple[float, float] | None] = {}
+        self._roles: dict[str, Role | None] = {}
+
+    def role_of(self, layer: str) -> Role | None:
+        if layer not in self._roles:
+            self._roles[layer] = self.mapping.role_of(layer)
+        return self._roles[layer]
+
+    def run(self, progress: Progress | None = None) -> Extraction:
+        msp = self.doc.modelspace()
+        total = len(msp)
+        step = max(total // 50, 500)
+        for index, entity in enumerate(msp):
+            self._visit(entity, parent_layer=None, top_handle=None, depth=0)
+            if progress and index % step == 0:
+                progress(index, total)
+        if progress:
+            progress(total, total)
+        return self.out
+
+    # ---------------------------------------------------------------- traversal
+
+    def _visit(self, entity, parent_layer: str | None, top_handle: str | None, depth: int) -> None:
+        out = self.out
+        out.entity_count += 1
+        layer = entity.dxf.get("layer", "0") or "0"
+        if layer == "0" and parent_layer is not None:
+            layer = parent_layer
+        if layer.casefold() in self._hidden:
+            out.hidden_layers[layer] += 1
+            return
+        out.layer_entities[layer] += 1
+        handle = top_handle or entity.dxf.get("handle") or "?"
+        kind = entity.dxftype()
+        role = self.role_of(layer)
+        try:
+            if kind == "INSERT":
+                self._insert(entity, layer, role, handle, top_handle, depth)
+            elif kind in CURVE_TYPES:
+                if role in (Role.DOORS, Role.WINDOWS, Role.LIGHTS):
+                    # Only block references count as doors, windows and lights.
+                    out.problems[f"loose lines on {role.label} layers, not blocks (ignored)"] += 1
+                elif role is not None:
+                    self._curve(entity, layer, role, handle)
+            elif kind in TEXT_TYPES:
+                self._text(entity, layer, role, handle)
+            else:
+                out.ignored_types[kind] += 1
+        except Exception as exc:  # one odd entity must not sink the whole file
+            out.problems[f"{kind} entities that could not be read ({type(exc).__name__})"] += 1
+
+    def _insert(self, insert, layer, role, handle, top_handle, depth) -> None:
+        if depth >= MAX_BLOCK_DEPTH:
+            self.out.problems["blocks nested deeper than 16 levels (ignored)"] += 1
+            return
+        grid = list(insert.multi_insert()) if insert.mcount > 1 else [insert]
+        for one in grid:
+            if role in (Role.DOORS, Role.WINDOWS):
+                self._opening(one, layer, role, handle)
+            elif role is Role.LIGHTS:
+                p = Vec3(one.ocs().to_wcs(one.dxf.get("insert", Vec3())))
+                self.out.lights.append(RawLight(layer, handle, one.dxf.name, (p.x, p.y)))
+            else:
+                children = one.virtual_entities(skipped_entity_callback=self._skipped)
+                for child in children:
+                    self._visit(child, layer, top_handle or handle, depth + 1)
+                for attrib in one.attribs:  # text of attributes can name spaces
+                    self._visit(attrib, layer, top_handle or handle, depth + 1)
+
+    def _skipped(self, entity, reason: str) -> None:
+        self.out.problems[f"{entity.dxftype()} entities in blocks that could not be placed"] += 1
+
+    def _curve(self, entity, layer: str, role: Role, handle: str) -> None:
+        kind = entity.dxftype()
+        if kind == "POLYLINE" and (entity.is_poly_face_mesh or entity.is_polygon_mesh):
+            self.out.ignored_types["POLYLINE (mesh)"] += 1
+            return
+        path = ezpath.make_path(entity)
+        points = [(v.x, v.y) for v in path.flattening(self.flatten_distance)]
+        points = _dedupe(points)
+        if len(points) < 2:
+            self.out.problems[f"{kind} entities with no length (ignored)"] += 1
+            return
+        closed = (
+            kind in ("CIRCLE",)
+            or (kind == "LWPOLYLINE" and entity.closed)
+            or (kind == "POLYLINE" and entity.is_closed)
+            or (kind == "ELLIPSE" and math.isclose(abs(entity.dxf.end_param - entity.dxf.start_param), math.tau))
+            or (len(points) > 3 and points[0] == points[-1])
+        )
+        geometry: LineString | Polygon
+        if closed and len(points) >= 3:
+            polygon = Polygon(points)
+            if not polygon.is_valid:  # self-crossing outlines: keep the largest piece
+                polygon = _largest_polygon(make_valid(polygon))
+            geometry = polygon if polygon is not None and polygon.area > 0 else LineString(points)
+        else:
+            geometry = LineString(points)
+        elevation = 0.0
+        if kind == "LWPOLYLINE":
+            elevation = entity.dxf.get("elevation", 0.0)
+        elif kind == "POLYLINE":
+            elevation = Vec3(entity.dxf.get("elevation", (0, 0, 0))).z
+        self.out.shapes.append(
+            RawShape(role, layer, handle, geometry, float(elevation), float(entity.dxf.get("thickness", 0.0) or 0.0))
+        )
+
+    def _text(self, entity, layer: str, role: Role | None, handle: str) -> None:
+        kind = entity.dxftype()
+        if kind == "MTEXT":
+            content = entity.plain_text()
+        else:
+            content = entity.dxf.get("text", "")
+        content = " ".join(content.split())
+        if not content:
+            return
+        p = Vec3(entity.dxf.get("insert", Vec3()))
+        if kind != "MTEXT":
+            p = Vec3(entity.ocs().to_wcs(p))
+        self.out.texts.append(RawText(role, layer, handle, content, (p.x, p.y)))
+
+    def _opening(self, insert, layer: str, role: Role, handle: str) -> None:
+        name = insert.dxf.name
+        span = self._block_span(name)
+        if span is None:
+            self.out.problems[f"{role.value} blocks with no geometry (ignored)"] += 1
+            return
+        block = self.doc.blocks.get(name)
+        base = Vec3(block.block.dxf.get("base_point", Vec3())) if block is not None else Vec3()
+        m = insert.matrix44()
+        start = m.transform(Vec3(span[0], base.y, 0))
+        end = m.transform(Vec3(span[1], base.y, 0))
+        side = m.transform_direction(Vec3(0, 1, 0))
+        length = math.hypot(side.x, side.y) or 1.0
+        attributes: dict[str, str] = {}
+        if block is not None:  # constant attributes live only in the block definition
+            for attdef in block.query("ATTDEF"):
+                if attdef.is_const:
+                    attributes[attdef.dxf.tag.upper()] = attdef.dxf.text
+        for attrib in insert.attribs:
+            attributes[attrib.dxf.tag.upper()] = attrib.dxf.text
+        self.out.openings.append(
+            RawOpening(
+                role, layer, handle, name,
+                (start.x, start.y), (end.x, end.y),
+                (side.x / length, side.y / length), attributes,
+            )
+        )
+
+    def _block_span(self, name: str) -> tuple[float, float] | None:
+        """The block's geometry extent along its local x axis (jamb to jamb)."""
+        if name not in self._block_spans:
+            block = self.doc.blocks.get(name)
+            span = None
+            if block is not None:
+                drawn = [e for e in block if e.dxftype() not in ("ATTDEF", "TEXT", "MTEXT")]
+                box = bbox.extents(drawn, fast=True)
+                if box.has_data and box.size.x > 0:
+                    span = (box.extmin.x, box.extmax.x)
+            self._block_spans[name] = span
+        return self._block_spans[name]
+
+
+def extract(doc: Drawing, mapping: LayerMapping, flatten_distance: float, progress: Progress | None = None) -> Extraction:
+    return Extractor(doc, mapping, flatten_distance).run(progress)
+
+
+def _dedupe(points: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    result: list[tuple[float, float]] = []
+    for p in points:
+        if not result or p != result[-1]:
+            result.append(p)
+    return result
+
+
+def _largest_polygon(geometry) -> Polygon | None:
+    polygons = [g for g in getattr(geometry, "geoms", [geometry]) if isinstance(g, Polygon)]
+    return max(polygons, key=lambda g: g.area, default=None)
+
+

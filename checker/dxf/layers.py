@@ -1,0 +1,129 @@
+"""Layer roles: which DXF layers hold walls, doors, windows, spaces and so on.
+
+Default names follow the US National CAD Standard (``A-WALL``, ``A-DOOR``...). A
+mapping (a ``[layers]`` table in project.toml, or a TOML file given with
+``--layers``) adds the names a municipality or an office uses; its patterns are
+tried before the defaults. Names are compared case-insensitively, and ``.``, ``_``
+and spaces count as ``-``, so ``A.Wall_Internal`` is a wall layer.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from ..errors import ManifestError
+
+
+class Role(str, Enum):
+    WALLS = "walls"
+    DOORS = "doors"
+    WINDOWS = "windows"
+    SPACES = "spaces"
+    ACCESS = "access"  # flat roofs, balconies, climbing aids
+    SITE = "site"  # site boundary
+    PUBLIC = "public"  # street, public footpath
+    FENCES = "fences"
+    LIGHTS = "lights"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.WALLS: "walls",
+    Role.DOORS: "doors",
+    Role.WINDOWS: "windows",
+    Role.SPACES: "spaces",
+    Role.ACCESS: "access surfaces",
+    Role.SITE: "site boundary",
+    Role.PUBLIC: "public realm",
+    Role.FENCES: "fences",
+    Role.LIGHTS: "lights",
+}
+
+DEFAULT_PATTERNS: dict[Role, tuple[str, ...]] = {
+    Role.WALLS: ("A-WALL*",),
+    Role.DOORS: ("A-DOOR*",),
+    Role.WINDOWS: ("A-GLAZ*", "A-WIND*"),
+    Role.SPACES: ("A-AREA*",),
+    Role.ACCESS: ("A-ROOF*", "A-BALC*"),
+    Role.SITE: ("C-PROP*",),
+    Role.PUBLIC: ("C-ROAD*", "C-PUBL*"),
+    Role.FENCES: ("L-FENC*", "L-SITE-FENC*"),
+    Role.LIGHTS: ("E-LITE*",),
+}
+
+# Roles whose presence makes a drawing a floor plan.
+PLAN_ROLES = (Role.WALLS, Role.DOORS, Role.WINDOWS, Role.SPACES)
+
+_SEPARATORS = re.compile(r"[._\s]+")
+
+
+def normalise(name: str) -> str:
+    return _SEPARATORS.sub("-", name.strip()).casefold()
+
+
+@dataclass(frozen=True)
+class LayerMapping:
+    """Patterns per role: the user's first, then the defaults."""
+
+    user: tuple[tuple[Role, str], ...] = ()
+    source: str | None = None  # where the user's patterns came from
+    _compiled: tuple[tuple[Role, str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = [(role, normalise(p)) for role, p in self.user]
+        pairs += [(role, normalise(p)) for role, patterns in DEFAULT_PATTERNS.items() for p in patterns]
+        object.__setattr__(self, "_compiled", tuple(pairs))
+
+    def role_of(self, layer: str) -> Role | None:
+        name = normalise(layer)
+        for role, pattern in self._compiled:
+            if fnmatch.fnmatchcase(name, pattern):
+                return role
+        return None
+
+    def merged(self, other: "LayerMapping") -> "LayerMapping":
+        """This mapping with ``other``'s patterns tried first."""
+        sources = [s for s in (other.source, self.source) if s]
+        return LayerMapping(user=other.user + self.user, source=" + ".join(sources) or None)
+
+    @classmethod
+    def from_table(cls, table: object, where: str) -> "LayerMapping":
+        """Build from a ``{role: [pattern, ...]}`` table; ``where`` names it in errors."""
+        if not isinstance(table, dict):
+            raise ManifestError(f"{where}: the layer mapping must be a table of role = [layer names].")
+        pairs: list[tuple[Role, str]] = []
+        roles = {r.value: r for r in Role}
+        for key, patterns in table.items():
+            role = roles.get(str(key).lower())
+            if role is None:
+                raise ManifestError(
+                    f"{where}: unknown layer role {key!r}; the roles are {', '.join(roles)}."
+                )
+            if isinstance(patterns, str):
+                patterns = [patterns]
+            if not isinstance(patterns, list) or not all(isinstance(p, str) and p.strip() for p in patterns):
+                raise ManifestError(f"{where}: {key} must be a layer name or a list of layer names.")
+            pairs.extend((role, p) for p in patterns)
+        return cls(user=tuple(pairs), source=where)
+
+    @classmethod
+    def from_file(cls, path: Path) -> "LayerMapping":
+        """Read a mapping file: a ``[layers]`` table, or role keys at the top level."""
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ManifestError(f"Layer mapping file {path} does not exist.") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ManifestError(f"Layer mapping file {path} cannot be read: {exc}.") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ManifestError(f"Layer mapping file {path} is not valid TOML: {exc}.") from None
+        table = data.get("layers", data)
+        return cls.from_table(table, f"{Path(path).name} [layers]" if "layers" in data else Path(path).name)

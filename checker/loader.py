@@ -1,0 +1,204 @@
+"""Load a project (a manifest or a single DXF) into the plan model.
+
+read (checker.dxf.reader) -> extract in drawing units (checker.dxf.extract)
+-> decide units -> build in metres (checker.dxf.build). Each file's LoadReport says
+what happened on the way: repairs, units, layers per role, what was ignored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import shapely
+
+from .dxf.build import build_storey, unclosed_counts
+from .dxf.extract import Extraction, extract
+from .dxf.layers import PLAN_ROLES, LayerMapping, Role
+from .dxf.reader import ReadReport, read_dxf
+from .errors import NoPlanContent
+from .plan import Plan, Storey
+from .project import ProjectSpec, StoreySpec, load_project_spec
+from .units import UnitsReport, decide_units, longest_side, median, unit_by_code, unit_by_name
+
+# Curves are flattened to this chord error, in metres.
+FLATTEN_METRES = 0.005
+MAX_LAYERS_NAMED = 12
+
+# progress(file_label, done, total)
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What loading one storey's file found and did, for preflight and the annex."""
+
+    storey: str
+    file: str  # as given in the manifest or on the command line
+    read: ReadReport
+    units: UnitsReport
+    layers: tuple[tuple[str, str | None, int], ...]  # (layer, role or None, entities)
+    hidden_layers: tuple[tuple[str, int], ...]
+    ignored_types: tuple[tuple[str, int], ...]
+    problems: tuple[tuple[str, int], ...]
+    counts: dict
+
+    @property
+    def unmapped_layers(self) -> tuple[tuple[str, int], ...]:
+        return tuple((name, n) for name, role, n in self.layers if role is None)
+
+    def layers_by_role(self) -> dict[str, list[str]]:
+        roles: dict[str, list[str]] = {}
+        for name, role, _ in self.layers:
+            if role is not None:
+                roles.setdefault(role, []).append(name)
+        return roles
+
+    def to_json(self) -> dict:
+        return {
+            "storey": self.storey,
+            "file": self.file,
+            "sha256": self.read.sha256,
+            "size_bytes": self.read.size_bytes,
+            "dxf_version": self.read.dxf_version,
+            "release": self.read.release,
+            "binary": self.read.binary,
+            "recovered": self.read.recovered,
+            "repairs": {
+                "count": self.read.repair_count,
+                "listed": list(self.read.repairs),
+                "unrepaired": list(self.read.unrepaired),
+            },
+            "units": self.units.to_json(),
+            "layers": {
+                "by_role": self.layers_by_role(),
+                "unmapped": [{"layer": n, "entities": c} for n, c in self.unmapped_layers],
+                "hidden": [{"layer": n, "entities": c} for n, c in self.hidden_layers],
+            },
+            "ignored_entities": {k: v for k, v in self.ignored_types},
+            "problems": [{"message": m, "count": c} for m, c in self.problems],
+            "counts": dict(self.counts),
+        }
+
+
+def load_plan(
+    target: Path,
+    *,
+    units: str | None = None,
+    mapping: LayerMapping | None = None,
+    progress: Progress | None = None,
+) -> Plan:
+    """Load ``target`` (project.toml or a single .dxf) into a Plan.
+
+    ``units`` overrides every storey's units; ``mapping`` is tried before the
+    manifest's own [layers] table.
+    """
+    spec = load_project_spec(Path(target))
+    return load_spec(spec, units=units, mapping=mapping, progress=progress)
+
+
+def load_spec(
+    spec: ProjectSpec,
+    *,
+    units: str | None = None,
+    mapping: LayerMapping | None = None,
+    progress: Progress | None = None,
+) -> Plan:
+    if units is not None:
+        unit_by_name(units)  # refuse an unknown unit before any file is read
+    layer_mapping = spec.mapping.merged(mapping) if mapping else spec.mapping
+    storeys: list[Storey] = []
+    reports: list[LoadReport] = []
+    for storey_spec in spec.storeys:
+        storey, report = load_storey(storey_spec, layer_mapping, units or storey_spec.units, progress)
+        storeys.append(storey)
+        reports.append(report)
+    return Plan(project=spec.info, storeys=tuple(storeys), loads=tuple(reports))
+
+
+def load_storey(
+    spec: StoreySpec,
+    mapping: LayerMapping,
+    units_override: str | None = None,
+    progress: Progress | None = None,
+) -> tuple[Storey, LoadReport]:
+    label = spec.path.name
+    doc, read = read_dxf(spec.path, label)
+    insunits = doc.header.get("$INSUNITS")
+    raw = extract(
+        doc,
+        mapping,
+        _flatten_distance(doc, insunits, units_override),
+        (lambda done, total: progress(label, done, total)) if progress else None,
+    )
+    _require_plan_content(raw, label, mapping, read)
+    units = decide_units(insunits, units_override, *_measure(raw))
+    storey = build_storey(spec.name, label, spec.elevation_m, raw, units.metres_per_unit)
+    problems = Counter(raw.problems)
+    for role, count in unclosed_counts(raw).items():
+        problems[f"{role.label} drawn as open lines, not closed outlines (ignored)"] += count
+    layers = tuple(
+        (name, (lambda r: r.value if r else None)(mapping.role_of(name)), count)
+        for name, count in sorted(raw.layer_entities.items(), key=lambda item: item[0].casefold())
+    )
+    report = LoadReport(
+        storey=spec.name,
+        file=str(spec.path),
+        read=read,
+        units=units,
+        layers=layers,
+        hidden_layers=tuple(sorted(raw.hidden_layers.items())),
+        ignored_types=tuple(sorted(raw.ignored_types.items())),
+        problems=tuple(sorted(problems.items())),
+        counts=storey.counts(),
+    )
+    return storey, report
+
+
+def _flatten_distance(doc, insunits, override: str | None) -> float:
+    unit = unit_by_name(override) if override else unit_by_code(insunits)
+    if unit is not None:
+        return FLATTEN_METRES / unit.metres
+    # Unitless: a thousandth of a percent of the drawing's declared extents, or 1 mm
+    # if the drawing were in metres.
+    try:
+        lo, hi = doc.header.get("$EXTMIN"), doc.header.get("$EXTMAX")
+        size = max(hi[0] - lo[0], hi[1] - lo[1])
+        if 0 < size < 1e9:
+            return size / 20000.0
+    except (TypeError, IndexError):
+        pass
+    return 0.001
+
+
+def _measure(raw: Extraction) -> tuple[float | None, float | None]:
+    """The building's longest side and the median opening width, in drawing units."""
+    walls = [s.geometry for s in raw.shapes if s.role is Role.WALLS]
+    plan_shapes = walls or [s.geometry for s in raw.shapes if s.role in PLAN_ROLES]
+    spans = [((o.end[0] - o.start[0]) ** 2 + (o.end[1] - o.start[1]) ** 2) ** 0.5 for o in raw.openings]
+    bounds = None
+    if plan_shapes:
+        bounds = tuple(shapely.total_bounds(plan_shapes))
+    elif raw.openings:
+        xs = [p[0] for o in raw.openings for p in (o.start, o.end)]
+        ys = [p[1] for o in raw.openings for p in (o.start, o.end)]
+        bounds = (min(xs), min(ys), max(xs), max(ys))
+    return longest_side(bounds), median(spans)
+
+
+def _require_plan_content(raw: Extraction, label: str, mapping: LayerMapping, read: ReadReport) -> None:
+    has_plan = any(s.role in PLAN_ROLES for s in raw.shapes) or bool(raw.openings)
+    if has_plan:
+        return
+    names = sorted(raw.layer_entities, key=str.casefold)
+    shown = ", ".join(names[:MAX_LAYERS_NAMED]) + (f" and {len(names) - MAX_LAYERS_NAMED} more" if len(names) > MAX_LAYERS_NAMED else "")
+    repaired = f" (it was damaged; {read.repair_count} repairs were made)" if read.recovered else ""
+    if not names:
+        raise NoPlanContent(f"{label} has no visible drawing content{repaired}; draw the floor plan on visible layers.")
+    raise NoPlanContent(
+        f"{label} has no floor-plan content{repaired}: none of its layers ({shown}) holds walls, doors, "
+        f"windows or spaces; if it is a floor plan, map its layers to roles in a [layers] table "
+        f"(see docs/plan-convention.md)."
+    )

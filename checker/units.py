@@ -1,0 +1,234 @@
+"""Drawing units: what the header declares, what the user says, what is plausible.
+
+Coordinates stay in drawing units while a file is read and are converted to metres
+once, when the plan model is built. This module decides the factor and says how sure
+it is, so that PLAN-01 and preflight can report it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .errors import UnitsError
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: int  # the $INSUNITS code
+    name: str  # short name used in messages and on the CLI
+    long_name: str
+    metres: float  # one drawing unit in metres
+
+
+# The units a building drawing is plausibly in, with their $INSUNITS codes. Others
+# (miles, microns, light years...) are refused rather than guessed at.
+UNITS: tuple[Unit, ...] = (
+    Unit(1, "in", "inches", 0.0254),
+    Unit(2, "ft", "feet", 0.3048),
+    Unit(4, "mm", "millimetres", 0.001),
+    Unit(5, "cm", "centimetres", 0.01),
+    Unit(6, "m", "metres", 1.0),
+    Unit(10, "yd", "yards", 0.9144),
+    Unit(14, "dm", "decimetres", 0.1),
+)
+_BY_CODE = {u.code: u for u in UNITS}
+_ALIASES = {
+    "in": "in", "inch": "in", "inches": "in", '"': "in",
+    "ft": "ft", "foot": "ft", "feet": "ft", "'": "ft",
+    "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
+    "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
+    "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "yd": "yd", "yard": "yd", "yards": "yd",
+    "dm": "dm", "decimetre": "dm", "decimetres": "dm", "decimeter": "dm", "decimeters": "dm",
+}
+_BY_NAME = {u.name: u for u in UNITS}
+
+# The order in which plausible units are suggested when the declared one is not:
+# metric first, as most building drawings are metric and a wrong inch header is
+# usually a template default.
+SUGGESTION_ORDER = ("m", "mm", "cm", "ft", "in", "dm", "yd")
+
+# A building plan's longest side, in metres, that we accept without comment. A
+# 3 cm or 300 m building means the declared unit is wrong.
+PLAUSIBLE_BUILDING_LENGTH = (4.0, 250.0)
+# A door or window opening width, in metres (median over the plan).
+PLAUSIBLE_OPENING_WIDTH = (0.3, 6.0)
+
+
+def unit_by_name(text: str) -> Unit:
+    """The unit a user typed (``mm``, ``metres``...); UnitsError if unknown."""
+    key = _ALIASES.get(text.strip().lower())
+    if key is None:
+        known = ", ".join(u.name for u in UNITS)
+        raise UnitsError(f"Unknown unit {text!r}: use one of {known}.")
+    return _BY_NAME[key]
+
+
+def unit_by_code(code: int | None) -> Unit | None:
+    """The unit for an $INSUNITS code, or None for unitless/unsupported codes."""
+    if code is None:
+        return None
+    return _BY_CODE.get(int(code))
+
+
+@dataclass(frozen=True)
+class UnitsReport:
+    """How a file's coordinates were converted to metres, and how sure we are.
+
+    ``source`` is ``header`` (declared by $INSUNITS), ``user`` (given in the
+    manifest or on the command line) or ``assumed`` (no usable declaration; guessed
+    from the extents).
+    """
+
+    declared: str | None  # unit name from $INSUNITS, None when unitless
+    declared_code: int | None
+    used: str
+    metres_per_unit: float
+    source: str
+    plausible: bool
+    building_length_m: float | None  # longest side of the building's extents
+    median_opening_width_m: float | None
+    suggestions: tuple[str, ...]  # plausible units, most likely first
+    message: str
+
+    def to_json(self) -> dict:
+        return {
+            "declared": self.declared,
+            "declared_code": self.declared_code,
+            "used": self.used,
+            "metres_per_unit": self.metres_per_unit,
+            "source": self.source,
+            "plausible": self.plausible,
+            "building_length_m": _round(self.building_length_m),
+            "median_opening_width_m": _round(self.median_opening_width_m),
+            "suggestions": list(self.suggestions),
+            "message": self.message,
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def _within(value: float, bounds: tuple[float, float]) -> bool:
+    return bounds[0] <= value <= bounds[1]
+
+
+def _is_plausible(length_units: float | None, opening_units: float | None, unit: Unit) -> bool:
+    if length_units is not None and not _within(length_units * unit.metres, PLAUSIBLE_BUILDING_LENGTH):
+        return False
+    if opening_units is not None and not _within(opening_units * unit.metres, PLAUSIBLE_OPENING_WIDTH):
+        return False
+    return True
+
+
+def plausible_units(length_units: float | None, opening_units: float | None) -> tuple[str, ...]:
+    """Units under which the measured sizes look like a building, most likely first."""
+    if length_units is None and opening_units is None:
+        return ()
+    return tuple(
+        name for name in SUGGESTION_ORDER if _is_plausible(length_units, opening_units, _BY_NAME[name])
+    )
+
+
+def _describe(length_units: float | None, unit: Unit) -> str:
+    if length_units is None:
+        return unit.long_name
+    return f"{unit.long_name} ({_format_length(length_units * unit.metres)} long)"
+
+
+def _format_length(metres: float) -> str:
+    if metres >= 1:
+        return f"{metres:,.1f} m"
+    if metres >= 0.01:
+        return f"{metres * 100:.1f} cm"
+    return f"{metres * 1000:.2g} mm"
+
+
+def decide_units(
+    insunits: int | None,
+    override: str | None,
+    length_units: float | None,
+    opening_units: float | None,
+) -> UnitsReport:
+    """Choose the drawing unit and judge it against the drawing's own sizes.
+
+    ``length_units`` is the longest side of the building's extents and
+    ``opening_units`` the median opening width, both in drawing units (None when
+    the drawing has none).
+    """
+    declared = unit_by_code(insunits)
+    declared_code = int(insunits) if insunits is not None else None
+    suggestions = plausible_units(length_units, opening_units)
+
+    def report(unit: Unit, source: str, plausible: bool, message: str) -> UnitsReport:
+        return UnitsReport(
+            declared=declared.name if declared else None,
+            declared_code=declared_code,
+            used=unit.name,
+            metres_per_unit=unit.metres,
+            source=source,
+            plausible=plausible,
+            suggestions=suggestions,
+            message=message,
+            building_length_m=None if length_units is None else length_units * unit.metres,
+            median_opening_width_m=None if opening_units is None else opening_units * unit.metres,
+        )
+
+    if override:
+        unit = unit_by_name(override)
+        plausible = _is_plausible(length_units, opening_units, unit)
+        message = f"Units given by the user: {_describe(length_units, unit)}."
+        if declared and declared is not unit:
+            message += f" The header declares {declared.long_name}."
+        if not plausible:
+            message += " These sizes do not look like a building; check the unit."
+        return report(unit, "user", plausible, message)
+
+    if declared is not None:
+        plausible = _is_plausible(length_units, opening_units, declared)
+        if plausible:
+            return report(declared, "header", True, f"Units declared in the header: {_describe(length_units, declared)}.")
+        message = f"The header declares {_describe(length_units, declared)}, which is not plausible for a building"
+        if suggestions:
+            likely = _BY_NAME[suggestions[0]]
+            message += f"; the drawing is likely in {_describe(length_units, likely)}"
+            others = [_describe(length_units, _BY_NAME[s]) for s in suggestions[1:3]]
+            if others:
+                message += " or " + " or ".join(others)
+            message += f"; give the unit with --units {likely.name} or in project.toml"
+        return report(declared, "header", False, message + ".")
+
+    # Unitless (or an unusual unit such as miles): assume the most likely one.
+    what = "declares no units" if not insunits else f"declares unit code {insunits}, which is not a building unit"
+    if suggestions:
+        unit = _BY_NAME[suggestions[0]]
+        message = (
+            f"The drawing {what}; assumed {_describe(length_units, unit)}; "
+            f"give the unit with --units or in project.toml to be sure."
+        )
+        return report(unit, "assumed", True, message)
+    unit = _BY_NAME["m"]
+    message = (
+        f"The drawing {what} and no unit makes its sizes look like a building; "
+        f"assumed metres; give the unit with --units or in project.toml."
+    )
+    return report(unit, "assumed", False, message)
+
+
+def median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[mid]
+    return (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def longest_side(bounds: tuple[float, float, float, float] | None) -> float | None:
+    if bounds is None or any(math.isnan(b) for b in bounds):
+        return None
+    minx, miny, maxx, maxy = bounds
+    return max(maxx - minx, maxy - miny)
