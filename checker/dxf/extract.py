@@ -218,9 +218,10 @@ class Extractor:
         content = " ".join(content.split())
         if not content:
             return
-        p = Vec3(entity.dxf.get("insert", Vec3()))
-        if kind != "MTEXT":
-            p = Vec3(entity.ocs().to_wcs(p))
+        if kind == "MTEXT":
+            p = Vec3(entity.dxf.get("insert", Vec3()))
+        else:  # aligned TEXT is placed by its alignment point, not its insert point
+            p = Vec3(entity.ocs().to_wcs(entity.get_placement()[1]))
         self.out.texts.append(RawText(role, layer, handle, content, (p.x, p.y)))
 
     def _opening(self, insert, layer: str, role: Role, handle: str) -> None:

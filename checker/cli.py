@@ -1,0 +1,231 @@
+"""The ``annex`` command.
+
+Exit status: 0 the plan complies, 1 findings fail (or the check is incomplete),
+2 the input cannot be used (one sentence on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .dxf.layers import LayerMapping
+from .engine import run_rules
+from .errors import AnnexError
+from .loader import load_plan
+from .plan import Plan
+from .preflight import preflight, render_text
+from .results import VERDICT_SENTENCES, Results, Status, Verdict
+from .rulesets import DEFAULT_RULESET, Ruleset, available, load_ruleset
+from .rules import catalogue
+
+EXIT_COMPLIES, EXIT_FAILS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+MAX_FINDINGS_LISTED = 30
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one sentence, status 2, like every input error
+        self.exit(EXIT_INPUT, f"annex: {message}; see `annex {self.prog.split()[-1]} --help`.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="annex", description="Check DXF floor plans against burglary-prevention criteria.")
+    parser.add_argument("--version", action="version", version=f"security-annex {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def plan_arguments(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("target", type=Path, help="a DXF file (one storey) or a project.toml")
+        sub.add_argument("--ruleset", help=f"ruleset name or file (default: the project's, else {DEFAULT_RULESET})")
+        sub.add_argument("--units", help="drawing unit for every storey, overriding the header (mm, cm, m, in, ft)")
+        sub.add_argument("--layers", type=Path, help="TOML file mapping your layer names to roles")
+        sub.add_argument("--json", dest="json_out", metavar="OUT", help="write the JSON report to OUT ('-' for stdout)")
+        sub.add_argument("--quiet", action="store_true", help="no progress display")
+
+    check = commands.add_parser("check", help="check a plan and report the findings")
+    plan_arguments(check)
+    pre = commands.add_parser("preflight", help="say what a plan holds and what cannot be assessed")
+    plan_arguments(pre)
+    template = commands.add_parser("template", help="write an empty starter DXF with every layer and block")
+    template.add_argument("out", type=Path, help="the DXF file to write")
+    commands.add_parser("rulesets", help="list the rulesets")
+    rules = commands.add_parser("rules", help="print the rule catalogue")
+    rules.add_argument("--markdown", action="store_true", help="print docs/rules.md")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except AnnexError as exc:
+        print(f"annex: {exc.message}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print("annex: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug of ours: one sentence, not a traceback
+        if os.environ.get("ANNEX_DEBUG"):
+            raise
+        print(
+            f"annex: internal error ({type(exc).__name__}: {exc}); set ANNEX_DEBUG=1 for details and please report it.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _load(args) -> tuple[Plan, Ruleset]:
+    mapping = LayerMapping.from_file(args.layers) if args.layers else None
+    progress = None if args.quiet or not sys.stderr.isatty() else _progress
+    plan = load_plan(args.target, units=args.units, mapping=mapping, progress=progress)
+    if progress:
+        sys.stderr.write("\r\033[K")
+    ruleset = load_ruleset(args.ruleset or plan.project.ruleset or DEFAULT_RULESET)
+    return plan, ruleset
+
+
+def _progress(label: str, done: int, total: int) -> None:
+    percent = 100 if not total else int(100 * done / total)
+    sys.stderr.write(f"\rReading {label}: {done:,} of {total:,} entities ({percent}%)")
+    sys.stderr.flush()
+
+
+def _write_json(data: dict | str, out: str) -> None:
+    text = data if isinstance(data, str) else json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if out == "-":
+        sys.stdout.write(text)
+        return
+    path = Path(out)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise AnnexError(f"Cannot write {out} ({exc.strerror or exc}).") from None
+
+
+def cmd_check(args) -> int:
+    plan, ruleset = _load(args)
+    results = run_rules(plan, ruleset)
+    if args.json_out:
+        _write_json(results.dumps(), args.json_out)
+    if args.json_out != "-":
+        print(render_summary(results))
+    return EXIT_COMPLIES if results.verdict is Verdict.COMPLIES else EXIT_FAILS
+
+
+def cmd_preflight(args) -> int:
+    plan, ruleset = _load(args)
+    report = preflight(plan, ruleset)
+    if args.json_out:
+        _write_json(report, args.json_out)
+    if args.json_out != "-":
+        print(render_text(report), end="")
+    return EXIT_COMPLIES
+
+
+def cmd_template(args) -> int:
+    from .dxf.starter import write_template
+
+    if args.out.suffix.lower() != ".dxf":
+        raise AnnexError(f"{args.out} should end in .dxf.")
+    try:
+        write_template(args.out)
+    except OSError as exc:
+        raise AnnexError(f"Cannot write {args.out} ({exc.strerror or exc}).") from None
+    print(f"Wrote {args.out}: every layer and the DOOR, WINDOW and LIGHT blocks; see docs/plan-convention.md.")
+    return EXIT_COMPLIES
+
+
+def cmd_rulesets(args) -> int:
+    for name in available():
+        ruleset = load_ruleset(name)
+        info = ruleset.info
+        default = "  (default)" if name == DEFAULT_RULESET else ""
+        print(f"{name:<18} {info.version:<6} {info.status:<12} {info.title}{default}")
+        print(f"{'':<18} rules: {', '.join(e.rule.id for e in ruleset.rules)}")
+    return EXIT_COMPLIES
+
+
+def cmd_rules(args) -> int:
+    rules = catalogue()
+    if args.markdown:
+        print(render_rules_markdown(), end="")
+        return EXIT_COMPLIES
+    for rule in rules.values():
+        print(f"{rule.id:<8} {rule.title}")
+        print(f"{'':<8} source: {rule.source}")
+    return EXIT_COMPLIES
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "preflight": cmd_preflight,
+    "template": cmd_template,
+    "rulesets": cmd_rulesets,
+    "rules": cmd_rules,
+}
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def render_summary(results: Results) -> str:
+    project = results.project
+    info = results.ruleset
+    lines = [
+        f"{project['name']} — {info.title} {info.version}" + (" [PROVISIONAL]" if info.status == "provisional" else ""),
+    ]
+    for entry in results.inputs:
+        lines.append(f"  {entry['storey']}: {Path(entry['file']).name} ({entry['units']['used']}, {entry['units']['source']})")
+    lines.append("")
+    header = f"{'rule':<8} {'pass':>5} {'fail':>5} {'n/a':>5} {'err':>4}  title"
+    lines.append(header)
+    lines.append("-" * len(header + " " * 30))
+    titles = results.rule_titles
+    for rule, row in results.counts_by_rule().items():
+        lines.append(
+            f"{rule:<8} {row['pass']:>5} {row['fail']:>5} {row['not_assessable']:>5} {row['error']:>4}  {titles.get(rule, '')}"
+        )
+    problems = [f for f in results.findings if f.status in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR)]
+    if problems:
+        lines.append("")
+        for finding in problems[:MAX_FINDINGS_LISTED]:
+            mark = {"fail": "FAIL", "not_assessable": "N/A ", "error": "ERR "}[finding.status.value]
+            warn = " (warning)" if finding.severity.value == "warning" else ""
+            lines.append(f"{mark} {finding.rule}{warn}: {finding.message}")
+        if len(problems) > MAX_FINDINGS_LISTED:
+            lines.append(f"… and {len(problems) - MAX_FINDINGS_LISTED} more; write them all with --json.")
+    lines.append("")
+    lines.append(f"Verdict: {results.verdict.value.upper()}. {VERDICT_SENTENCES[results.verdict]}")
+    return "\n".join(lines)
+
+
+def render_rules_markdown() -> str:
+    """docs/rules.md, made from the rule modules' own documentation."""
+    parts = [
+        "# Rule catalogue\n",
+        "Generated by `annex rules --markdown` from the rule modules' docstrings; do not edit by hand.\n",
+        "| id | title | source |",
+        "| --- | --- | --- |",
+    ]
+    rules = catalogue()
+    parts += [f"| {r.id} | {r.title} | {r.source} |" for r in rules.values()]
+    for rule in rules.values():
+        parts.append(f"\n## {rule.id}: {rule.title}\n")
+        parts.append(f"Applies to: {rule.applies_to}.\n")
+        if rule.parameters:
+            parts.append("| parameter | kind | default |\n| --- | --- | --- |")
+            parts += [f"| {p.name} | {p.kind} | {p.default!r} |" for p in rule.parameters]
+            parts.append("")
+        parts.append("```text\n" + rule.doc + "\n```")
+    return "\n".join(parts) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

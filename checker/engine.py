@@ -1,0 +1,41 @@
+"""Run a ruleset's rules over a plan and gather one Results.
+
+A rule that crashes becomes an ``error`` finding for that rule; the other rules and
+every output still come out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .plan import Plan
+from .results import Finding, Results, Status, generated_timestamp
+from .rules.base import Context
+from .rulesets import Ruleset
+
+
+def run_rules(plan: Plan, ruleset: Ruleset) -> Results:
+    enabled = tuple(e.rule for e in ruleset.rules)
+    findings: list[Finding] = []
+    for entry in ruleset.rules:
+        context = Context(plan=plan, params=dict(entry.params), enabled=enabled)
+        try:
+            produced = list(entry.rule.check(context))
+        except Exception as exc:  # isolate the rule: report, never crash the run
+            produced = [
+                Finding(
+                    entry.rule.id,
+                    Status.ERROR,
+                    f"{entry.rule.id} could not be run ({type(exc).__name__}: {exc}); "
+                    f"its criterion is not assessed. Please report this.",
+                )
+            ]
+        findings.extend(replace(f, severity=entry.severity) for f in produced)
+    return Results(
+        project=plan.project.to_json(),
+        ruleset=ruleset.info,
+        inputs=tuple(load.to_json() for load in plan.loads),
+        findings=tuple(findings),
+        rule_titles={e.rule.id: e.rule.title for e in ruleset.rules},
+        generated=generated_timestamp(),
+    )

@@ -1,0 +1,140 @@
+"""What a rule is: a permanent id, its documentation, its parameters, and a check.
+
+A rule module defines ``RULE = Rule(...)``; its module docstring is the rule's
+documentation (what it checks, why, parameters, example, source) and goes into
+docs/rules.md as written. A rule keeps no state: ``check`` gets everything it needs
+in a ``Context`` and returns findings, so one rule object can serve concurrent
+requests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping
+
+from ..plan import Plan
+from ..results import Finding
+
+RULE_ID = re.compile(r"^[A-Z]{2,5}-\d{2,3}$")
+
+# Parameter kinds and the units a ruleset may write them in, with the factor to the
+# rule's own unit (metres for lengths, degrees for angles).
+UNITS_BY_KIND: dict[str, dict[str, float]] = {
+    "length": {"m": 1.0, "mm": 0.001, "cm": 0.01},
+    "angle": {"deg": 1.0, "degrees": 1.0},
+    "area": {"m2": 1.0},
+}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    kind: str  # length, angle, area, count, number, text, list, class, bool
+    default: object
+    description: str
+
+    @property
+    def unit(self) -> str | None:
+        return {"length": "m", "angle": "deg", "area": "m2"}.get(self.kind)
+
+
+@dataclass(frozen=True)
+class AttributeNeed:
+    """An attribute a rule needs on some openings.
+
+    ``tag`` may name alternatives: ``"RC|CERT"`` is met by either. ``roles`` limits
+    the need to openings with those ROLE values (empty: every opening of ``kind``).
+    """
+
+    kind: str  # "door" or "window"
+    tag: str
+    roles: tuple[str, ...] = ()
+
+    def applies(self, opening) -> bool:
+        if opening.kind.value != self.kind:
+            return False
+        if not self.roles:
+            return True
+        return opening.attributes.role is not None and opening.attributes.role.value in self.roles
+
+    def met_by(self, opening) -> bool:
+        return any(opening.attributes.has(t) for t in self.tag.split("|"))
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a rule needs from the plan to judge anything: layer roles and attributes."""
+
+    roles: tuple[str, ...] = ()
+    attributes: tuple[AttributeNeed, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    plan: Plan
+    params: Mapping[str, object]
+    enabled: tuple["Rule", ...] = ()  # every rule the ruleset enables, this one included
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    criterion: str  # the criterion encoded, in one sentence
+    source: str  # where the criterion comes from
+    applies_to: str  # what elements are selected
+    check: Callable[[Context], Iterable[Finding]]
+    parameters: tuple[Parameter, ...] = ()
+    needs: Needs = field(default_factory=Needs)
+    doc: str = ""
+
+    def defaults(self) -> dict[str, object]:
+        return {p.name: p.default for p in self.parameters}
+
+    def parameter(self, name: str) -> Parameter | None:
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        return None
+
+
+@dataclass(frozen=True)
+class OpeningGap:
+    """What one opening lacks for the rules that judge it."""
+
+    storey: str
+    opening: object  # plan.Opening
+    wanted: tuple[str, ...]  # every tag the rules want, "RC or CERT" style
+    missing: tuple[tuple[str, tuple[str, ...]], ...]  # (tag, rule ids needing it)
+    invalid: tuple[tuple[str, str], ...]  # (tag, reason)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.invalid
+
+
+def opening_gaps(plan: Plan, rules: Iterable[Rule]) -> list[OpeningGap]:
+    """For each opening some rule judges: what it needs and what it lacks."""
+    needs = [(rule.id, need) for rule in rules for need in rule.needs.attributes]
+    gaps: list[OpeningGap] = []
+    if not needs:
+        return gaps
+    for storey, opening in plan.openings():
+        wanted = [(rule_id, need) for rule_id, need in needs if need.applies(opening)]
+        if not wanted:
+            continue
+        missing: dict[str, set[str]] = {}
+        for rule_id, need in wanted:
+            if not need.met_by(opening):
+                missing.setdefault(need.tag.replace("|", " or "), set()).add(rule_id)
+        gaps.append(
+            OpeningGap(
+                storey=storey.name,
+                opening=opening,
+                wanted=tuple(sorted({need.tag.replace("|", " or ") for _, need in wanted})),
+                missing=tuple((tag, tuple(sorted(ids))) for tag, ids in sorted(missing.items())),
+                invalid=opening.attributes.invalid,
+            )
+        )
+    return gaps

@@ -1,0 +1,196 @@
+"""Rulesets: which rules a jurisdiction enables, with what parameters and severity.
+
+A ruleset is a TOML file in ``rulesets/``::
+
+    [ruleset]
+    name = "uk-adq-sbd"              # must match the file name
+    title = "England: Approved Document Q with Secured by Design"
+    jurisdiction = "GB-ENG"
+    version = "0.1"
+    status = "provisional"           # or "final"
+    sources = ["Approved Document Q (2015)"]
+    extends = "other-ruleset"        # optional: start from another ruleset
+
+    [rules.OPEN-02]
+    severity = "error"               # or "warning"; a warning never blocks
+    required_class = "RC2"
+    recess_max = "600 mm"            # lengths and angles carry their unit
+
+Errors name the file and the key. Unknown rule ids, unknown parameters, and values
+of the wrong kind or unit are errors.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import RulesetError
+from .plan import RESISTANCE_CLASSES
+from .results import RulesetInfo, Severity
+from .rules import RETIRED, Rule, catalogue
+from .rules.base import UNITS_BY_KIND, Parameter
+
+RULESET_DIR = Path(__file__).resolve().parent.parent / "rulesets"
+DEFAULT_RULESET = "ir-police-annex"
+STATUSES = ("provisional", "final")
+HEADER_KEYS = {"name", "title", "jurisdiction", "version", "status", "sources", "extends"}
+_QUANTITY = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([A-Za-z0-9°]+)\s*$")
+
+
+@dataclass(frozen=True)
+class EnabledRule:
+    rule: Rule
+    severity: Severity
+    params: dict
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    info: RulesetInfo
+    sources: tuple[str, ...]
+    rules: tuple[EnabledRule, ...]
+    path: Path
+
+    @property
+    def provisional(self) -> bool:
+        return self.info.status == "provisional"
+
+
+def available(directory: Path = RULESET_DIR) -> list[str]:
+    return sorted(p.stem for p in directory.glob("*.toml"))
+
+
+def load_ruleset(name_or_path: str | Path, directory: Path = RULESET_DIR) -> Ruleset:
+    path = _locate(name_or_path, directory)
+    return _load(path, directory, seen=())
+
+
+def _locate(name_or_path: str | Path, directory: Path) -> Path:
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".toml" and candidate.exists():
+        return candidate
+    path = directory / f"{name_or_path}.toml"
+    if not path.exists():
+        raise RulesetError(
+            f"There is no ruleset {str(name_or_path)!r}; the rulesets are {', '.join(available(directory)) or 'none'}."
+        )
+    return path
+
+
+def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
+    where = path.name
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesetError(f"{where} is not valid TOML: {exc}.") from None
+    header = data.get("ruleset")
+    if not isinstance(header, dict):
+        raise RulesetError(f"{where}: a [ruleset] table is required.")
+    unknown = sorted(set(header) - HEADER_KEYS)
+    if unknown:
+        raise RulesetError(f"{where} [ruleset]: unknown key {unknown[0]!r}.")
+    for key in ("name", "title", "jurisdiction", "version", "status"):
+        if not isinstance(header.get(key), str) or not header[key].strip():
+            raise RulesetError(f"{where} [ruleset] {key} is required and must be text.")
+    if header["name"] != path.stem:
+        raise RulesetError(f"{where} [ruleset] name must be {path.stem!r}, the file's name.")
+    if header["status"] not in STATUSES:
+        raise RulesetError(f"{where} [ruleset] status must be one of {', '.join(STATUSES)}.")
+    sources = header.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+        raise RulesetError(f"{where} [ruleset] sources must be a list of text.")
+    unknown_top = sorted(set(data) - {"ruleset", "rules"})
+    if unknown_top:
+        raise RulesetError(f"{where}: unknown table {unknown_top[0]!r}; a ruleset has [ruleset] and [rules.ID].")
+
+    enabled: dict[str, EnabledRule] = {}
+    inherited_sources: tuple[str, ...] = ()
+    if "extends" in header:
+        parent_name = header["extends"]
+        if parent_name in seen or parent_name == path.stem:
+            raise RulesetError(f"{where} [ruleset] extends {parent_name!r}, which extends it back.")
+        parent = _load(_locate(parent_name, directory), directory, seen + (path.stem,))
+        enabled = {e.rule.id: e for e in parent.rules}
+        inherited_sources = parent.sources
+
+    rules_table = data.get("rules", {})
+    if not isinstance(rules_table, dict):
+        raise RulesetError(f"{where}: rules must be tables, [rules.ID].")
+    known = catalogue()
+    for rule_id, settings in rules_table.items():
+        here = f"{where} [rules.{rule_id}]"
+        if rule_id in RETIRED:
+            raise RulesetError(f"{here}: {rule_id} is retired and cannot be enabled.")
+        rule = known.get(rule_id)
+        if rule is None:
+            raise RulesetError(f"{here}: there is no rule {rule_id}; see `annex rules`.")
+        if not isinstance(settings, dict):
+            raise RulesetError(f"{here} must be a table.")
+        settings = dict(settings)
+        if settings.pop("enabled", True) is False:
+            enabled.pop(rule_id, None)
+            continue
+        base = enabled.get(rule_id)
+        severity_text = settings.pop("severity", base.severity.value if base else "error")
+        try:
+            severity = Severity(severity_text)
+        except ValueError:
+            raise RulesetError(f"{here} severity must be error or warning.") from None
+        params = dict(base.params) if base else rule.defaults()
+        for key, value in settings.items():
+            parameter = rule.parameter(key)
+            if parameter is None:
+                names = ", ".join(p.name for p in rule.parameters) or "none"
+                raise RulesetError(f"{here}: {rule_id} has no parameter {key!r} (its parameters: {names}).")
+            params[key] = parse_value(parameter, value, f"{here} {key}")
+        enabled[rule_id] = EnabledRule(rule, severity, params)
+
+    info = RulesetInfo(
+        name=header["name"],
+        title=header["title"],
+        jurisdiction=header["jurisdiction"],
+        version=header["version"],
+        status=header["status"],
+    )
+    ordered = tuple(enabled[k] for k in sorted(enabled))
+    return Ruleset(info=info, sources=inherited_sources + tuple(sources), rules=ordered, path=path)
+
+
+def parse_value(parameter: Parameter, value: object, where: str) -> object:
+    """Check ``value`` against the parameter's kind; lengths and angles need a unit."""
+    kind = parameter.kind
+    if kind in UNITS_BY_KIND:
+        units = UNITS_BY_KIND[kind]
+        match = _QUANTITY.match(value) if isinstance(value, str) else None
+        if not match:
+            raise RulesetError(f"{where} must be a {kind} with its unit, e.g. \"{parameter.default} {parameter.unit}\".")
+        number, unit = float(match.group(1)), match.group(2).lower().replace("°", "deg")
+        if unit not in units:
+            raise RulesetError(f"{where}: {unit!r} is not a unit of {kind}; use {', '.join(units)}.")
+        return number * units[unit]
+    if kind in ("count",):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise RulesetError(f"{where} must be a whole number.")
+        return value
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise RulesetError(f"{where} must be a number.")
+        return float(value)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise RulesetError(f"{where} must be true or false.")
+        return value
+    if kind == "list":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RulesetError(f"{where} must be a list of text.")
+        return list(value)
+    if kind == "class":
+        if not isinstance(value, str) or value.upper() not in RESISTANCE_CLASSES[1:]:
+            raise RulesetError(f"{where} must be one of {', '.join(RESISTANCE_CLASSES[1:])}.")
+        return value.upper()
+    if not isinstance(value, str):
+        raise RulesetError(f"{where} must be text.")
+    return value
