@@ -24,7 +24,8 @@ def preflight(plan: Plan, ruleset: Ruleset) -> dict:
         ]
         lacking = [g for g in gaps if any(rule.id in ids for _, ids in g.missing)]
         if lacking:
-            reasons.append(f"{len(lacking)} opening{'s' if len(lacking) != 1 else ''} lack attributes it needs")
+            one = len(lacking) == 1
+            reasons.append(f"{len(lacking)} opening{'' if one else 's'} {'lacks' if one else 'lack'} attributes it needs")
         if reasons:
             cannot.append({"rule": rule.id, "title": rule.title, "reasons": reasons})
 

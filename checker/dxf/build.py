@@ -35,7 +35,6 @@ from .layers import Role
 # Tolerances in metres, with why.
 WALL_BAND = 0.02  # walls drawn as single lines still make a band to union
 GAP_CLOSING = 0.3  # closes gaps up to 0.6 m left at openings and sloppy corners
-OPENING_BRIDGE = 0.4  # half the depth of the patch laid across each opening
 HOST_WALL_DISTANCE = 0.5  # an opening further than this from any wall has no host
 ENVELOPE_DISTANCE = 0.75  # openings this close to the footprint's edge may be external
 SIDE_PROBE = 0.9  # how far either side of an opening we look for "outside"
@@ -148,7 +147,9 @@ def _footprint(walls: list, spans: list):
         return None
     parts = list(shapely.buffer(np.array(walls, dtype=object), WALL_BAND))
     if spans:
-        parts += list(shapely.buffer(np.array(spans, dtype=object), OPENING_BRIDGE, cap_style="flat"))
+        # The span bridges the gap an opening leaves in its wall; the gap closing
+        # joins it to the wall faces. A deeper patch would bulge out of the wall.
+        parts += list(shapely.buffer(np.array(spans, dtype=object), WALL_BAND, cap_style="flat"))
     solid = shapely.union_all(parts)
     solid = solid.buffer(GAP_CLOSING, join_style="mitre").buffer(-GAP_CLOSING, join_style="mitre")
     filled = [
@@ -162,15 +163,47 @@ def _footprint(walls: list, spans: list):
 
 
 def _host_walls(walls: tuple[Wall, ...], spans: list) -> list[str | None]:
+    """The wall each opening sits in: the one with most linework running along it nearby.
+
+    Nearest-wall alone picks a partition that meets the opening's jamb; the walls
+    an opening sits in run parallel to its span on both sides of it.
+    """
     hosts: list[str | None] = [None] * len(spans)
     if not walls or not spans:
         return hosts
-    tree = shapely.STRtree([w.geometry for w in walls])
-    centres = shapely.line_interpolate_point(np.array(spans, dtype=object), 0.5, normalized=True)
-    opening_idx, wall_idx = tree.query_nearest(centres, max_distance=HOST_WALL_DISTANCE, all_matches=False)
-    for i, j in zip(opening_idx, wall_idx):
-        hosts[int(i)] = walls[int(j)].source.handle
+    lines = [w.geometry.boundary if isinstance(w.geometry, Polygon) else w.geometry for w in walls]
+    zones = [_host_zone(span) for span in spans]
+    tree = shapely.STRtree(lines)
+    opening_idx, wall_idx = tree.query(np.array(zones, dtype=object), predicate="intersects")
+    best: dict[int, float] = {}
+    for i, j in zip(opening_idx.tolist(), wall_idx.tolist()):
+        along = _unit(np.subtract(spans[i].coords[1], spans[i].coords[0]))
+        score = _parallel_length(zones[i].intersection(lines[j]), along)
+        if score > best.get(i, 0.0):
+            best[i] = score
+            hosts[i] = walls[j].source.handle
     return hosts
+
+
+def _host_zone(span: LineString) -> Polygon:
+    """The span stretched past each jamb, widened across the wall."""
+    start, end = np.array(span.coords[0]), np.array(span.coords[1])
+    along = np.array(_unit(end - start))
+    reach = along * HOST_WALL_DISTANCE
+    stretched = LineString([tuple(start - reach), tuple(end + reach)])
+    return stretched.buffer(HOST_WALL_DISTANCE, cap_style="flat")
+
+
+def _parallel_length(geometry, along: tuple[float, float]) -> float:
+    """Total length of ``geometry``'s segments projected onto ``along``."""
+    total = 0.0
+    for part in shapely.get_parts(geometry):
+        if part.is_empty or part.geom_type not in ("LineString", "LinearRing"):
+            continue
+        coords = np.asarray(part.coords)[:, :2]
+        deltas = np.diff(coords, axis=0)
+        total += float(np.abs(deltas @ np.asarray(along)).sum())
+    return total
 
 
 def _outward(span: LineString, side: tuple[float, float], footprint) -> tuple[float, float] | None:
