@@ -171,16 +171,23 @@ def _host_walls(walls: tuple[Wall, ...], spans: list) -> list[str | None]:
     hosts: list[str | None] = [None] * len(spans)
     if not walls or not spans:
         return hosts
-    lines = [w.geometry.boundary if isinstance(w.geometry, Polygon) else w.geometry for w in walls]
-    zones = [_host_zone(span) for span in spans]
-    tree = shapely.STRtree(lines)
-    opening_idx, wall_idx = tree.query(np.array(zones, dtype=object), predicate="intersects")
-    best: dict[int, float] = {}
-    for i, j in zip(opening_idx.tolist(), wall_idx.tolist()):
-        along = _unit(np.subtract(spans[i].coords[1], spans[i].coords[0]))
-        score = _parallel_length(zones[i].intersection(lines[j]), along)
-        if score > best.get(i, 0.0):
-            best[i] = score
+    lines = np.array(
+        [w.geometry.boundary if isinstance(w.geometry, Polygon) else w.geometry for w in walls], dtype=object
+    )
+    zones = np.array([_host_zone(span) for span in spans], dtype=object)
+    opening_idx, wall_idx = shapely.STRtree(lines).query(zones, predicate="intersects")
+    if len(opening_idx) == 0:
+        return hosts
+    alongs = np.array([_unit(np.subtract(s.coords[1], s.coords[0])) for s in spans])
+    scores = _parallel_lengths(shapely.intersection(zones[opening_idx], lines[wall_idx]), alongs[opening_idx])
+    # Highest score wins; ties within rounding (the two faces of one wall) go to the
+    # wall drawn first, so the answer does not depend on the drawing unit.
+    best = np.full(len(spans), 0.0)
+    chosen = np.full(len(spans), len(walls))
+    for i, j, score in zip(opening_idx.tolist(), wall_idx.tolist(), scores.tolist()):
+        tolerance = 1e-6 * max(score, best[i])
+        if score > best[i] + tolerance or (abs(score - best[i]) <= tolerance and score > 0 and j < chosen[i]):
+            best[i], chosen[i] = max(score, best[i]), j
             hosts[i] = walls[j].source.handle
     return hosts
 
@@ -194,16 +201,20 @@ def _host_zone(span: LineString) -> Polygon:
     return stretched.buffer(HOST_WALL_DISTANCE, cap_style="flat")
 
 
-def _parallel_length(geometry, along: tuple[float, float]) -> float:
-    """Total length of ``geometry``'s segments projected onto ``along``."""
-    total = 0.0
-    for part in shapely.get_parts(geometry):
-        if part.is_empty or part.geom_type not in ("LineString", "LinearRing"):
-            continue
-        coords = np.asarray(part.coords)[:, :2]
-        deltas = np.diff(coords, axis=0)
-        total += float(np.abs(deltas @ np.asarray(along)).sum())
-    return total
+def _parallel_lengths(pieces: np.ndarray, alongs: np.ndarray) -> np.ndarray:
+    """For each piece of linework, its segments' total length projected onto its ``along``."""
+    parts, owner = shapely.get_parts(pieces, return_index=True)
+    lines = shapely.get_type_id(parts) == 1  # LineString; points where lines only touch
+    parts, owner = parts[lines], owner[lines]
+    coords, part_of = shapely.get_coordinates(parts, return_index=True)
+    scores = np.zeros(len(pieces))
+    if len(coords) < 2:
+        return scores
+    same_part = part_of[1:] == part_of[:-1]  # no segment between two parts
+    deltas = np.diff(coords, axis=0)[same_part]
+    piece = owner[part_of[1:][same_part]]
+    np.add.at(scores, piece, np.abs(np.einsum("ij,ij->i", deltas, alongs[piece])))
+    return scores
 
 
 def _outward(span: LineString, side: tuple[float, float], footprint) -> tuple[float, float] | None:
@@ -288,11 +299,12 @@ def _space_name(words: list[str]) -> str | None:
 
 
 def _space_use(words: list[str]) -> str:
-    for text in words:
-        match = _USE_TAG.match(text)
-        if match and match.group(1).lower() in SPACE_USES:
-            return match.group(1).lower()
-    for text in words:
+    """From a ``USE=`` label (a known use, or a word that names one), else from keywords."""
+    labels = [m.group(1) for m in map(_USE_TAG.match, words) if m]
+    for label in labels:
+        if label.lower() in SPACE_USES:
+            return label.lower()
+    for text in labels + words:
         tokens = re.findall(r"\w+", text.casefold())
         for use, keywords in _USE_WORDS.items():
             if any(token in keywords for token in tokens):
@@ -302,7 +314,7 @@ def _space_use(words: list[str]) -> str:
 
 def _access_kind(layer: str) -> AccessKind:
     name = layer.upper()
-    if "BALC" in name:
+    if "BALC" in name or "BALK" in name:  # English; Dutch and German "balkon"
         return AccessKind.BALCONY
     if any(word in name for word in ("CLMB", "CLIMB", "AID", "BIN", "SHED")):
         return AccessKind.CLIMBING_AID

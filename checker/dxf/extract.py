@@ -97,12 +97,12 @@ class Extractor:
         self.mapping = mapping
         self.flatten_distance = flatten_distance
         self.out = Extraction()
-        self._hidden = {
-            layer.dxf.name.casefold()
-            for layer in doc.layers
-            if layer.is_off() or layer.is_frozen()
-        }
+        # As in CAD: a frozen layer hides a block reference with all its contents; an
+        # off layer hides the reference's layer-0 contents, not those on their own layers.
+        self._frozen = {layer.dxf.name.casefold() for layer in doc.layers if layer.is_frozen()}
+        self._off = {layer.dxf.name.casefold() for layer in doc.layers if layer.is_off()} - self._frozen
         self._block_spans: dict[str, tuple[float, float] | None] = {}
+        self._block_constants: dict[str, dict[str, str]] = {}
         self._roles: dict[str, Role | None] = {}
 
     def role_of(self, layer: str) -> Role | None:
@@ -130,13 +130,16 @@ class Extractor:
         layer = entity.dxf.get("layer", "0") or "0"
         if layer == "0" and parent_layer is not None:
             layer = parent_layer
-        if layer.casefold() in self._hidden:
-            out.hidden_layers[layer] += 1
-            return
-        out.layer_entities[layer] += 1
-        handle = top_handle or entity.dxf.get("handle") or "?"
         kind = entity.dxftype()
         role = self.role_of(layer)
+        folded = layer.casefold()
+        if folded in self._frozen or folded in self._off:
+            out.hidden_layers[layer] += 1
+            if folded in self._frozen or kind != "INSERT" or role in (Role.DOORS, Role.WINDOWS, Role.LIGHTS):
+                return
+        else:
+            out.layer_entities[layer] += 1
+        handle = top_handle or entity.dxf.get("handle") or "?"
         try:
             if kind == "INSERT":
                 self._insert(entity, layer, role, handle, top_handle, depth)
@@ -156,6 +159,10 @@ class Extractor:
     def _insert(self, insert, layer, role, handle, top_handle, depth) -> None:
         if depth >= MAX_BLOCK_DEPTH:
             self.out.problems["blocks nested deeper than 16 levels (ignored)"] += 1
+            return
+        block = self.doc.blocks.get(insert.dxf.name)
+        if block is not None and (block.block.is_xref or block.block.is_xref_overlay):
+            self.out.problems["external references (XREF), not loaded: bind them into the drawing"] += 1
             return
         grid = list(insert.multi_insert()) if insert.mcount > 1 else [insert]
         for one in grid:
@@ -206,7 +213,7 @@ class Extractor:
         elif kind == "POLYLINE":
             elevation = Vec3(entity.dxf.get("elevation", (0, 0, 0))).z
         self.out.shapes.append(
-            RawShape(role, layer, handle, geometry, float(elevation), float(entity.dxf.get("thickness", 0.0) or 0.0))
+            RawShape(role, layer, handle, geometry, float(elevation), _thickness(entity))
         )
 
     def _text(self, entity, layer: str, role: Role | None, handle: str) -> None:
@@ -237,11 +244,7 @@ class Extractor:
         end = m.transform(Vec3(span[1], base.y, 0))
         side = m.transform_direction(Vec3(0, 1, 0))
         length = math.hypot(side.x, side.y) or 1.0
-        attributes: dict[str, str] = {}
-        if block is not None:  # constant attributes live only in the block definition
-            for attdef in block.query("ATTDEF"):
-                if attdef.is_const:
-                    attributes[attdef.dxf.tag.upper()] = attdef.dxf.text
+        attributes = dict(self._constant_attributes(name))
         for attrib in insert.attribs:
             attributes[attrib.dxf.tag.upper()] = attrib.dxf.text
         self.out.openings.append(
@@ -251,6 +254,17 @@ class Extractor:
                 (side.x / length, side.y / length), attributes,
             )
         )
+
+    def _constant_attributes(self, name: str) -> dict[str, str]:
+        """Constant attributes live only in the block definition, never as ATTRIBs."""
+        if name not in self._block_constants:
+            block = self.doc.blocks.get(name)
+            self._block_constants[name] = {
+                e.dxf.tag.upper(): e.dxf.text
+                for e in (block or [])
+                if e.dxftype() == "ATTDEF" and e.is_const
+            }
+        return self._block_constants[name]
 
     def _block_span(self, name: str) -> tuple[float, float] | None:
         """The block's geometry extent along its local x axis (jamb to jamb)."""
@@ -283,3 +297,8 @@ def _largest_polygon(geometry) -> Polygon | None:
     return max(polygons, key=lambda g: g.area, default=None)
 
 
+def _thickness(entity) -> float:
+    """Group code 39; ELLIPSE and SPLINE have none."""
+    if not entity.dxf.is_supported("thickness"):
+        return 0.0
+    return float(entity.dxf.get("thickness", 0.0) or 0.0)
