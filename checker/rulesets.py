@@ -37,7 +37,7 @@ RULESET_DIR = Path(__file__).resolve().parent.parent / "rulesets"
 DEFAULT_RULESET = "ir-police-annex"
 STATUSES = ("provisional", "final")
 HEADER_KEYS = {"name", "title", "jurisdiction", "version", "status", "sources", "extends"}
-_QUANTITY = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([A-Za-z0-9°]+)\s*$")
+_QUANTITY = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([A-Za-z°][A-Za-z0-9]*)\s*$")
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,8 @@ def parse_value(parameter: Parameter, value: object, where: str) -> object:
         number, unit = float(match.group(1)), match.group(2).lower().replace("°", "deg")
         if unit not in units:
             raise RulesetError(f"{where}: {unit!r} is not a unit of {kind}; use {', '.join(units)}.")
+        if number < 0:
+            raise RulesetError(f"{where} must not be negative.")
         return number * units[unit]
     if kind in ("count",):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:

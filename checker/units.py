@@ -112,7 +112,8 @@ def _round(value: float | None) -> float | None:
 
 
 def _within(value: float, bounds: tuple[float, float]) -> bool:
-    return bounds[0] <= value <= bounds[1]
+    # A hair of tolerance: 4 m drawn in feet reads back as 3.99999999998 m.
+    return bounds[0] * (1 - 1e-9) <= value <= bounds[1] * (1 + 1e-9)
 
 
 def _is_plausible(length_units: float | None, opening_units: float | None, unit: Unit) -> bool:
@@ -132,15 +133,21 @@ def plausible_units(length_units: float | None, opening_units: float | None) -> 
     )
 
 
-def _describe(length_units: float | None, unit: Unit) -> str:
-    if length_units is None:
-        return unit.long_name
-    return f"{unit.long_name} ({_format_length(length_units * unit.metres)} long)"
+def _describe(length_units: float | None, unit: Unit, opening_units: float | None = None) -> str:
+    """The unit with the sizes it gives, e.g. "inches (2.9 m long)"."""
+    sizes = []
+    if length_units is not None:
+        sizes.append(f"{_format_length(length_units * unit.metres)} long")
+    if opening_units is not None and not _within(opening_units * unit.metres, PLAUSIBLE_OPENING_WIDTH):
+        sizes.append(f"openings {_format_length(opening_units * unit.metres)} wide")
+    return f"{unit.long_name} ({', '.join(sizes)})" if sizes else unit.long_name
 
 
 def _format_length(metres: float) -> str:
-    if metres >= 1:
+    if metres >= 10:
         return f"{metres:,.1f} m"
+    if metres >= 1:  # near the 4 m limit one decimal would round 3.999 m up to 4.0
+        return f"{metres:.2f} m"
     if metres >= 0.01:
         return f"{metres * 100:.1f} cm"
     return f"{metres * 1000:.2g} mm"
@@ -179,7 +186,7 @@ def decide_units(
     if override:
         unit = unit_by_name(override)
         plausible = _is_plausible(length_units, opening_units, unit)
-        message = f"Units given by the user: {_describe(length_units, unit)}."
+        message = f"Units given by the user: {_describe(length_units, unit, opening_units)}."
         if declared and declared is not unit:
             message += f" The header declares {declared.long_name}."
         if not plausible:
@@ -190,7 +197,10 @@ def decide_units(
         plausible = _is_plausible(length_units, opening_units, declared)
         if plausible:
             return report(declared, "header", True, f"Units declared in the header: {_describe(length_units, declared)}.")
-        message = f"The header declares {_describe(length_units, declared)}, which is not plausible for a building"
+        message = (
+            f"The header declares {_describe(length_units, declared, opening_units)}, "
+            f"which is not plausible for a building"
+        )
         if suggestions:
             likely = _BY_NAME[suggestions[0]]
             message += f"; the drawing is likely in {_describe(length_units, likely)}"

@@ -15,13 +15,16 @@ def rank(rc: str) -> int:
     return RESISTANCE_CLASSES.index(rc)
 
 
-def meets_class(attributes: OpeningAttributes, required: str) -> bool:
-    """True when the stated RC meets ``required`` (an RC... name)."""
+def meets_class(attributes: OpeningAttributes, required: str) -> bool | None:
+    """Whether the stated RC meets ``required``; None when that depends on an unreadable GLAZING."""
     given = attributes.rc
     if given is None or given == "NONE":
         return False
-    if given in _WITHOUT_GLAZING and attributes.glazing in (None, "NONE"):
-        given = _WITHOUT_GLAZING[given]
+    if given in _WITHOUT_GLAZING:
+        if any(tag == "GLAZING" for tag, _ in attributes.invalid):
+            return None
+        if attributes.glazing in (None, "NONE"):
+            given = _WITHOUT_GLAZING[given]
     return rank(given) >= rank(required)
 
 

@@ -63,12 +63,20 @@ def check(context: Context):
         certificate = accepted_certificate(attrs.cert, accepted)
         stated = " / ".join(v for v in (attrs.rc, attrs.cert) if v) or "nothing"
         measured = Quantity(stated, None)
-        if meets_class(attrs, required_class):
+        meets = meets_class(attrs, required_class)
+        if meets is None:
+            yield not_assessable(
+                ID, f"{label} is {attrs.rc}, which meets {required_class} only without glazing, "
+                f"and its GLAZING value cannot be read.", measured=measured, **common,
+            )
+        elif meets:
             yield passed(ID, f"{label} is {attrs.rc}, at least {required_class}.", measured=measured, **common)
         elif certificate:
             yield passed(ID, f"{label} is certified {attrs.cert}, which the ruleset accepts.", measured=measured, **common)
         elif attrs.rc is None and attrs.cert is None:
-            yield not_assessable(ID, f"{label} states neither RC nor CERT.", measured=measured, **common)
+            unreadable = [f"{tag} {reason}" for tag, reason in attrs.invalid if tag == "RC"]
+            reason = f"its RC cannot be read ({unreadable[0]})" if unreadable else "it states neither RC nor CERT"
+            yield not_assessable(ID, f"{label} cannot be judged: {reason}.", measured=measured, **common)
         else:
             yield failed(ID, f"{label} states {stated}; it needs {wanted}.", measured=measured, **common)
     if not judged:

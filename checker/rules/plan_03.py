@@ -47,7 +47,7 @@ def check(context: Context):
         required = Quantity(f"at least one ({', '.join(DEFAULT_PATTERNS[role])})", None)
         if found:
             yield passed(
-                ID, f"{found} {role.label} found on {', '.join(layers)}.",
+                ID, f"{role.label.capitalize()}: {found} found on {', '.join(layers)}.",
                 measured=Quantity(found, None), required=required,
             )
         else:
