@@ -63,3 +63,15 @@ Feature: The annex command
     When I run "annex check {plan} --ruleset atlantis"
     Then the exit status is 2
     And the error is one sentence saying "There is no ruleset 'atlantis'; the rulesets are ir-police-annex"
+
+  Scenario: A load on a terminal shows its progress, and a redirected one does not
+    Given a plan drawn in millimetres
+    And the plan shows a 10 m by 8 m house with a front door and a window
+    When I run "annex check {plan}" with a terminal for errors
+    Then the terminal showed "Reading plan.dxf:" and "entities (100%)"
+    When I run "annex check {plan}"
+    Then standard error is empty
+
+  Scenario: The rule documentation is the rule modules' own, generated
+    When I run "annex rules --markdown"
+    Then the output equals docs/rules.md

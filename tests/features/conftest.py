@@ -76,7 +76,7 @@ def file_with_text(ctx, name, text):
 # ---------------------------------------------------------------- when
 
 
-def _save_all(ctx) -> None:
+def save_all(ctx) -> None:
     for name, drawing in ctx["drawings"].items():
         path = plan_path(ctx, name)
         if not path.exists():
@@ -85,7 +85,7 @@ def _save_all(ctx) -> None:
 
 @when("the plan is loaded")
 def the_plan_is_loaded(ctx):
-    _save_all(ctx)
+    save_all(ctx)
     target = ctx["manifest"] or plan_path(ctx)
     mapping = LayerMapping.from_table(ctx["mapping"], "test") if ctx.get("mapping") else None
     try:
@@ -104,9 +104,10 @@ def checked_under(ctx, ruleset):
 
 
 def run_annex(ctx, arguments: str) -> subprocess.CompletedProcess:
-    _save_all(ctx)
+    save_all(ctx)
     words = [
         w.replace("{plan}", str(plan_path(ctx))).replace("{tmp}", str(ctx["tmp"])).replace("{corpus}", str(CORPUS))
+        .replace("{repo}", str(REPO))
         .replace("{manifest}", str(ctx["manifest"]))
         for w in shlex.split(arguments)
     ]
@@ -168,3 +169,10 @@ def json_validates(ctx, name):
     data = json.loads((ctx["tmp"] / name).read_text(encoding="utf-8"))
     jsonschema.validate(data, load_schema())
     ctx["json"] = data
+
+
+@then(parsers.parse('the JSON lists the storeys "{first_name}" in "{first_unit}" and "{second_name}" in "{second_unit}"'))
+def json_storeys(ctx, first_name, first_unit, second_name, second_unit):
+    inputs = ctx["json"]["inputs"]
+    assert [(i["storey"], i["units"]["used"]) for i in inputs] == [(first_name, first_unit), (second_name, second_unit)]
+    assert len({i["sha256"] for i in inputs}) == 2

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import pty
+import shlex
+import subprocess
+import sys
 
 import ezdxf
-from pytest_bdd import given, parsers, scenarios, then
+from pytest_bdd import given, parsers, scenarios, then, when
 
 from checker.dxf.layers import Role
 from checker.dxf.starter import ROLE_LAYERS
 from checker.plan import ATTRIBUTE_TAGS
 
-from .conftest import draw_house, plan_path
+from .conftest import REPO, draw_house, plan_path, save_all
 
 scenarios("cli.feature")
 
@@ -92,3 +97,48 @@ def template_blocks(ctx):
         tags = {a.dxf.tag for a in doc.blocks[name].query("ATTDEF")}
         assert tags == set(ATTRIBUTE_TAGS), (name, tags)
     assert "LIGHT" in doc.blocks
+
+
+@when(parsers.parse('I run "annex {arguments}" with a terminal for errors'))
+def run_with_terminal(ctx, arguments):
+    """stderr on a pseudo-terminal, as when a person runs the command."""
+    controller, terminal = pty.openpty()
+    try:
+        words = [w.replace("{plan}", str(plan_path(ctx))) for w in shlex.split(arguments)]
+        save_all(ctx)
+        run = subprocess.run(
+            [sys.executable, "-m", "checker.cli", *words],
+            stdout=subprocess.PIPE, stderr=terminal, cwd=ctx["tmp"], timeout=120,
+        )
+        os.close(terminal)
+        terminal = None
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal's other end is closed: all read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        ctx["terminal"] = b"".join(chunks).decode("utf-8", "replace")
+        assert run.returncode == 0, ctx["terminal"]
+    finally:
+        if terminal is not None:
+            os.close(terminal)
+        os.close(controller)
+
+
+@then(parsers.parse('the terminal showed "{first}" and "{second}"'))
+def terminal_showed(ctx, first, second):
+    assert first in ctx["terminal"] and second in ctx["terminal"], ctx["terminal"]
+
+
+@then("standard error is empty")
+def stderr_empty(ctx):
+    assert ctx["run"].stderr == ""
+
+
+@then("the output equals docs/rules.md")
+def output_equals_rules_doc(ctx):
+    assert ctx["run"].stdout == (REPO / "docs" / "rules.md").read_text(encoding="utf-8"), "docs/rules.md is stale: run `make docs`"

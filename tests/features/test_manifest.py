@@ -97,13 +97,6 @@ def defective_manifest(ctx, defect):
     ctx["manifest"].write_text(text, encoding="utf-8")
 
 
-@then(parsers.parse('the JSON lists the storeys "{first_name}" in "{first_unit}" and "{second_name}" in "{second_unit}"'))
-def json_storeys(ctx, first_name, first_unit, second_name, second_unit):
-    inputs = ctx["json"]["inputs"]
-    assert [(i["storey"], i["units"]["used"]) for i in inputs] == [(first_name, first_unit), (second_name, second_unit)]
-    assert len({i["sha256"] for i in inputs}) == 2
-
-
 @then(parsers.parse('the JSON carries the project\'s permit "{permit}"'))
 def json_permit(ctx, permit):
     assert ctx["json"]["project"]["permit"] == permit
