@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -12,11 +13,16 @@ from pytest_bdd import parsers, scenarios, then
 from .conftest import CORPUS
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-if not CORPUS.is_dir():  # the corpus sits beside the checkout, in shared/
-    pytest.skip(f"no corpus at {CORPUS}", allow_module_level=True)
+FEATURE = Path(__file__).with_name("corpus.feature")
 
 scenarios("corpus.feature")
+
+
+def test_every_corpus_file_is_in_the_feature():
+    """A file added to the corpus must get its row in corpus.feature."""
+    assert CORPUS.is_dir(), f"the shared corpus should sit beside the checkout, at {CORPUS}"
+    listed = set(re.findall(r"^\s*\|\s*(\S+\.dxf)\s*\|", FEATURE.read_text(encoding="utf-8"), re.MULTILINE))
+    assert {p.name for p in CORPUS.glob("*.dxf")} <= listed
 
 
 @pytest.fixture(autouse=True)
