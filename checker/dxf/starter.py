@@ -141,7 +141,7 @@ class PlanDrawing:
 
         w, d = self.u(WINDOW_WIDTH), self.u(WINDOW_DEPTH) / 2
         window = self._doc.blocks.new("WINDOW")
-        window.add_lwpolyline([(0, -d), (w, -d), (w, d), (0, d)], close=True)  # frame
+        _add_polyline(window, [(0, -d), (w, -d), (w, d), (0, d)], True, {})  # frame
         window.add_line((0, 0), (w, 0))  # glass, on the jamb line
         self._attdefs(window, ATTRIBUTE_PROMPTS, h)
 
@@ -324,10 +324,7 @@ class PlanDrawing:
         return entity.dxf.handle
 
     def _polyline(self, points: Sequence[Point], layer: str, close: bool, **extra: float) -> str:
-        entity = self._target.add_lwpolyline(
-            [self.xy(p) for p in points], format="xy", close=close, dxfattribs={"layer": layer, **extra}
-        )
-        return entity.dxf.handle
+        return _add_polyline(self._target, [self.xy(p) for p in points], close, {"layer": layer, **extra}).dxf.handle
 
     # ------------------------------------------------------------------ output
 
@@ -343,6 +340,15 @@ class PlanDrawing:
         with _fixed_metadata():
             self._doc.saveas(path, fmt="bin" if binary else "asc")
         return path
+
+
+def _add_polyline(layout: BaseLayout, points: list[Point], close: bool, dxfattribs: dict):
+    """An LWPOLYLINE, or for R12, which has none, a heavy 2D POLYLINE."""
+    if layout.doc.dxfversion > "AC1009":
+        return layout.add_lwpolyline(points, format="xy", close=close, dxfattribs=dxfattribs)
+    if "elevation" in dxfattribs:  # a POLYLINE's elevation is the z of its dummy point
+        dxfattribs = {**dxfattribs, "elevation": (0, 0, dxfattribs["elevation"])}
+    return layout.add_polyline2d(points, close=close, dxfattribs=dxfattribs)
 
 
 def write_template(path: Path | str) -> Path:

@@ -27,6 +27,7 @@ Feature: Reading DXF files
 
     Examples:
       | release |
+      | R12     |
       | R2000   |
       | R2004   |
       | R2010   |
