@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .geometry import reach_model
 from .plan import Plan
 from .results import Finding, Results, Status, generated_timestamp
 from .rules.base import Context
@@ -16,9 +17,17 @@ from .rulesets import Ruleset
 
 def run_rules(plan: Plan, ruleset: Ruleset) -> Results:
     enabled = tuple(e.rule for e in ruleset.rules)
+    reach = None
+    if any(rule.uses_reach for rule in enabled):
+        r = ruleset.reach
+        reach = reach_model(
+            plan, r["vertical"], r["lateral"], r["max_slope"], r["max_surface_height"], r["max_slope_inclusive"]
+        )
+    reach_provisional = tuple(f"reach.{name}" for name in ruleset.reach_provisional)
     findings: list[Finding] = []
     for entry in ruleset.rules:
-        context = Context(plan=plan, params=dict(entry.params), enabled=enabled)
+        context = Context(plan=plan, params=dict(entry.params), enabled=enabled, reach=reach if entry.rule.uses_reach else None)
+        provisional = entry.provisional + (reach_provisional if entry.rule.uses_reach else ())
         try:
             produced = list(entry.rule.check(context))
         except Exception as exc:  # isolate the rule: report, never crash the run
@@ -30,7 +39,7 @@ def run_rules(plan: Plan, ruleset: Ruleset) -> Results:
                     f"its criterion is not assessed. Please report this.",
                 )
             ]
-        findings.extend(replace(f, severity=entry.severity) for f in produced)
+        findings.extend(replace(f, severity=entry.severity, provisional=provisional) for f in produced)
     return Results(
         project=plan.project.to_json(),
         ruleset=ruleset.info,

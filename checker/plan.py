@@ -9,6 +9,7 @@ records and nothing below it knows where they came from.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -66,7 +67,7 @@ GLAZING_CLASSES = (
     "NONE", "FLOAT", "TOUGHENED",
     "P1A", "P2A", "P3A", "P4A", "P5A", "P6B", "P7B", "P8B",
 )
-ATTRIBUTE_TAGS = ("RC", "CERT", "GLAZING", "ROLE", "SILL", "HEAD", "ACCESS", "VIEWER", "WIDTH")
+ATTRIBUTE_TAGS = ("RC", "CERT", "GLAZING", "ROLE", "SILL", "HEAD", "ACCESS", "VIEWER", "WIDTH", "GRILLE")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class OpeningAttributes:
     access: AccessLevel | None = None
     viewer: bool | None = None
     width_m: float | None = None
+    grille: tuple[float, float] | None = None  # (bar size, clear gap) in metres; (0, 0) for NONE
     raw: tuple[tuple[str, str], ...] = ()
     invalid: tuple[tuple[str, str], ...] = ()  # (tag, reason)
 
@@ -94,7 +96,7 @@ class OpeningAttributes:
         value = {
             "RC": self.rc, "CERT": self.cert, "GLAZING": self.glazing, "ROLE": self.role,
             "SILL": self.sill_m, "HEAD": self.head_m, "ACCESS": self.access,
-            "VIEWER": self.viewer, "WIDTH": self.width_m,
+            "VIEWER": self.viewer, "WIDTH": self.width_m, "GRILLE": self.grille,
         }[tag.upper()]
         return value is not None
 
@@ -115,6 +117,7 @@ class OpeningAttributes:
             "access": self.access.value if self.access else None,
             "viewer": self.viewer,
             "width_m": self.width_m,
+            "grille_m": list(self.grille) if self.grille else None,
             "invalid": [{"tag": t, "reason": r} for t, r in self.invalid],
         }
 
@@ -177,6 +180,17 @@ def parse_attributes(raw: dict[str, str]) -> OpeningAttributes:
     else:
         values["viewer"] = None
         invalid.append(("VIEWER", f"{viewer!r} is not YES or NO"))
+    grille = text("GRILLE")
+    values["grille"] = None
+    if grille is not None:
+        match = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s*[/x×]\s*(\d+(?:[.,]\d+)?)", grille, re.IGNORECASE)
+        if grille.upper() == "NONE":
+            values["grille"] = (0.0, 0.0)
+        elif match:
+            bar, gap = (float(g.replace(",", ".")) / 1000.0 for g in match.groups())
+            values["grille"] = (bar, gap)
+        else:
+            invalid.append(("GRILLE", f"{grille!r} is not NONE or bar/gap in mm, e.g. 20/120"))
     values["width_m"] = millimetres("WIDTH")
     if values["width_m"] == 0:
         invalid.append(("WIDTH", "a width of 0 mm is not an opening"))

@@ -78,6 +78,7 @@ class Finding:
     required: Quantity | None = None
     marks: tuple[Mark, ...] = ()
     severity: Severity = Severity.ERROR
+    provisional: tuple[str, ...] = ()  # the ruleset's provisional parameters this rule used
 
     def to_json(self, titles: dict[str, str] | None = None) -> dict:
         return {
@@ -90,6 +91,7 @@ class Finding:
             "required": self.required.to_json() if self.required else None,
             "elements": [e.to_json() for e in self.elements],
             "geometry": [m.to_json() for m in self.marks],
+            "provisional": list(self.provisional),
         }
 
 

@@ -11,10 +11,10 @@ A ruleset is a TOML file in ``rulesets/``::
     sources = ["Approved Document Q (2015)"]
     extends = "other-ruleset"        # optional: start from another ruleset
 
-    [rules.OPEN-02]
+    [rules.ENTR-01]
     severity = "error"               # or "warning"; a warning never blocks
-    required_class = "RC2"
-    recess_max = "600 mm"            # lengths and angles carry their unit
+    max_depth = "600 mm"             # lengths and angles carry their unit
+    provisional = ["max_depth"]      # figures not yet checked against the primary text
 
 Errors name the file and the key. Unknown rule ids, unknown parameters, and values
 of the wrong kind or unit are errors.
@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import RulesetError
-from .plan import RESISTANCE_CLASSES
+from .plan import GLAZING_CLASSES, RESISTANCE_CLASSES, AccessLevel
 from .results import RulesetInfo, Severity
 from .rules import RETIRED, Rule, catalogue
 from .rules.base import UNITS_BY_KIND, Parameter
@@ -45,6 +45,18 @@ class EnabledRule:
     rule: Rule
     severity: Severity
     params: dict
+    provisional: tuple[str, ...] = ()  # parameters whose figures are not yet confirmed
+
+
+# What counts as "reachable" in a jurisdiction: one [reach] table per ruleset, used by
+# every rule that asks whether a burglar can reach an opening.
+REACH_PARAMETERS = (
+    Parameter("vertical", "length", 2.0, "How high above a standing surface an opening is within reach."),
+    Parameter("lateral", "length", 0.5, "How far beside a standing surface an opening is within reach."),
+    Parameter("max_slope", "angle", 30.0, "Steepest roof that still counts as a standing surface."),
+    Parameter("max_slope_inclusive", "bool", False, "Whether a roof exactly at max_slope counts."),
+    Parameter("max_surface_height", "length", 3.5, "Highest roof or balcony (above ground) that counts."),
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,8 @@ class Ruleset:
     sources: tuple[str, ...]
     rules: tuple[EnabledRule, ...]
     path: Path
+    reach: dict = field(default_factory=lambda: {p.name: p.default for p in REACH_PARAMETERS})
+    reach_provisional: tuple[str, ...] = ()
 
     @property
     def provisional(self) -> bool:
@@ -102,9 +116,9 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
     sources = header.get("sources", [])
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
         raise RulesetError(f"{where} [ruleset] sources must be a list of text.")
-    unknown_top = sorted(set(data) - {"ruleset", "rules"})
+    unknown_top = sorted(set(data) - {"ruleset", "rules", "reach"})
     if unknown_top:
-        raise RulesetError(f"{where}: unknown table {unknown_top[0]!r}; a ruleset has [ruleset] and [rules.ID].")
+        raise RulesetError(f"{where}: unknown table {unknown_top[0]!r}; a ruleset has [ruleset], [reach] and [rules.ID].")
 
     enabled: dict[str, EnabledRule] = {}
     inherited_sources: tuple[str, ...] = ()
@@ -115,6 +129,22 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
         parent = _load(_locate(parent_name, directory), directory, seen + (path.stem,))
         enabled = {e.rule.id: e for e in parent.rules}
         inherited_sources = parent.sources
+        reach, reach_provisional = dict(parent.reach), list(parent.reach_provisional)
+    else:
+        reach, reach_provisional = {p.name: p.default for p in REACH_PARAMETERS}, []
+    if "reach" in data:
+        reach_table = data["reach"]
+        if not isinstance(reach_table, dict):
+            raise RulesetError(f"{where}: reach must be a table, [reach].")
+        reach_table = dict(reach_table)
+        reach_provisional = reach_table.pop("provisional", reach_provisional)
+        known_reach = {p.name: p for p in REACH_PARAMETERS}
+        if not isinstance(reach_provisional, list) or any(p not in known_reach for p in reach_provisional):
+            raise RulesetError(f"{where} [reach] provisional must list [reach] parameters ({', '.join(known_reach)}).")
+        for key, value in reach_table.items():
+            if key not in known_reach:
+                raise RulesetError(f"{where} [reach]: there is no parameter {key!r} (the parameters: {', '.join(known_reach)}).")
+            reach[key] = parse_value(known_reach[key], value, f"{where} [reach] {key}")
 
     rules_table = data.get("rules", {})
     if not isinstance(rules_table, dict):
@@ -140,13 +170,17 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
         except ValueError:
             raise RulesetError(f"{here} severity must be error or warning.") from None
         params = dict(base.params) if base else rule.defaults()
+        provisional = settings.pop("provisional", list(base.provisional) if base else [])
+        if not isinstance(provisional, list) or any(rule.parameter(p) is None for p in provisional):
+            names = ", ".join(p.name for p in rule.parameters) or "none"
+            raise RulesetError(f"{here} provisional must list parameters of {rule_id} (its parameters: {names}).")
         for key, value in settings.items():
             parameter = rule.parameter(key)
             if parameter is None:
                 names = ", ".join(p.name for p in rule.parameters) or "none"
                 raise RulesetError(f"{here}: {rule_id} has no parameter {key!r} (its parameters: {names}).")
             params[key] = parse_value(parameter, value, f"{here} {key}")
-        enabled[rule_id] = EnabledRule(rule, severity, params)
+        enabled[rule_id] = EnabledRule(rule, severity, params, tuple(provisional))
 
     info = RulesetInfo(
         name=header["name"],
@@ -156,7 +190,10 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
         status=header["status"],
     )
     ordered = tuple(enabled[k] for k in sorted(enabled))
-    return Ruleset(info=info, sources=inherited_sources + tuple(sources), rules=ordered, path=path)
+    return Ruleset(
+        info=info, sources=inherited_sources + tuple(sources), rules=ordered, path=path,
+        reach=reach, reach_provisional=tuple(reach_provisional),
+    )
 
 
 def parse_value(parameter: Parameter, value: object, where: str) -> object:
@@ -189,6 +226,16 @@ def parse_value(parameter: Parameter, value: object, where: str) -> object:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RulesetError(f"{where} must be a list of text.")
         return list(value)
+    if kind == "glazing":
+        classes = [g for g in GLAZING_CLASSES if g.startswith("P")]
+        if not isinstance(value, str) or value.upper() not in classes:
+            raise RulesetError(f"{where} must be an EN 356 class, one of {', '.join(classes)}.")
+        return value.upper()
+    if kind == "access":
+        levels = [a.value for a in AccessLevel]
+        if not isinstance(value, str) or value.upper() not in levels:
+            raise RulesetError(f"{where} must be an access level, one of {', '.join(levels)}.")
+        return value.upper()
     if kind == "class":
         if not isinstance(value, str) or value.upper() not in RESISTANCE_CLASSES[1:]:
             raise RulesetError(f"{where} must be one of {', '.join(RESISTANCE_CLASSES[1:])}.")

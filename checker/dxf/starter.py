@@ -68,6 +68,7 @@ _PROMPTS = {
     "ACCESS": "Access control: NONE, KEY, FOB, VIDEO or AUDIT",
     "VIEWER": "Door viewer or side light: YES or NO",
     "WIDTH": "Clear width in mm, when the block's drawn width is not the opening's",
+    "GRILLE": "Security grille: NONE, or bar size / clear gap in mm, e.g. 20/120",
 }
 # In the plan model's order; a tag added there without a prompt here fails at import.
 ATTRIBUTE_PROMPTS = {tag: _PROMPTS[tag] for tag in ATTRIBUTE_TAGS}

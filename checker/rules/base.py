@@ -75,6 +75,7 @@ class Context:
     plan: Plan
     params: Mapping[str, object]
     enabled: tuple["Rule", ...] = ()  # every rule the ruleset enables, this one included
+    reach: object = None  # geometry.ReachModel for rules with uses_reach, built once per run
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Rule:
     check: Callable[[Context], Iterable[Finding]]
     parameters: tuple[Parameter, ...] = ()
     needs: Needs = field(default_factory=Needs)
+    uses_reach: bool = False  # judged with the ruleset's [reach] definition
     doc: str = ""
 
     def defaults(self) -> dict[str, object]:
