@@ -184,23 +184,30 @@ def render_summary(results: Results) -> str:
     for entry in results.inputs:
         lines.append(f"  {entry['storey']}: {Path(entry['file']).name} ({entry['units']['used']}, {entry['units']['source']})")
     lines.append("")
-    header = f"{'rule':<8} {'pass':>5} {'fail':>5} {'n/a':>5} {'err':>4}  title"
+    header = f"{'rule':<8} {'pass':>5} {'fail':>5} {'unjudged':>8} {'error':>5}  title"
     lines.append(header)
-    lines.append("-" * len(header + " " * 30))
+    lines.append("-" * 78)
     titles = results.rule_titles
     for rule, row in results.counts_by_rule().items():
+        title = titles.get(rule, "")
+        if not any(row[s.value] for s in Status if s is not Status.NOT_APPLICABLE):
+            title += " (nothing to check)"
         lines.append(
-            f"{rule:<8} {row['pass']:>5} {row['fail']:>5} {row['not_assessable']:>5} {row['error']:>4}  {titles.get(rule, '')}"
+            f"{rule:<8} {row['pass']:>5} {row['fail']:>5} {row['not_assessable']:>8} {row['error']:>5}  {title}"
         )
     problems = [f for f in results.findings if f.status in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR)]
     if problems:
         lines.append("")
         for finding in problems[:MAX_FINDINGS_LISTED]:
-            mark = {"fail": "FAIL", "not_assessable": "N/A ", "error": "ERR "}[finding.status.value]
-            warn = " (warning)" if finding.severity.value == "warning" else ""
-            lines.append(f"{mark} {finding.rule}{warn}: {finding.message}")
+            mark = {"fail": "FAIL", "not_assessable": "UNJUDGED", "error": "ERROR"}[finding.status.value]
+            notes = [note for note, on in (("warning", finding.severity.value == "warning"),
+                                           ("provisional: " + ", ".join(finding.provisional), bool(finding.provisional))) if on]
+            lines.append(f"{mark} {finding.rule}{' (' + '; '.join(notes) + ')' if notes else ''}: {finding.message}")
         if len(problems) > MAX_FINDINGS_LISTED:
             lines.append(f"… and {len(problems) - MAX_FINDINGS_LISTED} more; write them all with --json.")
+    if info.status == "provisional":
+        lines.append("")
+        lines.append(f"The ruleset {info.name} is provisional: its figures are not all confirmed against their sources.")
     lines.append("")
     lines.append(f"Verdict: {results.verdict.value.upper()}. {VERDICT_SENTENCES[results.verdict]}")
     return "\n".join(lines)
