@@ -34,6 +34,7 @@ example: $(DEPS)
 	$(BIN)/python examples/make_example.py
 docs: $(DEPS)
 	$(BIN)/annex rules --markdown > docs/rules.md
+	$(BIN)/annex rulesets --markdown > docs/rulesets.md
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

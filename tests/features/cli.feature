@@ -75,3 +75,7 @@ Feature: The annex command
   Scenario: The rule documentation is the rule modules' own, generated
     When I run "annex rules --markdown"
     Then the output equals docs/rules.md
+
+  Scenario: The ruleset documentation is the rulesets as loaded, generated
+    When I run "annex rulesets --markdown"
+    Then the output equals docs/rulesets.md

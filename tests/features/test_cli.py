@@ -139,6 +139,6 @@ def stderr_empty(ctx):
     assert ctx["run"].stderr == ""
 
 
-@then("the output equals docs/rules.md")
-def output_equals_rules_doc(ctx):
-    assert ctx["run"].stdout == (REPO / "docs" / "rules.md").read_text(encoding="utf-8"), "docs/rules.md is stale: run `make docs`"
+@then(parsers.parse("the output equals docs/{name}"))
+def output_equals_doc(ctx, name):
+    assert ctx["run"].stdout == (REPO / "docs" / name).read_text(encoding="utf-8"), f"docs/{name} is stale: run `make docs`"
