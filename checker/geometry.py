@@ -228,9 +228,19 @@ def points_along(geometries: list[BaseGeometry], spacing: float, near: Point, wi
     return points
 
 
-def sight_start(opening: Opening) -> Point:
-    """Just outside an envelope opening (the opening's centre for an internal one)."""
-    return outside_point(opening, SIGHT_START) or opening.position
+def sight_start(opening: Opening, footprint: BaseGeometry | None = None) -> Point:
+    """Just outside an envelope opening: SIGHT_START beyond the wall's outer face when
+    the footprint is given (a thick wall or a door drawn on the inner face would
+    otherwise start the line inside the building); the centre of an internal one."""
+    point = outside_point(opening, SIGHT_START)
+    if point is None:
+        return opening.position
+    if footprint is None or not footprint.covers(point):
+        return point
+    centre = opening.position
+    out = np.asarray(opening.outward)
+    run = _inside_run(footprint, np.asarray(centre.coords[0]), out, 10.0)
+    return Point(*(np.asarray(centre.coords[0]) + out * (run + SIGHT_START)))
 
 
 # ---------------------------------------------------------------- recesses
@@ -239,9 +249,10 @@ def sight_start(opening: Opening) -> Point:
 def recess_depth(footprint: BaseGeometry, opening: Opening, probe_length: float = 10.0) -> tuple[float, LineString]:
     """How far the building extends outward on both sides of a door beyond the door itself.
 
-    Rays run outward from just beyond each jamb and from the door's centre; the depth is
-    the shorter side's run inside the building, less the centre's (the wall the door
-    is in). Returns the depth and the measured line from the door outward.
+    Rays run outward from the door's centre and from points beside each jamb (0.15 m
+    to RECESS_SEARCH beyond it, as a recess may be wider than its door); a side's run
+    is its longest, and the depth is the shorter side's run less the centre's (the wall
+    the door is in). Returns the depth and the measured line from the door outward.
     """
     if opening.outward is None:
         return 0.0, LineString([opening.position, opening.position])
@@ -249,12 +260,18 @@ def recess_depth(footprint: BaseGeometry, opening: Opening, probe_length: float 
     along = np.asarray(opening.along)
     start, end = np.asarray(opening.span.coords[0]), np.asarray(opening.span.coords[1])
     centre = (start + end) / 2
-    side = 0.15  # metres beyond each jamb: in the flanking wall or recess side
-    origins = [centre, start - along * side, end + along * side]
-    runs = [_inside_run(footprint, origin, out, probe_length) for origin in origins]
-    depth = max(0.0, min(runs[1], runs[2]) - runs[0])
-    begin = centre + out * runs[0]
+    centre_run = _inside_run(footprint, centre, out, probe_length)
+    sides = []
+    for jamb, direction in ((start, -along), (end, along)):
+        sides.append(max(_inside_run(footprint, jamb + direction * offset, out, probe_length) for offset in RECESS_OFFSETS))
+    depth = max(0.0, min(sides) - centre_run)
+    begin = centre + out * centre_run
     return depth, LineString([tuple(begin), tuple(begin + out * depth)])
+
+
+# Where beside each jamb the recess's side walls are looked for, metres.
+RECESS_SEARCH = 1.5
+RECESS_OFFSETS = np.arange(0.15, RECESS_SEARCH + 1e-9, 0.15)
 
 
 def _inside_run(footprint: BaseGeometry, origin: np.ndarray, direction: np.ndarray, length: float) -> float:

@@ -2,7 +2,7 @@
 
 Nodes are spaces (by storey and index) and OUTSIDE; each door is an edge between the
 spaces found a short step either side of it. Circulation spaces that overlap in plan
-on consecutive storeys (a stair and its landings) are joined, so routes can climb.
+on consecutive storeys (a stair and its landings), or communal ones, are joined, so routes can climb.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .plan import Opening, OpeningKind, Plan, Storey
 
 OUTSIDE = "outside"
 SIDE_PROBE = 0.4  # metres either side of a door's centre line
+SHARED_USES = ("circulation", "communal")  # spaces a stair joins between storeys
 Node = Hashable  # OUTSIDE, ("space", storey, index) or ("unknown", storey, handle, side)
 
 
@@ -84,7 +85,7 @@ def _storey_edges(storey: Storey) -> list[DoorEdge]:
         first.append(Point(centre.x + normal[0] * SIDE_PROBE, centre.y + normal[1] * SIDE_PROBE))
         second.append(Point(centre.x - normal[0] * SIDE_PROBE, centre.y - normal[1] * SIDE_PROBE))
     probes = np.array(first + second, dtype=object)
-    owner = _smallest_space(storey, probes)
+    owner = smallest_space(storey, probes)
     inside = (
         shapely.contains(storey.footprint, probes) if storey.footprint is not None else np.zeros(len(probes), bool)
     )
@@ -103,7 +104,7 @@ def _storey_edges(storey: Storey) -> list[DoorEdge]:
     return edges
 
 
-def _smallest_space(storey: Storey, points: np.ndarray) -> np.ndarray:
+def smallest_space(storey: Storey, points: np.ndarray) -> np.ndarray:
     """For each point, the index of the smallest space containing it, or -1."""
     owner = np.full(len(points), -1)
     if not storey.spaces:
@@ -123,8 +124,8 @@ def _stairs(plan: Plan) -> tuple[tuple[Node, Node], ...]:
     ordered = sorted(plan.storeys, key=lambda s: s.elevation_m)
     links: list[tuple[Node, Node]] = []
     for lower, upper in zip(ordered, ordered[1:]):
-        low = [(i, s.polygon) for i, s in enumerate(lower.spaces) if s.use == "circulation"]
-        high = [(i, s.polygon) for i, s in enumerate(upper.spaces) if s.use == "circulation"]
+        low = [(i, s.polygon) for i, s in enumerate(lower.spaces) if s.use in SHARED_USES]
+        high = [(i, s.polygon) for i, s in enumerate(upper.spaces) if s.use in SHARED_USES]
         if not low or not high:
             continue
         tree = shapely.STRtree([p for _, p in high])

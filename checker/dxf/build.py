@@ -39,6 +39,9 @@ HOST_WALL_DISTANCE = 0.5  # an opening further than this from any wall has no ho
 ENVELOPE_DISTANCE = 0.75  # openings this close to the footprint's edge may be external
 SIDE_PROBE = 0.9  # how far either side of an opening we look for "outside"
 MIN_FOOTPRINT_AREA = 1.0  # m2; smaller closed pieces are drawing noise
+# Mean width (2 x area / perimeter) below which a piece is a free-standing wall, not
+# a building: a 25 m garden wall is a metre square of wall but 4 cm wide.
+MIN_FOOTPRINT_WIDTH = 0.5
 
 
 def scale(geometries: list, factor: float) -> list:
@@ -152,11 +155,8 @@ def _footprint(walls: list, spans: list):
         parts += list(shapely.buffer(np.array(spans, dtype=object), WALL_BAND, cap_style="flat"))
     solid = shapely.union_all(parts)
     solid = solid.buffer(GAP_CLOSING, join_style="mitre").buffer(-GAP_CLOSING, join_style="mitre")
-    filled = [
-        Polygon(p.exterior)
-        for p in shapely.get_parts(solid)
-        if isinstance(p, Polygon) and Polygon(p.exterior).area >= MIN_FOOTPRINT_AREA
-    ]
+    filled = [Polygon(p.exterior) for p in shapely.get_parts(solid) if isinstance(p, Polygon)]
+    filled = [p for p in filled if p.area >= MIN_FOOTPRINT_AREA and 2 * p.area / p.length >= MIN_FOOTPRINT_WIDTH]
     if not filled:
         return None
     return shapely.union_all(filled)
