@@ -1,0 +1,71 @@
+"""Front and rear boundaries, shared by SITE-01 and SITE-02: which fences face the
+public realm.
+
+A fence is a front fence when some part of it lies within ``front_distance`` of the
+public realm (a street, a public footpath or a kerb line, drawn on any storey); every
+other fence is a rear or side fence. Each fence entity is classified whole, so a run
+drawn as one polyline from the street to the back of the garden counts as a front
+fence: draw front and rear runs as separate entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString
+
+from ..plan import Fence, Plan, PublicRealm, SiteBoundary
+
+# Drawn geometry and unit conversions leave noise of a few nanometres; a value drawn
+# exactly at a limit counts as at it.
+EPS = 1e-6
+
+
+@dataclass(frozen=True)
+class SiteFence:
+    storey: str
+    fence: Fence
+    front: bool
+    street: PublicRealm  # the nearest public realm
+    street_distance: float  # plan distance from the fence to it
+    street_line: LineString  # the shortest line between them, for drawing
+
+    @property
+    def name(self) -> str:
+        return f"fence {self.fence.source.handle} on {self.storey}"
+
+
+def fences(plan: Plan) -> list[tuple[str, Fence]]:
+    return [(storey.name, fence) for storey in plan.storeys for fence in storey.fences]
+
+
+def public_realm(plan: Plan) -> list[PublicRealm]:
+    return [p for storey in plan.storeys for p in storey.public_realm]
+
+
+def site_boundaries(plan: Plan) -> list[tuple[str, SiteBoundary]]:
+    return [(storey.name, b) for storey in plan.storeys for b in storey.site_boundaries]
+
+
+def classify_fences(plan: Plan, front_distance: float) -> list[SiteFence] | None:
+    """Every fence of the plan, front or not; None when no public realm is drawn."""
+    streets = public_realm(plan)
+    if not streets:
+        return None
+    drawn = fences(plan)
+    if not drawn:
+        return []
+    lines = np.array([f.line for _, f in drawn], dtype=object)
+    targets = np.array([s.geometry for s in streets], dtype=object)
+    pairs, distances = shapely.STRtree(targets).query_nearest(lines, return_distance=True)
+    # Equally near streets give several rows per fence; keep the first of each.
+    _, first = np.unique(pairs[0], return_index=True)
+    fence_idx, street_idx, distances = pairs[0][first], pairs[1][first], distances[first]
+    shortest = shapely.shortest_line(lines[fence_idx], targets[street_idx])
+    classified: list[SiteFence] = []
+    for f, s, d, line in zip(fence_idx.tolist(), street_idx.tolist(), distances.tolist(), shortest.tolist()):
+        storey, fence = drawn[f]
+        classified.append(SiteFence(storey, fence, d <= front_distance + EPS, streets[s], d, line))
+    return classified

@@ -1,0 +1,180 @@
+"""What the reach rules (OPEN-01, OPEN-04, OPEN-06) share: naming openings and
+surfaces, the nearest standing surface of an opening out of reach, the surfaces a
+ruleset does not count, and how an opening's class compares with the required one.
+
+The reach itself is the ruleset's (``context.reach``, a geometry.ReachModel); this
+module only asks it questions and words the answers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from enum import Enum
+
+import numpy as np
+import shapely
+
+from ..geometry import Reach, ReachModel, StandingSurface, opening_levels
+from ..plan import Opening, OpeningAttributes, Plan, Storey
+from ..results import Mark
+from ._classes import accepted_certificate, meets_class
+
+# Drawn geometry and unit conversions leave noise of a few nanometres; thresholds are
+# compared with this much slack so that a value drawn exactly at a limit counts as at it.
+EPS = 1e-6
+
+
+def opening_name(opening: Opening, storey: Storey) -> str:
+    return f"{opening.kind.value} {opening.source.handle} on {storey.name}"
+
+
+def surface_name(surface: StandingSurface, storey: Storey | None = None) -> str:
+    """ "the ground", "the roof 6B", or "the roof 6B on Ground floor" when drawn on
+    another storey than ``storey`` (handles repeat across a project's files)."""
+    if surface.source is None:
+        return "the ground"
+    name = f"the {surface.kind.replace('_', ' ')} {surface.source.handle}"
+    if storey is not None and surface.source.storey != storey.name:
+        name += f" on {surface.source.storey}"
+    return name
+
+
+def reach_phrase(reach: Reach, storey: Storey | None = None) -> str:
+    """ "within reach of the roof 6B (its sill 0.50 m above it, 0.15 m beside it)"."""
+    if abs(reach.vertical_m) < 0.005:
+        height = "its sill level with it"
+    elif reach.vertical_m > 0:
+        height = f"its sill {reach.vertical_m:.2f} m above it"
+    else:
+        height = f"its sill {-reach.vertical_m:.2f} m below its top"
+    beside = f", {reach.horizontal_m:.2f} m beside it" if reach.horizontal_m > 0.005 else ""
+    return f"within reach of {surface_name(reach.surface, storey)} ({height}{beside})"
+
+
+def reach_elements(opening: Opening, reach: Reach | None) -> tuple:
+    if reach is not None and reach.surface.source is not None:
+        return (opening.source, reach.surface.source)
+    return (opening.source,)
+
+
+def reach_marks(storey: Storey, opening: Opening, reach: Reach | None) -> tuple[Mark, ...]:
+    marks = [Mark(storey.name, opening.span)]
+    if reach is not None and reach.line.length > 0:
+        marks.append(Mark(storey.name, reach.line, "measure"))
+    return tuple(marks)
+
+
+def grille_text(grille: tuple[float, float]) -> str:
+    bar, gap = grille
+    return f"{bar * 1000:g}/{gap * 1000:g} mm"
+
+
+def has_grille(attributes: OpeningAttributes) -> bool:
+    """A GRILLE other than NONE."""
+    return attributes.grille is not None and attributes.grille != (0.0, 0.0)
+
+
+def unplaced_storeys(plan: Plan) -> list[Storey]:
+    """Storeys with openings but no footprint: none of their openings can be found on the envelope."""
+    return [s for s in plan.storeys if s.openings and s.footprint is None]
+
+
+# ---------------------------------------------------------------- classes
+
+
+class ClassState(str, Enum):
+    MEETS = "meets"  # the stated RC is at least the required class
+    CERTIFIED = "certified"  # an accepted certificate is stated
+    UNKNOWN = "unknown"  # RC1N/RC2N whose GLAZING cannot be read
+    UNSTATED = "unstated"  # neither RC nor CERT (or an RC that cannot be read)
+    BELOW = "below"  # a class or certificate is stated, and it is not enough
+
+
+def class_state(attributes: OpeningAttributes, required: str, accepted: list[str]) -> ClassState:
+    """The opening's resistance against ``required``, as OPEN-02 judges it."""
+    meets = meets_class(attributes, required)
+    if meets:
+        return ClassState.MEETS
+    if accepted_certificate(attributes.cert, accepted):
+        return ClassState.CERTIFIED
+    if meets is None:
+        return ClassState.UNKNOWN
+    if attributes.rc is None and attributes.cert is None:
+        return ClassState.UNSTATED
+    return ClassState.BELOW
+
+
+def stated_class(attributes: OpeningAttributes) -> str:
+    return " / ".join(v for v in (attributes.rc, attributes.cert) if v) or "nothing"
+
+
+def unreadable(attributes: OpeningAttributes, tag: str) -> str | None:
+    """The reason ``tag`` could not be read, or None."""
+    for name, reason in attributes.invalid:
+        if name == tag:
+            return reason
+    return None
+
+
+# ---------------------------------------------------------------- reach
+
+
+@dataclass(frozen=True)
+class Reachability:
+    """The ruleset's reach model, with what the rules need to explain an answer.
+
+    Built once per check: ``unlimited`` is the same model without the vertical limit
+    (so it names the nearest standing surface of an opening out of reach), and
+    ``excluded_tree`` indexes the surfaces the ruleset does not count.
+    """
+
+    model: ReachModel
+    unlimited: ReachModel
+    excluded_tree: shapely.STRtree
+
+    @classmethod
+    def of(cls, model: ReachModel) -> "Reachability":
+        polygons = [surface.polygon for surface, _ in model.excluded]
+        return cls(model, replace(model, vertical_m=math.inf), shapely.STRtree(polygons))
+
+    @property
+    def vertical_m(self) -> float:
+        return self.model.vertical_m
+
+    @property
+    def lateral_m(self) -> float:
+        return self.model.lateral_m
+
+    def reach(self, storey: Storey, opening: Opening) -> Reach | None | str:
+        return self.model.reach(storey, opening)
+
+    def nearest(self, storey: Storey, opening: Opening) -> Reach | None:
+        """The standing surface within lateral reach that the sill is least high above,
+        whatever the height; for an opening without SILL, measured from its floor."""
+        if opening.attributes.sill_m is None:
+            opening = replace(opening, attributes=replace(opening.attributes, sill_m=0.0))
+        found = self.unlimited.reach(storey, opening)
+        return found if not isinstance(found, str) else None
+
+    def excluded_near(self, storey: Storey, opening: Opening) -> list[tuple[StandingSurface, str]]:
+        """Surfaces the ruleset does not count that would otherwise put the opening within reach."""
+        if not self.model.excluded:
+            return []
+        sill, head = opening_levels(storey, opening)
+        sill = storey.elevation_m if sill is None else sill
+        found = []
+        hits = self.excluded_tree.query(opening.span, predicate="dwithin", distance=self.lateral_m + EPS)
+        for index in np.sort(hits).tolist():
+            surface, why = self.model.excluded[index]
+            if sill - surface.height_m <= self.vertical_m + EPS and (head is None or head >= surface.height_m):
+                found.append((surface, why))
+        return found
+
+    def excluded_sentence(self, storey: Storey, opening: Opening) -> str:
+        """ " The roof 6B does not count: its slope 30° is not under 30°." or ""."""
+        parts = [
+            f" {surface_name(surface, storey)[0].upper()}{surface_name(surface, storey)[1:]} does not count: {why}."
+            for surface, why in self.excluded_near(storey, opening)
+        ]
+        return "".join(parts)

@@ -1,0 +1,120 @@
+"""ENTR-03: every external door has a light near it.
+
+What it checks
+    Every door in the building's envelope, whatever its role, has an external
+    light (a block on a lights layer) within ``light_radius`` in plan of the point
+    just outside the door (0.5 m out from its centre). Lights drawn on any storey
+    count, since all storeys share the plan's coordinates (a light over the door
+    may be drawn on the first-floor plan). A light exactly at ``light_radius``
+    passes. A plan without any light fails for every external door: the plan
+    shows no light there. A door on a storey with no walls drawn is not
+    assessable (whether it is external cannot be told). A plan with no external
+    door gives one not-applicable finding.
+
+Why
+    A lit door shows anyone working at it to passers-by and neighbours, and lets
+    occupants see who is there.
+
+Parameters
+    light_radius (length, default 3.05 m): how far from the door's outside a light
+    may stand.
+
+Example
+    A front door with a wall light 1.0 m from it passes ("1.00 m"); a back door
+    whose nearest light is 6 m away fails; in a plan with no light at all every
+    external door fails with "no light drawn".
+
+Source
+    Orlando ordinance 9.16 (US): at least 80 % of the door and of the ground within
+    10 ft (3.05 m) of it lit. A US municipal figure, used as advice (provisional).
+"""
+
+from __future__ import annotations
+
+import shapely
+from shapely.geometry import LineString
+
+from ..geometry import outside_point
+from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from .base import Context, Needs, Parameter, Rule
+
+ID = "ENTR-03"
+INTERNAL_ROLES = ("INTERNAL", "GARAGE")  # roles that say a door is not external
+TOLERANCE = 1e-6  # metres: a light drawn 3050 mm away measures 3.0500000000000003 m
+
+
+def check(context: Context):
+    radius = float(context.params["light_radius"])
+    required = Quantity(radius, "m")
+    doors = []
+    unknown = 0
+    for storey, door in context.plan.openings():
+        if door.kind.value != "door":
+            continue
+        if storey.footprint is None:
+            if door.attributes.role is not None and door.attributes.role.value in INTERNAL_ROLES:
+                continue
+            unknown += 1
+            yield not_assessable(
+                ID, f"Whether the door {door.source.handle} on {storey.name} is an external door cannot be told: "
+                f"{storey.name} has no walls drawn.",
+                elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required,
+            )
+        elif door.on_envelope:
+            doors.append((storey, door))
+    if not doors:
+        if not unknown:
+            yield not_applicable(ID, "The plan has no external door, so no door needs a light.")
+        return
+    lights = [(storey, light) for storey in context.plan.storeys for light in storey.lights]
+    outside = [outside_point(door) for _, door in doors]
+    if lights:
+        tree = shapely.STRtree([light.position for _, light in lights])
+        (inputs, found), gaps = tree.query_nearest(outside, return_distance=True, all_matches=False)
+        nearest = dict(zip(inputs.tolist(), found.tolist()))
+        distances = dict(zip(inputs.tolist(), gaps.tolist()))
+    for index, (storey, door) in enumerate(doors):
+        name = f"door {door.source.handle} on {storey.name}"
+        point = outside[index]
+        door_mark = Mark(storey.name, door.span)
+        circle = Mark(storey.name, point.buffer(radius), "measure")
+        if not lights:
+            yield failed(
+                ID, f"The external {name} has no light within {radius:g} m: the plan shows no external light.",
+                elements=(door.source,), marks=(door_mark, circle),
+                measured=Quantity("no light drawn", None), required=required,
+            )
+            continue
+        light_storey, light = lights[nearest[index]]
+        distance = float(distances[index])
+        where = "" if light_storey is storey else f" (drawn on {light_storey.name})"
+        line = Mark(storey.name, LineString([point, light.position]), "measure")
+        common = dict(
+            elements=(door.source, light.source), measured=Quantity(distance, "m"), required=required,
+        )
+        light_mark = Mark(light_storey.name, light.position)
+        if distance <= radius + TOLERANCE:
+            yield passed(
+                ID, f"The external {name} has light {light.source.handle}{where} {distance:.2f} m from it, "
+                f"within {radius:g} m.", marks=(door_mark, light_mark, line), **common,
+            )
+        else:
+            yield failed(
+                ID, f"The external {name} has no light within {radius:g} m; the nearest, light "
+                f"{light.source.handle}{where}, is {distance:.2f} m away.",
+                marks=(door_mark, light_mark, circle, line), **common,
+            )
+
+
+RULE = Rule(
+    id=ID,
+    title="External doors are lit",
+    criterion="Every external door has an external light within the given distance of its outside.",
+    source="Orlando ordinance 9.16 (10 ft, 3.05 m; US municipal figure, provisional)",
+    applies_to="doors on the building's envelope",
+    check=check,
+    parameters=(
+        Parameter("light_radius", "length", 3.05, "How far from the door's outside a light may stand."),
+    ),
+    needs=Needs(roles=("walls", "doors", "lights")),
+)

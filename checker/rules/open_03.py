@@ -1,0 +1,194 @@
+"""OPEN-03: glazing within reach of a door's lock is security glazing.
+
+What it checks
+    For every external door (a door on the building's envelope), the glass a
+    burglar could break to reach in and turn the lock: the glazing in the door's
+    own leaf, and every window on the envelope of the same storey (a sidelight, an
+    adjacent window) that lies within ``lock_reach`` in plan of the door's lock. The
+    lock side is not drawn, so both jambs count as the lock. Each such piece of
+    glass states a GLAZING class of at least ``required_glazing`` (EN 356, in the
+    order P1A < P2A < P3A < P4A < P5A < P6B < P7B < P8B; FLOAT and TOUGHENED are
+    below every class). One finding per door and glazed element.
+
+    A leaf with GLAZING=NONE, or a window with GLAZING=NONE (a solid panel), has
+    no glass to judge. A door with no glass anywhere near its lock passes. A door or
+    window near the lock that states no GLAZING, or one that cannot be read, is not
+    assessable, and so is a door on a storey with no walls drawn (whether it is
+    external cannot be told). Windows on other storeys, and internal windows,
+    cannot be broken from outside next to the door and are not judged. A plan with
+    no external door gives one not-applicable finding.
+
+Why
+    Breaking a pane and reaching through to open the lock from inside is one of the
+    commonest ways into a house; laminated security glass holds together when hit.
+
+Parameters
+    lock_reach (length, default 1.016 m): how far from the lock (either jamb, in
+    plan) glass counts as within reach.
+    required_glazing (glazing, default P4A): the lowest EN 356 class accepted.
+
+Example
+    A back door with a FLOAT sidelight 0.1 m from its jamb fails (FLOAT is below
+    P4A); the same door with a P4A sidelight and a solid leaf (GLAZING=NONE) passes;
+    a window 1.5 m away is not judged at all.
+
+Source
+    Approved Document Q (2015): glazing that would let someone reach in and release
+    the lock must be laminated (a functional rule, no distance given). The distance
+    is St Charles, Illinois, code 15.08.230 (40 in, 1016 mm from the lock). Class:
+    P2A in the UK ruleset (SBD New Homes, secondary source), P4A in the Dutch and
+    Iranian rulesets (provisional).
+"""
+
+from __future__ import annotations
+
+from shapely.geometry import Point
+from shapely import shortest_line
+
+from ..plan import GLAZING_CLASSES, Opening, OpeningKind, Storey
+from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from .base import AttributeNeed, Context, Needs, Parameter, Rule
+
+ID = "OPEN-03"
+DEFAULT_REACH = 1.016
+EXTERNAL_DOOR_ROLES = ("ENTRANCE", "COMMUNAL", "SECONDARY")
+INTERNAL_ROLES = ("INTERNAL", "GARAGE")  # roles that say a door is not external
+TOLERANCE = 1e-6  # metres: glass drawn exactly lock_reach away counts as within it
+
+
+def _name(opening: Opening, storey: Storey) -> str:
+    return f"{opening.kind.value} {opening.source.handle} on {storey.name}"
+
+
+def _glazing_state(opening: Opening, required: str) -> tuple[str, str]:
+    """("none" | "unknown" | "pass" | "fail", text) for the opening's stated GLAZING."""
+    attrs = opening.attributes
+    glazing = attrs.glazing
+    if glazing is None:
+        unreadable = [reason for tag, reason in attrs.invalid if tag == "GLAZING"]
+        if unreadable:
+            return "unknown", f"its GLAZING cannot be read ({unreadable[0]})"
+        return "unknown", "it states no GLAZING"
+    if glazing == "NONE":
+        return "none", "NONE"
+    if glazing.startswith("P") and GLAZING_CLASSES.index(glazing) >= GLAZING_CLASSES.index(required):
+        return "pass", glazing
+    return "fail", glazing
+
+
+def check(context: Context):
+    reach = float(context.params["lock_reach"])
+    required = str(context.params["required_glazing"])
+    within = f"{reach:g} m"
+    required_q = Quantity(required, None)
+    judged = 0
+    for storey in context.plan.storeys:
+        openings = storey.openings
+        for door in openings:
+            if door.kind is not OpeningKind.DOOR:
+                continue
+            if storey.footprint is None:
+                if door.attributes.role is not None and door.attributes.role.value in INTERNAL_ROLES:
+                    continue
+                judged += 1
+                yield not_assessable(
+                    ID, f"Whether the {_name(door, storey)} is an external door cannot be told: "
+                    f"{storey.name} has no walls drawn.",
+                    elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required_q,
+                )
+                continue
+            if not door.on_envelope:
+                continue
+            judged += 1
+            door_name = _name(door, storey)
+            door_mark = Mark(storey.name, door.span)
+            jambs = [Point(door.span.coords[0]), Point(door.span.coords[-1])]
+            findings = []
+
+            state, text = _glazing_state(door, required)
+            common = dict(elements=(door.source,), marks=(door_mark,), required=required_q)
+            if state == "unknown":
+                findings.append(not_assessable(
+                    ID, f"The glazing in the leaf of the {door_name} cannot be judged: {text}; "
+                    f"state GLAZING (NONE for a solid leaf).", measured=Quantity("nothing", None), **common,
+                ))
+            elif state == "pass":
+                findings.append(passed(
+                    ID, f"The {door_name} has {text} glazing in its leaf, at least {required}.",
+                    measured=Quantity(text, None), **common,
+                ))
+            elif state == "fail":
+                findings.append(failed(
+                    ID, f"The {door_name} has {text} glazing in its leaf, within reach of its lock; "
+                    f"it needs {required} or better.", measured=Quantity(text, None), **common,
+                ))
+
+            # Envelope windows of this storey within reach of either jamb (the lock side is not drawn).
+            hits = storey.opening_index.query(jambs, predicate="dwithin", distance=reach + TOLERANCE)[1]
+            near = sorted({
+                i for i in hits.tolist() if openings[i].kind is OpeningKind.WINDOW and openings[i].on_envelope
+            })
+            for index in near:
+                window = openings[index]
+                lock = min(jambs, key=lambda jamb: jamb.distance(window.span))
+                line = shortest_line(lock, window.span)
+                distance = line.length
+                window_name = f"window {window.source.handle}"
+                where = f"{round(distance, 3):g} m from the lock of the {door_name}"
+                state, text = _glazing_state(window, required)
+                common = dict(
+                    elements=(door.source, window.source),
+                    marks=(door_mark, Mark(storey.name, window.span), Mark(storey.name, line, "measure")),
+                    required=required_q,
+                )
+                if state == "unknown":
+                    findings.append(not_assessable(
+                        ID, f"The {window_name}, {where}, cannot be judged: {text}.",
+                        measured=Quantity("nothing", None), **common,
+                    ))
+                elif state == "none":
+                    findings.append(passed(
+                        ID, f"The {window_name}, {where}, has no glazing (GLAZING=NONE).",
+                        measured=Quantity("NONE", None), **common,
+                    ))
+                elif state == "pass":
+                    findings.append(passed(
+                        ID, f"The {window_name}, {where}, is glazed {text}, at least {required}.",
+                        measured=Quantity(text, None), **common,
+                    ))
+                else:
+                    findings.append(failed(
+                        ID, f"The {window_name} is {where} and glazed {text}; glass within reach of a lock "
+                        f"needs {required} or better.", measured=Quantity(text, None), **common,
+                    ))
+
+            if not findings:
+                findings.append(passed(
+                    ID, f"The {door_name} has no glazing within {within} of its lock.",
+                    elements=(door.source,), marks=(door_mark, Mark(storey.name, door.span.buffer(reach), "measure")),
+                    measured=Quantity("no glazing", None), required=required_q,
+                ))
+            yield from findings
+    if not judged:
+        yield not_applicable(ID, "The plan has no external door, so no glazing is within reach of a door lock.")
+
+
+RULE = Rule(
+    id=ID,
+    title="Glazing within reach of a door lock is security glazing",
+    criterion="Glass in an external door's leaf, and in windows within reach of its lock, is at least the required EN 356 class.",
+    source="Approved Document Q (2015), glazing near locks; St Charles IL 15.08.230 (1016 mm, provisional); SBD New Homes (P2A, secondary)",
+    applies_to="external doors, with their leaf glazing and the envelope windows within lock_reach of either jamb",
+    check=check,
+    parameters=(
+        Parameter("lock_reach", "length", DEFAULT_REACH, "How far from the lock (either jamb) glazing counts as within reach."),
+        Parameter("required_glazing", "glazing", "P4A", "Lowest EN 356 class accepted for glazing within reach of a lock."),
+    ),
+    needs=Needs(
+        roles=("walls", "doors", "windows"),
+        attributes=(
+            AttributeNeed("door", "GLAZING", EXTERNAL_DOOR_ROLES),
+            AttributeNeed("window", "GLAZING"),
+        ),
+    ),
+)

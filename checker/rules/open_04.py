@@ -1,0 +1,176 @@
+"""OPEN-04: low glazing in doors and windows a burglar can reach is security glazing.
+
+What it checks
+    Among the doors and windows on the envelope that are within reach (the
+    ruleset's [reach] definition, as in OPEN-01), the low glass: a window whose SILL
+    is below ``low_sill`` above its floor; a glazed door (GLAZING stated and not
+    NONE; a door without SILL stands on its floor) whose sill is below ``low_sill``;
+    and a window whose sill is below ``door_zone_sill`` and which lies within
+    ``door_zone_distance`` in plan of an external door on the same storey (a
+    sidelight, glass by the lock). Each such opening states a GLAZING class of at
+    least ``required_glazing`` in the EN 356 order P1A < P2A < P3A < P4A < P5A <
+    P6B < P7B < P8B. FLOAT and TOUGHENED fail; GLAZING=NONE states a solid
+    panel, which has no glass to judge (as in OPEN-03).
+
+    Openings out of reach, or whose sill is not low, are not selected; if nothing is
+    selected, one not-applicable finding says so. An opening that states no GLAZING,
+    or whose GLAZING or (for a door) whose glazing cannot be read, is not
+    assessable. A window without SILL is not assessable where the sill matters (it
+    could be low and within reach), unless its glazing is good enough either way.
+
+Why
+    Ordinary glass low down is broken with a kick or a stone and climbed through;
+    glass next to a door is broken to reach in and turn the lock. Laminated
+    security glass holds together when hit.
+
+Parameters
+    required_glazing (glazing, default P2A): the lowest EN 356 class accepted.
+    low_sill (length, default 0.8 m): glass whose sill is below this, above its
+    floor, is low.
+    door_zone_sill (length, default 1.5 m): near a door, glass whose sill is below
+    this is low.
+    door_zone_distance (length, default 0.3 m): how near (in plan, at most) a window
+    must be to a door to be in the door's zone.
+
+Example
+    A reachable living-room window with SILL=600 and GLAZING=FLOAT fails; with
+    GLAZING=P4A it passes; with SILL=800 it is not low and not judged. A FLOAT
+    sidelight with SILL=1000 0.2 m from the front door fails.
+
+Source
+    Secured by Design, New Homes 2010 (secondary source): laminated glazing below
+    800 mm above floor, or below 1500 mm within 300 mm of a door frame; P2A required
+    from 2011 (secondary). Approved Document Q (2015): glazing that would let
+    someone reach in and release a lock is laminated (functional, no figure). Dutch
+    and Iranian rulesets: P4A (provisional). All figures provisional.
+"""
+
+from __future__ import annotations
+
+import shapely
+
+from ..geometry import Reach
+from ..plan import GLAZING_CLASSES, OpeningKind
+from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from ._within_reach import (
+    EPS, Reachability, opening_name, reach_elements, reach_marks, reach_phrase, unplaced_storeys, unreadable,
+)
+from .base import AttributeNeed, Context, Needs, Parameter, Rule
+
+ID = "OPEN-04"
+
+
+def _rank(glazing: str) -> int:
+    return GLAZING_CLASSES.index(glazing)
+
+
+def check(context: Context):
+    reachability = Reachability.of(context.reach)
+    required = str(context.params["required_glazing"])
+    low_sill = float(context.params["low_sill"])
+    zone_sill = float(context.params["door_zone_sill"])
+    zone_distance = float(context.params["door_zone_distance"])
+    selected = 0
+    for storey in unplaced_storeys(context.plan):
+        selected += 1
+        yield not_assessable(
+            ID, f"{storey.name}: its {len(storey.openings)} doors and windows cannot be placed on the envelope, "
+            f"because the storey has no walls; draw its external walls.",
+        )
+    for storey in context.plan.storeys:
+        doors = [o for o in storey.openings if o.kind is OpeningKind.DOOR and o.on_envelope]
+        door_tree = shapely.STRtree([d.span for d in doors])
+        for opening in storey.openings:
+            if not opening.on_envelope:
+                continue
+            finding = _judge(
+                reachability, storey, opening, doors, door_tree, required, low_sill, zone_sill, zone_distance
+            )
+            if finding is not None:
+                selected += 1
+                yield finding
+    if not selected:
+        yield not_applicable(ID, "No door or window within reach has low glass.")
+
+
+def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, zone_sill, zone_distance):
+    attrs = opening.attributes
+    is_window = opening.kind is OpeningKind.WINDOW
+    glazing_reason = unreadable(attrs, "GLAZING")
+    if glazing_reason is None and (attrs.glazing == "NONE" or (not is_window and attrs.glazing is None)):
+        return None  # no glass: a solid panel, or a door that states none
+    reach = reachability.reach(storey, opening)
+    if reach is None:
+        return None
+
+    sill = attrs.sill_m if is_window else (attrs.sill_m or 0.0)
+    why_low = None
+    door = None
+    zone_line = None
+    if sill is not None:
+        if sill < low_sill - EPS:
+            why_low = f"its sill is {sill:.2f} m above its floor, below {low_sill:g} m"
+        elif is_window and sill < zone_sill - EPS and doors:
+            index, distance = door_tree.query_nearest(
+                opening.span, max_distance=zone_distance + EPS, return_distance=True
+            )
+            if len(index):
+                door = doors[int(index[0])]
+                zone_line = shapely.shortest_line(opening.span, door.span)
+                why_low = (
+                    f"its sill is {sill:.2f} m above its floor, below {zone_sill:g} m, and it is "
+                    f"{float(distance[0]):.2f} m from door {door.source.handle}"
+                )
+        if why_low is None:
+            return None
+
+    label = f"The {opening_name(opening, storey)}"
+    reached = reach if isinstance(reach, Reach) else None
+    elements = reach_elements(opening, reached) + ((door.source,) if door else ())
+    marks = reach_marks(storey, opening, reached)
+    if zone_line is not None and zone_line.length > 0:
+        marks += (Mark(storey.name, zone_line, "measure"),)
+    common = dict(
+        elements=elements, marks=marks,
+        measured=Quantity(attrs.glazing or "nothing", None), required=Quantity(required, None),
+    )
+    glazing = attrs.glazing
+    good = glazing is not None and _rank(glazing) >= _rank(required)
+    where = f"is {reach_phrase(reached, storey)} and {why_low}" if reached else "has no SILL"
+
+    if glazing_reason is not None:
+        return not_assessable(ID, f"{label} {where}; its GLAZING cannot be read (GLAZING {glazing_reason}).", **common)
+    if good:
+        tail = "" if reached else ", so it passes however low its sill is"
+        return passed(ID, f"{label} {where}; its glazing is {glazing}, at least {required}{tail}.", **common)
+    if not reached:
+        state = f"its glazing is {glazing}" if glazing else "it states no GLAZING"
+        return not_assessable(
+            ID, f"{label} cannot be judged: {reach}; below {low_sill:g} m its glass must be at least "
+            f"{required}, and {state}.", **common,
+        )
+    if glazing is None:
+        return not_assessable(ID, f"{label} {where}, and it states no GLAZING; it needs {required}.", **common)
+    kind = f"{glazing} is below {required}" if glazing.startswith("P") else f"{glazing} is not security glazing"
+    return failed(ID, f"{label} {where}; its glazing must be at least {required}: {kind}.", **common)
+
+
+RULE = Rule(
+    id=ID,
+    title="Low glazing within reach is security glazing",
+    criterion="Reachable glass below 0.8 m, or below 1.5 m within 0.3 m of a door, has at least the required EN 356 class.",
+    source="Secured by Design New Homes 2010 (secondary); Approved Document Q (2015); Dutch and Iranian rulesets provisional",
+    applies_to="windows and glazed doors on the envelope, within reach, with a low sill",
+    check=check,
+    parameters=(
+        Parameter("required_glazing", "glazing", "P2A", "Lowest EN 356 class accepted for low glass."),
+        Parameter("low_sill", "length", 0.8, "Glass with its sill below this, above its floor, is low."),
+        Parameter("door_zone_sill", "length", 1.5, "Near a door, glass with its sill below this is low."),
+        Parameter("door_zone_distance", "length", 0.3, "How near a door (in plan, at most) the door zone reaches."),
+    ),
+    needs=Needs(
+        roles=("walls", "doors", "windows"),
+        attributes=(AttributeNeed("window", "GLAZING"), AttributeNeed("window", "SILL")),
+    ),
+    uses_reach=True,
+)

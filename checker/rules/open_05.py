@@ -1,0 +1,152 @@
+"""OPEN-05: occupants can see callers at a dwelling's entrance door.
+
+What it checks
+    Every dwelling entrance door (ROLE=ENTRANCE) gives a view of whoever stands at
+    it by at least one of: a door viewer (VIEWER=YES); glazing in the leaf (GLAZING
+    given and not NONE); or a window within ``window_distance`` of the door in plan
+    on the same storey, on the same side of the building (for a door in the
+    building's envelope a window in the envelope, for a flat's door off a corridor
+    an internal window). A passing finding names every means found.
+
+    The door fails when it states VIEWER=NO and GLAZING=NONE and no window is
+    near. It is not assessable when nothing shows callers and VIEWER or GLAZING is
+    missing or cannot be read. A plan with no door marked ROLE=ENTRANCE gives one
+    finding: not applicable, or not assessable when some doors have no ROLE (one of
+    them may be the entrance).
+
+Why
+    An occupant who cannot see who is at the door opens it to find out, and
+    distraction burglars rely on that.
+
+Parameters
+    window_distance (length, default 1.0 m): how close to the door (in plan) a
+    window must be to show callers.
+
+Example
+    A solid front door (GLAZING=NONE) with VIEWER=NO and no window beside it fails;
+    with a window 0.4 m from the door it passes ("a window ... 0.40 m away"); with
+    neither VIEWER nor GLAZING stated it is not assessable.
+
+Source
+    Approved Document Q (2015), para. 1.4: the main entrance door has a door viewer
+    unless there is another means of seeing callers, such as clear glazing in the
+    door or a window next to it. "Next to" read as within 1.0 m (ours, provisional).
+"""
+
+from __future__ import annotations
+
+from shapely import shortest_line
+
+from ..plan import Opening, OpeningKind, OpeningRole, Storey
+from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from .base import AttributeNeed, Context, Needs, Parameter, Rule
+
+ID = "OPEN-05"
+TOLERANCE = 1e-6  # metres: a window drawn exactly window_distance away counts as near
+
+
+def _nearest_window(storey: Storey, door: Opening, distance: float) -> tuple[Opening, float] | None:
+    """The nearest window within ``distance`` of the door, on the same side of the building."""
+    openings = storey.openings
+    hits = storey.opening_index.query(door.span, predicate="dwithin", distance=distance + TOLERANCE)
+    candidates = [
+        openings[i] for i in hits.tolist()
+        if openings[i].kind is OpeningKind.WINDOW and openings[i].on_envelope == door.on_envelope
+    ]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda w: (w.span.distance(door.span), w.source.handle))
+    return best, best.span.distance(door.span)
+
+
+def _unreadable(door: Opening, tag: str) -> str | None:
+    for key, reason in door.attributes.invalid:
+        if key == tag:
+            return reason
+    return None
+
+
+def check(context: Context):
+    distance = float(context.params["window_distance"])
+    required = Quantity(f"a viewer, glazing in the leaf or a window within {distance:g} m", None)
+    judged = 0
+    without_role = 0
+    for storey in context.plan.storeys:
+        for door in storey.doors:
+            attrs = door.attributes
+            if attrs.role is None:
+                without_role += 1
+                continue
+            if attrs.role is not OpeningRole.ENTRANCE:
+                continue
+            judged += 1
+            name = f"entrance door {door.source.handle} on {storey.name}"
+            elements = [door.source]
+            marks = [Mark(storey.name, door.span)]
+            means = []
+            if attrs.viewer is True:
+                means.append("a door viewer")
+            if attrs.glazing not in (None, "NONE"):
+                means.append(f"{attrs.glazing} glazing in its leaf")
+            window = _nearest_window(storey, door, distance)
+            if window is not None:
+                opening, gap = window
+                means.append(f"window {opening.source.handle} {gap:.2f} m away")
+                elements.append(opening.source)
+                marks += [Mark(storey.name, opening.span), Mark(storey.name, shortest_line(door.span, opening.span), "measure")]
+            common = dict(elements=tuple(elements), marks=tuple(marks), required=required)
+            if means:
+                yield passed(
+                    ID, f"The {name} lets occupants see callers: {' and '.join(means)}.",
+                    measured=Quantity(", ".join(means), None), **common,
+                )
+                continue
+            if attrs.viewer is False and attrs.glazing == "NONE":
+                yield failed(
+                    ID, f"The {name} has no viewer (VIEWER=NO), a solid leaf and no window within {distance:g} m, "
+                    f"so occupants cannot see callers; fit a door viewer or glazing.",
+                    measured=Quantity("no viewer, no glazing, no window", None), **common,
+                )
+                continue
+            gaps = []
+            if attrs.viewer is None:
+                reason = _unreadable(door, "VIEWER")
+                gaps.append(f"its VIEWER cannot be read ({reason})" if reason else "it states no VIEWER")
+            if attrs.glazing is None:
+                reason = _unreadable(door, "GLAZING")
+                gaps.append(f"its GLAZING cannot be read ({reason})" if reason else "it states no GLAZING")
+            yield not_assessable(
+                ID, f"Whether the {name} lets occupants see callers cannot be judged: {' and '.join(gaps)}, "
+                f"and no window is within {distance:g} m.",
+                measured=Quantity("unknown", None), **common,
+            )
+    if judged:
+        return
+    if without_role:
+        one = without_role == 1
+        yield not_assessable(
+            ID, f"No door is marked ROLE=ENTRANCE, and {without_role} door{'' if one else 's'} "
+            f"{'has' if one else 'have'} no ROLE; mark the dwelling's entrance door.",
+        )
+    else:
+        yield not_applicable(ID, "No door is marked ROLE=ENTRANCE, so no entrance door needs a view of callers.")
+
+
+RULE = Rule(
+    id=ID,
+    title="Occupants can see callers at the entrance door",
+    criterion="A dwelling's entrance door has a door viewer, glazing in the leaf, or a window next to it.",
+    source="Approved Document Q (2015) para. 1.4",
+    applies_to="doors with ROLE=ENTRANCE",
+    check=check,
+    parameters=(
+        Parameter("window_distance", "length", 1.0, "How close to the door a window must be to show callers."),
+    ),
+    needs=Needs(
+        roles=("doors", "windows"),
+        attributes=(
+            AttributeNeed("door", "ROLE"),
+            AttributeNeed("door", "VIEWER|GLAZING", ("ENTRANCE",)),
+        ),
+    ),
+)

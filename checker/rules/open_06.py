@@ -1,0 +1,166 @@
+"""OPEN-06: reachable windows without the required class carry a secure grille.
+
+What it checks
+    Every window on the envelope that is within reach (the ruleset's [reach]
+    definition, as in OPEN-01) and does not meet ``required_class`` (no EN 1627 class
+    that high and no accepted certificate) carries a grille whose bars are at least
+    ``grille_min_bar`` thick and at most ``grille_max_gap`` apart, stated in the
+    GRILLE attribute as bar/gap in millimetres (e.g. 20/120). GRILLE=NONE fails, and
+    so do bars too thin or too far apart. A window whose opening is smaller than
+    ``max_pane_area`` (WIDTH x (HEAD - SILL), when both are stated) cannot be
+    climbed through and passes without a grille.
+
+    A window that states no GRILLE, or one that cannot be read, is not assessable. So
+    is a window without SILL whose grille is not good enough (it might be out of
+    reach), and an RC1N/RC2N window whose GLAZING cannot be read (it might meet the
+    class). If no reachable window lacks the class, one not-applicable finding says
+    so.
+
+Why
+    In Iranian practice a window grille is the usual protection where the window
+    itself resists nothing; it keeps a burglar out only if its bars cannot be bent
+    or squeezed through.
+
+Parameters
+    required_class (class, default RC2): the class that makes a grille unnecessary;
+    keep it equal to OPEN-01's.
+    accepted_certificates (list, default none): certificates that do the same.
+    grille_min_bar (length, default 20 mm): the thinnest bar accepted.
+    grille_max_gap (length, default 125 mm): the widest clear gap accepted.
+    max_pane_area (area, default 0.05 m2): an opening smaller than this is
+    impassable.
+
+Example
+    A ground-floor kitchen window with RC=NONE and GRILLE=20/120 passes; with
+    GRILLE=16/120 or 20/150 or NONE it fails; without GRILLE it is not assessable;
+    a 0.25 m x 0.15 m toilet window passes without a grille.
+
+Source
+    Iranian practice (police protective-security appendix; clauses not yet read) and
+    the Metric Handbook (secondary): bars at least 20 mm square at most 125 mm apart
+    make an opening impassable; a pane smaller than 0.05 m2 is not passable. All
+    figures provisional.
+"""
+
+from __future__ import annotations
+
+from ..geometry import Reach
+from ..plan import OpeningKind
+from ..results import Quantity, failed, not_applicable, not_assessable, passed
+from ._within_reach import (
+    EPS, ClassState, Reachability, class_state, grille_text, opening_name, reach_elements, reach_marks,
+    reach_phrase, stated_class, unplaced_storeys, unreadable,
+)
+from .base import Context, Needs, Parameter, Rule
+
+ID = "OPEN-06"
+
+
+def check(context: Context):
+    reachability = Reachability.of(context.reach)
+    params = context.params
+    required_class = str(params["required_class"])
+    accepted = list(params["accepted_certificates"])
+    selected = 0
+    for storey in unplaced_storeys(context.plan):
+        selected += 1
+        yield not_assessable(
+            ID, f"{storey.name}: its {len(storey.openings)} doors and windows cannot be placed on the envelope, "
+            f"because the storey has no walls; draw its external walls.",
+        )
+    for storey, window in context.plan.openings():
+        if window.kind is not OpeningKind.WINDOW or not window.on_envelope:
+            continue
+        state = class_state(window.attributes, required_class, accepted)
+        if state in (ClassState.MEETS, ClassState.CERTIFIED):
+            continue
+        reach = reachability.reach(storey, window)
+        if reach is None:
+            continue
+        selected += 1
+        yield _judge(storey, window, reach, state, required_class, params)
+    if not selected:
+        yield not_applicable(ID, f"No window within reach lacks {required_class}, so no grille is needed.")
+
+
+def _judge(storey, window, reach, state, required_class, params):
+    attrs = window.attributes
+    min_bar = float(params["grille_min_bar"])
+    max_gap = float(params["grille_max_gap"])
+    max_area = float(params["max_pane_area"])
+    label = f"The {opening_name(window, storey)}"
+    reached = reach if isinstance(reach, Reach) else None
+    wanted = f"bars at least {min_bar * 1000:g} mm, gaps at most {max_gap * 1000:g} mm"
+    common = dict(elements=reach_elements(window, reached), marks=reach_marks(storey, window, reached))
+    stated = stated_class(attrs)
+    where = f"is {reach_phrase(reached, storey)} and states {stated}, not {required_class}" if reached else (
+        f"states {stated}, not {required_class}"
+    )
+
+    if attrs.sill_m is not None and attrs.head_m is not None and attrs.head_m > attrs.sill_m:
+        area = round(window.width_m * (attrs.head_m - attrs.sill_m), 6)
+        if area < max_area - EPS:
+            return passed(
+                ID, f"{label} {where}, but its opening ({window.width_m:.2f} m x {attrs.head_m - attrs.sill_m:.2f} m, "
+                f"{area:.3f} m2) is smaller than {max_area:g} m2: too small to climb through.",
+                measured=Quantity(area, "m2"), required=Quantity(f"under {max_area:g}", "m2"), **common,
+            )
+
+    required = Quantity(wanted, None)
+    reason = unreadable(attrs, "GRILLE")
+    if reason is not None:
+        return not_assessable(
+            ID, f"{label} {where}, and its GRILLE cannot be read (GRILLE {reason}).",
+            measured=Quantity(attrs.raw_value("GRILLE") or "unreadable", None), required=required, **common,
+        )
+    if attrs.grille is None:
+        return not_assessable(
+            ID, f"{label} {where}, and it states no GRILLE; it needs a grille with {wanted}.",
+            measured=Quantity("nothing", None), required=required, **common,
+        )
+    bar, gap = attrs.grille
+    if attrs.grille == (0.0, 0.0):
+        problem = "it has no grille (GRILLE=NONE)"
+        measured = Quantity("NONE", None)
+    else:
+        measured = Quantity(grille_text(attrs.grille), None)
+        faults = []
+        if bar < min_bar - EPS:
+            faults.append(f"its bars ({bar * 1000:g} mm) are thinner than {min_bar * 1000:g} mm")
+        if gap > max_gap + EPS:
+            faults.append(f"its gaps ({gap * 1000:g} mm) are wider than {max_gap * 1000:g} mm")
+        if not faults:
+            return passed(
+                ID, f"{label} {where}; its grille ({grille_text(attrs.grille)}) has {wanted}.",
+                measured=measured, required=required, **common,
+            )
+        problem = " and ".join(faults)
+    if not reached:
+        return not_assessable(
+            ID, f"{label} cannot be judged: {reach}; {problem}.", measured=measured, required=required, **common
+        )
+    if state is ClassState.UNKNOWN:
+        return not_assessable(
+            ID, f"{label} is {reach_phrase(reached, storey)}: it is {attrs.rc}, which meets {required_class} only without "
+            f"glazing, and its GLAZING cannot be read; {problem}.", measured=measured, required=required, **common,
+        )
+    return failed(ID, f"{label} {where}; {problem}.", measured=measured, required=required, **common)
+
+
+RULE = Rule(
+    id=ID,
+    title="Reachable windows without the class carry a secure grille",
+    criterion="Reachable windows below the required class have grille bars at least 20 mm thick and at most 125 mm apart, unless too small to climb through.",
+    source="Iranian practice; Metric Handbook (secondary); all figures provisional",
+    applies_to="windows on the envelope, within reach, without the required class or an accepted certificate",
+    check=check,
+    parameters=(
+        Parameter("required_class", "class", "RC2", "The class that makes a grille unnecessary (keep equal to OPEN-01's)."),
+        Parameter("accepted_certificates", "list", [], "Certificates that make a grille unnecessary."),
+        Parameter("grille_min_bar", "length", 0.020, "Thinnest grille bar accepted."),
+        Parameter("grille_max_gap", "length", 0.125, "Widest clear gap between bars accepted."),
+        Parameter("max_pane_area", "area", 0.05, "An opening smaller than this cannot be climbed through."),
+    ),
+    needs=Needs(roles=("walls", "windows")),
+    uses_reach=True,
+)

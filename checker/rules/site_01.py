@@ -1,0 +1,108 @@
+"""SITE-01: front boundary fences are low enough to see over.
+
+What it checks
+    Every fence that faces the public realm is at most ``front_max_height`` high. A
+    fence faces the public realm (is a front fence) when some part of it lies within
+    ``front_distance`` of the public realm (a street, public footpath or kerb line
+    on a C-ROAD or C-PUBL layer, on any storey). A fence's height is the thickness
+    it is drawn with; a fence drawn without thickness cannot be judged. A fence
+    drawn as one polyline is classified whole: draw the front run and the rear and
+    side runs as separate entities.
+
+Why
+    Low front boundaries keep the front garden, the entrance and the ground-floor
+    windows in view of passers-by and neighbours (natural surveillance), and leave
+    a burglar nowhere to work unseen at the front of the house.
+
+Parameters
+    front_max_height (length, default 1.0 m): the highest front fence accepted;
+    exactly this height passes.
+    front_distance (length, default 2.0 m): how close to the public realm a fence
+    must come to count as a front fence (shared with SITE-02).
+
+Example
+    A 1.2 m fence along the back of the pavement fails; a 1.0 m one passes; a 1.8 m
+    fence along the rear of the garden, 20 m from the street, is not a front fence
+    and is judged by SITE-02 instead. A plan with fences but no street drawn cannot
+    be assessed (front cannot be told from rear: one not-assessable finding); a
+    plan with no fence, or no fence near the street, has nothing to judge (one
+    not-applicable finding).
+
+Source
+    Secured by Design, Homes guide: front boundaries kept under 1 m for
+    surveillance (figure from a secondary summary: provisional). The front
+    distance is ours (provisional). Enabled as advice (warning) outside England.
+"""
+
+from __future__ import annotations
+
+from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from ._boundaries import EPS, classify_fences, fences
+from .base import Context, Needs, Parameter, Rule
+
+ID = "SITE-01"
+
+
+def check(context: Context):
+    max_height = float(context.params["front_max_height"])
+    distance = float(context.params["front_distance"])
+    drawn = fences(context.plan)
+    if not drawn:
+        yield not_applicable(ID, "No fences are drawn, so there is no front boundary fence to judge.")
+        return
+    classified = classify_fences(context.plan, distance)
+    if classified is None:
+        yield not_assessable(
+            ID,
+            "No public realm (street or public footpath) is drawn, so the front fences cannot be told from "
+            "the rear ones; draw the street on a C-ROAD layer.",
+            elements=tuple(f.source for _, f in drawn),
+            marks=tuple(Mark(storey, f.line) for storey, f in drawn),
+            required=Quantity(max_height, "m"),
+        )
+        return
+    front = [c for c in classified if c.front]
+    if not front:
+        yield not_applicable(
+            ID, f"No fence comes within {distance:.2f} m of the public realm, so there is no front boundary fence."
+        )
+        return
+    required = Quantity(max_height, "m")
+    for c in front:
+        marks = [Mark(c.storey, c.fence.line)]
+        if c.street_line.length > EPS:
+            marks.append(Mark(c.storey, c.street_line, "measure"))
+        common = dict(elements=(c.fence.source,), marks=tuple(marks), required=required)
+        where = f"The front {c.name} ({c.street_distance:.2f} m from the public realm)"
+        height = c.fence.height_m
+        if height is None:
+            yield not_assessable(
+                ID, f"{where} has no height; draw it with its height as thickness.", **common
+            )
+        elif height <= max_height + EPS:
+            yield passed(
+                ID, f"{where} is {height:.2f} m high, at most {max_height:.2f} m.",
+                measured=Quantity(height, "m"), **common,
+            )
+        else:
+            yield failed(
+                ID,
+                f"{where} is {height:.2f} m high; front boundaries should be at most {max_height:.2f} m "
+                f"so that the street can see in.",
+                measured=Quantity(height, "m"), **common,
+            )
+
+
+RULE = Rule(
+    id=ID,
+    title="Front boundary fences are low",
+    criterion="Fences facing the public realm are at most the front height limit, so the front stays in view.",
+    source="Secured by Design, Homes guide (secondary summary: provisional); front distance ours (provisional)",
+    applies_to="fences within the front distance of the public realm",
+    check=check,
+    parameters=(
+        Parameter("front_max_height", "length", 1.0, "Highest front boundary fence accepted."),
+        Parameter("front_distance", "length", 2.0, "A fence this close to the public realm is a front fence."),
+    ),
+    needs=Needs(roles=("fences", "public")),
+)

@@ -1,0 +1,115 @@
+"""SITE-02: rear and side boundary fences are high enough to stop casual entry.
+
+What it checks
+    Every rear or side fence is at least ``rear_min_height`` high. A rear or side
+    fence is any fence that is not a front fence by SITE-01's test: no part of it
+    lies within ``front_distance`` of the public realm. A fence's height is the
+    thickness it is drawn with; a fence drawn without thickness cannot be judged.
+    When a site boundary is drawn but no rear or side fence at all, the rule fails
+    once: the rear and side boundaries have no fence. It does not check that the
+    fences close the whole boundary.
+
+Why
+    Rear gardens are where most burglars of houses get in, out of sight of the
+    street. A fence that cannot simply be stepped or vaulted over keeps them to the
+    front, where they can be seen.
+
+Parameters
+    rear_min_height (length, default 1.8 m): the lowest rear or side fence
+    accepted; exactly this height passes.
+    front_distance (length, default 2.0 m): how close to the public realm a fence
+    must come to count as a front fence (the same test as SITE-01; set both rules
+    alike).
+
+Example
+    A 1.8 m close-boarded fence along the back of the garden passes; a 1.5 m one
+    fails; one drawn without thickness is not assessable. A plan with fences but no
+    street drawn cannot be assessed (front cannot be told from rear: one
+    not-assessable finding). A plan with neither site boundary nor fences has
+    nothing to judge (one not-applicable finding).
+
+Source
+    Secured by Design, Homes guide: rear garden boundaries at least 1.8 m (figure
+    taken from a summary, not yet checked against the guide: provisional). The
+    front distance is ours (provisional). Enabled as advice (warning) outside
+    England.
+"""
+
+from __future__ import annotations
+
+from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from ._boundaries import EPS, classify_fences, fences, site_boundaries
+from .base import Context, Needs, Parameter, Rule
+
+ID = "SITE-02"
+
+
+def check(context: Context):
+    min_height = float(context.params["rear_min_height"])
+    distance = float(context.params["front_distance"])
+    required = Quantity(min_height, "m")
+    drawn = fences(context.plan)
+    boundaries = site_boundaries(context.plan)
+    if not drawn and not boundaries:
+        yield not_applicable(ID, "Neither a site boundary nor any fence is drawn, so there is no boundary to judge.")
+        return
+    classified = classify_fences(context.plan, distance) if drawn else []
+    if classified is None:
+        yield not_assessable(
+            ID,
+            "No public realm (street or public footpath) is drawn, so the rear and side fences cannot be told "
+            "from the front ones; draw the street on a C-ROAD layer.",
+            elements=tuple(f.source for _, f in drawn),
+            marks=tuple(Mark(storey, f.line) for storey, f in drawn),
+            required=required,
+        )
+        return
+    rear = [c for c in classified if not c.front]
+    if not rear:
+        if not boundaries:
+            yield not_applicable(ID, "Every fence drawn is a front fence and no site boundary is drawn.")
+            return
+        besides = " (every fence drawn faces the public realm)" if drawn else ""
+        yield failed(
+            ID,
+            f"The rear and side boundaries have no fence{besides}; enclose them at least {min_height:.2f} m high.",
+            elements=tuple(b.source for _, b in boundaries),
+            marks=tuple(Mark(storey, b.polygon) for storey, b in boundaries),
+            measured=Quantity("no fence", None),
+            required=required,
+        )
+        return
+    for c in rear:
+        common = dict(elements=(c.fence.source,), marks=(Mark(c.storey, c.fence.line),), required=required)
+        height = c.fence.height_m
+        if height is None:
+            yield not_assessable(
+                ID, f"The rear or side {c.name} has no height; draw it with its height as thickness.", **common
+            )
+        elif height >= min_height - EPS:
+            yield passed(
+                ID, f"The rear or side {c.name} is {height:.2f} m high, at least {min_height:.2f} m.",
+                measured=Quantity(height, "m"), **common,
+            )
+        else:
+            yield failed(
+                ID,
+                f"The rear or side {c.name} is {height:.2f} m high; rear and side boundaries should be at least "
+                f"{min_height:.2f} m.",
+                measured=Quantity(height, "m"), **common,
+            )
+
+
+RULE = Rule(
+    id=ID,
+    title="Rear and side boundary fences are high",
+    criterion="Fences that do not face the public realm are at least the rear height, and a drawn site has them.",
+    source="Secured by Design, Homes guide (provisional); front distance ours (provisional)",
+    applies_to="fences farther than the front distance from the public realm; the site boundary",
+    check=check,
+    parameters=(
+        Parameter("rear_min_height", "length", 1.8, "Lowest rear or side boundary fence accepted."),
+        Parameter("front_distance", "length", 2.0, "A fence this close to the public realm is a front fence."),
+    ),
+    needs=Needs(roles=("fences", "site", "public")),
+)
