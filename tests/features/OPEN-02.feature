@@ -9,7 +9,7 @@ Feature: OPEN-02 Entrance, communal and garage doors resist burglary
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" with ROLE=ENTRANCE, RC=RC2
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the OPEN-02 finding for door "front" is pass
     And its severity is error
     And it points at door "front" on layer "A-DOOR" in storey "Storey 1"
@@ -123,7 +123,7 @@ Feature: OPEN-02 Entrance, communal and garage doors resist burglary
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" with ROLE=ENTRANCE, RC=RC2
     And the plan has a door "unknown" with RC=RC1
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the OPEN-02 finding for door "unknown" is not_assessable
     And it points at door "unknown" on layer "A-DOOR" in storey "Storey 1"
     And its message says "has no ROLE, so it cannot be told whether it is an entrance door."
@@ -146,7 +146,7 @@ Feature: OPEN-02 Entrance, communal and garage doors resist burglary
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" with ROLE=ENTRANCE, RC=RC2
-    When the plan is checked under "ir-police-annex" with OPEN-02 crashing
+    When the plan is checked under "entrance-doors.toml" with OPEN-02 crashing
     Then the only OPEN-02 finding is error
     And its severity is error
     And its message says "OPEN-02 could not be run (RuntimeError: simulated crash); its criterion is not assessed."

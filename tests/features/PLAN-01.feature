@@ -85,7 +85,7 @@ Feature: PLAN-01 Drawing units declared and plausible
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" with ROLE=ENTRANCE, RC=RC2
     And the user gives the units "m"
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the PLAN-01 finding for storey "Storey 1" is pass
     And its message says "Units given by the user: metres (10.3 m long)"
     And it measured "10.3 m" against "declared; building 4 to 250 m long"

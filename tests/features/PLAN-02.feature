@@ -2,14 +2,15 @@ Feature: PLAN-02 Openings carry the attributes the ruleset needs
   Every door an enabled rule judges carries the attributes that rule needs, with
   values the plan convention allows: OPEN-02 needs ROLE on every door and RC or CERT
   on entrance, communal and garage doors. Each gap is reported once per opening,
-  naming the tag and the rule that needs it. The shipped rulesets make PLAN-02 a
-  warning.
+  naming the tag and the rule that needs it. The scenarios run under a test ruleset
+  that enables only the plan checks and OPEN-02, so what is needed stays exact as the
+  catalogue grows; the shipped rulesets make PLAN-02 a warning.
 
   Scenario: An entrance door with neither RC nor CERT fails, naming what is missing and who needs it
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" with ROLE=ENTRANCE
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the PLAN-02 finding for door "front" is fail
     And its severity is warning
     And it points at door "front" on layer "A-DOOR" in storey "Storey 1"
@@ -20,7 +21,7 @@ Feature: PLAN-02 Openings carry the attributes the ruleset needs
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "back" with no attributes
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the PLAN-02 finding for door "back" is fail
     And it points at door "back" on layer "A-DOOR" in storey "Storey 1"
     And its message says "needs ROLE (for OPEN-02)"
@@ -30,7 +31,7 @@ Feature: PLAN-02 Openings carry the attributes the ruleset needs
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" with <attributes>
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the PLAN-02 finding for door "front" is pass
     And its severity is warning
     And it points at door "front" on layer "A-DOOR" in storey "Storey 1"
@@ -48,7 +49,7 @@ Feature: PLAN-02 Openings carry the attributes the ruleset needs
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" with ROLE=ENTRANCE, RC=RC2
     And the plan has a door "kitchen" with ROLE=INTERNAL
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the PLAN-02 finding for door "kitchen" is pass
     And it measured "ROLE" against "ROLE"
 
@@ -56,7 +57,7 @@ Feature: PLAN-02 Openings carry the attributes the ruleset needs
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" with <attributes>
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the PLAN-02 finding for door "front" is fail
     And it points at door "front" on layer "A-DOOR" in storey "Storey 1"
     And its message says "<says>"
@@ -74,7 +75,7 @@ Feature: PLAN-02 Openings carry the attributes the ruleset needs
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" with ROLE=ENTRANCE, RC=RC2
     And the plan has a door "side" with ROLE=ENTRANCE
-    When the plan is checked under "uk-adq-sbd"
+    When the plan is checked under "entrance-doors.toml"
     Then there are 2 PLAN-02 findings
     And the PLAN-02 finding for door "front" is pass
     And the PLAN-02 finding for door "side" is fail
@@ -83,7 +84,7 @@ Feature: PLAN-02 Openings carry the attributes the ruleset needs
   Scenario: A plan with no doors has nothing for PLAN-02 to judge
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the only PLAN-02 finding is not_applicable
     And it points at no element
     And its message says "No door or window in the plan is one the ruleset's rules judge."

@@ -3,6 +3,7 @@ Feature: PLAN-03 Layers the ruleset needs are present
   OPEN-02 needs doors. A role with nothing in it usually means the layers carry
   other names, so the failure says which layer name to use or how to map one.
   PLAN-03 judges roles, not entities, so its findings point at no element. The
+  test ruleset with only the plan checks and OPEN-02 keeps what is needed exact; the
   shipped rulesets make PLAN-03 a warning.
 
   Scenario: A plan with doors on a door layer passes "doors"
@@ -10,7 +11,7 @@ Feature: PLAN-03 Layers the ruleset needs are present
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" with ROLE=ENTRANCE, RC=RC2
     And the plan has a door "back" with ROLE=SECONDARY
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the only PLAN-03 finding is pass
     And its severity is warning
     And it points at no element
@@ -21,7 +22,7 @@ Feature: PLAN-03 Layers the ruleset needs are present
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" on layer "Doors" with ROLE=ENTRANCE, RC=RC2
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the only PLAN-03 finding is fail
     And its severity is warning
     And its message says "No doors found (needed by OPEN-02)"
@@ -34,7 +35,7 @@ Feature: PLAN-03 Layers the ruleset needs are present
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" on layer "Doors" with ROLE=ENTRANCE, RC=RC2
     And the layer "Doors" is mapped to doors
-    When the plan is checked under "ir-police-annex"
+    When the plan is checked under "entrance-doors.toml"
     Then the only PLAN-03 finding is pass
     And its message says "found on Doors."
     And the OPEN-02 finding for door "front" is pass

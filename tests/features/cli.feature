@@ -41,7 +41,7 @@ Feature: The annex command
     When I run "annex preflight {plan}"
     Then the exit status is 0
     And the output says "Unmapped layers: FURNITURE"
-    And the output says "needs RC or CERT (for OPEN-02)"
+    And the output says "needs RC or CERT (for OPEN-01, OPEN-02)"
     And the output says "OPEN-02 Entrance, communal and garage doors resist burglary: 1 opening lacks attributes it needs"
 
   Scenario: Preflight as JSON carries the same facts

@@ -13,7 +13,7 @@ from checker.dxf.layers import Role
 from checker.plan import Source
 from checker.results import Quantity, Status
 
-from .conftest import HOUSE
+from .conftest import HOUSE, draw_house_around_doors
 
 DOOR_LAYER = ROLE_LAYERS[Role.DOORS]
 
@@ -42,6 +42,11 @@ def add_door(ctx, drawing, name: str, attributes: str, layer: str = DOOR_LAYER) 
 @given("the plan shows the walls of a 10 m by 8 m house")
 def house_walls(drawing):
     drawing.walls_loop(HOUSE, thickness=0.3)
+
+
+@given("the plan shows the complying 10 m by 8 m house around its doors")
+def complying_house(drawing):
+    draw_house_around_doors(drawing)
 
 
 @given(parsers.re(r'the plan has a door "(?P<name>[^"]+)" with (?P<attributes>.+)'))

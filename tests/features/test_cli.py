@@ -26,12 +26,12 @@ FRONT_DOOR = "front door"
 
 @given("the plan shows a house whose front door is RC1")
 def house_rc1(ctx, drawing):
-    draw_house(drawing, ROLE="ENTRANCE", RC="RC1")
+    draw_house(drawing, ROLE="ENTRANCE", RC="RC1", GLAZING="NONE", VIEWER="YES")
 
 
 @given("the plan shows a house whose front door has no class")
 def house_no_class(ctx, drawing):
-    draw_house(drawing, ROLE="ENTRANCE")
+    draw_house(drawing, ROLE="ENTRANCE", GLAZING="NONE", VIEWER="YES")
 
 
 @given(parsers.parse('the plan has lines on a layer named "{layer}"'))

@@ -26,7 +26,7 @@ def write_project(ctx, ground_unit="mm", first_unit="m", wall_layer=None, header
             drawing.walls_loop([(0, 0), (10, 0), (10, 8), (0, 8)], thickness=0.3, layer=wall_layer)
             drawing.door((4.0, 0.0), (5.0, 0.0), ROLE="ENTRANCE", RC="RC2")
         else:
-            draw_house(drawing, ROLE="ENTRANCE", RC="RC2")
+            draw_house(drawing, ROLE="ENTRANCE", RC="RC2", GLAZING="NONE", VIEWER="YES")
         if header_units is not None and name == "ground":
             drawing.doc.header["$INSUNITS"] = header_units
         drawing.save(ctx["tmp"] / f"{name}.dxf")

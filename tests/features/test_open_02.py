@@ -7,9 +7,9 @@ from dataclasses import replace
 from pytest_bdd import parsers, scenarios, when
 
 from checker.engine import run_rules
-from checker.rulesets import EnabledRule, load_ruleset
+from checker.rulesets import EnabledRule
 
-from .conftest import the_plan_is_loaded
+from .conftest import ruleset_named, the_plan_is_loaded
 from .rule_steps import *  # noqa: F401,F403  (shared steps)
 
 
@@ -24,7 +24,7 @@ def _crash(context):
 def checked_with_crashing_rule(ctx, name, rule_id):
     the_plan_is_loaded(ctx)
     assert ctx["error"] is None, ctx["error"]
-    ruleset = load_ruleset(name)
+    ruleset = ruleset_named(name)
     assert rule_id in {e.rule.id for e in ruleset.rules}
     rules = tuple(
         EnabledRule(replace(e.rule, check=_crash), e.severity, e.params) if e.rule.id == rule_id else e

@@ -20,7 +20,7 @@ scenarios("rulesets.feature")
 
 
 def _ids(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",")]
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _directory(ctx):
@@ -134,6 +134,18 @@ def ruleset_loads(ctx, status):
 @then(parsers.parse('it enables the rules "{ids}"'))
 def enables(ctx, ids):
     assert [e.rule.id for e in ctx["ruleset"].rules] == _ids(ids)
+
+
+@then(parsers.re(r'it enables every rule in the catalogue except "(?P<ids>[^"]*)"'))
+def enables_catalogue_except(ctx, ids):
+    expected = [rule_id for rule_id in catalogue() if rule_id not in _ids(ids)]
+    assert [e.rule.id for e in ctx["ruleset"].rules] == expected
+
+
+@then(parsers.parse('it enables the rules of "{name}" except "{ids}"'))
+def enables_rules_of_except(ctx, name, ids):
+    expected = [e.rule.id for e in load_ruleset(name).rules if e.rule.id not in _ids(ids)]
+    assert [e.rule.id for e in ctx["ruleset"].rules] == expected
 
 
 def _entry(ctx, rule_id):

@@ -32,7 +32,7 @@ def user_gives(ctx, unit):
 def two_storeys(ctx, ground, first):
     for name, unit in (("ground", ground), ("first", first)):
         drawing = PlanDrawing(unit)
-        draw_house(drawing, ROLE="ENTRANCE", RC="RC2")
+        draw_house(drawing, ROLE="ENTRANCE", RC="RC2", GLAZING="NONE", VIEWER="YES")
         drawing.save(ctx["tmp"] / f"{name}.dxf")
     manifest = ctx["tmp"] / "project.toml"
     manifest.write_text(

@@ -1,0 +1,10 @@
+"""Steps for OPEN-05.feature: seeing callers at the entrance door."""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+from .door_surroundings_steps import *  # noqa: F401,F403  (door, window and light steps)
+from .rule_steps import *  # noqa: F401,F403  (shared steps)
+
+scenarios("OPEN-05.feature")
