@@ -204,8 +204,9 @@ def render_summary(results: Results) -> str:
         lines.append("")
         for finding in problems[:MAX_FINDINGS_LISTED]:
             mark = {"fail": "FAIL", "not_assessable": "UNJUDGED", "error": "ERROR"}[finding.status.value]
+            # The provisional figures are named in the JSON; here a word is enough.
             notes = [note for note, on in (("warning", finding.severity.value == "warning"),
-                                           ("provisional: " + ", ".join(finding.provisional), bool(finding.provisional))) if on]
+                                           ("provisional figures", bool(finding.provisional))) if on]
             lines.append(f"{mark} {finding.rule}{' (' + '; '.join(notes) + ')' if notes else ''}: {finding.message}")
         if len(problems) > MAX_FINDINGS_LISTED:
             lines.append(f"… and {len(problems) - MAX_FINDINGS_LISTED} more; write them all with --json.")
