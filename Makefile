@@ -5,7 +5,21 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-installed
 OUT    := out
 
-.PHONY: run test bench docs example clean
+# Debian packages the annex and its tests need: Pango for weasyprint, fonts that
+# cover Persian, poppler for pdftotext/pdftoppm in the tests.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-dejavu-core poppler-utils
+
+.PHONY: run test bench docs example clean system-packages
+
+# Installs only what is missing, so a machine that has them all needs no root.
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,13 +31,13 @@ $(DEPS): pyproject.toml | $(BIN)/python
 
 # Check the bundled example project and write its results to out/.
 # Exit status 1 means "findings fail", which is the example's point, not an error.
-run: $(DEPS)
+run: $(DEPS) system-packages
 	$(BIN)/annex preflight examples/house/project.toml --json $(OUT)/example-preflight.json
 	$(BIN)/annex check examples/house/project.toml --json $(OUT)/example-results.json; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status
 	@echo "Results written to $(OUT)/example-results.json and $(OUT)/example-preflight.json"
 
-test: $(DEPS)
+test: $(DEPS) system-packages
 	$(BIN)/python -m pytest
 
 bench: $(DEPS)
