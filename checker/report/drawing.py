@@ -110,7 +110,7 @@ def storey_drawing(
     for space in storey.spaces:
         if space.name:
             point = flip(space.polygon.representative_point())
-            labels.append(Label(space.name, 100 * point.x / width, 100 * point.y / height, "space"))
+            labels.append(Label(space.name, float(100 * point.x / width), float(100 * point.y / height), "space"))
 
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.3f} {height:.3f}" '
