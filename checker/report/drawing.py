@@ -147,7 +147,7 @@ def _content(storey: Storey) -> list[BaseGeometry]:
     geometries += [l.position for l in storey.lights]
     # Streets can run far beyond the site: only the part near the building counts.
     if geometries:
-        near = shapely.box(*shapely.total_bounds(geometries)).buffer(10)
+        near = shapely.box(*shapely.total_bounds(geometries)).buffer(2)
         geometries += [p.geometry.intersection(near) for p in storey.public_realm]
     return geometries
 
