@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check a plan and report the findings")
     plan_arguments(check)
+    check.add_argument("--pdf", dest="pdf_out", metavar="OUT", help="write the security annex as PDF/A-3b to OUT")
+    check.add_argument("--language", choices=("en", "fa"), default="en", help="language of the PDF annex (default: en)")
+    check.add_argument("--show-passes", action="store_true", help="list and draw the passing findings in the PDF annex too")
     pre = commands.add_parser("preflight", help="say what a plan holds and what cannot be assessed")
     plan_arguments(pre)
     template = commands.add_parser("template", help="write an empty starter DXF with every layer and block")
@@ -115,6 +118,16 @@ def cmd_check(args) -> int:
     results = run_rules(plan, ruleset)
     if args.json_out:
         _write_json(results.dumps(), args.json_out)
+    if args.pdf_out:
+        from .report.annex import annex_pdf
+
+        pdf = annex_pdf(plan, results, language=args.language, show_passes=args.show_passes)
+        path = Path(args.pdf_out)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(pdf)
+        except OSError as exc:
+            raise AnnexError(f"Cannot write {args.pdf_out} ({exc.strerror or exc}).") from None
     if args.json_out != "-":
         print(render_summary(results))
     return EXIT_COMPLIES if results.verdict is Verdict.COMPLIES else EXIT_FAILS

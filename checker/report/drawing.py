@@ -93,6 +93,10 @@ def storey_drawing(
     for light in storey.lights:
         add(light.position.buffer(0.15), "light")
 
+    # Markers keep a readable size on large plans, and several findings on one element
+    # are set side by side instead of on top of each other.
+    radius = max(MARKER_RADIUS, max(width, height) / 90)
+    taken: dict[tuple[int, int], int] = {}
     for number, finding in numbered:
         colour = STATUS_COLOURS[finding.status]
         marks = [m for m in finding.marks if m.storey == storey.name]
@@ -101,9 +105,13 @@ def storey_drawing(
                 parts.append(_path(flip(mark.geometry), "measure", stroke=colour))
         anchor = _anchor([m.geometry for m in marks if m.kind == "element"] or [m.geometry for m in marks])
         x, y = flip(anchor).coords[0]
+        spot = (round(x / radius), round(y / radius))
+        x += 2.1 * radius * taken.get(spot, 0)
+        taken[spot] = taken.get(spot, 0) + 1
         parts.append(
-            f'<g class="marker" data-finding="{number}"><circle cx="{x:.3f}" cy="{y:.3f}" r="{MARKER_RADIUS}" '
-            f'fill="{colour}"/><text x="{x:.3f}" y="{y:.3f}">{escape(digits(number))}</text></g>'
+            f'<g class="marker" data-finding="{number}"><circle cx="{x:.3f}" cy="{y:.3f}" r="{radius:.3f}" '
+            f'fill="{colour}"/><text x="{x:.3f}" y="{y:.3f}" font-size="{radius * 1.15:.3f}">'
+            f"{escape(digits(number))}</text></g>"
         )
 
     labels = []
@@ -134,7 +142,9 @@ STYLE = (
     ".window{stroke:#00838f;stroke-width:.12}"
     ".light{fill:#fdd835;stroke:#f9a825;stroke-width:.02}"
     ".measure{stroke-width:.06;stroke-dasharray:.2 .1}"
-    ".marker text{font:bold .4px sans-serif;fill:#fff;text-anchor:middle;dominant-baseline:central}"
+    # Longhands: weasyprint's SVG renderer drops the font shorthand (the numbers vanish).
+    ".marker text{font-weight:bold;font-family:'Noto Sans','Noto Naskh Arabic',sans-serif;"
+    "fill:#fff;text-anchor:middle;dominant-baseline:central}"
 )
 
 

@@ -1,0 +1,655 @@
+"""The security annex: HTML from Jinja2 templates, and PDF/A-3b from that by weasyprint.
+
+``annex_html`` and ``annex_pdf`` are what the CLI (``annex check --pdf``) and the web
+app call. The annex renders the plan model and the one ``Results``; nothing here
+changes a finding.
+
+Safety. Every string that comes from a DXF file (room labels, attribute values, layer
+and block names, handles) reaches the page through Jinja2 autoescaping and the
+``cap`` filter, never as markup. weasyprint fetches through :class:`AssetFetcher`,
+which serves the files under ``assets/`` and refuses every other URL (http, https,
+data:, and file: outside the folder), so a document cannot reach the network or the
+file system even if markup slipped through.
+
+Determinism. The PDF's dates come from ``results.generated`` (itself from
+SOURCE_DATE_EPOCH when that is set); the PDF /ID is a hash of the content; the
+embedded font subsets carry the same date (see :func:`_font_dates`). The same plan,
+results and SOURCE_DATE_EPOCH give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+from xml.sax.saxutils import escape as xml_escape
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+import weasyprint
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .. import __version__
+from ..errors import AnnexError
+from ..plan import Opening, OpeningKind, Plan
+from ..results import VERDICT_SENTENCES, Finding, Results, Severity, Status
+from ..rules import catalogue
+from . import i18n
+from .drawing import STATUS_COLOURS, storey_drawing
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+ASSETS = HERE / "assets"
+STYLESHEET = "annex.css"
+
+MAX_TEXT = 120  # characters of one DXF-derived string shown in the annex
+MAX_LABEL = 40  # characters of a room label set on the drawing
+MAX_MESSAGE = 1000  # a finding message (rule code, but it quotes DXF values)
+ELLIPSIS = "…"
+
+# Where a plan drawing may go on an A4 page with the margins of annex.css.
+PLAN_MAX_WIDTH_MM = 170.0
+PLAN_MAX_HEIGHT_MM = 195.0
+
+MIN_LABEL_SCALE = 2.0  # mm on the page per metre of plan below which room names are left out
+
+SHOWN = (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR)
+
+def N_(message: str) -> str:
+    """Mark a msgid for extraction (babel.cfg) where it is translated later, at run time."""
+    return message
+
+
+# results.VERDICT_SENTENCES, written out so that pybabel extracts them (it reads literal
+# strings only); the template translates the sentence at run time, and the tests check
+# that these are exactly the sentences results.py writes into the JSON.
+VERDICT_MSGIDS = (
+    N_("Every enabled rule was assessed and nothing blocking failed."),
+    N_("At least one blocking criterion fails; see the failing findings."),
+    N_("Nothing blocking failed, but some criteria could not be assessed; complete the plan and check again."),
+)
+
+XMP_NAMESPACE = "urn:security-annex:xmp:annex:1.0#"
+
+
+# ------------------------------------------------------------------ public API
+
+
+def annex_html(plan: Plan, results: Results, *, language: str = "en", show_passes: bool = False) -> str:
+    """The annex as one HTML document (its stylesheet is ``assets/annex.css``)."""
+    language = i18n.check_language(language)
+    template = _environment(language).get_template("annex.html.j2")
+    return template.render(**_context(plan, results, language, show_passes))
+
+
+def annex_pdf(
+    plan: Plan,
+    results: Results,
+    *,
+    language: str = "en",
+    show_passes: bool = False,
+    url_fetcher: "AssetFetcher | None" = None,
+) -> bytes:
+    """The annex as PDF/A-3b, with ``results.dumps()`` attached as results.json.
+
+    ``url_fetcher`` is for tests that want to see what was fetched and refused; by
+    default a fresh :class:`AssetFetcher` is used.
+    """
+    language = i18n.check_language(language)
+    _require_fonts(language)
+    html = annex_html(plan, results, language=language, show_passes=show_passes)
+    fetcher = url_fetcher or AssetFetcher()
+    moment = _moment(results.generated)
+    attachment = weasyprint.Attachment(
+        string=results.dumps(),
+        name="results.json",
+        description="Check results (security-annex JSON results contract)",
+        created=moment,
+        modified=moment,
+        relationship="Data",
+        url_fetcher=fetcher,
+    )
+    document = weasyprint.HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=fetcher)
+    with _font_dates(moment):
+        return document.write_pdf(
+            pdf_variant="pdf/a-3b",
+            attachments=[attachment],
+            finisher=_xmp_finisher(results),
+        )
+
+
+# ------------------------------------------------------------------ the URL fetcher
+
+
+def asset_path(url: str) -> Path | None:
+    """The file under ``assets/`` that ``url`` names, or None if it names anything else."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    try:
+        path = Path(url2pathname(unquote(parts.path))).resolve()
+    except (OSError, ValueError):
+        return None
+    root = ASSETS.resolve()
+    if root not in path.parents or not path.is_file():
+        return None
+    return path
+
+
+class AssetFetcher(URLFetcher):
+    """weasyprint's URL fetcher for the annex: the package's own assets and nothing else.
+
+    Every URL asked for is recorded in ``served`` or ``refused``. A refusal raises,
+    which weasyprint reports as a missing resource and leaves out of the document.
+    data: URLs are refused too: the annex inlines its drawings and needs none.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(fail_on_errors=False, allowed_protocols=("file",))
+        self.served: list[str] = []
+        self.refused: list[str] = []
+        self._lock = threading.Lock()
+
+    def fetch(self, url, headers=None):
+        path = asset_path(url)
+        with self._lock:
+            (self.refused if path is None else self.served).append(url)
+        if path is None:
+            raise ValueError(f"the annex fetches only its own assets; refused {url[:200]!r}")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), body=path.read_bytes(), headers={"Content-Type": mime})
+
+
+# ------------------------------------------------------------------ fonts
+
+
+# The faces annex.css sets, as (family, style, Debian package): each family with its
+# real bold, so that weasyprint never fakes one.
+REQUIRED_FACES = {
+    "en": (
+        ("Noto Sans", "Regular", "fonts-noto-core"),
+        ("Noto Sans", "Bold", "fonts-noto-core"),
+        ("DejaVu Sans Mono", "Book", "fonts-dejavu-core"),
+    ),
+    "fa": (
+        ("Noto Naskh Arabic", "Regular", "fonts-noto-core"),
+        ("Noto Naskh Arabic", "Bold", "fonts-noto-core"),
+        ("Noto Sans", "Regular", "fonts-noto-core"),
+        ("Noto Sans", "Bold", "fonts-noto-core"),
+        ("DejaVu Sans Mono", "Book", "fonts-dejavu-core"),
+    ),
+}
+
+
+def _require_fonts(language: str) -> None:
+    """Refuse, in one sentence, to set an annex whose fonts are not installed."""
+    missing = [(f"{family} {style}", package) for family, style, package in REQUIRED_FACES[language]
+               if not _face_installed(family, style)]
+    if missing:
+        faces = ", ".join(face for face, _ in missing)
+        packages = " ".join(sorted({package for _, package in missing}))
+        raise AnnexError(
+            f"The annex needs the font{'s' if len(missing) > 1 else ''} {faces}, which "
+            f"{'are' if len(missing) > 1 else 'is'} not installed; run `make system-packages` "
+            f"(Debian packages: {packages})."
+        )
+
+
+@lru_cache(maxsize=None)
+def _face_installed(family: str, style: str) -> bool:
+    """Whether fontconfig has this face itself, not a substitute (asked through weasyprint's binding)."""
+    try:
+        from weasyprint.text.ffi import ffi, fontconfig
+    except Exception:  # pragma: no cover - weasyprint could not set any page either
+        return True
+
+    def strings(pattern, key: bytes) -> list[str]:
+        found, value, index = [], ffi.new("FcChar8 **"), 0
+        while fontconfig.FcPatternGetString(pattern, key, index, value) == fontconfig.FcResultMatch:
+            found.append(ffi.string(ffi.cast("char *", value[0])).decode("utf-8", "replace").casefold())
+            index += 1
+        return found
+
+    config = fontconfig.FcInitLoadConfigAndFonts()
+    pattern = fontconfig.FcPatternCreate()
+    try:
+        fontconfig.FcPatternAddString(pattern, b"family", family.encode())
+        fontconfig.FcPatternAddString(pattern, b"style", style.encode())
+        fontconfig.FcConfigSubstitute(config, pattern, fontconfig.FcMatchPattern)
+        fontconfig.FcDefaultSubstitute(pattern)
+        result = ffi.new("FcResult *")
+        match = fontconfig.FcFontMatch(config, pattern, result)
+        if match == ffi.NULL:
+            return False
+        try:
+            return family.casefold() in strings(match, b"family") and style.casefold() in strings(match, b"style")
+        finally:
+            fontconfig.FcPatternDestroy(match)
+    finally:
+        fontconfig.FcPatternDestroy(pattern)
+        fontconfig.FcConfigDestroy(config)
+
+
+_ENVIRONMENT_LOCK = threading.Lock()
+
+
+@contextmanager
+def _font_dates(moment: datetime) -> Iterator[None]:
+    """Give the embedded font subsets the annex's own date.
+
+    weasyprint subsets fonts with fontTools when HarfBuzz's subsetter is missing, and
+    fontTools stamps each subset with the current time unless SOURCE_DATE_EPOCH is
+    set. When it is not, it is set to the results' timestamp while the PDF is written,
+    so that re-rendering stored results gives the same bytes. PDFs are written one at
+    a time (weasyprint holds the interpreter most of the time anyway).
+    """
+    # One PDF at a time changes the environment: a concurrent one would see our value.
+    with _ENVIRONMENT_LOCK:
+        if os.environ.get("SOURCE_DATE_EPOCH"):
+            yield
+            return
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.replace(tzinfo=timezone.utc).timestamp()))
+        try:
+            yield
+        finally:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _moment(generated: str) -> datetime:
+    """``results.generated`` as a naive UTC datetime (what weasyprint's attachments expect)."""
+    try:
+        moment = datetime.fromisoformat(generated.replace("Z", "+00:00"))
+    except ValueError:
+        moment = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+# ------------------------------------------------------------------ XMP
+
+
+def _xmp_finisher(results: Results):
+    """Tidy the PDF before weasyprint writes it out.
+
+    The XMP packet gets the permit number, project, ruleset and verdict as properties of
+    our own namespace, declared by a PDF/A extension schema as PDF/A requires (the
+    title, description and keywords come from the HTML <title> and <meta> elements).
+    """
+
+    def finish(document, pdf) -> None:
+        # weasyprint lists each attachment twice in the catalogue's /AF; once is right.
+        if "AF" in pdf.catalog:
+            unique = []
+            for entry in pdf.catalog["AF"]:
+                if entry not in unique:
+                    unique.append(entry)
+            pdf.catalog["AF"][:] = unique
+        reference = pdf.catalog.get("Metadata")
+        if not reference:
+            return
+        if isinstance(reference, bytes):
+            reference = reference.decode("ascii")
+        stream = pdf.objects[int(str(reference).split()[0])]
+        content = b"".join(part if isinstance(part, bytes) else str(part).encode() for part in stream.stream)
+        closing = b"</rdf:RDF>"
+        if closing not in content:
+            return
+        stream.stream = [content.replace(closing, _xmp_properties(results).encode("utf-8") + closing, 1)]
+
+    return finish
+
+
+XMP_PROPERTIES = (
+    ("permit", "The building permit reference the annex belongs to"),
+    ("project", "The project name"),
+    ("ruleset", "The ruleset's name"),
+    ("rulesetVersion", "The ruleset's version"),
+    ("rulesetStatus", "The ruleset's status: provisional or final"),
+    ("verdict", "The verdict: complies, fails or incomplete"),
+)
+
+
+def _xmp_properties(results: Results) -> str:
+    values = {
+        "permit": results.project.get("permit") or "",
+        "project": results.project.get("name") or "",
+        "ruleset": results.ruleset.name,
+        "rulesetVersion": results.ruleset.version,
+        "rulesetStatus": results.ruleset.status,
+        "verdict": results.verdict.value,
+    }
+    schema = "".join(
+        '<rdf:li rdf:parseType="Resource">'
+        f"<pdfaProperty:name>{name}</pdfaProperty:name>"
+        "<pdfaProperty:valueType>Text</pdfaProperty:valueType>"
+        "<pdfaProperty:category>external</pdfaProperty:category>"
+        f"<pdfaProperty:description>{xml_escape(description)}</pdfaProperty:description>"
+        "</rdf:li>"
+        for name, description in XMP_PROPERTIES
+    )
+    extension = (
+        '<rdf:Description rdf:about="" '
+        'xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" '
+        'xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" '
+        'xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">'
+        "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+        "<pdfaSchema:schema>security-annex permit annex</pdfaSchema:schema>"
+        f"<pdfaSchema:namespaceURI>{XMP_NAMESPACE}</pdfaSchema:namespaceURI>"
+        "<pdfaSchema:prefix>annex</pdfaSchema:prefix>"
+        f"<pdfaSchema:property><rdf:Seq>{schema}</rdf:Seq></pdfaSchema:property>"
+        "</rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>"
+    )
+    properties = "".join(
+        f"<annex:{name}>{xml_escape(_capped(values[name]))}</annex:{name}>" for name, _ in XMP_PROPERTIES
+    )
+    return extension + f'<rdf:Description rdf:about="" xmlns:annex="{XMP_NAMESPACE}">{properties}</rdf:Description>'
+
+
+# ------------------------------------------------------------------ the template's environment
+
+
+@lru_cache(maxsize=None)
+def _environment(language: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(i18n.translations(language), newstyle=True)
+    env.filters["cap"] = _cap
+    env.filters["num"] = lambda value, decimals=None, group=False: _number(value, language, decimals, group)
+    env.filters["digits"] = (lambda text: i18n.persian_digits(text)) if language == "fa" else (lambda text: str(text))
+    env.filters["iso"] = _isolate("\u2068")  # FIRST STRONG ISOLATE: text in any script
+    env.filters["ltr"] = _isolate("\u2066") if i18n.is_rtl(language) else _isolate("")  # LEFT-TO-RIGHT ISOLATE
+    env.filters["css_string"] = _css_string
+    env.filters["page_counter"] = lambda text: _page_counter(text, "persian" if language == "fa" else "decimal")
+    env.filters["filename"] = lambda path: Path(str(path)).name
+    env.globals["STATUS_COLOURS"] = {status.value: colour for status, colour in STATUS_COLOURS.items()}
+    return env
+
+
+def _capped(text: object, limit: int = MAX_TEXT) -> str:
+    text = " ".join(str(text).split())  # no line breaks or runs of blanks from a DXF
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
+
+
+def _cap(value: object, limit: int = MAX_TEXT) -> str:
+    """Jinja2 filter: a DXF-derived string, on one line, at most ``limit`` characters.
+
+    Returns plain ``str`` (never Markup), so autoescaping still applies after it.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, Markup):  # never trust markup into here: show it as text
+        value = str(value.unescape())
+    return _capped(value, limit)
+
+
+def _isolate(opening: str):
+    """A filter that escapes a value and isolates it from the text around it.
+
+    weasyprint does not implement CSS ``unicode-bidi: isolate``, but Pango honours the
+    Unicode isolate controls: a handle, layer or date inside Persian text keeps its own
+    order (``A-DOOR، Ground floor``, ``2026-01-01``), and a Persian room or storey name
+    inside English text its own. The controls have no glyph and are not in the PDF text.
+    """
+    closing = "\u2069" if opening else ""  # POP DIRECTIONAL ISOLATE
+
+    def isolate(value: object) -> Markup:
+        if value is None:
+            return Markup("")
+        return Markup(opening) + escape(value) + Markup(closing)
+
+    return isolate
+
+
+def _number(value: object, language: str, decimals: int | None = None, group: bool = False) -> str:
+    """Jinja2 filter ``num``: a count or measurement in the annex language's digits."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        text = str(value)
+    elif isinstance(value, int):
+        text = f"{value:,}" if group else str(value)
+    elif isinstance(value, float):
+        if decimals is None:
+            decimals = 0 if value == int(value) and abs(value) >= 100 else 2
+        text = f"{value:.{decimals}f}"
+    else:
+        return _capped(value)
+    return i18n.localise_number(text, language)
+
+
+def _css_string(text: object) -> Markup:
+    """A CSS string literal, quoted and escaped (for the @page rules the template sets)."""
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " -_.,:;()/«»" or ord(ch) > 127 else f"\\{ord(ch):x} " for ch in str(text)
+    )
+    return Markup(f'"{escaped}"')
+
+
+def _page_counter(text: str, style: str) -> Markup:
+    """CSS ``content`` for a translated "page {page} of {pages}": strings and counters."""
+    tokens = []
+    for index, part in enumerate(re.split(r"\{(pages?)\}", str(text))):
+        if index % 2:
+            tokens.append(f"counter({part}, {style})")
+        elif part:
+            tokens.append(str(_css_string(part)))
+    return Markup(" ".join(tokens) or '""')
+
+
+# ------------------------------------------------------------------ what the template shows
+
+
+@dataclass(frozen=True)
+class Numbered:
+    number: int
+    finding: Finding
+
+    @property
+    def storeys(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for mark in self.finding.marks:
+            if mark.storey not in seen:
+                seen.append(mark.storey)
+        for element in self.finding.elements:
+            if element.storey not in seen:
+                seen.append(element.storey)
+        return tuple(seen)
+
+
+@dataclass
+class RuleGroup:
+    rule: str
+    title: str
+    criterion: str
+    source: str
+    severity: str
+    items: list[Numbered] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    rule: str
+    title: str
+    severity: str
+    passed: int
+    failed: int
+    not_assessable: int
+    errors: int
+
+    @property
+    def nothing_to_check(self) -> bool:
+        return not (self.passed or self.failed or self.not_assessable or self.errors)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    storey: str
+    svg: Markup
+    labels: tuple  # room names to set over the drawing; empty when the scale is too small for them
+    labels_left_out: int
+    width_mm: float
+    height_mm: float
+    numbers: tuple[int, ...]  # findings drawn on this plan
+    ranges: tuple[tuple[int, int], ...]  # the same, as runs: (1, 4), (7, 7)
+    undrawn: int  # findings of this storey without geometry
+
+
+@dataclass(frozen=True)
+class OpeningRow:
+    opening: Opening
+    notes: tuple[tuple[str, tuple[str, ...]], ...]  # (note code, its arguments)
+
+
+def numbered_findings(results: Results, show_passes: bool = False) -> list[Numbered]:
+    """The findings the annex shows, numbered from 1 in the order of ``results.findings``."""
+    shown = SHOWN + ((Status.PASS,) if show_passes else ())
+    return [Numbered(n, f) for n, f in enumerate((f for f in results.findings if f.status in shown), start=1)]
+
+
+def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> dict:
+    numbered = numbered_findings(results, show_passes)
+    rules = catalogue()
+    digits = i18n.persian_digits if language == "fa" else str
+
+    summary = []
+    severities: dict[str, str] = {}
+    for finding in results.findings:
+        severities.setdefault(finding.rule, finding.severity.value)
+    for rule_id, row in results.counts_by_rule().items():
+        summary.append(
+            SummaryRow(
+                rule=rule_id,
+                title=results.rule_titles.get(rule_id, ""),
+                severity=severities.get(rule_id, Severity.ERROR.value),
+                passed=row["pass"],
+                failed=row["fail"],
+                not_assessable=row["not_assessable"],
+                errors=row["error"],
+            )
+        )
+
+    groups: list[RuleGroup] = []
+    for item in numbered:
+        rule_id = item.finding.rule
+        if not groups or groups[-1].rule != rule_id:
+            rule = rules.get(rule_id)
+            groups.append(
+                RuleGroup(
+                    rule=rule_id,
+                    title=results.rule_titles.get(rule_id, rule.title if rule else ""),
+                    criterion=rule.criterion if rule else "",
+                    source=rule.source if rule else "",
+                    severity=item.finding.severity.value,
+                )
+            )
+        groups[-1].items.append(item)
+
+    plans = []
+    pairs = [(item.number, item.finding) for item in numbered]
+    for storey in plan.storeys:
+        drawing = storey_drawing(storey, pairs, digits)
+        svg = drawing.svg
+        width = min(PLAN_MAX_WIDTH_MM, PLAN_MAX_HEIGHT_MM * drawing.width_m / max(drawing.height_m, 1e-9))
+        # Room names are set at a fixed size: on a plan drawn smaller than this they
+        # would cover each other and the markers, so they are left out (and counted).
+        labels = tuple(drawing.labels) if width / max(drawing.width_m, 1e-9) >= MIN_LABEL_SCALE else ()
+        on_storey = [i for i in numbered if any(m.storey == storey.name for m in i.finding.marks)]
+        undrawn = [
+            i for i in numbered
+            if not i.finding.marks and any(e.storey == storey.name for e in i.finding.elements)
+        ]
+        plans.append(
+            PlanView(
+                storey=storey.name,
+                svg=Markup(svg),  # our own SVG: geometry and marker numbers only, no DXF text
+                labels=labels,
+                labels_left_out=len(drawing.labels) - len(labels),
+                width_mm=round(width, 2),
+                height_mm=round(width * drawing.height_m / max(drawing.width_m, 1e-9), 2),
+                numbers=tuple(i.number for i in on_storey),
+                ranges=_runs([i.number for i in on_storey]),
+                undrawn=len(undrawn),
+            )
+        )
+
+    openings = [(storey, [OpeningRow(o, _opening_notes(o)) for o in storey.openings]) for storey in plan.storeys]
+    surfaces = [(storey, list(storey.access_surfaces)) for storey in plan.storeys if storey.access_surfaces]
+
+    generated = results.generated
+    return {
+        "lang": language,
+        "stylesheet": STYLESHEET,
+        "sep": "، " if language == "fa" else ", ",  # list separators as the language writes them
+        "semi": "؛ " if language == "fa" else "; ",
+        "dir": "rtl" if i18n.is_rtl(language) else "ltr",
+        "rtl": i18n.is_rtl(language),
+        "project": results.project,
+        "ruleset": results.ruleset,
+        "provisional": results.ruleset.status == "provisional",
+        "verdict": results.verdict.value,
+        "verdict_sentence": VERDICT_SENTENCES[results.verdict],
+        "counts": results.counts(),
+        "summary": summary,
+        "groups": groups,
+        "numbered": numbered,
+        "shown_total": len(numbered),
+        "show_passes": show_passes,
+        "plans": plans,
+        "openings": openings,
+        "surfaces": surfaces,
+        "inputs": results.inputs,
+        "generated": generated,
+        "generated_date": generated[:10],
+        "generated_time": generated[11:16] if len(generated) >= 16 else "",
+        "version": __version__,
+        "results_sha256": hashlib.sha256(results.dumps().encode("utf-8")).hexdigest(),
+        "storey_names": [s.name for s in plan.storeys],
+        "max_label": MAX_LABEL,
+        "max_message": MAX_MESSAGE,
+    }
+
+
+def _runs(numbers: list[int]) -> tuple[tuple[int, int], ...]:
+    """Ascending numbers as runs of consecutive ones: [1, 2, 3, 7] -> ((1, 3), (7, 7))."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return tuple((a, b) for a, b in runs)
+
+
+def _opening_notes(opening: Opening) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What the rules assume or cannot use about one opening, as (code, arguments)."""
+    attrs = opening.attributes
+    notes: list[tuple[str, tuple[str, ...]]] = []
+    if attrs.sill_m is None:
+        notes.append(("door_no_sill" if opening.kind is OpeningKind.DOOR else "window_no_sill", ()))
+    if attrs.head_m is None:
+        notes.append(("no_head", ()))
+    if opening.kind is OpeningKind.DOOR and attrs.role is None and "ROLE" not in {t for t, _ in attrs.invalid}:
+        notes.append(("no_role", ()))
+    for tag, _reason in attrs.invalid:
+        notes.append(("invalid", (tag, attrs.raw_value(tag) or "")))
+    return tuple(notes)
