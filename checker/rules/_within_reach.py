@@ -17,7 +17,7 @@ import shapely
 
 from ..geometry import Reach, ReachModel, StandingSurface, opening_levels
 from ..plan import Opening, OpeningAttributes, Plan, Storey
-from ..results import Mark
+from ..results import Finding, Mark, not_assessable
 from ._classes import accepted_certificate, meets_class
 
 # Drawn geometry and unit conversions leave noise of a few nanometres; thresholds are
@@ -78,6 +78,17 @@ def has_grille(attributes: OpeningAttributes) -> bool:
 def unplaced_storeys(plan: Plan) -> list[Storey]:
     """Storeys with openings but no footprint: none of their openings can be found on the envelope."""
     return [s for s in plan.storeys if s.openings and s.footprint is None]
+
+
+def unplaced_findings(rule_id: str, plan: Plan) -> list[Finding]:
+    """One not-assessable finding per storey whose openings cannot be placed on the envelope."""
+    return [
+        not_assessable(
+            rule_id, f"{storey.name}: its {len(storey.openings)} doors and windows cannot be placed on the envelope, "
+            f"because the storey has no walls; draw its external walls.",
+        )
+        for storey in unplaced_storeys(plan)
+    ]
 
 
 # ---------------------------------------------------------------- classes

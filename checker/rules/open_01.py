@@ -65,7 +65,7 @@ from ..plan import OpeningKind
 from ..results import Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
     ClassState, Reachability, class_state, grille_text, has_grille, opening_name, reach_elements, reach_marks,
-    reach_phrase, stated_class, surface_name, unplaced_storeys, unreadable,
+    reach_phrase, stated_class, surface_name, unplaced_findings, unreadable,
 )
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
@@ -78,12 +78,9 @@ def check(context: Context):
     accepted = list(context.params["accepted_certificates"])
     grilles = bool(context.params["grilles_accepted"])
     judged = 0
-    for storey in unplaced_storeys(context.plan):
-        judged += 1
-        yield not_assessable(
-            ID, f"{storey.name}: its {len(storey.openings)} doors and windows cannot be placed on the envelope, "
-            f"because the storey has no walls; draw its external walls.",
-        )
+    unplaced = unplaced_findings(ID, context.plan)
+    judged += len(unplaced)
+    yield from unplaced
     for storey, opening in context.plan.openings():
         if not opening.on_envelope:
             continue

@@ -53,7 +53,7 @@ from ..geometry import Reach
 from ..plan import GLAZING_CLASSES, OpeningKind
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
-    EPS, Reachability, opening_name, reach_elements, reach_marks, reach_phrase, unplaced_storeys, unreadable,
+    EPS, Reachability, opening_name, reach_elements, reach_marks, reach_phrase, unplaced_findings, unreadable,
 )
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
@@ -71,12 +71,9 @@ def check(context: Context):
     zone_sill = float(context.params["door_zone_sill"])
     zone_distance = float(context.params["door_zone_distance"])
     selected = 0
-    for storey in unplaced_storeys(context.plan):
-        selected += 1
-        yield not_assessable(
-            ID, f"{storey.name}: its {len(storey.openings)} doors and windows cannot be placed on the envelope, "
-            f"because the storey has no walls; draw its external walls.",
-        )
+    unplaced = unplaced_findings(ID, context.plan)
+    selected += len(unplaced)
+    yield from unplaced
     for storey in context.plan.storeys:
         doors = [o for o in storey.openings if o.kind is OpeningKind.DOOR and o.on_envelope]
         door_tree = shapely.STRtree([d.span for d in doors])

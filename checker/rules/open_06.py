@@ -49,7 +49,7 @@ from ..plan import OpeningKind
 from ..results import Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
     EPS, ClassState, Reachability, class_state, grille_text, opening_name, reach_elements, reach_marks,
-    reach_phrase, stated_class, unplaced_storeys, unreadable,
+    reach_phrase, stated_class, unplaced_findings, unreadable,
 )
 from .base import Context, Needs, Parameter, Rule
 
@@ -62,12 +62,9 @@ def check(context: Context):
     required_class = str(params["required_class"])
     accepted = list(params["accepted_certificates"])
     selected = 0
-    for storey in unplaced_storeys(context.plan):
-        selected += 1
-        yield not_assessable(
-            ID, f"{storey.name}: its {len(storey.openings)} doors and windows cannot be placed on the envelope, "
-            f"because the storey has no walls; draw its external walls.",
-        )
+    unplaced = unplaced_findings(ID, context.plan)
+    selected += len(unplaced)
+    yield from unplaced
     for storey, window in context.plan.openings():
         if window.kind is not OpeningKind.WINDOW or not window.on_envelope:
             continue
