@@ -17,6 +17,7 @@ import shapely
 from shapely.geometry import LineString
 
 from ..plan import Fence, Plan, PublicRealm, SiteBoundary
+from ..results import Finding, Mark, Quantity, failed, not_assessable, passed
 
 # Drawn geometry and unit conversions leave noise of a few nanometres; a value drawn
 # exactly at a limit counts as at it.
@@ -69,3 +70,27 @@ def classify_fences(plan: Plan, front_distance: float) -> list[SiteFence] | None
         storey, fence = drawn[f]
         classified.append(SiteFence(storey, fence, d <= front_distance + EPS, streets[s], d, line))
     return classified
+
+
+def no_public_realm(rule_id: str, drawn: list[tuple[str, Fence]], which: str, required: Quantity) -> Finding:
+    """Fences but no street: ``which`` fences ("the front fences ... the rear ones") cannot be told."""
+    return not_assessable(
+        rule_id,
+        f"No public realm (street or public footpath) is drawn, so {which}; draw the street on a C-ROAD layer.",
+        elements=tuple(f.source for _, f in drawn),
+        marks=tuple(Mark(storey, f.line) for storey, f in drawn),
+        required=required,
+    )
+
+
+def judge_height(rule_id: str, fence: Fence, where: str, limit: float, at_most: bool, advice: str, **common) -> Finding:
+    """A fence's height against ``limit`` (at most or at least); ``advice`` ends a failure."""
+    height = fence.height_m
+    if height is None:
+        return not_assessable(rule_id, f"{where} has no height; draw it with its height as thickness.", **common)
+    bound = "at most" if at_most else "at least"
+    meets = height <= limit + EPS if at_most else height >= limit - EPS
+    measured = Quantity(height, "m")
+    if meets:
+        return passed(rule_id, f"{where} is {height:.2f} m high, {bound} {limit:.2f} m.", measured=measured, **common)
+    return failed(rule_id, f"{where} is {height:.2f} m high; {advice}.", measured=measured, **common)

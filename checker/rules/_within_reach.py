@@ -80,6 +80,21 @@ def unplaced_storeys(plan: Plan) -> list[Storey]:
     return [s for s in plan.storeys if s.openings and s.footprint is None]
 
 
+# Roles that say a door is not external, even where the envelope cannot be found.
+INTERNAL_ROLES = ("INTERNAL", "GARAGE")
+
+
+def unplaced_door(rule_id: str, storey: Storey, door: Opening, required) -> Finding | None:
+    """For a door on a storey without walls: not assessable, unless its ROLE says it is internal."""
+    if door.attributes.role is not None and door.attributes.role.value in INTERNAL_ROLES:
+        return None
+    return not_assessable(
+        rule_id, f"Whether the door {door.source.handle} on {storey.name} is an external door cannot be told: "
+        f"{storey.name} has no walls drawn.",
+        elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required,
+    )
+
+
 def unplaced_findings(rule_id: str, plan: Plan) -> list[Finding]:
     """One not-assessable finding per storey whose openings cannot be placed on the envelope."""
     return [

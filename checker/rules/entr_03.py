@@ -35,11 +35,11 @@ import shapely
 from shapely.geometry import LineString
 
 from ..geometry import outside_point
-from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from ..results import Mark, Quantity, failed, not_applicable, passed
+from ._within_reach import unplaced_door
 from .base import Context, Needs, Parameter, Rule
 
 ID = "ENTR-03"
-INTERNAL_ROLES = ("INTERNAL", "GARAGE")  # roles that say a door is not external
 TOLERANCE = 1e-6  # metres: a light drawn 3050 mm away measures 3.0500000000000003 m
 
 
@@ -52,14 +52,10 @@ def check(context: Context):
         if door.kind.value != "door":
             continue
         if storey.footprint is None:
-            if door.attributes.role is not None and door.attributes.role.value in INTERNAL_ROLES:
-                continue
-            unknown += 1
-            yield not_assessable(
-                ID, f"Whether the door {door.source.handle} on {storey.name} is an external door cannot be told: "
-                f"{storey.name} has no walls drawn.",
-                elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required,
-            )
+            finding = unplaced_door(ID, storey, door, required)
+            if finding is not None:
+                unknown += 1
+                yield finding
         elif door.on_envelope:
             doors.append((storey, door))
     if not doors:

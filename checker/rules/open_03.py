@@ -47,12 +47,12 @@ from shapely import shortest_line
 
 from ..plan import GLAZING_CLASSES, Opening, OpeningKind, Storey
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from ._within_reach import unplaced_door
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "OPEN-03"
 DEFAULT_REACH = 1.016
 EXTERNAL_DOOR_ROLES = ("ENTRANCE", "COMMUNAL", "SECONDARY")
-INTERNAL_ROLES = ("INTERNAL", "GARAGE")  # roles that say a door is not external
 TOLERANCE = 1e-6  # metres: glass drawn exactly lock_reach away counts as within it
 
 
@@ -88,14 +88,10 @@ def check(context: Context):
             if door.kind is not OpeningKind.DOOR:
                 continue
             if storey.footprint is None:
-                if door.attributes.role is not None and door.attributes.role.value in INTERNAL_ROLES:
-                    continue
-                judged += 1
-                yield not_assessable(
-                    ID, f"Whether the {_name(door, storey)} is an external door cannot be told: "
-                    f"{storey.name} has no walls drawn.",
-                    elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required_q,
-                )
+                finding = unplaced_door(ID, storey, door, required_q)
+                if finding is not None:
+                    judged += 1
+                    yield finding
                 continue
             if not door.on_envelope:
                 continue

@@ -36,8 +36,8 @@ Source
 
 from __future__ import annotations
 
-from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
-from ._boundaries import EPS, classify_fences, fences
+from ..results import Mark, Quantity, not_applicable
+from ._boundaries import EPS, classify_fences, fences, judge_height, no_public_realm
 from .base import Context, Needs, Parameter, Rule
 
 ID = "SITE-01"
@@ -52,13 +52,8 @@ def check(context: Context):
         return
     classified = classify_fences(context.plan, distance)
     if classified is None:
-        yield not_assessable(
-            ID,
-            "No public realm (street or public footpath) is drawn, so the front fences cannot be told from "
-            "the rear ones; draw the street on a C-ROAD layer.",
-            elements=tuple(f.source for _, f in drawn),
-            marks=tuple(Mark(storey, f.line) for storey, f in drawn),
-            required=Quantity(max_height, "m"),
+        yield no_public_realm(
+            ID, drawn, "the front fences cannot be told from the rear ones", Quantity(max_height, "m")
         )
         return
     front = [c for c in classified if c.front]
@@ -74,23 +69,10 @@ def check(context: Context):
             marks.append(Mark(c.storey, c.street_line, "measure"))
         common = dict(elements=(c.fence.source,), marks=tuple(marks), required=required)
         where = f"The front {c.name} ({c.street_distance:.2f} m from the public realm)"
-        height = c.fence.height_m
-        if height is None:
-            yield not_assessable(
-                ID, f"{where} has no height; draw it with its height as thickness.", **common
-            )
-        elif height <= max_height + EPS:
-            yield passed(
-                ID, f"{where} is {height:.2f} m high, at most {max_height:.2f} m.",
-                measured=Quantity(height, "m"), **common,
-            )
-        else:
-            yield failed(
-                ID,
-                f"{where} is {height:.2f} m high; front boundaries should be at most {max_height:.2f} m "
-                f"so that the street can see in.",
-                measured=Quantity(height, "m"), **common,
-            )
+        yield judge_height(
+            ID, c.fence, where, max_height, True,
+            f"front boundaries should be at most {max_height:.2f} m so that the street can see in", **common,
+        )
 
 
 RULE = Rule(

@@ -37,8 +37,8 @@ Source
 
 from __future__ import annotations
 
-from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
-from ._boundaries import EPS, classify_fences, fences, site_boundaries
+from ..results import Mark, Quantity, failed, not_applicable
+from ._boundaries import classify_fences, fences, judge_height, no_public_realm, site_boundaries
 from .base import Context, Needs, Parameter, Rule
 
 ID = "SITE-02"
@@ -55,14 +55,7 @@ def check(context: Context):
         return
     classified = classify_fences(context.plan, distance) if drawn else []
     if classified is None:
-        yield not_assessable(
-            ID,
-            "No public realm (street or public footpath) is drawn, so the rear and side fences cannot be told "
-            "from the front ones; draw the street on a C-ROAD layer.",
-            elements=tuple(f.source for _, f in drawn),
-            marks=tuple(Mark(storey, f.line) for storey, f in drawn),
-            required=required,
-        )
+        yield no_public_realm(ID, drawn, "the rear and side fences cannot be told from the front ones", required)
         return
     rear = [c for c in classified if not c.front]
     if not rear:
@@ -81,23 +74,10 @@ def check(context: Context):
         return
     for c in rear:
         common = dict(elements=(c.fence.source,), marks=(Mark(c.storey, c.fence.line),), required=required)
-        height = c.fence.height_m
-        if height is None:
-            yield not_assessable(
-                ID, f"The rear or side {c.name} has no height; draw it with its height as thickness.", **common
-            )
-        elif height >= min_height - EPS:
-            yield passed(
-                ID, f"The rear or side {c.name} is {height:.2f} m high, at least {min_height:.2f} m.",
-                measured=Quantity(height, "m"), **common,
-            )
-        else:
-            yield failed(
-                ID,
-                f"The rear or side {c.name} is {height:.2f} m high; rear and side boundaries should be at least "
-                f"{min_height:.2f} m.",
-                measured=Quantity(height, "m"), **common,
-            )
+        yield judge_height(
+            ID, c.fence, f"The rear or side {c.name}", min_height, False,
+            f"rear and side boundaries should be at least {min_height:.2f} m", **common,
+        )
 
 
 RULE = Rule(
