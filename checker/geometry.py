@@ -170,22 +170,30 @@ def reach_model(
 # ---------------------------------------------------------------- sight lines
 
 
-def sight_obstacles(plan: Plan, storey: Storey, fence_limit_m: float) -> tuple[BaseGeometry, int]:
-    """What blocks a view at ground level: the building, free-standing walls, and fences
-    higher than ``fence_limit_m``. Also returns how many fences have no height (they
-    are counted as blocking)."""
+@dataclass(frozen=True)
+class SightObstacles:
+    """What blocks a view at ground level, split by how sure we are that it does."""
+
+    known: BaseGeometry  # the building, free-standing walls, fences higher than the limit
+    unknown_fences: tuple  # fences drawn without a height
+    everything: BaseGeometry  # known, with the height-less fences taken as blocking
+
+
+def sight_obstacles(plan: Plan, storey: Storey, fence_limit_m: float) -> SightObstacles:
+    """The obstacles to a view from ``storey``: the building, free-standing walls, and
+    fences higher than ``fence_limit_m``; fences without a height are kept apart, so a
+    rule can tell "blocked" from "blocked only if those fences are high"."""
     parts: list[BaseGeometry] = []
     footprint = ground_footprint(plan)
     if footprint is not None:
         parts.append(footprint)
     if storey.footprint is not None:
         parts.append(storey.footprint)
-    unknown = 0
+    unknown = []
     for each in plan.storeys:
         for fence in each.fences:
             if fence.height_m is None:
-                unknown += 1
-                parts.append(fence.line)
+                unknown.append(fence)
             elif fence.height_m > fence_limit_m:
                 parts.append(fence.line)
         if footprint is not None:
@@ -193,7 +201,9 @@ def sight_obstacles(plan: Plan, storey: Storey, fence_limit_m: float) -> tuple[B
             if walls:
                 free = np.array(walls, dtype=object)[~shapely.within(np.array(walls, dtype=object), footprint.buffer(0.05))]
                 parts.extend(free.tolist())
-    return (shapely.union_all(parts) if parts else Polygon()), unknown
+    known = shapely.union_all(parts) if parts else Polygon()
+    everything = shapely.union_all([known, *(f.line for f in unknown)]) if unknown else known
+    return SightObstacles(known, tuple(unknown), everything)
 
 
 def clear_sight_line(start: Point, targets: list[Point], obstacles: BaseGeometry) -> LineString | None:
@@ -290,6 +300,6 @@ def _inside_run(footprint: BaseGeometry, origin: np.ndarray, direction: np.ndarr
 
 
 __all__ = [
-    "Reach", "ReachModel", "StandingSurface", "clear_sight_line", "ground_footprint", "opening_levels",
+    "Reach", "ReachModel", "SightObstacles", "StandingSurface", "clear_sight_line", "ground_footprint", "opening_levels",
     "outside_point", "points_along", "reach_model", "recess_depth", "sight_obstacles", "sight_start",
 ]

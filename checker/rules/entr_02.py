@@ -42,26 +42,18 @@ Source
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import shapely
 from shapely.geometry import LineString
 
-from ..geometry import clear_sight_line, ground_footprint, points_along, sight_obstacles, sight_start
-from ..plan import OpeningKind, OpeningRole, Plan
+from ..geometry import (
+    SightObstacles, clear_sight_line, ground_footprint, points_along, sight_obstacles, sight_start,
+)
+from ..plan import OpeningKind, OpeningRole
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "ENTR-02"
 ROLES = (OpeningRole.ENTRANCE, OpeningRole.COMMUNAL)
-
-
-def _without_unknown_fences(plan: Plan) -> Plan:
-    """The plan with its height-less fences left out, to tell whether only they block."""
-    return replace(
-        plan,
-        storeys=tuple(replace(s, fences=tuple(f for f in s.fences if f.height_m is not None)) for s in plan.storeys),
-    )
 
 
 def check(context: Context):
@@ -84,9 +76,7 @@ def check(context: Context):
     fences = [(storey, f) for storey in plan.storeys for f in storey.fences]
     fence_tree = shapely.STRtree([f.line for _, f in fences])
     required = Quantity(max_distance, "m")
-    obstacles: dict[str, tuple] = {}
-    known_obstacles: dict[str, object] = {}
-    known_plan: Plan | None = None
+    obstacles: dict[str, SightObstacles] = {}  # per storey
     building = ground_footprint(plan)
 
     for storey, door in doors:
@@ -122,8 +112,8 @@ def check(context: Context):
             continue
         if storey.name not in obstacles:
             obstacles[storey.name] = sight_obstacles(plan, storey, fence_limit)
-        blocking, unknown = obstacles[storey.name]
-        line = clear_sight_line(start, targets, blocking)
+        seen = obstacles[storey.name]
+        line = clear_sight_line(start, targets, seen.everything)
         if line is not None:
             yield passed(
                 ID, f"The {name} is in clear view of the public realm {line.length:.1f} m away.",
@@ -131,11 +121,8 @@ def check(context: Context):
                 measured=Quantity(float(line.length), "m"), **common,
             )
             continue
-        if unknown:
-            if storey.name not in known_obstacles:
-                known_plan = known_plan or _without_unknown_fences(plan)
-                known_obstacles[storey.name] = sight_obstacles(known_plan, known_plan.storey(storey.name), fence_limit)[0]
-            line = clear_sight_line(start, targets, known_obstacles[storey.name])
+        if seen.unknown_fences:
+            line = clear_sight_line(start, targets, seen.known)
             if line is not None:
                 hidden = [
                     fences[i][1] for i in sorted(fence_tree.query(line, predicate="intersects").tolist())

@@ -169,7 +169,8 @@ def check(context: Context):
         yield not_applicable(ID, "No store or garage space stands outside the dwelling.")
         return
     ground = min(plan.storeys, key=lambda s: s.elevation_m)
-    obstacles, unknown_fences = sight_obstacles(plan, ground, fence_limit)
+    seen = sight_obstacles(plan, ground, fence_limit)
+    obstacles, unknown_fences = seen.everything, len(seen.unknown_fences)
     viewers = _viewers(plan)
     viewer_tree = shapely.STRtree([v.start for v in viewers])
     streets = [(storey, p) for storey in plan.storeys for p in storey.public_realm]
