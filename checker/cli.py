@@ -105,15 +105,21 @@ def _write_json(data: dict | str, out: str) -> None:
     if out == "-":
         sys.stdout.write(text)
         return
+    _write_file(out, text.encode("utf-8"))
+
+
+def _write_file(out: str, data: bytes) -> None:
     path = Path(out)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data)
     except OSError as exc:
         raise AnnexError(f"Cannot write {out} ({exc.strerror or exc}).") from None
 
 
 def cmd_check(args) -> int:
+    if not args.pdf_out and (args.language != "en" or args.show_passes):
+        raise AnnexError("--language and --show-passes shape the PDF annex; give --pdf OUT with them.")
     plan, ruleset = _load(args)
     results = run_rules(plan, ruleset)
     if args.json_out:
@@ -121,13 +127,7 @@ def cmd_check(args) -> int:
     if args.pdf_out:
         from .report.annex import annex_pdf
 
-        pdf = annex_pdf(plan, results, language=args.language, show_passes=args.show_passes)
-        path = Path(args.pdf_out)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(pdf)
-        except OSError as exc:
-            raise AnnexError(f"Cannot write {args.pdf_out} ({exc.strerror or exc}).") from None
+        _write_file(args.pdf_out, annex_pdf(plan, results, language=args.language, show_passes=args.show_passes))
     if args.json_out != "-":
         print(render_summary(results))
     return EXIT_COMPLIES if results.verdict is Verdict.COMPLIES else EXIT_FAILS

@@ -79,3 +79,10 @@ Feature: The annex command
   Scenario: The ruleset documentation is the rulesets as loaded, generated
     When I run "annex rulesets --markdown"
     Then the output equals docs/rulesets.md
+
+  Scenario: Annex options without --pdf are refused rather than silently ignored
+    Given a plan drawn in millimetres
+    And the plan shows a 10 m by 8 m house with a front door and a window
+    When I run "annex check {plan} --language fa"
+    Then the exit status is 2
+    And the error is one sentence saying "give --pdf OUT with them"
