@@ -7,8 +7,11 @@ OUT    := out
 
 # Debian packages the annex and its tests need: Pango (and HarfBuzz's subsetter, which
 # makes font subsetting four times faster) for weasyprint, fonts that cover Persian,
-# poppler for pdftotext/pdftoppm in the tests.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils
+# poppler for pdftotext/pdftoppm in the tests, PostgreSQL (the web app's tests run
+# against it as well as SQLite), Chromium for the browser tests (Playwright drives
+# /usr/bin/chromium; it cannot download a browser of its own here).
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils \
+                   postgresql chromium
 
 .PHONY: run test bench docs example clean system-packages
 
@@ -30,13 +33,15 @@ $(DEPS): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-# Check the bundled example project and write its results to out/.
+# Check the bundled example project and write its results to out/, then start the web
+# app (SQLite and uploads in instance/) and print its address and the demo accounts.
 # Exit status 1 means "findings fail", which is the example's point, not an error.
 run: $(DEPS) system-packages
 	$(BIN)/annex preflight examples/house/project.toml --json $(OUT)/example-preflight.json
 	$(BIN)/annex check examples/house/project.toml --json $(OUT)/example-results.json --pdf $(OUT)/example-annex.pdf; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status
 	@echo "Results written to $(OUT)/: example-results.json, example-preflight.json, example-annex.pdf"
+	$(BIN)/python -m web
 
 test: $(DEPS) system-packages
 	$(BIN)/python -m pytest

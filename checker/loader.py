@@ -124,7 +124,7 @@ def load_storey(
     units_override: str | None = None,
     progress: Progress | None = None,
 ) -> tuple[Storey, LoadReport]:
-    label = spec.path.name
+    label = spec.shown_name or spec.path.name
     doc, read = read_dxf(spec.path, label)
     insunits = doc.header.get("$INSUNITS")
     raw = extract(
@@ -145,7 +145,7 @@ def load_storey(
     )
     report = LoadReport(
         storey=spec.name,
-        file=str(spec.path),
+        file=spec.shown_name or str(spec.path),
         read=read,
         units=units,
         layers=layers,

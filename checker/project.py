@@ -49,6 +49,9 @@ class StoreySpec:
     path: Path
     elevation_m: float
     units: str | None
+    # The name to show and report instead of the file's own (the web app stores
+    # uploads under random names but reports the name the architect gave).
+    shown_name: str | None = None
 
 
 @dataclass(frozen=True)

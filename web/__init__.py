@@ -1,0 +1,76 @@
+"""The security-annex web app: architects submit plans, reviewers review them.
+
+``create_app`` is the application factory (as in Flask's tutorial). Configuration
+comes, in this order, from the defaults below, ``instance/config.py``, environment
+variables prefixed ``ANNEX_`` (e.g. ``ANNEX_MAX_UPLOAD_MB=50``), ``DATABASE_URL``, and
+the ``test_config`` a test passes.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from . import db, errors, i18n, security
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    instance = Path(app.instance_path)
+    app.config.from_mapping(
+        DATABASE_URL=f"sqlite:///{instance / 'annex.sqlite'}",
+        UPLOAD_FOLDER=str(instance / "uploads"),
+        ANNEX_FOLDER=str(instance / "annexes"),
+        MAX_UPLOAD_MB=50,
+        CHECK_IN_BACKGROUND=True,  # tests set False to run the check inside the request
+        SESSION_COOKIE_SECURE=True,  # browsers keep Secure cookies on http://localhost too
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
+        MIGRATE_ON_START=True,
+    )
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("ANNEX")
+    if os.environ.get("DATABASE_URL"):
+        app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    if test_config:
+        app.config.update(test_config)
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
+
+    for folder in (instance, Path(app.config["UPLOAD_FOLDER"]), Path(app.config["ANNEX_FOLDER"])):
+        folder.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(instance)
+
+    if app.config["MIGRATE_ON_START"]:
+        db.upgrade(app.config["DATABASE_URL"])
+    db.init_app(app)
+    security.init_app(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+
+    from . import api, architect, auth, review, site
+
+    app.register_blueprint(site.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(architect.bp)
+    app.register_blueprint(review.bp)
+    app.register_blueprint(api.bp)
+    security.exempt_from_csrf(api.bp)  # the API authenticates every call with a bearer token
+
+    from .access import current_user
+
+    app.context_processor(lambda: {"current_user": current_user()})
+    return app
+
+
+def _instance_secret(instance: Path) -> str:
+    """A random secret kept in the instance folder, so sessions survive a restart."""
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,32 @@
+"""``python -m web``: the demo server that ``make run`` starts.
+
+Brings the database to the newest schema, makes sure the demo municipality and a
+first reviewer and architect exist (new passwords each start, printed on the
+console), and serves on http://127.0.0.1:5000 (``PORT`` changes the port).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+from . import create_app, db
+from .demo import ensure_demo_accounts
+
+
+def main() -> None:
+    app = create_app({"SESSION_COOKIE_SECURE": False} if os.environ.get("ANNEX_INSECURE_COOKIES") else None)
+    with app.app_context():
+        accounts = ensure_demo_accounts(db.sessions(app)(), password_factory=lambda: secrets.token_urlsafe(9))
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = int(os.environ.get("PORT", "5000"))
+    print(f"\nsecurity-annex is running at http://{'localhost' if host == '127.0.0.1' else host}:{port}/")
+    print(f"Data: {app.instance_path}")
+    for account in accounts:
+        print(f"  {account.role:<10} {account.email:<28} password: {account.password}")
+    print("Stop it with Ctrl+C.\n", flush=True)
+    app.run(host=host, port=port, threaded=True, use_reloader=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+"""Running the checker on a submission: load, preflight, rules, drawings, annex.
+
+The check runs in a worker thread (``CHECK_IN_BACKGROUND``) so a large plan never
+blocks a page; it writes its progress to the submission, which the page polls. It
+calls the checker exactly as the CLI does; nothing here judges a plan.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from flask import Flask, current_app
+
+from checker.engine import run_rules
+from checker.errors import AnnexError
+from checker.dxf.layers import LayerMapping
+from checker.loader import load_spec
+from checker.plan import Plan, ProjectInfo
+from checker.preflight import preflight
+from checker.project import ProjectSpec, StoreySpec
+from checker.report.annex import annex_pdf, numbered_findings
+from checker.report.drawing import storey_drawing
+from checker.results import Results
+from checker.rulesets import load_ruleset
+
+from . import db, storage
+from .models import AuditEvent, CheckState, Submission
+
+log = logging.getLogger(__name__)
+PROGRESS_INTERVAL_S = 0.5  # how often reading progress is written to the database
+
+
+def plan_spec(submission: Submission) -> ProjectSpec:
+    project = submission.project
+    info = ProjectInfo(
+        name=project.name,
+        address=project.address or None,
+        permit=project.permit_number or None,
+        municipality=project.municipality.name,
+        architect=project.owner.name,
+        ruleset=submission.ruleset,
+        dwellings=project.dwellings,
+    )
+    storeys = tuple(
+        StoreySpec(f.name, storage.upload_path(f.stored_name), f.elevation_m, f.units, shown_name=f.original_name)
+        for f in submission.storeys
+    )
+    return ProjectSpec(info=info, storeys=storeys, mapping=LayerMapping(), manifest=None)
+
+
+def load_submission(submission: Submission, progress=None) -> Plan:
+    return load_spec(plan_spec(submission), progress=progress)
+
+
+def start_check(submission_id: int) -> None:
+    """Check the submission now, or in the worker thread when the app runs in the background."""
+    app = current_app._get_current_object()
+    if app.config["CHECK_IN_BACKGROUND"]:
+        executor = app.extensions.setdefault("annex_checks", ThreadPoolExecutor(max_workers=2, thread_name_prefix="check"))
+        executor.submit(_run_in_app, app, submission_id)
+    else:
+        run_check(app, submission_id)
+
+
+def _run_in_app(app: Flask, submission_id: int) -> None:
+    with app.app_context():
+        run_check(app, submission_id)
+
+
+def run_check(app: Flask, submission_id: int) -> None:
+    db_session = db.sessions(app)()
+    try:
+        submission = db_session.get(Submission, submission_id)
+        _set(db_session, submission, CheckState.RUNNING, 1, "Reading the drawings")
+        last_write = [0.0]
+        files = len(submission.storeys)
+
+        def progress(label: str, done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last_write[0] < PROGRESS_INTERVAL_S:
+                return
+            last_write[0] = now
+            index = next((i for i, f in enumerate(submission.storeys) if f.original_name == label), 0)
+            share = (index + (done / total if total else 1)) / max(files, 1)
+            _set(db_session, submission, CheckState.RUNNING, 1 + int(60 * share), f"Reading {label}")
+
+        try:
+            plan = load_submission(submission, progress)
+            ruleset = load_ruleset(submission.ruleset)
+        except AnnexError as exc:
+            submission.error = exc.message
+            _set(db_session, submission, CheckState.FAILED, 100, "")
+            return
+        submission.preflight_json = json.dumps(preflight(plan, ruleset), ensure_ascii=False)
+        _set(db_session, submission, CheckState.RUNNING, 65, "Checking the rules")
+        results = run_rules(plan, ruleset)
+        submission.results_json = results.dumps()
+        submission.verdict = results.verdict.value
+        _set(db_session, submission, CheckState.RUNNING, 80, "Drawing the plans")
+        submission.drawings_json = json.dumps(drawings(plan, results), ensure_ascii=False)
+        _set(db_session, submission, CheckState.RUNNING, 85, "Writing the PDF annex")
+        with app.app_context():
+            stored = storage.store_bytes(annex_pdf(plan, results), ".pdf", storage.annex_folder())
+        submission.annex_name = stored.name
+        db_session.add(AuditEvent(submission_id=submission.id, user_id=None, action="checked", detail=results.verdict.value))
+        _set(db_session, submission, CheckState.DONE, 100, "")
+    except Exception:  # a crash is reported on the page, never lost in a thread
+        log.exception("check of submission %s crashed", submission_id)
+        db_session.rollback()
+        submission = db_session.get(Submission, submission_id)
+        submission.error = "The check stopped because of an error on our side; your files are kept and the team has been told."
+        _set(db_session, submission, CheckState.FAILED, 100, "")
+    finally:
+        db_session.close()
+
+
+def drawings(plan: Plan, results: Results) -> dict:
+    """Each storey's plan with the numbered findings, exactly as the PDF annex draws it.
+
+    ``numbers`` maps a finding's index in the results to its marker number, so the
+    page's findings list and the PDF's findings table use the same numbers.
+    """
+    numbered = numbered_findings(results)
+    index_of = {id(f): i for i, f in enumerate(results.findings)}
+    storeys = []
+    for storey in plan.storeys:
+        drawing = storey_drawing(storey, [(n.number, n.finding) for n in numbered])
+        storeys.append(
+            {
+                "storey": storey.name,
+                "svg": drawing.svg,
+                "labels": [{"text": l.text, "x": l.x_percent, "y": l.y_percent, "kind": l.kind} for l in drawing.labels],
+            }
+        )
+    return {"storeys": storeys, "numbers": {str(index_of[id(n.finding)]): n.number for n in numbered}}
+
+
+def _set(db_session, submission: Submission, state: CheckState, percent: int, label: str) -> None:
+    submission.check_state = state.value
+    submission.progress = percent
+    submission.progress_label = label
+    db_session.commit()

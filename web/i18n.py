@@ -1,0 +1,79 @@
+"""The interface's languages: English (the msgids) and Persian (right to left).
+
+The user picks the language (the switch in the page header, kept in the session and
+on the account); before that, the browser's Accept-Language decides. Strings are
+gettext messages, catalogued in ``web/locale/fa/LC_MESSAGES/web.po`` and read with
+Babel at run time, as the annex's catalogue is.
+"""
+
+from __future__ import annotations
+
+import gettext as gettext_module
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+from flask import Flask, g, has_request_context, request, session
+
+from checker.report.i18n import is_rtl, persian_digits
+
+LANGUAGES = ("en", "fa")
+LANGUAGE_NAMES = {"en": "English", "fa": "فارسی"}
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "web"
+
+
+@lru_cache(maxsize=None)
+def translations(language: str) -> gettext_module.NullTranslations:
+    if language == "en":
+        return gettext_module.NullTranslations()
+    with (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as handle:
+        catalog = read_po(handle, locale=language, domain=DOMAIN)
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+def current_language() -> str:
+    if not has_request_context():
+        return "en"
+    if "language" not in g:
+        chosen = session.get("language")
+        if chosen not in LANGUAGES:
+            chosen = request.accept_languages.best_match(LANGUAGES) or "en"
+        g.language = chosen
+    return g.language
+
+
+def gettext(message: str, **variables) -> str:
+    text = translations(current_language()).gettext(message)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, n: int, **variables) -> str:
+    variables.setdefault("num", n)
+    return translations(current_language()).ngettext(singular, plural, n) % variables
+
+
+def digits(value: object) -> str:
+    """Numbers as the current language writes them."""
+    return persian_digits(value) if current_language() == "fa" else str(value)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    app.jinja_env.filters["digits"] = digits
+
+    @app.context_processor
+    def _language():
+        language = current_language()
+        return {
+            "language": language,
+            "text_direction": "rtl" if is_rtl(language) else "ltr",
+            "languages": LANGUAGE_NAMES,
+        }
