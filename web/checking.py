@@ -48,7 +48,8 @@ def plan_spec(submission: Submission) -> ProjectSpec:
         StoreySpec(f.name, storage.upload_path(f.stored_name), f.elevation_m, f.units, shown_name=f.original_name)
         for f in submission.storeys
     )
-    return ProjectSpec(info=info, storeys=storeys, mapping=LayerMapping(), manifest=None)
+    mapping = LayerMapping.from_table(json.loads(submission.layers_json), "project.toml [layers]") if submission.layers_json else LayerMapping()
+    return ProjectSpec(info=info, storeys=storeys, mapping=mapping, manifest=None)
 
 
 def load_submission(submission: Submission, progress=None) -> Plan:

@@ -117,6 +117,7 @@ class Submission(Base):
     ruleset: Mapped[str] = mapped_column(String(100))
     submitted_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    layers_json: Mapped[str | None] = mapped_column(Text, default=None)  # a zip manifest's [layers] table
 
     check_state: Mapped[str] = mapped_column(String(20), default=CheckState.QUEUED.value)
     progress: Mapped[int] = mapped_column(Integer, default=0)  # percent

@@ -66,6 +66,7 @@ def upgrade() -> None:
     sa.Column('ruleset', sa.String(length=100), nullable=False),
     sa.Column('submitted_by_id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('layers_json', sa.Text(), nullable=True),
     sa.Column('check_state', sa.String(length=20), nullable=False),
     sa.Column('progress', sa.Integer(), nullable=False),
     sa.Column('progress_label', sa.String(length=300), nullable=False),

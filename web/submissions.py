@@ -1,0 +1,255 @@
+"""What architects (through pages or the API) do to projects: create, submit, compare.
+
+Pages and the API both call these functions, so a submission made either way is the
+same. Each upload is a new Submission numbered 1, 2, ...; nothing is overwritten.
+Errors the user can fix are ``SubmissionError`` with one sentence.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import tempfile
+import tomllib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from checker.errors import AnnexError
+from checker.project import MAX_ELEVATION, load_project_spec
+from checker.rulesets import available as available_rulesets
+
+from . import storage
+from .models import AuditEvent, Municipality, Project, StoreyFile, Submission, User
+
+MAX_STOREYS = 60
+MAX_ZIP_MEMBERS = 200
+MAX_UNZIPPED_BYTES = 500 * 1024 * 1024  # a zip bomb stops here, whatever the upload limit
+
+
+class SubmissionError(ValueError):
+    """Why a project or an upload cannot be accepted, in one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class StoreyUpload:
+    name: str
+    elevation_m: float
+    filename: str  # as the user named it; shown, never used as a path
+    data: bytes
+    units: str | None = None
+
+
+@dataclass(frozen=True)
+class ZipProject:
+    """What a zip with a project.toml holds."""
+
+    storeys: tuple[StoreyUpload, ...]
+    project: dict  # name, address, permit, municipality, dwellings, ruleset (None where not given)
+    layers: dict | None  # the manifest's [layers] table
+
+
+# ----------------------------------------------------------------- projects
+
+
+def create_project(
+    db_session: Session,
+    owner: User,
+    *,
+    name: str,
+    address: str,
+    permit_number: str,
+    municipality_id: int | None,
+    dwellings: int | str | None,
+) -> Project:
+    name, address, permit_number = name.strip(), address.strip(), permit_number.strip()
+    if not name:
+        raise SubmissionError("Give the project a name.")
+    municipality = db_session.get(Municipality, municipality_id) if municipality_id else None
+    if municipality is None:
+        raise SubmissionError("Choose the municipality that issues the permit.")
+    try:
+        dwellings = int(dwellings) if dwellings not in (None, "") else 1
+    except (TypeError, ValueError):
+        raise SubmissionError("The number of dwellings must be a whole number.") from None
+    if dwellings < 1:
+        raise SubmissionError("The number of dwellings must be at least 1.")
+    project = Project(
+        owner=owner, municipality=municipality, name=name[:200], address=address[:300],
+        permit_number=permit_number[:100], dwellings=dwellings,
+    )
+    db_session.add(project)
+    db_session.flush()
+    return project
+
+
+def projects_of(db_session: Session, owner: User) -> list[Project]:
+    return list(db_session.scalars(select(Project).where(Project.owner_id == owner.id).order_by(Project.created_at.desc(), Project.id.desc())))
+
+
+# ----------------------------------------------------------------- uploads
+
+
+def parse_elevation(text: str | float | None) -> float:
+    try:
+        value = float(str(text).replace(",", ".")) if text not in (None, "") else 0.0
+    except ValueError:
+        raise SubmissionError(f"The elevation {text!r} is not a number of metres.") from None
+    if not math.isfinite(value) or abs(value) > MAX_ELEVATION:
+        raise SubmissionError(f"The elevation {text} m is not plausible; give it in metres.")
+    return value
+
+
+def submit_version(
+    db_session: Session,
+    project: Project,
+    storeys: list[StoreyUpload] | tuple[StoreyUpload, ...],
+    *,
+    ruleset: str | None,
+    user: User,
+    layers: dict | None = None,
+) -> Submission:
+    """Store the files and record a new version of ``project`` (the check is started by the caller)."""
+    if not storeys:
+        raise SubmissionError("Upload at least one DXF file, one per storey.")
+    if len(storeys) > MAX_STOREYS:
+        raise SubmissionError(f"At most {MAX_STOREYS} storeys can be uploaded at once.")
+    names = [s.name.strip() for s in storeys]
+    if any(not n for n in names):
+        raise SubmissionError("Give every storey a name.")
+    if len(set(names)) != len(names):
+        raise SubmissionError("Two storeys have the same name; give each a name of its own.")
+    ruleset = ruleset or project.municipality.default_ruleset
+    if ruleset not in available_rulesets():
+        raise SubmissionError(f"There is no ruleset {ruleset!r}; choose one from the list.")
+    stored = []
+    for upload in storeys:
+        try:
+            stored.append(storage.store_dxf(upload.data, upload.filename))
+        except storage.UploadRefused as exc:
+            raise SubmissionError(str(exc)) from None
+    number = (db_session.scalar(select(func.max(Submission.number)).where(Submission.project_id == project.id)) or 0) + 1
+    submission = Submission(project=project, number=number, ruleset=ruleset, submitted_by_id=user.id,
+                            layers_json=json.dumps(layers) if layers else None)
+    db_session.add(submission)
+    for position, (upload, file) in enumerate(zip(storeys, stored)):
+        db_session.add(
+            StoreyFile(
+                submission=submission, position=position, name=upload.name.strip()[:200],
+                elevation_m=upload.elevation_m, units=upload.units, original_name=_shown_name(upload.filename),
+                stored_name=file.name, sha256=file.sha256, size=file.size,
+            )
+        )
+    db_session.flush()
+    db_session.add(AuditEvent(submission_id=submission.id, user_id=user.id, action="submitted",
+                              detail=f"version {number}, {len(storeys)} storey(s), ruleset {ruleset}"))
+    db_session.commit()
+    return submission
+
+
+def read_zip(data: bytes) -> ZipProject:
+    """A zip holding project.toml and the DXF files it names (safely: no paths leave a temp folder)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise SubmissionError("The zip file cannot be opened; it may be damaged.") from None
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        if len(members) > MAX_ZIP_MEMBERS:
+            raise SubmissionError(f"The zip holds more than {MAX_ZIP_MEMBERS} files.")
+        if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
+            raise SubmissionError("The zip unpacks to more than 500 MB.")
+        manifests = [m for m in members if PurePosixPath(m.filename).name == "project.toml"]
+        if len(manifests) != 1:
+            raise SubmissionError("The zip must hold exactly one project.toml next to its DXF files.")
+        root = PurePosixPath(manifests[0].filename).parent
+        with tempfile.TemporaryDirectory() as folder:
+            folder_path = Path(folder)
+            for member in members:
+                relative = PurePosixPath(member.filename)
+                if relative.is_absolute() or ".." in relative.parts:
+                    raise SubmissionError(f"The zip entry {member.filename!r} points outside the zip.")
+                try:
+                    inside = relative.relative_to(root)
+                except ValueError:
+                    continue  # outside the manifest's folder: not part of the project
+                target = folder_path.joinpath(*inside.parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(archive.read(member))
+            try:
+                spec = load_project_spec(folder_path / "project.toml")
+            except AnnexError as exc:
+                raise SubmissionError(exc.message) from None
+            storeys = []
+            for storey in spec.storeys:
+                path = storey.path.resolve()
+                if folder_path.resolve() not in path.parents or not path.is_file():
+                    raise SubmissionError(f"project.toml names {storey.path.name}, which is not in the zip.")
+                storeys.append(StoreyUpload(storey.name, storey.elevation_m, path.name, path.read_bytes(), storey.units))
+            table = tomllib.loads((folder_path / "project.toml").read_text(encoding="utf-8"))
+    info = spec.info
+    return ZipProject(
+        storeys=tuple(storeys),
+        project={"name": info.name, "address": info.address, "permit": info.permit,
+                 "municipality": info.municipality, "dwellings": info.dwellings, "ruleset": info.ruleset},
+        layers=table.get("layers"),
+    )
+
+
+def _shown_name(filename: str) -> str:
+    """The last part of what the browser sent, for display only."""
+    name = PurePosixPath(filename.replace("\\", "/")).name.strip() or "upload.dxf"
+    return name[:300]
+
+
+# ----------------------------------------------------------------- results and versions
+
+
+def results_of(submission: Submission) -> dict | None:
+    return json.loads(submission.results_json) if submission.results_json else None
+
+
+def finding_key(finding: dict) -> str:
+    """A finding's identity across versions and for decisions: its rule and the elements it is about.
+
+    DXF handles usually survive an edit of the drawing, so a key made of them lets
+    a resubmission say which findings were resolved. A finding about no element
+    (e.g. "no entrance door is marked") is keyed by its rule and message.
+    """
+    elements = sorted(f"{e.get('storey')}:{e.get('handle')}" for e in finding.get("elements", []))
+    if elements:
+        return f"{finding['rule']}|{','.join(elements)}"[:500]
+    return f"{finding['rule']}|{finding.get('message', '')}"[:500]
+
+
+BLOCKING = ("fail", "not_assessable", "error")
+
+
+@dataclass(frozen=True)
+class VersionChanges:
+    resolved: tuple[dict, ...]  # blocking before, not now
+    new: tuple[dict, ...]  # blocking now, not before
+    still_failing: tuple[dict, ...]  # blocking in both
+
+
+def compare(previous: dict, current: dict) -> VersionChanges:
+    """What changed between two versions' results: failing and unjudged findings by key."""
+    before = {finding_key(f): f for f in previous["findings"] if f["status"] in BLOCKING}
+    now = {finding_key(f): f for f in current["findings"] if f["status"] in BLOCKING}
+    return VersionChanges(
+        resolved=tuple(f for k, f in before.items() if k not in now),
+        new=tuple(f for k, f in now.items() if k not in before),
+        still_failing=tuple(f for k, f in now.items() if k in before),
+    )
+
+
+def previous_version(db_session: Session, submission: Submission) -> Submission | None:
+    return db_session.scalars(
+        select(Submission)
+        .where(Submission.project_id == submission.project_id, Submission.number < submission.number)
+        .order_by(Submission.number.desc())
+    ).first()
