@@ -1,0 +1,2 @@
+// no inline scripts (CSP): behaviour attached from here
+"use strict";
