@@ -237,10 +237,10 @@ def message_ids(message: Message) -> Iterable[str]:
     """Every catalogue id ``message`` uses: its own, its terms', its nested messages'."""
     yield message.id
     for value in message.args.values():
-        yield from _arg_ids(value)
+        yield from arg_ids(value)
 
 
-def _arg_ids(value: Arg) -> Iterable[str]:
+def arg_ids(value: Arg) -> Iterable[str]:
     if isinstance(value, Message):
         yield from message_ids(value)
     elif isinstance(value, Term):
@@ -248,6 +248,30 @@ def _arg_ids(value: Arg) -> Iterable[str]:
     elif isinstance(value, Listing):
         yield from LIST_STYLES[value.style]
         for item in value.items:
-            yield from _arg_ids(item)
+            yield from arg_ids(item)
     elif isinstance(value, Capitalised):
-        yield from _arg_ids(value.inner)
+        yield from arg_ids(value.inner)
+
+
+def arg_from_json(value) -> Arg:
+    """An argument back from its JSON form (``arg_to_json``): the JSON results carry
+    enough to say each finding again, in any language."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, dict):
+        if "message_id" in value:
+            return message_from_json(value["message_id"], value["message_args"])
+        if "number" in value:
+            return Number(value["number"], value["format"])
+        if "term" in value:
+            return Term(value["term"])
+        if "list" in value:
+            return Listing(tuple(arg_from_json(item) for item in value["list"]), value["style"])
+        if "capitalised" in value:
+            return Capitalised(arg_from_json(value["capitalised"]))
+    raise ValueError(f"not a message argument: {value!r}")
+
+
+def message_from_json(message_id: str, message_args: Mapping) -> Message:
+    """A finding's ``message_id`` and ``message_args`` from the JSON results as a Message."""
+    return Message(message_id, {name: arg_from_json(value) for name, value in message_args.items()})

@@ -28,12 +28,7 @@ EPS = 1e-6
 
 def opening_name(opening: Opening, storey: Storey) -> Message:
     """ "door 1A on Ground floor"."""
-    return msg("name.opening", kind=kind_term(opening), handle=opening.source.handle, storey=storey.name)
-
-
-def kind_term(opening: Opening) -> Term:
-    """ "door" or "window"."""
-    return Term(opening.kind.value)
+    return msg(f"name.{opening.kind.value}", handle=opening.source.handle, storey=storey.name)
 
 
 def role_term(role) -> Term:

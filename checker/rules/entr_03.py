@@ -71,7 +71,7 @@ def check(context: Context):
         nearest = dict(zip(inputs.tolist(), found.tolist()))
         distances = dict(zip(inputs.tolist(), gaps.tolist()))
     for index, (storey, door) in enumerate(doors):
-        name = msg("name.opening", kind=Term("door"), handle=door.source.handle, storey=storey.name)
+        name = msg("name.door", handle=door.source.handle, storey=storey.name)
         radius_m = Number(radius, "g")
         point = outside[index]
         door_mark = Mark(storey.name, door.span)

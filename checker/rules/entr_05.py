@@ -90,7 +90,7 @@ class _Components:
 
 
 def _name(edge: DoorEdge) -> Message:
-    return msg("name.opening", kind=Term("door"), handle=edge.door.source.handle, storey=edge.storey)
+    return msg("name.door", handle=edge.door.source.handle, storey=edge.storey)
 
 
 def _names(edges: list[DoorEdge]) -> Message | Listing:

@@ -31,7 +31,7 @@ Source
 
 from __future__ import annotations
 
-from ..messages import Listing, Term, msg
+from ..messages import Listing, msg
 from ..results import Mark, Quantity, failed, not_assessable, passed
 from ._classes import accepted_certificate, meets_class
 from ._within_reach import role_term, stated_class, wanted_class
@@ -52,7 +52,7 @@ def check(context: Context):
         if door.kind.value != "door":
             continue
         attrs = door.attributes
-        name = msg("name.opening", kind=Term("door"), handle=door.source.handle, storey=storey.name)
+        name = msg("name.door", handle=door.source.handle, storey=storey.name)
         common = dict(elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required)
         if attrs.role is None:
             judged += 1

@@ -46,7 +46,7 @@ from shapely.geometry import Point
 from shapely import shortest_line
 
 from ..messages import Message, Number, Term, msg
-from ..plan import GLAZING_CLASSES, Opening, OpeningKind, Storey
+from ..plan import GLAZING_CLASSES, Opening, OpeningKind
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import opening_name, unplaced_door
 from .base import AttributeNeed, Context, Needs, Parameter, Rule

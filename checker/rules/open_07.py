@@ -31,7 +31,7 @@ Source
 
 from __future__ import annotations
 
-from ..messages import Number, Term, msg
+from ..messages import Number, msg
 from ..plan import OpeningKind
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
@@ -52,7 +52,7 @@ def check(context: Context):
             if window.kind is not OpeningKind.WINDOW or not window.on_envelope:
                 continue
             judged += 1
-            name = msg("name.opening", kind=Term("window"), handle=window.source.handle, storey=storey.name)
+            name = msg("name.window", handle=window.source.handle, storey=storey.name)
             common = dict(elements=(window.source,), marks=(Mark(storey.name, window.span),), required=required)
             sill = window.attributes.sill_m
             if sill is None:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from ..messages import Listing, Term, msg
 from ..results import Mark, Quantity, failed, not_applicable, passed
-from ._within_reach import kind_term
 from .base import Context, Rule, opening_gaps
 
 ID = "PLAN-02"
@@ -42,7 +41,7 @@ def check(context: Context):
         return
     for gap in gaps:
         opening = gap.opening
-        name = msg("name.opening", kind=kind_term(opening), handle=opening.source.handle, storey=gap.storey)
+        name = msg(f"name.{opening.kind.value}", handle=opening.source.handle, storey=gap.storey)
         wanted = Listing([_tag(tag) for tag in gap.wanted], "comma")
         raw = [t for t, _ in opening.attributes.raw]
         common = dict(
