@@ -19,7 +19,7 @@ from .errors import AnnexError
 from .loader import load_plan
 from .plan import Plan
 from .preflight import preflight, render_text
-from .results import VERDICT_SENTENCES, Results, Status, Verdict
+from .results import Results, Status, Verdict, verdict_sentence
 from .rulesets import DEFAULT_RULESET, REACH_PARAMETERS, Ruleset, available, load_ruleset
 from .rules import catalogue
 
@@ -227,7 +227,7 @@ def render_summary(results: Results) -> str:
         lines.append("")
         lines.append(f"The ruleset {info.name} is provisional: its figures are not all confirmed against their sources.")
     lines.append("")
-    lines.append(f"Verdict: {results.verdict.value.upper()}. {VERDICT_SENTENCES[results.verdict]}")
+    lines.append(f"Verdict: {results.verdict.value.upper()}. {verdict_sentence(results.verdict)}")
     return "\n".join(lines)
 
 

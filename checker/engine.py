@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .geometry import reach_model
+from .messages import msg
 from .plan import Plan
 from .results import Finding, Results, Status, generated_timestamp
 from .rules.base import Context
@@ -35,8 +36,7 @@ def run_rules(plan: Plan, ruleset: Ruleset) -> Results:
                 Finding(
                     entry.rule.id,
                     Status.ERROR,
-                    f"{entry.rule.id} could not be run ({type(exc).__name__}: {exc}); "
-                    f"its criterion is not assessed. Please report this.",
+                    msg("engine.rule-crashed", rule=entry.rule.id, error=f"{type(exc).__name__}: {exc}"),
                 )
             ]
         findings.extend(replace(f, severity=entry.severity, provisional=provisional) for f in produced)

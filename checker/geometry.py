@@ -15,6 +15,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
+from .messages import Message, Number, Term, msg
 from .plan import AccessKind, Opening, OpeningKind, Plan, Source, Storey
 
 # Storeys whose floor is at most this far above ground level stand on the ground.
@@ -84,16 +85,16 @@ class ReachModel:
     """The surfaces a ruleset counts, indexed once, asked per opening."""
 
     surfaces: tuple[StandingSurface, ...]  # access surfaces that count (not the ground)
-    excluded: tuple[tuple[StandingSurface, str], ...]  # access surfaces that do not, with why
+    excluded: tuple[tuple[StandingSurface, Message], ...]  # access surfaces that do not, with why
     ground: BaseGeometry | None  # the ground storeys' footprint
     vertical_m: float
     lateral_m: float
     tree: shapely.STRtree
 
-    def reach(self, storey: Storey, opening: Opening) -> Reach | None | str:
+    def reach(self, storey: Storey, opening: Opening) -> Reach | None | Message:
         """The lowest reach that puts the opening within range; None if none does.
 
-        Returns a sentence instead when the sill height is not known and matters.
+        Returns the reason (a Message) instead when the sill height is not known and matters.
         """
         sill, head = opening_levels(storey, opening)
         worst_sill = sill if sill is not None else storey.elevation_m  # a sill can be no lower than the floor
@@ -103,9 +104,9 @@ class ReachModel:
         # The easiest reach: least climb, then least stretch sideways.
         best = min(candidates, key=lambda r: (max(r.vertical_m, 0.0), r.horizontal_m))
         if sill is None:
-            return (
-                f"it has no SILL, and a sill lower than {best.surface.height_m + self.vertical_m:.2f} m above "
-                f"ground would put it within reach of the {best.surface.kind.replace('_', ' ')}"
+            return msg(
+                "reach.unknown-sill",
+                height=Number(best.surface.height_m + self.vertical_m, ".2f"), surface=Term(f"surface.{best.surface.kind}"),
             )
         return best
 
@@ -150,17 +151,19 @@ def reach_model(
     surface with no stated slope is taken as flat) and at most ``max_height_m`` above
     ground (the limit for roofs and balconies; climbing aids always count)."""
     counted: list[StandingSurface] = []
-    excluded: list[tuple[StandingSurface, str]] = []
+    excluded: list[tuple[StandingSurface, Message]] = []
     for storey in plan.storeys:
         for surface in storey.access_surfaces:
             standing = StandingSurface(surface.kind.value, surface.height_m, surface.polygon, surface.source, surface.slope_deg)
             slope = surface.slope_deg or 0.0
             too_steep = slope > max_slope_deg if slope_inclusive else slope >= max_slope_deg
             if too_steep:
-                limit = f"at most {max_slope_deg:g}°" if slope_inclusive else f"under {max_slope_deg:g}°"
-                excluded.append((standing, f"its slope {slope:g}° is not {limit}"))
+                limit = msg("reach.slope-at-most" if slope_inclusive else "reach.slope-under", limit=Number(max_slope_deg, "g"))
+                excluded.append((standing, msg("reach.too-steep", slope=Number(slope, "g"), limit=limit)))
             elif surface.kind is not AccessKind.CLIMBING_AID and surface.height_m > max_height_m:
-                excluded.append((standing, f"it is {surface.height_m:.2f} m up, over {max_height_m:g} m"))
+                excluded.append(
+                    (standing, msg("reach.too-high", height=Number(surface.height_m, ".2f"), limit=Number(max_height_m, "g")))
+                )
             else:
                 counted.append(standing)
     tree = shapely.STRtree([s.polygon for s in counted])

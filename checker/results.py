@@ -17,9 +17,10 @@ from shapely.geometry import mapping as geojson
 from shapely.geometry.base import BaseGeometry
 
 from . import __version__
+from .messages import Arg, Message, msg, render
 from .plan import Source
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Status(str, Enum):
@@ -37,12 +38,27 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Quantity:
-    value: float | str
+    """A measured or required value. A value in words is a Term or Message (rendered in
+    the reader's language; English in the JSON), or a plain string when it is the plan's
+    own (a stated class such as "RC2 / PAS 24")."""
+
+    value: float | str | Arg
     unit: str | None = None
 
     def to_json(self) -> dict:
-        value = round(self.value, 3) if isinstance(self.value, float) else self.value
+        if isinstance(self.value, float):
+            value = round(self.value, 3)
+        elif isinstance(self.value, (int, str)):
+            value = self.value
+        else:
+            value = render(self.value)
         return {"value": value, "unit": self.unit}
+
+    def value_in(self, language: str, *, isolate: bool = False) -> str | float | int:
+        """The value for a page in ``language``: words rendered, numbers left to the page to format."""
+        if isinstance(self.value, (float, int)):
+            return self.value
+        return render(self.value, language, isolate=isolate)
 
 
 @dataclass(frozen=True)
@@ -70,15 +86,30 @@ def _rounded(coordinates):
 
 @dataclass(frozen=True)
 class Finding:
+    """One judgement of one rule. ``statement`` is what it says, as a Message rendered
+    in the reader's language; ``message`` is its English text (the JSON's and the
+    terminal's)."""
+
     rule: str
     status: Status
-    message: str
+    statement: Message
     elements: tuple[Source, ...] = ()
     measured: Quantity | None = None
     required: Quantity | None = None
     marks: tuple[Mark, ...] = ()
     severity: Severity = Severity.ERROR
     provisional: tuple[str, ...] = ()  # the ruleset's provisional parameters this rule used
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.statement, Message):  # a sentence in code would escape translation
+            raise TypeError(f"a {self.rule} finding says a {type(self.statement).__name__}, not a Message")
+
+    @property
+    def message(self) -> str:
+        return render(self.statement)
+
+    def message_in(self, language: str, *, isolate: bool = False) -> str:
+        return render(self.statement, language, isolate=isolate)
 
     def to_json(self, titles: dict[str, str] | None = None) -> dict:
         return {
@@ -87,6 +118,8 @@ class Finding:
             "status": self.status.value,
             "severity": self.severity.value,
             "message": self.message,
+            "message_id": self.statement.id,
+            "message_args": self.statement.to_json()["message_args"],
             "measured": self.measured.to_json() if self.measured else None,
             "required": self.required.to_json() if self.required else None,
             "elements": [e.to_json() for e in self.elements],
@@ -95,20 +128,20 @@ class Finding:
         }
 
 
-def passed(rule: str, message: str, **kwargs) -> Finding:
-    return Finding(rule, Status.PASS, message, **kwargs)
+def passed(rule: str, statement: Message, **kwargs) -> Finding:
+    return Finding(rule, Status.PASS, statement, **kwargs)
 
 
-def failed(rule: str, message: str, **kwargs) -> Finding:
-    return Finding(rule, Status.FAIL, message, **kwargs)
+def failed(rule: str, statement: Message, **kwargs) -> Finding:
+    return Finding(rule, Status.FAIL, statement, **kwargs)
 
 
-def not_assessable(rule: str, message: str, **kwargs) -> Finding:
-    return Finding(rule, Status.NOT_ASSESSABLE, message, **kwargs)
+def not_assessable(rule: str, statement: Message, **kwargs) -> Finding:
+    return Finding(rule, Status.NOT_ASSESSABLE, statement, **kwargs)
 
 
-def not_applicable(rule: str, message: str) -> Finding:
-    return Finding(rule, Status.NOT_APPLICABLE, message)
+def not_applicable(rule: str, statement: Message) -> Finding:
+    return Finding(rule, Status.NOT_APPLICABLE, statement)
 
 
 class Verdict(str, Enum):
@@ -118,10 +151,14 @@ class Verdict(str, Enum):
 
 
 VERDICT_SENTENCES = {
-    Verdict.COMPLIES: "Every enabled rule was assessed and nothing blocking failed.",
-    Verdict.FAILS: "At least one blocking criterion fails; see the failing findings.",
-    Verdict.INCOMPLETE: "Nothing blocking failed, but some criteria could not be assessed; complete the plan and check again.",
+    Verdict.COMPLIES: msg("verdict.complies"),
+    Verdict.FAILS: msg("verdict.fails"),
+    Verdict.INCOMPLETE: msg("verdict.incomplete"),
 }
+
+
+def verdict_sentence(verdict: Verdict, language: str = "en") -> str:
+    return render(VERDICT_SENTENCES[verdict], language)
 
 
 @dataclass(frozen=True)
@@ -182,7 +219,7 @@ class Results:
             "ruleset": self.ruleset.to_json(),
             "inputs": list(self.inputs),
             "verdict": self.verdict.value,
-            "verdict_sentence": VERDICT_SENTENCES[self.verdict],
+            "verdict_sentence": verdict_sentence(self.verdict),
             "summary": self.counts(),
             "findings": [f.to_json(self.rule_titles) for f in self.findings],
         }

@@ -42,7 +42,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from .. import __version__
 from ..errors import AnnexError
 from ..plan import Opening, OpeningKind, Plan
-from ..results import VERDICT_SENTENCES, Finding, Results, Severity, Status
+from ..results import Finding, Results, Severity, Status, verdict_sentence
 from ..rules import catalogue
 from . import i18n
 from .drawing import STATUS_COLOURS, storey_drawing
@@ -69,15 +69,6 @@ def N_(message: str) -> str:
     """Mark a msgid for extraction (babel.cfg) where it is translated later, at run time."""
     return message
 
-
-# results.VERDICT_SENTENCES, written out so that pybabel extracts them (it reads literal
-# strings only); the template translates the sentence at run time, and the tests check
-# that these are exactly the sentences results.py writes into the JSON.
-VERDICT_MSGIDS = (
-    N_("Every enabled rule was assessed and nothing blocking failed."),
-    N_("At least one blocking criterion fails; see the failing findings."),
-    N_("Nothing blocking failed, but some criteria could not be assessed; complete the plan and check again."),
-)
 
 XMP_NAMESPACE = "urn:security-annex:xmp:annex:1.0#"
 
@@ -539,7 +530,7 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> 
         summary.append(
             SummaryRow(
                 rule=rule_id,
-                title=results.rule_titles.get(rule_id, ""),
+                title=_rule_text(rules, results, rule_id, "title", language),
                 severity=severities.get(rule_id, Severity.ERROR.value),
                 passed=row["pass"],
                 failed=row["fail"],
@@ -556,9 +547,9 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> 
             groups.append(
                 RuleGroup(
                     rule=rule_id,
-                    title=results.rule_titles.get(rule_id, rule.title if rule else ""),
-                    criterion=rule.criterion if rule else "",
-                    source=rule.source if rule else "",
+                    title=_rule_text(rules, results, rule_id, "title", language),
+                    criterion=rule.text("criterion", language) if rule else "",
+                    source=rule.text("source", language) if rule else "",
                     severity=item.finding.severity.value,
                 )
             )
@@ -607,7 +598,7 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> 
         "ruleset": results.ruleset,
         "provisional": results.ruleset.status == "provisional",
         "verdict": results.verdict.value,
-        "verdict_sentence": VERDICT_SENTENCES[results.verdict],
+        "verdict_sentence": verdict_sentence(results.verdict, language),
         "counts": results.counts(),
         "summary": summary,
         "groups": groups,
@@ -627,6 +618,13 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> 
         "max_label": MAX_LABEL,
         "max_message": MAX_MESSAGE,
     }
+
+
+def _rule_text(rules: dict, results: Results, rule_id: str, part: str, language: str) -> str:
+    """A rule's title (or other text) in the annex's language; the results' own English
+    title for a rule the catalogue does not know."""
+    rule = rules.get(rule_id)
+    return rule.text(part, language) if rule else results.rule_titles.get(rule_id, "")
 
 
 def _runs(numbers: list[int]) -> tuple[tuple[int, int], ...]:

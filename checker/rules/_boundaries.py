@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString
 
+from ..messages import Message, Number, msg
 from ..plan import Fence, Plan, PublicRealm, SiteBoundary
 from ..results import Finding, Mark, Quantity, failed, not_assessable, passed
 
@@ -34,8 +35,8 @@ class SiteFence:
     street_line: LineString  # the shortest line between them, for drawing
 
     @property
-    def name(self) -> str:
-        return f"fence {self.fence.source.handle} on {self.storey}"
+    def name(self) -> Message:
+        return msg("name.fence", handle=self.fence.source.handle, storey=self.storey)
 
 
 def fences(plan: Plan) -> list[tuple[str, Fence]]:
@@ -72,25 +73,28 @@ def classify_fences(plan: Plan, front_distance: float) -> list[SiteFence] | None
     return classified
 
 
-def no_public_realm(rule_id: str, drawn: list[tuple[str, Fence]], which: str, required: Quantity) -> Finding:
+def no_public_realm(rule_id: str, drawn: list[tuple[str, Fence]], which: Message, required: Quantity) -> Finding:
     """Fences but no street: ``which`` fences ("the front fences ... the rear ones") cannot be told."""
     return not_assessable(
         rule_id,
-        f"No public realm (street or public footpath) is drawn, so {which}; draw the street on a C-ROAD layer.",
+        msg("boundary.no-public-realm", which=which),
         elements=tuple(f.source for _, f in drawn),
         marks=tuple(Mark(storey, f.line) for storey, f in drawn),
         required=required,
     )
 
 
-def judge_height(rule_id: str, fence: Fence, where: str, limit: float, at_most: bool, advice: str, **common) -> Finding:
+def judge_height(
+    rule_id: str, fence: Fence, where: Message, limit: float, at_most: bool, advice: Message, **common
+) -> Finding:
     """A fence's height against ``limit`` (at most or at least); ``advice`` ends a failure."""
     height = fence.height_m
     if height is None:
-        return not_assessable(rule_id, f"{where} has no height; draw it with its height as thickness.", **common)
-    bound = "at most" if at_most else "at least"
+        return not_assessable(rule_id, msg("boundary.no-height", where=where), **common)
     meets = height <= limit + EPS if at_most else height >= limit - EPS
     measured = Quantity(height, "m")
+    figures = dict(where=where, height=Number(height, ".2f"))
     if meets:
-        return passed(rule_id, f"{where} is {height:.2f} m high, {bound} {limit:.2f} m.", measured=measured, **common)
-    return failed(rule_id, f"{where} is {height:.2f} m high; {advice}.", measured=measured, **common)
+        said = "boundary.height-at-most" if at_most else "boundary.height-at-least"
+        return passed(rule_id, msg(said, limit=Number(limit, ".2f"), **figures), measured=measured, **common)
+    return failed(rule_id, msg("boundary.height-fails", advice=advice, **figures), measured=measured, **common)

@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 
 from ..geometry import Reach, ReachModel, StandingSurface, opening_levels
+from ..messages import Capitalised, Listing, Message, Number, Term, msg
 from ..plan import Opening, OpeningAttributes, Plan, Storey
 from ..results import Finding, Mark, not_assessable
 from ._classes import accepted_certificate, meets_class
@@ -25,31 +26,39 @@ from ._classes import accepted_certificate, meets_class
 EPS = 1e-6
 
 
-def opening_name(opening: Opening, storey: Storey) -> str:
-    return f"{opening.kind.value} {opening.source.handle} on {storey.name}"
+def opening_name(opening: Opening, storey: Storey) -> Message:
+    """ "door 1A on Ground floor"."""
+    return msg(f"name.{opening.kind.value}", handle=opening.source.handle, storey=storey.name)
 
 
-def surface_name(surface: StandingSurface, storey: Storey | None = None) -> str:
+def role_term(role) -> Term:
+    """A door's ROLE as the word before "door": "entrance", "communal", ..."""
+    return Term(f"role.{role.value.lower()}")
+
+
+def surface_name(surface: StandingSurface, storey: Storey | None = None) -> Message:
     """ "the ground", "the roof 6B", or "the roof 6B on Ground floor" when drawn on
     another storey than ``storey`` (handles repeat across a project's files)."""
     if surface.source is None:
-        return "the ground"
-    name = f"the {surface.kind.replace('_', ' ')} {surface.source.handle}"
+        return msg("name.ground")
+    kind = Term(f"surface.{surface.kind}")
     if storey is not None and surface.source.storey != storey.name:
-        name += f" on {surface.source.storey}"
-    return name
+        return msg("name.surface-elsewhere", kind=kind, handle=surface.source.handle, storey=surface.source.storey)
+    return msg("name.surface", kind=kind, handle=surface.source.handle)
 
 
-def reach_phrase(reach: Reach, storey: Storey | None = None) -> str:
+def reach_phrase(reach: Reach, storey: Storey | None = None) -> Message:
     """ "within reach of the roof 6B (its sill 0.50 m above it, 0.15 m beside it)"."""
     if abs(reach.vertical_m) < 0.005:
-        height = "its sill level with it"
+        height = msg("reach.sill-level")
     elif reach.vertical_m > 0:
-        height = f"its sill {reach.vertical_m:.2f} m above it"
+        height = msg("reach.sill-above", height=Number(reach.vertical_m, ".2f"))
     else:
-        height = f"its sill {-reach.vertical_m:.2f} m below its top"
-    beside = f", {reach.horizontal_m:.2f} m beside it" if reach.horizontal_m > 0.005 else ""
-    return f"within reach of {surface_name(reach.surface, storey)} ({height}{beside})"
+        height = msg("reach.sill-below-top", height=Number(-reach.vertical_m, ".2f"))
+    surface = surface_name(reach.surface, storey)
+    if reach.horizontal_m > 0.005:
+        return msg("reach.within-beside", surface=surface, height=height, beside=Number(reach.horizontal_m, ".2f"))
+    return msg("reach.within", surface=surface, height=height)
 
 
 def reach_elements(opening: Opening, reach: Reach | None) -> tuple:
@@ -65,9 +74,10 @@ def reach_marks(storey: Storey, opening: Opening, reach: Reach | None) -> tuple[
     return tuple(marks)
 
 
-def grille_text(grille: tuple[float, float]) -> str:
+def grille_text(grille: tuple[float, float]) -> Message:
+    """ "20/120 mm"."""
     bar, gap = grille
-    return f"{bar * 1000:g}/{gap * 1000:g} mm"
+    return msg("grille.bar-gap", bar=Number(bar * 1000, "g"), gap=Number(gap * 1000, "g"))
 
 
 def has_grille(attributes: OpeningAttributes) -> bool:
@@ -89,8 +99,7 @@ def unplaced_door(rule_id: str, storey: Storey, door: Opening, required) -> Find
     if door.attributes.role is not None and door.attributes.role.value in INTERNAL_ROLES:
         return None
     return not_assessable(
-        rule_id, f"Whether the door {door.source.handle} on {storey.name} is an external door cannot be told: "
-        f"{storey.name} has no walls drawn.",
+        rule_id, msg("reach.door-unplaced", handle=door.source.handle, storey=storey.name),
         elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required,
     )
 
@@ -98,10 +107,7 @@ def unplaced_door(rule_id: str, storey: Storey, door: Opening, required) -> Find
 def unplaced_findings(rule_id: str, plan: Plan) -> list[Finding]:
     """One not-assessable finding per storey whose openings cannot be placed on the envelope."""
     return [
-        not_assessable(
-            rule_id, f"{storey.name}: its {len(storey.openings)} doors and windows cannot be placed on the envelope, "
-            f"because the storey has no walls; draw its external walls.",
-        )
+        not_assessable(rule_id, msg("reach.storey-unplaced", storey=storey.name, count=len(storey.openings)))
         for storey in unplaced_storeys(plan)
     ]
 
@@ -131,8 +137,24 @@ def class_state(attributes: OpeningAttributes, required: str, accepted: list[str
     return ClassState.BELOW
 
 
-def stated_class(attributes: OpeningAttributes) -> str:
-    return " / ".join(v for v in (attributes.rc, attributes.cert) if v) or "nothing"
+def stated_class(attributes: OpeningAttributes) -> str | Term:
+    """ "RC2 / PAS 24" as the opening states it, or the word "nothing"."""
+    return " / ".join(v for v in (attributes.rc, attributes.cert) if v) or Term("nothing")
+
+
+def wanted_class(required: str, accepted: list[str], grille: bool = False) -> Listing:
+    """ "RC2", "RC2 or PAS 24, LPS 1175", "RC2 or a grille": what an opening needs."""
+    return Listing(
+        [required] + ([Listing(accepted, "comma")] if accepted else []) + ([Term("a-grille")] if grille else []),
+        "or-each",
+    )
+
+
+def reach_clause(reached: Reach | None, storey: Storey) -> Message:
+    """ "is within reach of the roof 6B (...)", or "has no SILL" when the reach is not known."""
+    if reached is None:
+        return msg("reach.has-no-sill")
+    return msg("reach.is-within", reach=reach_phrase(reached, storey))
 
 
 def unreadable(attributes: OpeningAttributes, tag: str) -> str | None:
@@ -181,9 +203,9 @@ class Reachability:
         if opening.attributes.sill_m is None:
             opening = replace(opening, attributes=replace(opening.attributes, sill_m=0.0))
         found = self.unlimited.reach(storey, opening)
-        return found if not isinstance(found, str) else None
+        return found if not isinstance(found, Message) else None
 
-    def excluded_near(self, storey: Storey, opening: Opening) -> list[tuple[StandingSurface, str]]:
+    def excluded_near(self, storey: Storey, opening: Opening) -> list[tuple[StandingSurface, Message]]:
         """Surfaces the ruleset does not count that would otherwise put the opening within reach."""
         if not self.model.excluded:
             return []
@@ -197,10 +219,9 @@ class Reachability:
                 found.append((surface, why))
         return found
 
-    def excluded_sentence(self, storey: Storey, opening: Opening) -> str:
-        """ " The roof 6B does not count: its slope 30° is not under 30°." or ""."""
-        parts = [
-            f" {surface_name(surface, storey)[0].upper()}{surface_name(surface, storey)[1:]} does not count: {why}."
+    def excluded_sentences(self, storey: Storey, opening: Opening) -> list[Message]:
+        """ "The roof 6B does not count: its slope 30° is not under 30°." for each."""
+        return [
+            msg("reach.does-not-count", surface=Capitalised(surface_name(surface, storey)), why=why)
             for surface, why in self.excluded_near(storey, opening)
         ]
-        return "".join(parts)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
+from ..messages import msg, render
 from ..plan import Plan
 from ..results import Finding
 
@@ -78,18 +79,44 @@ class Context:
     reach: object = None  # geometry.ReachModel for rules with uses_reach, built once per run
 
 
+# What the findings catalogue says of every rule, by the part of its id: "OPEN-02.title".
+RULE_TEXTS = ("title", "criterion", "source", "applies-to")
+
+
 @dataclass(frozen=True)
 class Rule:
+    """A rule: its id and check. Its title, criterion (in one sentence), source (where
+    the criterion comes from) and what it applies to are in the findings catalogue, as
+    ``<id>.title``, ``<id>.criterion``, ``<id>.source`` and ``<id>.applies-to``."""
+
     id: str
-    title: str
-    criterion: str  # the criterion encoded, in one sentence
-    source: str  # where the criterion comes from
-    applies_to: str  # what elements are selected
     check: Callable[[Context], Iterable[Finding]]
     parameters: tuple[Parameter, ...] = ()
     needs: Needs = field(default_factory=Needs)
     uses_reach: bool = False  # judged with the ruleset's [reach] definition
     doc: str = ""
+
+    def text(self, part: str, language: str = "en") -> str:
+        """One of RULE_TEXTS, in ``language``."""
+        if part not in RULE_TEXTS:
+            raise ValueError(f"a rule has no text {part!r}")
+        return render(msg(f"{self.id}.{part}"), language)
+
+    @property
+    def title(self) -> str:
+        return self.text("title")
+
+    @property
+    def criterion(self) -> str:
+        return self.text("criterion")
+
+    @property
+    def source(self) -> str:
+        return self.text("source")
+
+    @property
+    def applies_to(self) -> str:
+        return self.text("applies-to")
 
     def defaults(self) -> dict[str, object]:
         return {p.name: p.default for p in self.parameters}

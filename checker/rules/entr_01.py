@@ -32,8 +32,10 @@ Source
 from __future__ import annotations
 
 from ..geometry import recess_depth
+from ..messages import Number, msg
 from ..plan import OpeningKind
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from ._within_reach import role_term
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "ENTR-01"
@@ -57,12 +59,12 @@ def check(context: Context):
                 continue
             if role.value not in ROLES:
                 continue
-            label = f"{role.value.lower()} door {door.source.handle} on {storey.name}"
+            label = msg("name.door-with-role", role=role_term(role), handle=door.source.handle, storey=storey.name)
             door_mark = Mark(storey.name, door.span)
             if storey.footprint is None:
                 judged += 1
                 yield not_assessable(
-                    ID, f"How deep the {label} is recessed cannot be measured: {storey.name} has no walls drawn.",
+                    ID, msg("ENTR-01.no-walls", door=label, storey=storey.name),
                     elements=(door.source,), marks=(door_mark,), required=required,
                 )
                 continue
@@ -72,32 +74,23 @@ def check(context: Context):
             depth, line = recess_depth(storey.footprint, door)
             marks = (door_mark, Mark(storey.name, line, "measure")) if depth > 0 else (door_mark,)
             common = dict(elements=(door.source,), marks=marks, measured=Quantity(depth, "m"), required=required)
+            figures = dict(door=label, depth=Number(depth, ".2f"), limit=Number(limit, "g"))
             if depth <= limit + TOLERANCE:
-                said = f"recessed {depth:.2f} m, at most {limit:g} m" if depth > 0 else "not recessed"
-                yield passed(ID, f"The {label} is {said}.", **common)
+                said = msg("ENTR-01.shallow", **figures) if depth > 0 else msg("ENTR-01.not-recessed", door=label)
+                yield passed(ID, said, **common)
             else:
-                yield failed(
-                    ID, f"The {label} is recessed {depth:.2f} m, deeper than {limit:g} m; "
-                    f"a deep recess hides someone at the door.", **common,
-                )
+                yield failed(ID, msg("ENTR-01.too-deep", **figures), **common)
     if judged:
         return
     if without_role:
-        one = without_role == 1
-        yield not_assessable(
-            ID, f"No external door is marked ROLE=ENTRANCE or COMMUNAL, and {without_role} external "
-            f"door{'' if one else 's'} {'has' if one else 'have'} no ROLE; mark the entrance door.",
-        )
+        said = "ENTR-01.no-entrance-one-without-role" if without_role == 1 else "ENTR-01.no-entrance-some-without-role"
+        yield not_assessable(ID, msg(said, count=without_role))
     else:
-        yield not_applicable(ID, "No external door is marked ROLE=ENTRANCE or COMMUNAL, so no entrance recess is measured.")
+        yield not_applicable(ID, msg("ENTR-01.no-entrance"))
 
 
 RULE = Rule(
     id=ID,
-    title="Entrance doors are not deeply recessed",
-    criterion="An entrance or communal entrance door is set back from the facade beside it by at most the given depth.",
-    source="Secured by Design, Homes guide (about 600 mm, secondary source, provisional)",
-    applies_to="external doors with ROLE ENTRANCE or COMMUNAL",
     check=check,
     parameters=(
         Parameter("max_depth", "length", 0.6, "Deepest entrance recess accepted."),

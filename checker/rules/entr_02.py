@@ -48,8 +48,10 @@ from shapely.geometry import LineString
 from ..geometry import (
     SightObstacles, clear_sight_line, ground_footprint, points_along, sight_obstacles, sight_start,
 )
+from ..messages import Listing, Message, Number, msg
 from ..plan import OpeningKind, OpeningRole
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from ._within_reach import role_term
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "ENTR-02"
@@ -67,7 +69,7 @@ def check(context: Context):
         if door.kind is OpeningKind.DOOR and door.on_envelope and door.attributes.role in ROLES
     ]
     if not doors:
-        yield not_applicable(ID, "No entrance or communal door is on the building's envelope.")
+        yield not_applicable(ID, msg("ENTR-02.no-entrance"))
         return
 
     realm = [p for storey in plan.storeys for p in storey.public_realm]
@@ -80,12 +82,12 @@ def check(context: Context):
     building = ground_footprint(plan)
 
     for storey, door in doors:
-        name = f"{door.attributes.role.value.lower()} door {door.source.handle} on {storey.name}"
+        name = msg("name.door-with-role", role=role_term(door.attributes.role), handle=door.source.handle, storey=storey.name)
         door_mark = Mark(storey.name, door.span)
         common = dict(required=required)
         if not realm:
             yield not_assessable(
-                ID, f"The {name} cannot be judged: no public realm (street or footpath) is drawn.",
+                ID, msg("ENTR-02.no-public-realm", door=name),
                 elements=(door.source,), marks=(door_mark,), **common,
             )
             continue
@@ -93,7 +95,7 @@ def check(context: Context):
         inside = realm_tree.query(start, predicate="intersects")
         if len(inside):
             yield passed(
-                ID, f"The {name} opens directly onto the public realm.",
+                ID, msg("ENTR-02.opens-onto-public-realm", door=name),
                 elements=(door.source, realm[int(inside[0])].source), marks=(door_mark, Mark(storey.name, start, "measure")),
                 measured=Quantity(0.0, "m"), **common,
             )
@@ -104,8 +106,9 @@ def check(context: Context):
             nearest = int(realm_tree.query_nearest(start)[0])
             line = shapely.shortest_line(start, realm_geometries[nearest])
             yield failed(
-                ID, f"The {name} is {line.length:.1f} m from the nearest public realm, further than "
-                f"{max_distance:g} m, so it is not overlooked from the street.",
+                ID, msg(
+                    "ENTR-02.too-far", door=name, distance=Number(line.length, ".1f"), limit=Number(max_distance, "g")
+                ),
                 elements=(door.source,), marks=(door_mark, Mark(storey.name, line, "measure")),
                 measured=Quantity(float(line.length), "m"), **common,
             )
@@ -116,7 +119,7 @@ def check(context: Context):
         line = clear_sight_line(start, targets, seen.everything)
         if line is not None:
             yield passed(
-                ID, f"The {name} is in clear view of the public realm {line.length:.1f} m away.",
+                ID, msg("ENTR-02.in-view", door=name, distance=Number(line.length, ".1f")),
                 elements=(door.source,), marks=(door_mark, Mark(storey.name, line, "measure")),
                 measured=Quantity(float(line.length), "m"), **common,
             )
@@ -129,8 +132,10 @@ def check(context: Context):
                     if fences[i][1].height_m is None
                 ]
                 yield not_assessable(
-                    ID, f"The {name} cannot be judged: its view of the public realm {line.length:.1f} m away "
-                    f"crosses {_fence_names(hidden, heights=False)}, drawn without a height (give it a thickness).",
+                    ID, msg(
+                        "ENTR-02.view-crosses-fence-without-height", door=name, distance=Number(line.length, ".1f"),
+                        fences=_fence_names(hidden, heights=False),
+                    ),
                     elements=(door.source, *(f.source for f in hidden)),
                     marks=(door_mark, Mark(storey.name, line, "measure"), *(Mark(f.source.storey, f.line) for f in hidden)),
                     measured=Quantity(float(line.length), "m"), **common,
@@ -145,38 +150,38 @@ def check(context: Context):
         walls = _walls_crossed(shortest, [f for f in (building, storey.footprint) if f is not None])
         if walls:
             blockers.insert(0, walls)
-        what = "blocked by " + (" and ".join(blockers) if blockers else "a free-standing wall")
+        blocked_by = Listing(blockers, "and-each") if blockers else msg("ENTR-02.a-free-standing-wall")
         yield failed(
-            ID, f"The {name} has no clear view of the public realm within {max_distance:g} m; the shortest "
-            f"line, {shortest.length:.1f} m, is {what}.",
+            ID, msg(
+                "ENTR-02.view-blocked", door=name, limit=Number(max_distance, "g"),
+                length=Number(shortest.length, ".1f"), blocked_by=blocked_by,
+            ),
             elements=(door.source, *(f.source for f in crossing)),
             marks=(door_mark, Mark(storey.name, shortest, "measure"), *(Mark(f.source.storey, f.line) for f in crossing)),
             measured=Quantity(float(shortest.length), "m"), **common,
         )
 
 
-def _walls_crossed(line: LineString, footprints: list) -> str | None:
+def _walls_crossed(line: LineString, footprints: list) -> Message | None:
     """ "the building" when the line crosses a footprint (free-standing walls are not in it)."""
-    return "the building" if any(footprint.intersects(line) for footprint in footprints) else None
+    return msg("ENTR-02.the-building") if any(footprint.intersects(line) for footprint in footprints) else None
 
 
-def _fence_names(fences, heights: bool = True) -> str:
+def _fence_names(fences, heights: bool = True) -> Listing:
+    """ "fence 2F (1.80 m high) and fence 30 (no height)"."""
     names = []
     for fence in fences:
-        height = "no height" if fence.height_m is None else f"{fence.height_m:.2f} m high"
-        names.append(f"fence {fence.source.handle}" + (f" ({height})" if heights else ""))
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+        if not heights:
+            names.append(msg("ENTR-02.fence", handle=fence.source.handle))
+        elif fence.height_m is None:
+            names.append(msg("ENTR-02.fence-without-height", handle=fence.source.handle))
+        else:
+            names.append(msg("ENTR-02.fence-with-height", handle=fence.source.handle, height=Number(fence.height_m, ".2f")))
+    return Listing(names, "and")
 
 
 RULE = Rule(
     id=ID,
-    title="Entrance doors can be seen from the public realm",
-    criterion="Every entrance and communal door on the envelope has a clear line of sight to the public realm, "
-    "not blocked by the building, free-standing walls or fences higher than the limit.",
-    source="Secured by Design, Homes guide (natural surveillance; front boundaries under 1 m, secondary source); CPTED",
-    applies_to="doors on the envelope with ROLE ENTRANCE or COMMUNAL",
     check=check,
     parameters=(
         Parameter("fence_max_height", "length", 1.0, "Highest fence that does not block the view."),

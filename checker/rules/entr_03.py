@@ -35,6 +35,7 @@ import shapely
 from shapely.geometry import LineString
 
 from ..geometry import outside_point
+from ..messages import Number, Term, msg
 from ..results import Mark, Quantity, failed, not_applicable, passed
 from ._within_reach import unplaced_door
 from .base import Context, Needs, Parameter, Rule
@@ -60,7 +61,7 @@ def check(context: Context):
             doors.append((storey, door))
     if not doors:
         if not unknown:
-            yield not_applicable(ID, "The plan has no external door, so no door needs a light.")
+            yield not_applicable(ID, msg("ENTR-03.no-external-door"))
         return
     lights = [(storey, light) for storey in context.plan.storeys for light in storey.lights]
     outside = [outside_point(door) for _, door in doors]
@@ -70,20 +71,25 @@ def check(context: Context):
         nearest = dict(zip(inputs.tolist(), found.tolist()))
         distances = dict(zip(inputs.tolist(), gaps.tolist()))
     for index, (storey, door) in enumerate(doors):
-        name = f"door {door.source.handle} on {storey.name}"
+        name = msg("name.door", handle=door.source.handle, storey=storey.name)
+        radius_m = Number(radius, "g")
         point = outside[index]
         door_mark = Mark(storey.name, door.span)
         circle = Mark(storey.name, point.buffer(radius), "measure")
         if not lights:
             yield failed(
-                ID, f"The external {name} has no light within {radius:g} m: the plan shows no external light.",
+                ID, msg("ENTR-03.no-light-drawn", door=name, radius=radius_m),
                 elements=(door.source,), marks=(door_mark, circle),
-                measured=Quantity("no light drawn", None), required=required,
+                measured=Quantity(Term("no-light-drawn"), None), required=required,
             )
             continue
         light_storey, light = lights[nearest[index]]
         distance = float(distances[index])
-        where = "" if light_storey is storey else f" (drawn on {light_storey.name})"
+        light_name = (
+            msg("ENTR-03.light", handle=light.source.handle) if light_storey is storey
+            else msg("ENTR-03.light-elsewhere", handle=light.source.handle, storey=light_storey.name)
+        )
+        figures = dict(door=name, light=light_name, distance=Number(distance, ".2f"), radius=radius_m)
         line = Mark(storey.name, LineString([point, light.position]), "measure")
         common = dict(
             elements=(door.source, light.source), measured=Quantity(distance, "m"), required=required,
@@ -91,23 +97,17 @@ def check(context: Context):
         light_mark = Mark(light_storey.name, light.position)
         if distance <= radius + TOLERANCE:
             yield passed(
-                ID, f"The external {name} has light {light.source.handle}{where} {distance:.2f} m from it, "
-                f"within {radius:g} m.", marks=(door_mark, light_mark, line), **common,
+                ID, msg("ENTR-03.lit", **figures), marks=(door_mark, light_mark, line), **common,
             )
         else:
             yield failed(
-                ID, f"The external {name} has no light within {radius:g} m; the nearest, light "
-                f"{light.source.handle}{where}, is {distance:.2f} m away.",
+                ID, msg("ENTR-03.light-too-far", **figures),
                 marks=(door_mark, light_mark, circle, line), **common,
             )
 
 
 RULE = Rule(
     id=ID,
-    title="External doors are lit",
-    criterion="Every external door has an external light within the given distance of its outside.",
-    source="Orlando ordinance 9.16 (10 ft, 3.05 m; US municipal figure, provisional)",
-    applies_to="doors on the building's envelope",
     check=check,
     parameters=(
         Parameter("light_radius", "length", 3.05, "How far from the door's outside a light may stand."),

@@ -38,6 +38,7 @@ Source
 
 from __future__ import annotations
 
+from ..messages import Listing, Term, msg
 from ..plan import AccessLevel, OpeningKind, OpeningRole
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
@@ -64,42 +65,40 @@ def check(context: Context):
         if door.kind is OpeningKind.DOOR and door.attributes.role is OpeningRole.COMMUNAL
     ]
     if not doors:
-        yield not_applicable(ID, "No door is marked ROLE=COMMUNAL, so there is no communal entrance to judge.")
+        yield not_applicable(ID, msg("ENTR-04.no-communal-door"))
         return
     dwellings = plan.project.dwellings
     level = None if dwellings is None else required_level(dwellings, video_from, audit_from, minimum)
-    served = "" if dwellings is None else f"{dwellings} dwelling{'s' if dwellings != 1 else ''}"
+    one = dwellings == 1
     for storey, door in doors:
         access = door.attributes.access
-        name = f"communal door {door.source.handle} on {storey.name}"
+        name = msg("ENTR-04.door", handle=door.source.handle, storey=storey.name)
         common = dict(
             elements=(door.source,),
             marks=(Mark(storey.name, door.span),),
-            measured=Quantity(access.value if access else "nothing", None),
-            required=Quantity(level.value if level else "unknown", None),
+            measured=Quantity(access.value if access else Term("nothing"), None),
+            required=Quantity(level.value if level else Term("unknown"), None),
         )
         reasons = []
         if access is None:
             unreadable = [reason for tag, reason in door.attributes.invalid if tag == "ACCESS"]
-            reasons.append(f"its ACCESS cannot be read ({unreadable[0]})" if unreadable else "it has no ACCESS attribute")
+            reasons.append(
+                msg("ENTR-04.access-unreadable", reason=unreadable[0]) if unreadable else msg("ENTR-04.no-access")
+            )
         if level is None:
-            reasons.append("the project does not state how many dwellings it has (give dwellings in project.toml)")
+            reasons.append(msg("ENTR-04.dwellings-unknown"))
         if reasons:
-            yield not_assessable(ID, f"The {name} cannot be judged: {'; '.join(reasons)}.", **common)
+            yield not_assessable(ID, msg("ENTR-04.cannot-judge", door=name, reasons=Listing(reasons, "semicolon")), **common)
         elif access.rank >= level.rank:
-            yield passed(ID, f"The {name} has {access.value} access control, at least {level.value} for {served}.", **common)
+            said = "ENTR-04.enough-for-one" if one else "ENTR-04.enough-for-many"
+            yield passed(ID, msg(said, door=name, access=access.value, level=level.value, dwellings=dwellings), **common)
         else:
-            need = "needs" if dwellings == 1 else "need"
-            yield failed(ID, f"The {name} has {access.value} access control; {served} {need} at least {level.value}.", **common)
+            said = "ENTR-04.too-little-for-one" if one else "ENTR-04.too-little-for-many"
+            yield failed(ID, msg(said, door=name, access=access.value, level=level.value, dwellings=dwellings), **common)
 
 
 RULE = Rule(
     id=ID,
-    title="Communal entrances have access control fitting the dwellings served",
-    criterion="A communal entrance door's access control is at least KEY below 5 dwellings, VIDEO from 5 and "
-    "AUDIT from 26 (figures set by the ruleset).",
-    source="Secured by Design, Homes guide: communal entrance access control (secondary source)",
-    applies_to="doors with ROLE COMMUNAL",
     check=check,
     parameters=(
         Parameter("video_from", "count", 5, "Number of dwellings from which VIDEO is required."),

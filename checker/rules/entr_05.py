@@ -49,6 +49,7 @@ Source
 from __future__ import annotations
 
 from ..graph import OUTSIDE, DoorEdge, door_graph
+from ..messages import Listing, Message, Term, msg
 from ..plan import AccessLevel, OpeningRole
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
@@ -88,22 +89,23 @@ class _Components:
             self.parent[ra] = rb
 
 
-def _name(edge: DoorEdge) -> str:
-    return f"door {edge.door.source.handle} on {edge.storey}"
+def _name(edge: DoorEdge) -> Message:
+    return msg("name.door", handle=edge.door.source.handle, storey=edge.storey)
 
 
-def _names(edges: list[DoorEdge]) -> str:
+def _names(edges: list[DoorEdge]) -> Message | Listing:
+    """ "door 4 on Ground floor, door 5 on Ground floor and 2 more"."""
     if not edges:
-        return "a door"
+        return msg("ENTR-05.a-door")
     names = [_name(e) for e in edges[:NAMED_AT_MOST]]
     if len(edges) > NAMED_AT_MOST:
-        names.append(f"{len(edges) - NAMED_AT_MOST} more")
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        names.append(msg("ENTR-05.more", count=len(edges) - NAMED_AT_MOST))
+    return Listing(names, "and")
 
 
-def _levels(edges: list[DoorEdge]) -> str:
+def _levels(edges: list[DoorEdge]) -> str | Term:
     levels = sorted({e.door.attributes.access for e in edges if e.door.attributes.access}, key=lambda a: a.rank)
-    return "/".join(a.value for a in levels) or "nothing"
+    return "/".join(a.value for a in levels) or Term("nothing")
 
 
 def check(context: Context):
@@ -156,20 +158,19 @@ def check(context: Context):
             lazy["pessimistic"] = (regions, guards)
         return lazy["pessimistic"]
 
-    required = Quantity(f"{level.value} or higher", None)
+    required = Quantity(msg("ENTR-05.level-or-higher", level=level.value), None)
     judged = 0
 
     for edge in entrances:
         a, b = edge.sides
         if OUTSIDE in edge.sides:
             continue  # a house's front door: it opens to the outside
-        name = f"entrance door {edge.door.source.handle} on {edge.storey}"
+        name = msg("ENTR-05.door", handle=edge.door.source.handle, storey=edge.storey)
         marks = (Mark(edge.storey, edge.door.span),)
         if a == b:
             judged += 1
             yield not_assessable(
-                ID, f"The {name} cannot be judged: both its sides lie in the same space; draw it in the wall "
-                f"between the dwelling and the shared parts.", elements=(edge.door.source,), marks=marks, required=required,
+                ID, msg("ENTR-05.same-space", door=name), elements=(edge.door.source,), marks=marks, required=required,
             )
             continue
         outer = _outer_side(graph, a, b, behind_any)
@@ -177,21 +178,14 @@ def check(context: Context):
             continue  # reached only through another entrance door: an inner door of a dwelling
         judged += 1
         if outer is None:
-            why = (
-                "both its sides can be reached from outside and neither or both are circulation spaces, so the "
-                "dwelling's side cannot be told; mark the hall or corridor USE=CIRCULATION"
-                if a in behind_any
-                else "neither of its sides can be reached from outside on the plan; draw the shared hall, corridors, "
-                "stairs and landings as spaces, the stair as USE=CIRCULATION spaces overlapping on the storeys it joins"
-            )
-            yield not_assessable(ID, f"The {name} cannot be judged: {why}.", elements=(edge.door.source,), marks=marks, required=required)
+            said = "ENTR-05.sides-cannot-be-told" if a in behind_any else "ENTR-05.sides-not-reached"
+            yield not_assessable(ID, msg(said, door=name), elements=(edge.door.source,), marks=marks, required=required)
             continue
         if outer in reached_optimistic:
             regions, entries_by_region, _ = optimistic()
             entries = entries_by_region.get(regions.find(outer), [])
             yield failed(
-                ID, f"The {name} can be reached from outside without passing an access-controlled door "
-                f"({level.value} or higher): the way in is through {_names(entries)}, not access-controlled.",
+                ID, msg("ENTR-05.not-controlled", door=name, level=level.value, doors=_names(entries)),
                 elements=(edge.door.source, *(e.door.source for e in entries)),
                 marks=marks + tuple(Mark(e.storey, e.door.span) for e in entries),
                 measured=Quantity(_levels(entries), None), required=required,
@@ -200,24 +194,26 @@ def check(context: Context):
             regions, _, unknown_by_region = optimistic()
             unknown = unknown_by_region.get(regions.find(outer), [])
             yield not_assessable(
-                ID, f"The {name} cannot be judged: whether the way in from outside is access-controlled depends on "
-                f"{_names(unknown)}, which {'has' if len(unknown) == 1 else 'have'} no readable ACCESS.",
+                ID, msg(
+                    "ENTR-05.depends-on-one" if len(unknown) == 1 else "ENTR-05.depends-on-several",
+                    door=name, doors=_names(unknown),
+                ),
                 elements=(edge.door.source, *(e.door.source for e in unknown)),
                 marks=marks + tuple(Mark(e.storey, e.door.span) for e in unknown),
-                measured=Quantity("nothing", None), required=required,
+                measured=Quantity(Term("nothing"), None), required=required,
             )
         else:
             regions, guards_by_region = pessimistic()
             guards = guards_by_region.get(regions.find(outer), [])
-            via = f" ({_names(guards)})" if guards else ""
+            said = msg("ENTR-05.controlled-by", door=name, doors=_names(guards)) if guards else msg("ENTR-05.controlled", door=name)
             yield passed(
-                ID, f"The {name} can be reached from outside only through an access-controlled door{via}.",
+                ID, said,
                 elements=(edge.door.source, *(e.door.source for e in guards)),
                 marks=marks + tuple(Mark(e.storey, e.door.span) for e in guards),
-                measured=Quantity(_levels(guards) if guards else "controlled", None), required=required,
+                measured=Quantity(_levels(guards) if guards else Term("controlled"), None), required=required,
             )
     if not judged:
-        yield not_applicable(ID, "No dwelling entrance door opens off shared parts (ROLE=ENTRANCE doors that do not open to the outside).")
+        yield not_applicable(ID, msg("ENTR-05.no-entrance-off-shared-parts"))
 
 
 def _other(sides, node):
@@ -239,11 +235,6 @@ def _outer_side(graph, a, b, behind_any):
 
 RULE = Rule(
     id=ID,
-    title="Dwelling entrances off shared parts lie behind access control",
-    criterion="Every route from outside to a dwelling entrance door off shared parts passes through at least one "
-    "access-controlled door besides the dwelling's own.",
-    source="Secured by Design, Homes guide: access-controlled communal entrance, airlock lobby (secondary source)",
-    applies_to="doors with ROLE ENTRANCE that open off shared parts, not to the outside",
     check=check,
     parameters=(
         Parameter("controlled_level", "access", "FOB", "Lowest ACCESS that counts as access control."),

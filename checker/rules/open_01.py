@@ -61,11 +61,12 @@ Source
 from __future__ import annotations
 
 from ..geometry import Reach, opening_levels
+from ..messages import Listing, Message, Number, msg
 from ..plan import OpeningKind
 from ..results import Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
     ClassState, Reachability, class_state, grille_text, has_grille, opening_name, reach_elements, reach_marks,
-    reach_phrase, stated_class, surface_name, unplaced_findings, unreadable,
+    reach_clause, stated_class, surface_name, unplaced_findings, unreadable, wanted_class,
 )
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
@@ -87,21 +88,24 @@ def check(context: Context):
         judged += 1
         yield _judge(reachability, storey, opening, required_class, accepted, grilles)
     if not judged:
-        yield not_applicable(ID, "No door or window lies on the building's envelope.")
+        yield not_applicable(ID, msg("OPEN-01.no-opening-on-envelope"))
 
 
 def _judge(reachability: Reachability, storey, opening, required_class: str, accepted: list[str], grilles: bool):
     attrs = opening.attributes
-    label = f"The {opening_name(opening, storey)}"
+    label = opening_name(opening, storey)
     reach = reachability.reach(storey, opening)
     if reach is None:
         return _out_of_reach(reachability, storey, opening, label)
 
     grille_counts = grilles and opening.kind is OpeningKind.WINDOW
-    wanted = required_class + (f" or {', '.join(accepted)}" if accepted else "") + (" or a grille" if grille_counts else "")
+    wanted = wanted_class(required_class, accepted, grille_counts)
     stated = stated_class(attrs)
     if grille_counts and has_grille(attrs):
-        stated = f"{stated} / GRILLE {grille_text(attrs.grille)}" if stated != "nothing" else f"GRILLE {grille_text(attrs.grille)}"
+        grille = grille_text(attrs.grille)
+        stated = msg("OPEN-01.class-and-grille", stated=stated, grille=grille) if isinstance(stated, str) else (
+            msg("OPEN-01.grille-only", grille=grille)
+        )
     reached = reach if isinstance(reach, Reach) else None
     common = dict(
         elements=reach_elements(opening, reached),
@@ -109,74 +113,71 @@ def _judge(reachability: Reachability, storey, opening, required_class: str, acc
         measured=Quantity(stated, None),
         required=Quantity(wanted, None),
     )
-    where = f"is {reach_phrase(reached, storey)}" if reached else "has no SILL"
+    where = reach_clause(reached, storey)
+    said = dict(opening=label, where=where, required=required_class)
     state = class_state(attrs, required_class, accepted)
 
     if state is ClassState.MEETS:
-        tail = "" if reached else ", so it passes whether or not it is within reach"
-        return passed(ID, f"{label} {where} and is {attrs.rc}, at least {required_class}{tail}.", **common)
+        if reached:
+            return passed(ID, msg("OPEN-01.meets", rc=attrs.rc, **said), **common)
+        return passed(ID, msg("OPEN-01.meets-without-sill", opening=label, rc=attrs.rc, required=required_class), **common)
     if state is ClassState.CERTIFIED:
-        tail = "" if reached else ", so it passes whether or not it is within reach"
-        return passed(ID, f"{label} {where} and is certified {attrs.cert}, which the ruleset accepts{tail}.", **common)
+        if reached:
+            return passed(ID, msg("OPEN-01.certified", cert=attrs.cert, **said), **common)
+        return passed(ID, msg("OPEN-01.certified-without-sill", opening=label, cert=attrs.cert), **common)
     if grille_counts and has_grille(attrs):
-        return passed(
-            ID, f"{label} {where} and has no {required_class} but a grille ({grille_text(attrs.grille)}); "
-            f"OPEN-06 judges the grille.", **common,
-        )
+        return passed(ID, msg("OPEN-01.grille-instead", grille=grille_text(attrs.grille), **said), **common)
     if not reached:
         return not_assessable(
-            ID, f"{label} cannot be judged: {reach}. It states {stated}; within reach it needs {wanted}.", **common
+            ID, msg("OPEN-01.sill-unknown", opening=label, reason=reach, stated=stated, wanted=wanted), **common
         )
     if grille_counts and unreadable(attrs, "GRILLE"):
         return not_assessable(
-            ID, f"{label} {where}, states {stated}, and its GRILLE cannot be read ({unreadable(attrs, 'GRILLE')}).",
+            ID, msg("OPEN-01.grille-unreadable", opening=label, where=where, stated=stated,
+                    reason=unreadable(attrs, "GRILLE")),
             **common,
         )
     if state is ClassState.UNKNOWN:
-        return not_assessable(
-            ID, f"{label} {where}; it is {attrs.rc}, which meets {required_class} only without glazing, "
-            f"and its GLAZING value cannot be read.", **common,
-        )
+        return not_assessable(ID, msg("OPEN-01.glazing-unreadable", rc=attrs.rc, **said), **common)
     if state is ClassState.UNSTATED:
         reason = unreadable(attrs, "RC")
-        why = f"its RC cannot be read (RC {reason})" if reason else "it states neither RC nor CERT"
-        return not_assessable(ID, f"{label} {where} and cannot be judged: {why}.", **common)
-    return failed(ID, f"{label} {where} and states {stated}; it needs {wanted}.", **common)
+        if reason:
+            return not_assessable(ID, msg("OPEN-01.rc-unreadable", opening=label, where=where, reason=reason), **common)
+        return not_assessable(ID, msg("OPEN-01.unstated", opening=label, where=where), **common)
+    return failed(ID, msg("OPEN-01.below", opening=label, where=where, stated=stated, wanted=wanted), **common)
 
 
-def _out_of_reach(reachability: Reachability, storey, opening, label: str):
+def _out_of_reach(reachability: Reachability, storey, opening, label: Message):
     nearest = reachability.nearest(storey, opening)
     sill, _ = opening_levels(storey, opening)
-    what = "its sill" if sill is not None else "its floor (it has no SILL, and no sill is lower)"
+    what = msg("OPEN-01.its-sill") if sill is not None else msg("OPEN-01.its-floor")
     vertical = reachability.vertical_m
     if nearest is None:
         height = storey.elevation_m if sill is None else sill
-        message = (
-            f"{label} is out of reach: no standing surface the ruleset counts lies within "
-            f"{reachability.lateral_m:g} m beside it ({what} is {height:.2f} m above ground level)."
+        message = msg(
+            "OPEN-01.out-of-reach-of-any-surface", opening=label, lateral=Number(reachability.lateral_m, "g"),
+            what=what, height=Number(height, ".2f"),
         )
     else:
         height = nearest.vertical_m
-        message = (
-            f"{label} is out of reach: {what} is {height:.2f} m above {surface_name(nearest.surface, storey)}, "
-            f"more than {vertical:g} m."
+        message = msg(
+            "OPEN-01.out-of-reach-above-surface", opening=label, what=what, height=Number(height, ".2f"),
+            surface=surface_name(nearest.surface, storey), vertical=Number(vertical, "g"),
         )
-    message += reachability.excluded_sentence(storey, opening)
+    excluded = reachability.excluded_sentences(storey, opening)
+    if excluded:
+        message = msg("OPEN-01.with-surfaces-not-counted", finding=message, surfaces=Listing(excluded, "sentences"))
     return passed(
         ID, message,
         elements=reach_elements(opening, nearest),
         marks=reach_marks(storey, opening, nearest),
         measured=Quantity(round(height, 3), "m"),
-        required=Quantity(f"more than {vertical:g}", "m"),
+        required=Quantity(msg("OPEN-01.more-than", limit=Number(vertical, "g")), "m"),
     )
 
 
 RULE = Rule(
     id=ID,
-    title="Reachable doors and windows resist burglary",
-    criterion="Doors and windows within reach of the ground or an access surface have the required class or an accepted certificate.",
-    source="Approved Document Q (2015) 2.0, 2.1; Bouwbesluit 2012 art. 2.130 with NEN 5087 and NEN 5096; Iranian police appendix (provisional)",
-    applies_to="every door and window on the building's envelope",
     check=check,
     parameters=(
         Parameter("required_class", "class", "RC2", "Lowest EN 1627 resistance class accepted."),

@@ -31,8 +31,10 @@ Source
 
 from __future__ import annotations
 
+from ..messages import Listing, msg
 from ..results import Mark, Quantity, failed, not_assessable, passed
 from ._classes import accepted_certificate, meets_class
+from ._within_reach import role_term, stated_class, wanted_class
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "OPEN-02"
@@ -43,54 +45,48 @@ def check(context: Context):
     required_class = str(context.params["required_class"])
     accepted = list(context.params["accepted_certificates"])
     roles = set(context.params["roles"])
-    wanted = required_class + (f" or {', '.join(accepted)}" if accepted else "")
+    wanted = wanted_class(required_class, accepted)
     required = Quantity(wanted, None)
     judged = 0
     for storey, door in context.plan.openings():
         if door.kind.value != "door":
             continue
         attrs = door.attributes
-        name = f"door {door.source.handle} on {storey.name}"
+        name = msg("name.door", handle=door.source.handle, storey=storey.name)
         common = dict(elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required)
         if attrs.role is None:
             judged += 1
-            yield not_assessable(ID, f"The {name} has no ROLE, so it cannot be told whether it is an entrance door.", **common)
+            yield not_assessable(ID, msg("OPEN-02.no-role", door=name), **common)
             continue
         if attrs.role.value not in roles:
             continue
         judged += 1
-        label = f"The {attrs.role.value.lower()} {name}"
+        label = msg("name.door-with-role", role=role_term(attrs.role), handle=door.source.handle, storey=storey.name)
         certificate = accepted_certificate(attrs.cert, accepted)
-        stated = " / ".join(v for v in (attrs.rc, attrs.cert) if v) or "nothing"
+        stated = stated_class(attrs)
         measured = Quantity(stated, None)
         meets = meets_class(attrs, required_class)
+        said = dict(door=label, rc=attrs.rc or "", required=required_class)
         if meets is None:
-            yield not_assessable(
-                ID, f"{label} is {attrs.rc}, which meets {required_class} only without glazing, "
-                f"and its GLAZING value cannot be read.", measured=measured, **common,
-            )
+            yield not_assessable(ID, msg("OPEN-02.glazing-unreadable", **said), measured=measured, **common)
         elif meets:
-            yield passed(ID, f"{label} is {attrs.rc}, at least {required_class}.", measured=measured, **common)
+            yield passed(ID, msg("OPEN-02.meets", **said), measured=measured, **common)
         elif certificate:
-            yield passed(ID, f"{label} is certified {attrs.cert}, which the ruleset accepts.", measured=measured, **common)
+            yield passed(ID, msg("OPEN-02.certified", door=label, cert=attrs.cert), measured=measured, **common)
         elif attrs.rc is None and attrs.cert is None:
-            unreadable = [f"{tag} {reason}" for tag, reason in attrs.invalid if tag == "RC"]
-            reason = f"its RC cannot be read ({unreadable[0]})" if unreadable else "it states neither RC nor CERT"
-            yield not_assessable(ID, f"{label} cannot be judged: {reason}.", measured=measured, **common)
+            unreadable = [reason for tag, reason in attrs.invalid if tag == "RC"]
+            said = msg("OPEN-02.rc-unreadable", door=label, reason=unreadable[0]) if unreadable else (
+                msg("OPEN-02.unstated", door=label)
+            )
+            yield not_assessable(ID, said, measured=measured, **common)
         else:
-            yield failed(ID, f"{label} states {stated}; it needs {wanted}.", measured=measured, **common)
+            yield failed(ID, msg("OPEN-02.below", door=label, stated=stated, wanted=wanted), measured=measured, **common)
     if not judged:
-        yield not_assessable(
-            ID, f"No door is marked with ROLE {', '.join(sorted(roles))}; mark the dwelling's entrance door."
-        )
+        yield not_assessable(ID, msg("OPEN-02.no-door-with-role", roles=Listing(sorted(roles), "comma")))
 
 
 RULE = Rule(
     id=ID,
-    title="Entrance, communal and garage doors resist burglary",
-    criterion="Dwelling entrance, communal entrance and garage-to-dwelling doors have the required class or an accepted certificate, whatever their height.",
-    source="Approved Document Q (2015) 1.1, 2.1; Bouwbesluit 2012 art. 2.130 with NEN 5096; Iranian police appendix (provisional)",
-    applies_to="doors whose ROLE is one of the listed roles",
     check=check,
     parameters=(
         Parameter("required_class", "class", "RC2", "Lowest EN 1627 resistance class accepted."),

@@ -45,9 +45,10 @@ from __future__ import annotations
 from shapely.geometry import Point
 from shapely import shortest_line
 
-from ..plan import GLAZING_CLASSES, Opening, OpeningKind, Storey
+from ..messages import Message, Number, Term, msg
+from ..plan import GLAZING_CLASSES, Opening, OpeningKind
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
-from ._within_reach import unplaced_door
+from ._within_reach import opening_name, unplaced_door
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "OPEN-03"
@@ -56,19 +57,15 @@ EXTERNAL_DOOR_ROLES = ("ENTRANCE", "COMMUNAL", "SECONDARY")
 TOLERANCE = 1e-6  # metres: glass drawn exactly lock_reach away counts as within it
 
 
-def _name(opening: Opening, storey: Storey) -> str:
-    return f"{opening.kind.value} {opening.source.handle} on {storey.name}"
-
-
-def _glazing_state(opening: Opening, required: str) -> tuple[str, str]:
-    """("none" | "unknown" | "pass" | "fail", text) for the opening's stated GLAZING."""
+def _glazing_state(opening: Opening, required: str) -> tuple[str, str | Message]:
+    """("none" | "unknown" | "pass" | "fail", the glazing or why it is unknown) for the opening's stated GLAZING."""
     attrs = opening.attributes
     glazing = attrs.glazing
     if glazing is None:
         unreadable = [reason for tag, reason in attrs.invalid if tag == "GLAZING"]
         if unreadable:
-            return "unknown", f"its GLAZING cannot be read ({unreadable[0]})"
-        return "unknown", "it states no GLAZING"
+            return "unknown", msg("OPEN-03.glazing-unreadable", reason=unreadable[0])
+        return "unknown", msg("OPEN-03.no-glazing-stated")
     if glazing == "NONE":
         return "none", "NONE"
     if glazing.startswith("P") and GLAZING_CLASSES.index(glazing) >= GLAZING_CLASSES.index(required):
@@ -79,7 +76,7 @@ def _glazing_state(opening: Opening, required: str) -> tuple[str, str]:
 def check(context: Context):
     reach = float(context.params["lock_reach"])
     required = str(context.params["required_glazing"])
-    within = f"{reach:g} m"
+    within = Number(reach, "g")
     required_q = Quantity(required, None)
     judged = 0
     for storey in context.plan.storeys:
@@ -96,7 +93,7 @@ def check(context: Context):
             if not door.on_envelope:
                 continue
             judged += 1
-            door_name = _name(door, storey)
+            door_name = opening_name(door, storey)
             door_mark = Mark(storey.name, door.span)
             jambs = [Point(door.span.coords[0]), Point(door.span.coords[-1])]
             findings = []
@@ -105,18 +102,17 @@ def check(context: Context):
             common = dict(elements=(door.source,), marks=(door_mark,), required=required_q)
             if state == "unknown":
                 findings.append(not_assessable(
-                    ID, f"The glazing in the leaf of the {door_name} cannot be judged: {text}; "
-                    f"state GLAZING (NONE for a solid leaf).", measured=Quantity("nothing", None), **common,
+                    ID, msg("OPEN-03.leaf-unknown", door=door_name, reason=text), measured=Quantity(Term("nothing"), None),
+                    **common,
                 ))
             elif state == "pass":
                 findings.append(passed(
-                    ID, f"The {door_name} has {text} glazing in its leaf, at least {required}.",
+                    ID, msg("OPEN-03.leaf-meets", door=door_name, glazing=text, required=required),
                     measured=Quantity(text, None), **common,
                 ))
             elif state == "fail":
                 findings.append(failed(
-                    ID, f"The {door_name} has {text} glazing in its leaf, within reach of its lock; "
-                    f"it needs {required} or better.", measured=Quantity(text, None), **common,
+                    ID, msg("OPEN-03.leaf-below", door=door_name, glazing=text, required=required), measured=Quantity(text, None), **common,
                 ))
 
             # Envelope windows of this storey within reach of either jamb (the lock side is not drawn).
@@ -129,8 +125,9 @@ def check(context: Context):
                 lock = min(jambs, key=lambda jamb: jamb.distance(window.span))
                 line = shortest_line(lock, window.span)
                 distance = line.length
-                window_name = f"window {window.source.handle}"
-                where = f"{round(distance, 3):g} m from the lock of the {door_name}"
+                window_name = window.source.handle
+                where = msg("OPEN-03.from-the-lock", distance=Number(round(distance, 3), "g"), door=door_name)
+                said = dict(window=window_name, where=where)
                 state, text = _glazing_state(window, required)
                 common = dict(
                     elements=(door.source, window.source),
@@ -139,42 +136,37 @@ def check(context: Context):
                 )
                 if state == "unknown":
                     findings.append(not_assessable(
-                        ID, f"The {window_name}, {where}, cannot be judged: {text}.",
-                        measured=Quantity("nothing", None), **common,
+                        ID, msg("OPEN-03.window-unknown", reason=text, **said),
+                        measured=Quantity(Term("nothing"), None), **common,
                     ))
                 elif state == "none":
                     findings.append(passed(
-                        ID, f"The {window_name}, {where}, has no glazing (GLAZING=NONE).",
+                        ID, msg("OPEN-03.window-unglazed", **said),
                         measured=Quantity("NONE", None), **common,
                     ))
                 elif state == "pass":
                     findings.append(passed(
-                        ID, f"The {window_name}, {where}, is glazed {text}, at least {required}.",
+                        ID, msg("OPEN-03.window-meets", glazing=text, required=required, **said),
                         measured=Quantity(text, None), **common,
                     ))
                 else:
                     findings.append(failed(
-                        ID, f"The {window_name} is {where} and glazed {text}; glass within reach of a lock "
-                        f"needs {required} or better.", measured=Quantity(text, None), **common,
+                        ID, msg("OPEN-03.window-below", glazing=text, required=required, **said), measured=Quantity(text, None), **common,
                     ))
 
             if not findings:
                 findings.append(passed(
-                    ID, f"The {door_name} has no glazing within {within} of its lock.",
+                    ID, msg("OPEN-03.no-glazing-near-lock", door=door_name, within=within),
                     elements=(door.source,), marks=(door_mark, Mark(storey.name, door.span.buffer(reach), "measure")),
-                    measured=Quantity("no glazing", None), required=required_q,
+                    measured=Quantity(Term("no-glazing"), None), required=required_q,
                 ))
             yield from findings
     if not judged:
-        yield not_applicable(ID, "The plan has no external door, so no glazing is within reach of a door lock.")
+        yield not_applicable(ID, msg("OPEN-03.no-external-door"))
 
 
 RULE = Rule(
     id=ID,
-    title="Glazing within reach of a door lock is security glazing",
-    criterion="Glass in an external door's leaf, and in windows within reach of its lock, is at least the required EN 356 class.",
-    source="Approved Document Q (2015), glazing near locks; St Charles IL 15.08.230 (1016 mm, provisional); SBD New Homes (P2A, secondary)",
-    applies_to="external doors, with their leaf glazing and the envelope windows within lock_reach of either jamb",
     check=check,
     parameters=(
         Parameter("lock_reach", "length", DEFAULT_REACH, "How far from the lock (either jamb) glazing counts as within reach."),

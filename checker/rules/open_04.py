@@ -50,6 +50,7 @@ from __future__ import annotations
 import shapely
 
 from ..geometry import Reach
+from ..messages import Number, Term, msg
 from ..plan import GLAZING_CLASSES, OpeningKind
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
@@ -87,7 +88,7 @@ def check(context: Context):
                 selected += 1
                 yield finding
     if not selected:
-        yield not_applicable(ID, "No door or window within reach has low glass.")
+        yield not_applicable(ID, msg("OPEN-04.no-low-glass"))
 
 
 def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, zone_sill, zone_distance):
@@ -106,7 +107,7 @@ def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, 
     zone_line = None
     if sill is not None:
         if sill < low_sill - EPS:
-            why_low = f"its sill is {sill:.2f} m above its floor, below {low_sill:g} m"
+            why_low = msg("OPEN-04.low-sill", sill=Number(sill, ".2f"), limit=Number(low_sill, "g"))
         elif is_window and sill < zone_sill - EPS and doors:
             index, distance = door_tree.query_nearest(
                 opening.span, max_distance=zone_distance + EPS, return_distance=True
@@ -114,14 +115,14 @@ def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, 
             if len(index):
                 door = doors[int(index[0])]
                 zone_line = shapely.shortest_line(opening.span, door.span)
-                why_low = (
-                    f"its sill is {sill:.2f} m above its floor, below {zone_sill:g} m, and it is "
-                    f"{float(distance[0]):.2f} m from door {door.source.handle}"
+                why_low = msg(
+                    "OPEN-04.low-sill-near-door", sill=Number(sill, ".2f"), limit=Number(zone_sill, "g"),
+                    distance=Number(float(distance[0]), ".2f"), door=door.source.handle,
                 )
         if why_low is None:
             return None
 
-    label = f"The {opening_name(opening, storey)}"
+    label = opening_name(opening, storey)
     reached = reach if isinstance(reach, Reach) else None
     elements = reach_elements(opening, reached) + ((door.source,) if door else ())
     marks = reach_marks(storey, opening, reached)
@@ -129,35 +130,40 @@ def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, 
         marks += (Mark(storey.name, zone_line, "measure"),)
     common = dict(
         elements=elements, marks=marks,
-        measured=Quantity(attrs.glazing or "nothing", None), required=Quantity(required, None),
+        measured=Quantity(attrs.glazing or Term("nothing"), None), required=Quantity(required, None),
     )
     glazing = attrs.glazing
     good = glazing is not None and _rank(glazing) >= _rank(required)
-    where = f"is {reach_phrase(reached, storey)} and {why_low}" if reached else "has no SILL"
+    where = (
+        msg("OPEN-04.within-reach-and-low", reach=reach_phrase(reached, storey), why_low=why_low) if reached
+        else msg("reach.has-no-sill")
+    )
+    said = dict(opening=label, where=where, required=required)
 
     if glazing_reason is not None:
-        return not_assessable(ID, f"{label} {where}; its GLAZING cannot be read (GLAZING {glazing_reason}).", **common)
+        return not_assessable(ID, msg("OPEN-04.glazing-unreadable", reason=glazing_reason, **said), **common)
     if good:
-        tail = "" if reached else ", so it passes however low its sill is"
-        return passed(ID, f"{label} {where}; its glazing is {glazing}, at least {required}{tail}.", **common)
+        if reached:
+            return passed(ID, msg("OPEN-04.meets", glazing=glazing, **said), **common)
+        return passed(ID, msg("OPEN-04.meets-without-sill", glazing=glazing, **said), **common)
     if not reached:
-        state = f"its glazing is {glazing}" if glazing else "it states no GLAZING"
+        state = msg("OPEN-04.its-glazing-is", glazing=glazing) if glazing else msg("OPEN-03.no-glazing-stated")
         return not_assessable(
-            ID, f"{label} cannot be judged: {reach}; below {low_sill:g} m its glass must be at least "
-            f"{required}, and {state}.", **common,
+            ID, msg("OPEN-04.sill-unknown", opening=label, reason=reach, limit=Number(low_sill, "g"),
+                    required=required, state=state),
+            **common,
         )
     if glazing is None:
-        return not_assessable(ID, f"{label} {where}, and it states no GLAZING; it needs {required}.", **common)
-    kind = f"{glazing} is below {required}" if glazing.startswith("P") else f"{glazing} is not security glazing"
-    return failed(ID, f"{label} {where}; its glazing must be at least {required}: {kind}.", **common)
+        return not_assessable(ID, msg("OPEN-04.no-glazing-stated", **said), **common)
+    kind = (
+        msg("OPEN-04.glazing-below", glazing=glazing, required=required) if glazing.startswith("P")
+        else msg("OPEN-04.not-security-glazing", glazing=glazing)
+    )
+    return failed(ID, msg("OPEN-04.below", kind=kind, **said), **common)
 
 
 RULE = Rule(
     id=ID,
-    title="Low glazing within reach is security glazing",
-    criterion="Reachable glass below 0.8 m, or below 1.5 m within 0.3 m of a door, has at least the required EN 356 class.",
-    source="Secured by Design New Homes 2010 (secondary); Approved Document Q (2015); Dutch and Iranian rulesets provisional",
-    applies_to="windows and glazed doors on the envelope, within reach, with a low sill",
     check=check,
     parameters=(
         Parameter("required_glazing", "glazing", "P2A", "Lowest EN 356 class accepted for low glass."),

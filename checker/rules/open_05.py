@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from shapely import shortest_line
 
+from ..messages import Listing, Number, Term, msg
 from ..plan import Opening, OpeningKind, OpeningRole, Storey
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
@@ -68,7 +69,8 @@ def _unreadable(door: Opening, tag: str) -> str | None:
 
 def check(context: Context):
     distance = float(context.params["window_distance"])
-    required = Quantity(f"a viewer, glazing in the leaf or a window within {distance:g} m", None)
+    within = Number(distance, "g")
+    required = Quantity(msg("OPEN-05.required", within=within), None)
     judged = 0
     without_role = 0
     for storey in context.plan.storeys:
@@ -80,64 +82,55 @@ def check(context: Context):
             if attrs.role is not OpeningRole.ENTRANCE:
                 continue
             judged += 1
-            name = f"entrance door {door.source.handle} on {storey.name}"
+            name = msg("ENTR-05.door", handle=door.source.handle, storey=storey.name)
             elements = [door.source]
             marks = [Mark(storey.name, door.span)]
             means = []
             if attrs.viewer is True:
-                means.append("a door viewer")
+                means.append(msg("OPEN-05.a-door-viewer"))
             if attrs.glazing not in (None, "NONE"):
-                means.append(f"{attrs.glazing} glazing in its leaf")
+                means.append(msg("OPEN-05.glazing-in-leaf", glazing=attrs.glazing))
             window = _nearest_window(storey, door, distance)
             if window is not None:
                 opening, gap = window
-                means.append(f"window {opening.source.handle} {gap:.2f} m away")
+                means.append(msg("OPEN-05.window-near", window=opening.source.handle, distance=Number(gap, ".2f")))
                 elements.append(opening.source)
                 marks += [Mark(storey.name, opening.span), Mark(storey.name, shortest_line(door.span, opening.span), "measure")]
             common = dict(elements=tuple(elements), marks=tuple(marks), required=required)
             if means:
                 yield passed(
-                    ID, f"The {name} lets occupants see callers: {' and '.join(means)}.",
-                    measured=Quantity(", ".join(means), None), **common,
+                    ID, msg("OPEN-05.callers-seen", door=name, means=Listing(means, "and-each")),
+                    measured=Quantity(Listing(means, "comma"), None), **common,
                 )
                 continue
             if attrs.viewer is False and attrs.glazing == "NONE":
                 yield failed(
-                    ID, f"The {name} has no viewer (VIEWER=NO), a solid leaf and no window within {distance:g} m, "
-                    f"so occupants cannot see callers; fit a door viewer or glazing.",
-                    measured=Quantity("no viewer, no glazing, no window", None), **common,
+                    ID, msg("OPEN-05.callers-unseen", door=name, within=within),
+                    measured=Quantity(msg("OPEN-05.no-means"), None), **common,
                 )
                 continue
             gaps = []
             if attrs.viewer is None:
                 reason = _unreadable(door, "VIEWER")
-                gaps.append(f"its VIEWER cannot be read ({reason})" if reason else "it states no VIEWER")
+                gaps.append(msg("OPEN-05.viewer-unreadable", reason=reason) if reason else msg("OPEN-05.no-viewer-stated"))
             if attrs.glazing is None:
                 reason = _unreadable(door, "GLAZING")
-                gaps.append(f"its GLAZING cannot be read ({reason})" if reason else "it states no GLAZING")
+                gaps.append(msg("OPEN-03.glazing-unreadable", reason=reason) if reason else msg("OPEN-03.no-glazing-stated"))
             yield not_assessable(
-                ID, f"Whether the {name} lets occupants see callers cannot be judged: {' and '.join(gaps)}, "
-                f"and no window is within {distance:g} m.",
-                measured=Quantity("unknown", None), **common,
+                ID, msg("OPEN-05.cannot-judge", door=name, gaps=Listing(gaps, "and-each"), within=within),
+                measured=Quantity(Term("unknown"), None), **common,
             )
     if judged:
         return
     if without_role:
-        one = without_role == 1
-        yield not_assessable(
-            ID, f"No door is marked ROLE=ENTRANCE, and {without_role} door{'' if one else 's'} "
-            f"{'has' if one else 'have'} no ROLE; mark the dwelling's entrance door.",
-        )
+        said = "OPEN-05.no-entrance-one-without-role" if without_role == 1 else "OPEN-05.no-entrance-some-without-role"
+        yield not_assessable(ID, msg(said, count=without_role))
     else:
-        yield not_applicable(ID, "No door is marked ROLE=ENTRANCE, so no entrance door needs a view of callers.")
+        yield not_applicable(ID, msg("OPEN-05.no-entrance"))
 
 
 RULE = Rule(
     id=ID,
-    title="Occupants can see callers at the entrance door",
-    criterion="A dwelling's entrance door has a door viewer, glazing in the leaf, or a window next to it.",
-    source="Approved Document Q (2015) para. 1.4",
-    applies_to="doors with ROLE=ENTRANCE",
     check=check,
     parameters=(
         Parameter("window_distance", "length", 1.0, "How close to the door a window must be to show callers."),

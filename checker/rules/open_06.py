@@ -45,6 +45,7 @@ Source
 from __future__ import annotations
 
 from ..geometry import Reach
+from ..messages import Listing, Number, Term, msg
 from ..plan import OpeningKind
 from ..results import Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
@@ -77,7 +78,7 @@ def check(context: Context):
         selected += 1
         yield _judge(storey, window, reach, state, required_class, params)
     if not selected:
-        yield not_applicable(ID, f"No window within reach lacks {required_class}, so no grille is needed.")
+        yield not_applicable(ID, msg("OPEN-06.no-window-needs-grille", required=required_class))
 
 
 def _judge(storey, window, reach, state, required_class, params):
@@ -85,71 +86,77 @@ def _judge(storey, window, reach, state, required_class, params):
     min_bar = float(params["grille_min_bar"])
     max_gap = float(params["grille_max_gap"])
     max_area = float(params["max_pane_area"])
-    label = f"The {opening_name(window, storey)}"
+    label = opening_name(window, storey)
     reached = reach if isinstance(reach, Reach) else None
-    wanted = f"bars at least {min_bar * 1000:g} mm, gaps at most {max_gap * 1000:g} mm"
+    wanted = msg("OPEN-06.wanted", bar=Number(min_bar * 1000, "g"), gap=Number(max_gap * 1000, "g"))
     common = dict(elements=reach_elements(window, reached), marks=reach_marks(storey, window, reached))
     stated = stated_class(attrs)
-    where = f"is {reach_phrase(reached, storey)} and states {stated}, not {required_class}" if reached else (
-        f"states {stated}, not {required_class}"
+    where = (
+        msg("OPEN-06.within-reach-and-below", reach=reach_phrase(reached, storey), stated=stated, required=required_class)
+        if reached else msg("OPEN-06.below", stated=stated, required=required_class)
     )
 
     if attrs.sill_m is not None and attrs.head_m is not None and attrs.head_m > attrs.sill_m:
         area = round(window.width_m * (attrs.head_m - attrs.sill_m), 6)
         if area < max_area - EPS:
             return passed(
-                ID, f"{label} {where}, but its opening ({window.width_m:.2f} m x {attrs.head_m - attrs.sill_m:.2f} m, "
-                f"{area:.3f} m2) is smaller than {max_area:g} m2: too small to climb through.",
-                measured=Quantity(area, "m2"), required=Quantity(f"under {max_area:g}", "m2"), **common,
+                ID, msg(
+                    "OPEN-06.too-small", window=label, where=where, width=Number(window.width_m, ".2f"),
+                    height=Number(attrs.head_m - attrs.sill_m, ".2f"), area=Number(area, ".3f"),
+                    limit=Number(max_area, "g"),
+                ),
+                measured=Quantity(area, "m2"), required=Quantity(msg("OPEN-06.under", limit=Number(max_area, "g")), "m2"),
+                **common,
             )
 
     required = Quantity(wanted, None)
+    said = dict(window=label, where=where)
     reason = unreadable(attrs, "GRILLE")
     if reason is not None:
         return not_assessable(
-            ID, f"{label} {where}, and its GRILLE cannot be read (GRILLE {reason}).",
-            measured=Quantity(attrs.raw_value("GRILLE") or "unreadable", None), required=required, **common,
+            ID, msg("OPEN-06.grille-unreadable", reason=reason, **said),
+            measured=Quantity(attrs.raw_value("GRILLE") or Term("unreadable"), None), required=required, **common,
         )
     if attrs.grille is None:
         return not_assessable(
-            ID, f"{label} {where}, and it states no GRILLE; it needs a grille with {wanted}.",
-            measured=Quantity("nothing", None), required=required, **common,
+            ID, msg("OPEN-06.no-grille-stated", wanted=wanted, **said),
+            measured=Quantity(Term("nothing"), None), required=required, **common,
         )
     bar, gap = attrs.grille
     if attrs.grille == (0.0, 0.0):
-        problem = "it has no grille (GRILLE=NONE)"
+        problem = msg("OPEN-06.no-grille")
         measured = Quantity("NONE", None)
     else:
         measured = Quantity(grille_text(attrs.grille), None)
         faults = []
         if bar < min_bar - EPS:
-            faults.append(f"its bars ({bar * 1000:g} mm) are thinner than {min_bar * 1000:g} mm")
+            faults.append(msg("OPEN-06.bars-too-thin", bar=Number(bar * 1000, "g"), limit=Number(min_bar * 1000, "g")))
         if gap > max_gap + EPS:
-            faults.append(f"its gaps ({gap * 1000:g} mm) are wider than {max_gap * 1000:g} mm")
+            faults.append(msg("OPEN-06.gaps-too-wide", gap=Number(gap * 1000, "g"), limit=Number(max_gap * 1000, "g")))
         if not faults:
             return passed(
-                ID, f"{label} {where}; its grille ({grille_text(attrs.grille)}) has {wanted}.",
+                ID, msg("OPEN-06.grille-meets", grille=grille_text(attrs.grille), wanted=wanted, **said),
                 measured=measured, required=required, **common,
             )
-        problem = " and ".join(faults)
+        problem = Listing(faults, "and-each")
     if not reached:
         return not_assessable(
-            ID, f"{label} cannot be judged: {reach}; {problem}.", measured=measured, required=required, **common
+            ID, msg("OPEN-06.sill-unknown", window=label, reason=reach, problem=problem),
+            measured=measured, required=required, **common,
         )
     if state is ClassState.UNKNOWN:
         return not_assessable(
-            ID, f"{label} is {reach_phrase(reached, storey)}: it is {attrs.rc}, which meets {required_class} only without "
-            f"glazing, and its GLAZING cannot be read; {problem}.", measured=measured, required=required, **common,
+            ID, msg(
+                "OPEN-06.glazing-unreadable", window=label, reach=reach_phrase(reached, storey), rc=attrs.rc,
+                required=required_class, problem=problem,
+            ),
+            measured=measured, required=required, **common,
         )
-    return failed(ID, f"{label} {where}; {problem}.", measured=measured, required=required, **common)
+    return failed(ID, msg("OPEN-06.grille-fails", problem=problem, **said), measured=measured, required=required, **common)
 
 
 RULE = Rule(
     id=ID,
-    title="Reachable windows without the class carry a secure grille",
-    criterion="Reachable windows below the required class have grille bars at least 20 mm thick and at most 125 mm apart, unless too small to climb through.",
-    source="Iranian practice; Metric Handbook (secondary); all figures provisional",
-    applies_to="windows on the envelope, within reach, without the required class or an accepted certificate",
     check=check,
     parameters=(
         Parameter("required_class", "class", "RC2", "The class that makes a grille unnecessary (keep equal to OPEN-01's)."),

@@ -31,6 +31,7 @@ Source
 
 from __future__ import annotations
 
+from ..messages import Number, msg
 from ..plan import OpeningKind
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
@@ -51,33 +52,27 @@ def check(context: Context):
             if window.kind is not OpeningKind.WINDOW or not window.on_envelope:
                 continue
             judged += 1
-            name = f"window {window.source.handle} on {storey.name}"
+            name = msg("name.window", handle=window.source.handle, storey=storey.name)
             common = dict(elements=(window.source,), marks=(Mark(storey.name, window.span),), required=required)
             sill = window.attributes.sill_m
             if sill is None:
-                yield not_assessable(ID, f"The {name} states no SILL, so the privacy sill cannot be checked.", **common)
+                yield not_assessable(ID, msg("OPEN-07.no-sill", window=name), **common)
             elif sill + TOLERANCE >= sill_limit:
                 yield passed(
-                    ID, f"The {name} has its sill {sill:.2f} m above its floor, at least the privacy sill of "
-                    f"{sill_limit:.2f} m.", measured=Quantity(sill, "m"), **common,
+                    ID, msg("OPEN-07.meets", window=name, sill=Number(sill, ".2f"), limit=Number(sill_limit, ".2f")),
+                    measured=Quantity(sill, "m"), **common,
                 )
             else:
                 yield failed(
-                    ID, f"The {name} has its sill {sill:.2f} m above its floor, below the privacy sill of "
-                    f"{sill_limit:.2f} m; a low sill helps occupants watch the street, so the reviewer "
-                    f"weighs privacy against surveillance here.", measured=Quantity(sill, "m"), **common,
+                    ID, msg("OPEN-07.below", window=name, sill=Number(sill, ".2f"), limit=Number(sill_limit, ".2f")),
+                    measured=Quantity(sill, "m"), **common,
                 )
     if not judged:
-        yield not_applicable(ID, f"No external window is on a floor more than {floor_limit:.2f} m above ground.")
+        yield not_applicable(ID, msg("OPEN-07.no-window-high-enough", limit=Number(floor_limit, ".2f")))
 
 
 RULE = Rule(
     id=ID,
-    title="Privacy sills weighed against natural surveillance",
-    criterion="Windows on floors more than 0.70 m up have sills of at least 1.10 m (Topic 4 privacy); "
-    "a lower sill is reported as a warning, as it serves natural surveillance.",
-    source="Iranian National Building Regulations, Topic 4 (privacy) (provisional)",
-    applies_to="external windows on storeys whose floor is above privacy_floor",
     check=check,
     parameters=(
         Parameter("privacy_floor", "length", 0.70, "Floors higher than this above ground are subject to the privacy sill."),

@@ -26,6 +26,7 @@ Source
 
 from __future__ import annotations
 
+from ..messages import Number, Term, msg
 from ..results import Quantity, failed, passed
 from ..units import PLAUSIBLE_BUILDING_LENGTH
 from .base import Context, Rule
@@ -35,16 +36,18 @@ ID = "PLAN-01"
 
 def check(context: Context):
     low, high = PLAUSIBLE_BUILDING_LENGTH
-    required = Quantity(f"declared; building {low:g} to {high:g} m long", None)
+    required = Quantity(msg("PLAN-01.required", low=Number(low, "g"), high=Number(high, "g")), None)
     for load in context.plan.loads:
         units = load.units
         measured = Quantity(
-            round(units.building_length_m, 2) if units.building_length_m is not None else "no extents",
+            round(units.building_length_m, 2) if units.building_length_m is not None else Term("no-extents"),
             "m" if units.building_length_m is not None else None,
         )
-        text = f"{load.storey}: {units.message}"
+        text = msg("PLAN-01.units", storey=load.storey, judgement=units.message)
         if units.source == "assumed":
-            yield failed(ID, f"{load.storey}: units are not declared. {units.message}", measured=measured, required=required)
+            yield failed(
+                ID, msg("PLAN-01.undeclared", storey=load.storey, judgement=units.message), measured=measured, required=required
+            )
         elif not units.plausible:
             yield failed(ID, text, measured=measured, required=required)
         else:
@@ -53,9 +56,5 @@ def check(context: Context):
 
 RULE = Rule(
     id=ID,
-    title="Drawing units declared and plausible",
-    criterion="Each storey's drawing declares its unit, and the building's size under that unit is plausible.",
-    source="Plan convention; DXF header variable $INSUNITS",
-    applies_to="every storey file",
     check=check,
 )

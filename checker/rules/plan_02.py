@@ -23,6 +23,7 @@ Source
 
 from __future__ import annotations
 
+from ..messages import Listing, Term, msg
 from ..results import Mark, Quantity, failed, not_applicable, passed
 from .base import Context, Rule, opening_gaps
 
@@ -32,34 +33,37 @@ ID = "PLAN-02"
 def check(context: Context):
     others = [rule for rule in context.enabled if rule.id != ID]
     if not any(rule.needs.attributes for rule in others):
-        yield not_applicable(ID, "The ruleset's rules need no opening attributes.")
+        yield not_applicable(ID, msg("PLAN-02.no-attributes-needed"))
         return
     gaps = opening_gaps(context.plan, others)
     if not gaps:
-        yield not_applicable(ID, "No door or window in the plan is one the ruleset's rules judge.")
+        yield not_applicable(ID, msg("PLAN-02.no-opening-judged"))
         return
     for gap in gaps:
         opening = gap.opening
-        name = f"{opening.kind.value} {opening.source.handle} on {gap.storey}"
+        name = msg(f"name.{opening.kind.value}", handle=opening.source.handle, storey=gap.storey)
+        wanted = Listing([_tag(tag) for tag in gap.wanted], "comma")
+        raw = [t for t, _ in opening.attributes.raw]
         common = dict(
             elements=(opening.source,),
             marks=(Mark(gap.storey, opening.span),),
-            required=Quantity(", ".join(gap.wanted), None),
-            measured=Quantity(", ".join(t for t, _ in opening.attributes.raw) or "no attributes", None),
+            required=Quantity(wanted, None),
+            measured=Quantity(Listing(raw, "comma") if raw else Term("no-attributes"), None),
         )
         if gap.complete:
-            yield passed(ID, f"The {name} carries {', '.join(gap.wanted)}.", **common)
+            yield passed(ID, msg("PLAN-02.complete", opening=name, tags=wanted), **common)
             continue
-        parts = [f"needs {tag} (for {', '.join(ids)})" for tag, ids in gap.missing]
-        parts += [f"has an unusable {tag}: {reason}" for tag, reason in gap.invalid]
-        yield failed(ID, f"The {name} " + "; ".join(parts) + ".", **common)
+        parts = [msg("PLAN-02.needs", tag=_tag(tag), rules=Listing(ids, "comma")) for tag, ids in gap.missing]
+        parts += [msg("PLAN-02.unusable", tag=tag, reason=reason) for tag, reason in gap.invalid]
+        yield failed(ID, msg("PLAN-02.incomplete", opening=name, problems=Listing(parts, "semicolon")), **common)
+
+
+def _tag(wanted: str) -> Listing:
+    """ "RC or CERT" (base.opening_gaps' alternatives) as a list the language joins with its "or"."""
+    return Listing(wanted.split(" or "), "or-each")
 
 
 RULE = Rule(
     id=ID,
-    title="Openings carry the attributes the ruleset needs",
-    criterion="Every opening an enabled rule judges carries that rule's attributes with valid values.",
-    source="Plan convention: block attributes",
-    applies_to="doors and windows that an enabled rule judges",
     check=check,
 )

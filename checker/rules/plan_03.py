@@ -24,6 +24,7 @@ Source
 from __future__ import annotations
 
 from ..dxf.layers import DEFAULT_PATTERNS, Role
+from ..messages import Capitalised, Listing, Term, msg
 from ..results import Quantity, failed, not_applicable, passed
 from .base import Context, Rule
 
@@ -37,33 +38,32 @@ def check(context: Context):
             for role in rule.needs.roles:
                 needed.setdefault(role, []).append(rule.id)
     if not needed:
-        yield not_applicable(ID, "The ruleset's rules need no particular layers.")
+        yield not_applicable(ID, msg("PLAN-03.no-layers-needed"))
         return
     counts = context.plan.counts()
     for role_name, rule_ids in needed.items():
         role = Role(role_name)
         found = counts.get(role_name, 0)
         layers = sorted({name for load in context.plan.loads for name in load.layers_by_role().get(role_name, [])})
-        required = Quantity(f"at least one ({', '.join(DEFAULT_PATTERNS[role])})", None)
+        required = Quantity(msg("PLAN-03.required", patterns=Listing(DEFAULT_PATTERNS[role], "comma")), None)
+        what = Term(f"layer-role.{role.value}")
         if found:
             yield passed(
-                ID, f"{role.label.capitalize()}: {found} found on {', '.join(layers)}.",
+                ID, msg("PLAN-03.found", what=Capitalised(what), count=found, layers=Listing(layers, "comma")),
                 measured=Quantity(found, None), required=required,
             )
         else:
             yield failed(
                 ID,
-                f"No {role.label} found (needed by {', '.join(rule_ids)}); draw them on a layer named like "
-                f"{DEFAULT_PATTERNS[role][0]} or map your layer to {role.value} in [layers].",
+                msg(
+                    "PLAN-03.missing", what=what, rules=Listing(rule_ids, "comma"), pattern=DEFAULT_PATTERNS[role][0],
+                    role=role.value,
+                ),
                 measured=Quantity(0, None), required=required,
             )
 
 
 RULE = Rule(
     id=ID,
-    title="Layers the ruleset needs are present",
-    criterion="Each layer role an enabled rule needs holds at least one element.",
-    source="Plan convention: layer roles",
-    applies_to="the layer roles the enabled rules need",
     check=check,
 )

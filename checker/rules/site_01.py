@@ -36,6 +36,7 @@ Source
 
 from __future__ import annotations
 
+from ..messages import Number, msg
 from ..results import Mark, Quantity, not_applicable
 from ._boundaries import EPS, classify_fences, fences, judge_height, no_public_realm
 from .base import Context, Needs, Parameter, Rule
@@ -48,19 +49,17 @@ def check(context: Context):
     distance = float(context.params["front_distance"])
     drawn = fences(context.plan)
     if not drawn:
-        yield not_applicable(ID, "No fences are drawn, so there is no front boundary fence to judge.")
+        yield not_applicable(ID, msg("SITE-01.no-fences"))
         return
     classified = classify_fences(context.plan, distance)
     if classified is None:
         yield no_public_realm(
-            ID, drawn, "the front fences cannot be told from the rear ones", Quantity(max_height, "m")
+            ID, drawn, msg("SITE-01.front-cannot-be-told"), Quantity(max_height, "m")
         )
         return
     front = [c for c in classified if c.front]
     if not front:
-        yield not_applicable(
-            ID, f"No fence comes within {distance:.2f} m of the public realm, so there is no front boundary fence."
-        )
+        yield not_applicable(ID, msg("SITE-01.no-front-fence", distance=Number(distance, ".2f")))
         return
     required = Quantity(max_height, "m")
     for c in front:
@@ -68,19 +67,14 @@ def check(context: Context):
         if c.street_line.length > EPS:
             marks.append(Mark(c.storey, c.street_line, "measure"))
         common = dict(elements=(c.fence.source,), marks=tuple(marks), required=required)
-        where = f"The front {c.name} ({c.street_distance:.2f} m from the public realm)"
+        where = msg("SITE-01.front-fence", fence=c.name, distance=Number(c.street_distance, ".2f"))
         yield judge_height(
-            ID, c.fence, where, max_height, True,
-            f"front boundaries should be at most {max_height:.2f} m so that the street can see in", **common,
+            ID, c.fence, where, max_height, True, msg("SITE-01.advice", limit=Number(max_height, ".2f")), **common,
         )
 
 
 RULE = Rule(
     id=ID,
-    title="Front boundary fences are low",
-    criterion="Fences facing the public realm are at most the front height limit, so the front stays in view.",
-    source="Secured by Design, Homes guide (secondary summary: provisional); front distance ours (provisional)",
-    applies_to="fences within the front distance of the public realm",
     check=check,
     parameters=(
         Parameter("front_max_height", "length", 1.0, "Highest front boundary fence accepted."),

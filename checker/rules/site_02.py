@@ -37,6 +37,7 @@ Source
 
 from __future__ import annotations
 
+from ..messages import Number, Term, msg
 from ..results import Mark, Quantity, failed, not_applicable
 from ._boundaries import classify_fences, fences, judge_height, no_public_realm, site_boundaries
 from .base import Context, Needs, Parameter, Rule
@@ -51,41 +52,37 @@ def check(context: Context):
     drawn = fences(context.plan)
     boundaries = site_boundaries(context.plan)
     if not drawn and not boundaries:
-        yield not_applicable(ID, "Neither a site boundary nor any fence is drawn, so there is no boundary to judge.")
+        yield not_applicable(ID, msg("SITE-02.nothing-drawn"))
         return
     classified = classify_fences(context.plan, distance) if drawn else []
     if classified is None:
-        yield no_public_realm(ID, drawn, "the rear and side fences cannot be told from the front ones", required)
+        yield no_public_realm(ID, drawn, msg("SITE-02.rear-cannot-be-told"), required)
         return
     rear = [c for c in classified if not c.front]
     if not rear:
         if not boundaries:
-            yield not_applicable(ID, "Every fence drawn is a front fence and no site boundary is drawn.")
+            yield not_applicable(ID, msg("SITE-02.only-front-fences"))
             return
-        besides = " (every fence drawn faces the public realm)" if drawn else ""
+        said = "SITE-02.no-rear-fence-only-front" if drawn else "SITE-02.no-rear-fence"
         yield failed(
             ID,
-            f"The rear and side boundaries have no fence{besides}; enclose them at least {min_height:.2f} m high.",
+            msg(said, limit=Number(min_height, ".2f")),
             elements=tuple(b.source for _, b in boundaries),
             marks=tuple(Mark(storey, b.polygon) for storey, b in boundaries),
-            measured=Quantity("no fence", None),
+            measured=Quantity(Term("no-fence"), None),
             required=required,
         )
         return
     for c in rear:
         common = dict(elements=(c.fence.source,), marks=(Mark(c.storey, c.fence.line),), required=required)
         yield judge_height(
-            ID, c.fence, f"The rear or side {c.name}", min_height, False,
-            f"rear and side boundaries should be at least {min_height:.2f} m", **common,
+            ID, c.fence, msg("SITE-02.rear-fence", fence=c.name), min_height, False,
+            msg("SITE-02.advice", limit=Number(min_height, ".2f")), **common,
         )
 
 
 RULE = Rule(
     id=ID,
-    title="Rear and side boundary fences are high",
-    criterion="Fences that do not face the public realm are at least the rear height, and a drawn site has them.",
-    source="Secured by Design, Homes guide (provisional); front distance ours (provisional)",
-    applies_to="fences farther than the front distance from the public realm; the site boundary",
     check=check,
     parameters=(
         Parameter("rear_min_height", "length", 1.8, "Lowest rear or side boundary fence accepted."),

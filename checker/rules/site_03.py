@@ -49,8 +49,10 @@ import numpy as np
 import shapely
 
 from ..geometry import opening_levels
+from ..messages import Message, Number, msg
 from ..plan import AccessKind, Opening, Storey
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from ._within_reach import opening_name
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "SITE-03"
@@ -64,8 +66,8 @@ class _Target:
     sill: float | None  # above ground; None when unknown and possibly within reach
 
     @property
-    def name(self) -> str:
-        return f"{self.opening.kind.value} {self.opening.source.handle} on {self.storey.name}"
+    def name(self) -> Message:
+        return opening_name(self.opening, self.storey)
 
 
 def _targets(plan, vertical: float) -> tuple[list[_Target], list[_Target]]:
@@ -108,7 +110,7 @@ def check(context: Context):
     vertical = float(context.reach.vertical_m)
     aids = [(storey, s) for storey in plan.storeys for s in storey.access_surfaces if s.kind is AccessKind.CLIMBING_AID]
     if not aids:
-        yield not_applicable(ID, "No climbing aid (bin store, shed, low wall) is drawn.")
+        yield not_applicable(ID, msg("SITE-03.no-climbing-aid"))
         return
     high, unknown = _targets(plan, vertical)
     polygons = np.array([s.polygon for _, s in aids], dtype=object)
@@ -116,7 +118,7 @@ def check(context: Context):
     nearest_unknown = _nearest(polygons, unknown)
     required = Quantity(min_distance, "m")
     for index, (storey, aid) in enumerate(aids):
-        name = f"climbing aid {aid.source.handle} on {storey.name}"
+        name = msg("SITE-03.aid", handle=aid.source.handle, storey=storey.name)
         high_distance, high_index = nearest_high.get(index, (math.inf, None))
         unknown_distance, unknown_index = nearest_unknown.get(index, (math.inf, None))
         if high_distance < min_distance - EPS or (high_index is not None and unknown_distance >= min_distance - EPS):
@@ -126,8 +128,7 @@ def check(context: Context):
         else:
             yield passed(
                 ID,
-                f"No door or window on the envelope has its sill out of reach from the ground (over {vertical:.2f} m "
-                f"up), so the {name} brings none within reach.",
+                msg("SITE-03.nothing-out-of-reach", aid=name, vertical=Number(vertical, ".2f")),
                 elements=(aid.source,), marks=(Mark(storey.name, aid.polygon),), required=required,
             )
             continue
@@ -142,36 +143,28 @@ def check(context: Context):
         if uncertain:
             yield not_assessable(
                 ID,
-                f"The {name} is {distance:.2f} m from {target.name}, which has no SILL: if its sill is more than "
-                f"{vertical:.2f} m above ground, the aid helps a burglar reach it.",
+                msg(
+                    "SITE-03.sill-unknown", aid=name, distance=Number(distance, ".2f"), opening=target.name,
+                    vertical=Number(vertical, ".2f"),
+                ),
                 **common,
             )
             continue
         level = (
-            f"its sill {target.sill:.2f} m above ground" if target.sill is not None
-            else f"its floor {target.storey.elevation_m:.2f} m above ground"
+            msg("SITE-03.sill-above-ground", height=Number(target.sill, ".2f")) if target.sill is not None
+            else msg("SITE-03.floor-above-ground", height=Number(target.storey.elevation_m, ".2f"))
+        )
+        said = dict(
+            aid=name, distance=Number(distance, ".2f"), opening=target.name, level=level, limit=Number(min_distance, ".2f")
         )
         if distance >= min_distance - EPS:
-            yield passed(
-                ID,
-                f"The {name} is {distance:.2f} m from {target.name} ({level}), at least {min_distance:.2f} m.",
-                **common,
-            )
+            yield passed(ID, msg("SITE-03.far-enough", **said), **common)
         else:
-            yield failed(
-                ID,
-                f"The {name} is {distance:.2f} m from {target.name} ({level}, out of reach from the ground); "
-                f"keep climbing aids at least {min_distance:.2f} m from it.",
-                **common,
-            )
+            yield failed(ID, msg("SITE-03.too-near", **said), **common)
 
 
 RULE = Rule(
     id=ID,
-    title="Climbing aids stand away from openings out of reach",
-    criterion="Climbing aids are at least the minimum distance from envelope openings out of reach from the ground.",
-    source="Climbing aids make new access surfaces (ADQ, NEN 5087); the distance is ours (provisional)",
-    applies_to="access surfaces on climbing-aid layers",
     check=check,
     parameters=(
         Parameter("min_distance", "length", 2.0, "Least plan distance from a climbing aid to an opening out of reach."),

@@ -57,6 +57,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ..geometry import clear_sight_line, points_along, sight_obstacles, sight_start
 from ..graph import SIDE_PROBE, smallest_space
+from ..messages import Message, Number, Term, msg
 from ..plan import Opening, OpeningKind, Plan, Space, Storey
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import Context, Needs, Parameter, Rule
@@ -76,10 +77,13 @@ class _Store:
     outline: BaseGeometry  # the store, or the outbuilding it is in
 
     @property
-    def name(self) -> str:
-        label = "garage" if self.space.use == "garage" else "store"
-        named = f' "{self.space.name}"' if self.space.name else ""
-        return f"{label}{named} ({self.space.source.handle}) on {self.storey.name}"
+    def name(self) -> Message:
+        """ 'garage "Bikes" (3F) on Ground floor' or 'store (3F) on Ground floor'."""
+        kind = Term("garage" if self.space.use == "garage" else "store")
+        where = dict(kind=kind, handle=self.space.source.handle, storey=self.storey.name)
+        if self.space.name:
+            return msg("SITE-04.named-store", name=self.space.name, **where)
+        return msg("SITE-04.store", **where)
 
 
 @dataclass(frozen=True)
@@ -159,14 +163,11 @@ def check(context: Context):
     max_distance = float(context.params["max_distance"])
     fence_limit = float(context.params["fence_max_height"])
     if not any(storey.spaces for storey in plan.storeys):
-        yield not_assessable(
-            ID, "No spaces are drawn, so parking, bicycle and bin stores cannot be found; draw them as spaces "
-            "with USE=STORAGE or USE=GARAGE."
-        )
+        yield not_assessable(ID, msg("SITE-04.no-spaces"))
         return
     stores = _stores(plan)
     if not stores:
-        yield not_applicable(ID, "No store or garage space stands outside the dwelling.")
+        yield not_applicable(ID, msg("SITE-04.no-store"))
         return
     ground = min(plan.storeys, key=lambda s: s.elevation_m)
     seen = sight_obstacles(plan, ground, fence_limit)
@@ -182,10 +183,12 @@ def check(context: Context):
         for k in viewer_tree.query(store.outline, predicate="dwithin", distance=max_distance).tolist():
             viewer = viewers[k]
             targets = points_along([ring], STORE_SPACING, viewer.start, max_distance)
-            room = f' in "{viewer.room.name}"' if viewer.room.name else ""
+            window = dict(handle=viewer.window.source.handle, storey=viewer.storey.name)
             best = _shorter(
                 best, clear_sight_line(viewer.start, targets, obstacles),
-                f"window {viewer.window.source.handle} on {viewer.storey.name}{room}", viewer.window.source,
+                msg("SITE-04.window-in-room", room=viewer.room.name, **window) if viewer.room.name
+                else msg("SITE-04.window", **window),
+                viewer.window.source,
             )
         local = street_tree.query(store.outline, predicate="dwithin", distance=max_distance).tolist()
         if local:
@@ -200,13 +203,13 @@ def check(context: Context):
                 line = clear_sight_line(spot, list(near), obstacles)
                 if line is not None:
                     seen_from = streets[local[0]][1] if len(local) == 1 else _nearest_street(streets, street_tree, line)
-                    best = _shorter(best, line, f"the public realm ({seen_from.source.handle})", seen_from.source)
+                    best = _shorter(best, line, msg("SITE-04.public-realm", handle=seen_from.source.handle), seen_from.source)
         marks = [Mark(store.storey.name, store.space.polygon)]
         if best is not None:
             line, seen_from, source = best
             marks.append(Mark(store.storey.name, line, "measure"))
             yield passed(
-                ID, f"The {store.name} is overlooked from {seen_from} ({line.length:.2f} m).",
+                ID, msg("SITE-04.overlooked", store=store.name, viewer=seen_from, distance=Number(line.length, ".2f")),
                 elements=(store.space.source, source), marks=tuple(marks),
                 measured=Quantity(line.length, "m"), required=required,
             )
@@ -215,22 +218,19 @@ def check(context: Context):
         if unknown_fences:
             yield not_assessable(
                 ID,
-                f"No clear view of the {store.name} was found, but {unknown_fences} fence(s) have no height and "
-                f"were taken as blocking; draw their heights as thickness.",
+                msg("SITE-04.fences-without-height", store=store.name, count=unknown_fences),
                 **common,
             )
         elif not streets:
             yield not_assessable(
                 ID,
-                f"No habitable-room window overlooks the {store.name}, and no public realm is drawn to tell whether "
-                f"the street does; draw the street on a C-ROAD layer.",
+                msg("SITE-04.no-public-realm", store=store.name),
                 **common,
             )
         else:
             yield failed(
                 ID,
-                f"The {store.name} is not overlooked: no habitable-room window or public realm has a clear view "
-                f"of it within {max_distance:.2f} m.",
+                msg("SITE-04.not-overlooked", store=store.name, limit=Number(max_distance, ".2f")),
                 **common,
             )
 
@@ -243,10 +243,6 @@ def _nearest_street(streets, tree: shapely.STRtree, line: LineString):
 
 RULE = Rule(
     id=ID,
-    title="Parking, bicycle and bin stores are overlooked",
-    criterion="Free-standing stores and garages are in clear view of a habitable-room window or the public realm.",
-    source="CPTED natural surveillance; Secured by Design, Homes guide (secondary); figures ours (provisional)",
-    applies_to="STORAGE and GARAGE spaces outside the dwelling",
     check=check,
     parameters=(
         Parameter("max_distance", "length", 30.0, "Longest sight line that counts as overlooking."),

@@ -1,0 +1,277 @@
+"""What the checker says, as values: a message id and its arguments, rendered per language.
+
+Rules, their helpers, the engine and the results never write a sentence themselves:
+they return ``Message("OPEN-02.below-class", {...})`` and the sentence is looked up
+in a gettext catalogue when it is shown. The catalogues are
+``checker/locale/<lang>/LC_MESSAGES/findings.po``; their msgids are the symbolic ids
+and English is a catalogue like any other (the one place the English text lives), so
+that the rule code holds no user-facing text at all. They are read with Babel the
+first time a language is asked for (no compiled .mo files are kept).
+
+A message's text uses Python named format fields (``{door}``). Its arguments are:
+
+- ``str``: text taken from the plan or the ruleset (handles, storey names, layers,
+  attribute values, class names); never translated, and bidi-isolated when asked for
+  so that a Latin handle keeps its order inside a Persian sentence;
+- ``int``: a count, written with the language's digits;
+- ``Number``: a measure with its format (``Number(0.6, ".2f")``), formatted and then
+  written with the language's digits and decimal separator;
+- ``Term``: a word the language translates (``Term("door")``, catalogue id
+  ``term.door``);
+- ``Listing``: items joined as the language joins a list (``a, b and c``);
+- ``Capitalised``: an argument that opens a sentence (English capitalises it);
+- ``Message``: a nested message, for reasons and phrases composed from parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Iterable, Mapping, Union
+
+from babel.messages.pofile import read_po
+
+from .report.i18n import localise_number
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "findings"
+SOURCE_LANGUAGE = "en"
+
+FIRST_STRONG_ISOLATE = "\u2068"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
+
+# How Listing styles join their items: (separator, last separator), as catalogue ids.
+LIST_STYLES: dict[str, tuple[str, str]] = {
+    "and": ("list.separator", "list.and"),  # a, b and c
+    "or": ("list.separator", "list.or"),  # a, b or c
+    "comma": ("list.separator", "list.separator"),  # a, b, c
+    "and-each": ("list.and", "list.and"),  # a and b and c
+    "or-each": ("list.or", "list.or"),  # a or b or c
+    "semicolon": ("list.semicolon", "list.semicolon"),  # a; b; c
+    "sentences": ("list.sentences", "list.sentences"),  # sentences one after the other
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or phrase the catalogue translates: ``Term("door")`` is ``term.door``."""
+
+    id: str
+
+    @property
+    def catalogue_id(self) -> str:
+        return f"term.{self.id}"
+
+    def __str__(self) -> str:
+        return render(self)  # the English text, as the JSON and the terminal show it
+
+    def to_json(self) -> dict:
+        return {"term": self.id}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number with the Python format it is written in (``g``, ``.2f``)."""
+
+    value: float
+    format: str = "g"
+
+    def to_json(self) -> dict:
+        return {"number": self.value, "format": self.format}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Items joined as a list; ``style`` is one of LIST_STYLES."""
+
+    items: tuple
+    style: str = "and"
+
+    def __post_init__(self) -> None:
+        if self.style not in LIST_STYLES:
+            raise ValueError(f"unknown list style {self.style!r}")
+        object.__setattr__(self, "items", tuple(self.items))
+
+    def __str__(self) -> str:
+        return render(self)  # the English text, as the JSON and the terminal show it
+
+    def to_json(self) -> dict:
+        return {"list": [arg_to_json(item) for item in self.items], "style": self.style}
+
+
+@dataclass(frozen=True)
+class Capitalised:
+    """An argument that opens a sentence: English writes its first letter as a capital."""
+
+    inner: "Arg"
+
+    def __str__(self) -> str:
+        return render(self)  # the English text, as the JSON and the terminal show it
+
+    def to_json(self) -> dict:
+        return {"capitalised": arg_to_json(self.inner)}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence or phrase by id, with its arguments; immutable."""
+
+    id: str
+    args: Mapping[str, "Arg"] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name, value in self.args.items():
+            if not isinstance(value, ARG_TYPES) or isinstance(value, (bool, float)):
+                # A float needs its format (Number), a bool a wording: neither has one text.
+                raise TypeError(f"message {self.id}: argument {name} is a {type(value).__name__}")
+        object.__setattr__(self, "args", MappingProxyType(dict(self.args)))
+
+    def __hash__(self) -> int:
+        return hash((self.id, tuple(sorted(self.args.items(), key=lambda item: item[0]))))
+
+    def __str__(self) -> str:
+        return render(self)  # the English text, as the JSON and the terminal show it
+
+    def to_json(self) -> dict:
+        return {"message_id": self.id, "message_args": args_to_json(self.args)}
+
+
+Arg = Union[str, int, Number, Term, Listing, Capitalised, Message]
+ARG_TYPES = (str, int, Number, Term, Listing, Capitalised, Message)
+
+
+def msg(id: str, **args: Arg) -> Message:
+    """``Message(id, args)`` with the arguments as keywords."""
+    return Message(id, args)
+
+
+def args_to_json(args: Mapping[str, Arg]) -> dict:
+    return {name: arg_to_json(value) for name, value in args.items()}
+
+
+def arg_to_json(value: Arg):
+    if isinstance(value, (str, int)):
+        return value
+    return value.to_json()
+
+
+# ------------------------------------------------------------------ catalogues
+
+
+def catalogue_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def languages() -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in LOCALE_DIR.iterdir() if catalogue_path(p.name).is_file()))
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> Mapping[str, str]:
+    """The texts of ``language`` by message id; fuzzy and empty entries are left out
+    (as msgfmt leaves them out), so they fall back to English."""
+    path = catalogue_path(language)
+    if not path.is_file():
+        raise ValueError(f"there is no findings catalogue for {language!r}")
+    with path.open("rb") as handle:
+        po = read_po(handle, locale=language, domain=DOMAIN)
+    return MappingProxyType({m.id: m.string for m in po if m.id and m.string and not m.fuzzy})
+
+
+def text_of(message_id: str, language: str) -> str:
+    """The catalogue text of ``message_id``: the language's, else the English."""
+    texts = catalogue(language)
+    if message_id in texts:
+        return texts[message_id]
+    source = catalogue(SOURCE_LANGUAGE)
+    if message_id not in source:
+        raise KeyError(f"message id {message_id!r} is not in the {DOMAIN} catalogue")
+    return source[message_id]
+
+
+# ------------------------------------------------------------------ rendering
+
+
+def render(message: Arg, language: str = SOURCE_LANGUAGE, *, isolate: bool = False) -> str:
+    """``message`` (a Message, or any argument of one) as text in ``language``.
+
+    With ``isolate`` every plain-text argument (what the plan or ruleset says) is
+    wrapped in Unicode isolate controls, for a page that mixes scripts: a handle or a
+    Persian storey name keeps its own direction inside the sentence. The controls have
+    no glyph; the JSON and the terminal get the text without them.
+    """
+    return _render_arg(message, language, isolate)
+
+
+def _render_arg(value: Arg, language: str, isolate: bool) -> str:
+    if isinstance(value, Message):
+        values = {name: _render_arg(arg, language, isolate) for name, arg in value.args.items()}
+        return text_of(value.id, language).format_map(values)
+    if isinstance(value, str):
+        return f"{FIRST_STRONG_ISOLATE}{value}{POP_DIRECTIONAL_ISOLATE}" if isolate and value else value
+    if isinstance(value, int):
+        return localise_number(str(value), language)
+    if isinstance(value, Number):
+        return localise_number(format(value.value, value.format), language)
+    if isinstance(value, Term):
+        return text_of(value.catalogue_id, language)
+    if isinstance(value, Listing):
+        return _joined([_render_arg(item, language, isolate) for item in value.items], value.style, language)
+    if isinstance(value, Capitalised):
+        text = _render_arg(value.inner, language, isolate)
+        start = 1 if text.startswith(FIRST_STRONG_ISOLATE) else 0
+        return text[:start] + text[start : start + 1].upper() + text[start + 1 :]
+    raise TypeError(f"cannot render a {type(value).__name__}")
+
+
+def _joined(items: list[str], style: str, language: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    separator, last = (text_of(i, language) for i in LIST_STYLES[style])
+    return separator.join(items[:-1]) + last + items[-1]
+
+
+def message_ids(message: Message) -> Iterable[str]:
+    """Every catalogue id ``message`` uses: its own, its terms', its nested messages'."""
+    yield message.id
+    for value in message.args.values():
+        yield from arg_ids(value)
+
+
+def arg_ids(value: Arg) -> Iterable[str]:
+    if isinstance(value, Message):
+        yield from message_ids(value)
+    elif isinstance(value, Term):
+        yield value.catalogue_id
+    elif isinstance(value, Listing):
+        yield from LIST_STYLES[value.style]
+        for item in value.items:
+            yield from arg_ids(item)
+    elif isinstance(value, Capitalised):
+        yield from arg_ids(value.inner)
+
+
+def arg_from_json(value) -> Arg:
+    """An argument back from its JSON form (``arg_to_json``): the JSON results carry
+    enough to say each finding again, in any language."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, dict):
+        if "message_id" in value:
+            return message_from_json(value["message_id"], value["message_args"])
+        if "number" in value:
+            return Number(value["number"], value["format"])
+        if "term" in value:
+            return Term(value["term"])
+        if "list" in value:
+            return Listing(tuple(arg_from_json(item) for item in value["list"]), value["style"])
+        if "capitalised" in value:
+            return Capitalised(arg_from_json(value["capitalised"]))
+    raise ValueError(f"not a message argument: {value!r}")
+
+
+def message_from_json(message_id: str, message_args: Mapping) -> Message:
+    """A finding's ``message_id`` and ``message_args`` from the JSON results as a Message."""
+    return Message(message_id, {name: arg_from_json(value) for name, value in message_args.items()})

@@ -1,0 +1,33 @@
+Feature: Findings in every language
+  What the checker says (finding messages, rule titles, criteria, sources, applies-to,
+  the verdict sentence) is a message id with arguments. The text of each id lives in the
+  gettext catalogues checker/locale/<lang>/LC_MESSAGES/findings.po, English included,
+  and none of it in the rule code; the English annex, the terminal and the JSON say the
+  English, the Persian annex says the Persian.
+
+  Scenario: Every message id the checker uses has a text in English and in Persian
+    Given the message ids the rules say about the example project under every ruleset
+    And the message ids written in the checker's code
+    And the ids of every rule's title, criterion, source and applies-to
+    Then the English and the Persian catalogue each have a text for every one of them
+
+  Scenario: The catalogues hold the same ids, with no fuzzy or empty text
+    Then the English and the Persian catalogue hold the same message ids
+    And no entry of either catalogue is fuzzy or empty
+
+  Scenario: Each Persian text has exactly the placeholders of its English text
+    Then every Persian text has the same placeholders as its English text
+
+  Scenario: The rule modules hold no user-facing sentence
+    Then no string in checker/rules, outside docstrings, parameter descriptions and raised errors, reads like a sentence
+
+  Scenario: The JSON carries each finding's message id and arguments, enough to say it again in any language
+    Given the example project's annex in "fa" with its JSON results
+    Then the JSON results validate against the results schema
+    And every finding in the JSON has a message id and arguments that render its English message exactly
+
+  Scenario: The Persian annex says the findings and rule titles in Persian
+    Given the example project's annex in "fa" with its JSON results
+    Then the PDF text holds the Persian words of every failing finding, and not its English
+    And the normalised PDF text holds the Persian title of every rule with a failing finding
+    And the normalised PDF text holds the Persian verdict sentence
