@@ -33,7 +33,7 @@ from typing import Iterable, Mapping, Union
 
 from babel.messages.pofile import read_po
 
-from .report.i18n import localise_number
+from .numerals import localise_number
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "findings"

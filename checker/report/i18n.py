@@ -19,16 +19,12 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from ..errors import InputError
+from ..numerals import PERSIAN_DECIMAL_SEPARATOR, PERSIAN_THOUSANDS_SEPARATOR, localise_number, persian_digits  # noqa: F401 (re-exported)
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "annex"
 LANGUAGES = ("en", "fa")
 RIGHT_TO_LEFT = frozenset({"fa"})
-
-_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-PERSIAN_DECIMAL_SEPARATOR = "\u066b"  # ARABIC DECIMAL SEPARATOR, as Persian writes 2٫5
-PERSIAN_THOUSANDS_SEPARATOR = "\u066c"  # ARABIC THOUSANDS SEPARATOR: ۴۳٬۳۷۸
-
 
 def check_language(language: str) -> str:
     if language not in LANGUAGES:
@@ -56,16 +52,3 @@ def translations(language: str) -> gettext.NullTranslations:
 
 def is_rtl(language: str) -> bool:
     return language in RIGHT_TO_LEFT
-
-
-def persian_digits(text: object) -> str:
-    """``text`` with the ASCII digits 0-9 written as Persian digits (۰-۹)."""
-    return str(text).translate(_PERSIAN_DIGITS)
-
-
-def localise_number(text: str, language: str) -> str:
-    """A number already formatted with ASCII digits, '.' and ',', written for ``language``."""
-    if language == "fa":
-        text = text.replace(",", PERSIAN_THOUSANDS_SEPARATOR).replace(".", PERSIAN_DECIMAL_SEPARATOR)
-        return persian_digits(text)
-    return text
