@@ -13,8 +13,11 @@ Two plans of about 10,000 entities each:
   drawing, the findings of a house. The plan drawing is made from the plan model, so
   the entities that are not plan content cost the annex nothing.
 
-The annex is rendered once per plan (the flats take minutes); load and check are the
-best of three.
+Load, check and the annex are each the best of three. The annex's CPU time is shown
+beside its wall time: on a busy machine the wall time is the one that suffers.
+
+Before the grouping of alike findings and openings and the picture for crowded plans
+(issue 4), the flats' annex was 722 pages, 4.76 MB and 393 s; the house's 8 pages.
 """
 
 from __future__ import annotations
@@ -65,9 +68,12 @@ def measure(path: Path, entities: int) -> dict:
     check = best_of(lambda: run_rules(load_plan(path), ruleset))
     plan = load_plan(path)
     results = run_rules(plan, ruleset)
-    start = time.perf_counter()
-    pdf = annex_pdf(plan, results)
-    annex = time.perf_counter() - start
+    annex = cpu = float("inf")
+    for _ in range(3):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        pdf = annex_pdf(plan, results)
+        annex = min(annex, time.perf_counter() - start)
+        cpu = min(cpu, time.process_time() - start_cpu)
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     return {
         "entities": entities,
@@ -75,6 +81,7 @@ def measure(path: Path, entities: int) -> dict:
         "readfile": readfile,
         "check": check,
         "annex": annex,
+        "annex_cpu": cpu,
         "mb": len(pdf) / 1e6,
         "pages": pages,
     }
@@ -89,16 +96,16 @@ def main() -> int:
         flats = Path(tmp) / "flats.dxf"
         rows["flats"] = measure(flats, write_block_of_flats(flats, FLATS_PER_SIDE))
     print(f"{'plan':<7} {'entities':>8} {'findings':>8} {'pages':>6} {'readfile s':>10} {'load+check/readfile':>20} "
-          f"{'annex/readfile':>15} {'annex s':>8} {'annex MB':>9}  target (<{TARGET_SECONDS:g} s, <{TARGET_MB:g} MB)")
+          f"{'annex/readfile':>15} {'annex s':>8} {'cpu s':>6} {'annex MB':>9}  target (<{TARGET_SECONDS:g} s, <{TARGET_MB:g} MB)")
     for name, row in rows.items():
         met = row["annex"] < TARGET_SECONDS and row["mb"] < TARGET_MB
         print(
             f"{name:<7} {row['entities']:>8,} {row['findings']:>8,} {row['pages']:>6,} {row['readfile']:>10.3f} "
             f"{row['check'] / row['readfile']:>20.2f} {row['annex'] / row['readfile']:>15.1f} "
-            f"{row['annex']:>8.1f} {row['mb']:>9.2f}  {'met' if met else 'NOT MET'}"
+            f"{row['annex']:>8.2f} {row['annex_cpu']:>6.2f} {row['mb']:>9.2f}  {'met' if met else 'NOT MET'}"
         )
     flats = rows["flats"]
-    print(f"\nThe flats' annex lists and draws {flats['findings']:,} findings: "
+    print(f"\nThe flats' annex lists and draws {flats['findings']:,} findings on {flats['pages']} pages: "
           f"{flats['annex'] / max(flats['findings'], 1) * 1000:.0f} ms and "
           f"{flats['mb'] * 1000 / max(flats['findings'], 1):.1f} kB per finding.")
     return 0

@@ -19,6 +19,7 @@ results and SOURCE_DATE_EPOCH give byte-identical files.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import mimetypes
 import os
@@ -26,7 +27,7 @@ import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -41,11 +42,11 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .. import __version__
 from ..errors import AnnexError
-from ..plan import Opening, OpeningKind, Plan
-from ..results import Finding, Results, Severity, Status, verdict_sentence
+from ..plan import Opening, OpeningKind, Plan, Source
+from ..results import Finding, Quantity, Results, Severity, Status, verdict_sentence
 from ..rules import catalogue
 from . import i18n
-from .drawing import STATUS_COLOURS, storey_drawing
+from .drawing import STATUS_COLOURS, needs_picture, storey_drawing, storey_picture
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -65,6 +66,15 @@ MIN_LABEL_SCALE = 2.0  # mm on the page per metre of plan below which room names
 
 SHOWN = (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR)
 
+# Large plans. weasyprint sets a page of table rows in 0.2-0.45 s, so an annex that
+# gave each of thousands of findings and openings its own row would run to hundreds of
+# pages nobody reads. Past these sizes alike findings (one rule, status, requirement)
+# share a row, and openings with the same attributes and assumptions share a row.
+GROUP_FINDINGS_FROM = 100  # findings listed in the annex
+GROUP_MIN_ALIKE = 5  # smaller sets of alike findings keep one row each
+GROUP_OPENINGS_FROM = 50  # openings on one storey (a house has a few dozen)
+HANDLES_SHOWN = 10  # handles a shared row names; results.json (attached) has them all
+
 def N_(message: str) -> str:
     """Mark a msgid for extraction (babel.cfg) where it is translated later, at run time."""
     return message
@@ -78,9 +88,21 @@ XMP_NAMESPACE = "urn:security-annex:xmp:annex:1.0#"
 
 def annex_html(plan: Plan, results: Results, *, language: str = "en", show_passes: bool = False) -> str:
     """The annex as one HTML document (its stylesheet is ``assets/annex.css``)."""
+    return _render(plan, results, language, show_passes, results.dumps())[0]
+
+
+def _render(
+    plan: Plan, results: Results, language: str, show_passes: bool, results_json: str
+) -> tuple[str, dict[str, bytes]]:
+    """The HTML, and the PNG of each plan drawn as a picture by its data: URL.
+
+    ``results_json`` is ``results.dumps()``, made once by the caller: on a large plan
+    it takes a second or more (indented JSON is encoded in Python).
+    """
     language = i18n.check_language(language)
     template = _environment(language).get_template("annex.html.j2")
-    return template.render(**_context(plan, results, language, show_passes))
+    context = _context(plan, results, language, show_passes, results_json)
+    return template.render(**context), context["pictures"]
 
 
 def annex_pdf(
@@ -98,11 +120,13 @@ def annex_pdf(
     """
     language = i18n.check_language(language)
     _require_fonts(language)
-    html = annex_html(plan, results, language=language, show_passes=show_passes)
+    results_json = results.dumps()
+    html, pictures = _render(plan, results, language, show_passes, results_json)
     fetcher = url_fetcher or AssetFetcher()
+    fetcher.pictures.update(pictures)
     moment = _moment(results.generated)
     attachment = weasyprint.Attachment(
-        string=results.dumps(),
+        string=results_json,
         name="results.json",
         description="Check results (security-annex JSON results contract)",
         created=moment,
@@ -145,16 +169,23 @@ class AssetFetcher(URLFetcher):
 
     Every URL asked for is recorded in ``served`` or ``refused``. A refusal raises,
     which weasyprint reports as a missing resource and leaves out of the document.
-    data: URLs are refused too: the annex inlines its drawings and needs none.
+    data: URLs are refused too, except the exact ones of the plan pictures the annex
+    drew itself for a large plan (``pictures``, filled by :func:`annex_pdf`).
     """
 
     def __init__(self) -> None:
         super().__init__(fail_on_errors=False, allowed_protocols=("file",))
         self.served: list[str] = []
         self.refused: list[str] = []
+        self.pictures: dict[str, bytes] = {}  # data: URL -> PNG, for plans the annex drew itself
         self._lock = threading.Lock()
 
     def fetch(self, url, headers=None):
+        picture = self.pictures.get(url)
+        if picture is not None:
+            with self._lock:
+                self.served.append(url[:40] + ELLIPSIS)
+            return URLFetcherResponse(url, body=picture, headers={"Content-Type": "image/png"})
         path = asset_path(url)
         with self._lock:
             (self.refused if path is None else self.served).append(url)
@@ -202,15 +233,21 @@ def _require_fonts(language: str) -> None:
 @lru_cache(maxsize=None)
 def _face_installed(family: str, style: str) -> bool:
     """Whether fontconfig has this face itself, not a substitute (asked through weasyprint's binding)."""
+    return _face_file(family, style) is not None
+
+
+@lru_cache(maxsize=None)
+def _face_file(family: str, style: str) -> str | None:
+    """The font file of this face when fontconfig has it itself, else None."""
     try:
         from weasyprint.text.ffi import ffi, fontconfig
     except Exception:  # pragma: no cover - weasyprint could not set any page either
-        return True
+        return None
 
     def strings(pattern, key: bytes) -> list[str]:
         found, value, index = [], ffi.new("FcChar8 **"), 0
         while fontconfig.FcPatternGetString(pattern, key, index, value) == fontconfig.FcResultMatch:
-            found.append(ffi.string(ffi.cast("char *", value[0])).decode("utf-8", "replace").casefold())
+            found.append(ffi.string(ffi.cast("char *", value[0])).decode("utf-8", "replace"))
             index += 1
         return found
 
@@ -224,9 +261,13 @@ def _face_installed(family: str, style: str) -> bool:
         result = ffi.new("FcResult *")
         match = fontconfig.FcFontMatch(config, pattern, result)
         if match == ffi.NULL:
-            return False
+            return None
         try:
-            return family.casefold() in strings(match, b"family") and style.casefold() in strings(match, b"style")
+            families = [name.casefold() for name in strings(match, b"family")]
+            styles = [name.casefold() for name in strings(match, b"style")]
+            if family.casefold() in families and style.casefold() in styles:
+                return next(iter(strings(match, b"file")), None) or None
+            return None
         finally:
             fontconfig.FcPatternDestroy(match)
     finally:
@@ -467,6 +508,76 @@ class Numbered:
         return tuple(seen)
 
 
+@dataclass(frozen=True)
+class FindingRow:
+    """One row of the findings table: one finding, or alike findings of one rule together.
+
+    Alike findings have the same rule, status, severity, required value, kind of
+    measured value and provisional figures; their numbers run consecutively.
+    """
+
+    items: tuple[Numbered, ...]
+
+    @property
+    def first(self) -> Numbered:
+        return self.items[0]
+
+    @property
+    def shared(self) -> bool:
+        return len(self.items) > 1
+
+    @property
+    def ranges(self) -> tuple[tuple[int, int], ...]:
+        return _runs([item.number for item in self.items])
+
+    @property
+    def elements(self) -> tuple[Source, ...]:
+        seen: dict[tuple[str, str], Source] = {}
+        for item in self.items:
+            for element in item.finding.elements:
+                seen.setdefault((element.storey, element.handle), element)
+        return tuple(seen.values())
+
+    @property
+    def handles_shown(self) -> tuple[str, ...]:
+        return tuple(e.handle for e in self.elements[:HANDLES_SHOWN])
+
+    @property
+    def handles_left_out(self) -> int:
+        return max(0, len(self.elements) - HANDLES_SHOWN)
+
+    @property
+    def layers(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.layer for e in self.elements))
+
+    @property
+    def storeys(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.storey for e in self.elements))
+
+    @property
+    def measured_range(self) -> tuple[Quantity, Quantity] | None:
+        """The smallest and largest measured value when they are numbers (the same unit by grouping)."""
+        values = [i.finding.measured for i in self.items if i.finding.measured is not None]
+        numbers = [q for q in values if _is_number(q.value)]
+        if not numbers or len(numbers) != len(values):
+            return None
+        return min(numbers, key=lambda q: q.value), max(numbers, key=lambda q: q.value)
+
+    @property
+    def measured_texts(self) -> tuple[Quantity, ...]:
+        """The distinct measured values when they are words (such as "RC, ROLE"), each once."""
+        distinct: dict[str, Quantity] = {}
+        for item in self.items:
+            measured = item.finding.measured
+            if measured is not None and not _is_number(measured.value):
+                distinct.setdefault(f"{measured.value}|{measured.unit}", measured)
+        return tuple(distinct.values())
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 @dataclass
 class RuleGroup:
     rule: str
@@ -474,7 +585,7 @@ class RuleGroup:
     criterion: str
     source: str
     severity: str
-    items: list[Numbered] = field(default_factory=list)
+    rows: list[FindingRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -495,7 +606,8 @@ class SummaryRow:
 @dataclass(frozen=True)
 class PlanView:
     storey: str
-    svg: Markup
+    svg: Markup  # empty when the plan is a picture
+    picture: str  # the PNG's data: URL when the plan is too large for SVG, else ""
     labels: tuple  # room names to set over the drawing; empty when the scale is too small for them
     labels_left_out: int
     width_mm: float
@@ -507,18 +619,69 @@ class PlanView:
 
 @dataclass(frozen=True)
 class OpeningRow:
-    opening: Opening
+    """One row of the openings table: one opening, or on a large storey every opening
+    with the same kind, side, attributes, width and assumptions."""
+
+    openings: tuple[Opening, ...]
     notes: tuple[tuple[str, tuple[str, ...]], ...]  # (note code, its arguments)
+
+    @property
+    def opening(self) -> Opening:
+        return self.openings[0]
+
+    @property
+    def handles_shown(self) -> tuple[str, ...]:
+        return tuple(o.source.handle for o in self.openings[:HANDLES_SHOWN])
+
+    @property
+    def handles_left_out(self) -> int:
+        return max(0, len(self.openings) - HANDLES_SHOWN)
 
 
 def numbered_findings(results: Results, show_passes: bool = False) -> list[Numbered]:
-    """The findings the annex shows, numbered from 1 in the order of ``results.findings``."""
+    """The findings the annex shows, numbered from 1 as its table lists them.
+
+    That is the order of ``results.findings``, except that an annex of more than
+    GROUP_FINDINGS_FROM findings takes each rule's alike findings together (in the
+    order each set first appears), so that a shared row's numbers run without gaps.
+    """
+    return [item for row in _finding_rows(results, show_passes) for item in row.items]
+
+
+def _finding_rows(results: Results, show_passes: bool) -> list[FindingRow]:
     shown = SHOWN + ((Status.PASS,) if show_passes else ())
-    return [Numbered(n, f) for n, f in enumerate((f for f in results.findings if f.status in shown), start=1)]
+    findings = [f for f in results.findings if f.status in shown]
+    if len(findings) <= GROUP_FINDINGS_FROM:
+        return [FindingRow((Numbered(n, f),)) for n, f in enumerate(findings, start=1)]
+    by_rule: dict[str, dict[tuple, list[Finding]]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, {}).setdefault(_alike(finding), []).append(finding)
+    rows: list[FindingRow] = []
+    number = 0
+    for alike_sets in by_rule.values():
+        for alike in alike_sets.values():
+            items = tuple(Numbered(number + k, f) for k, f in enumerate(alike, start=1))
+            number += len(alike)
+            if len(items) >= GROUP_MIN_ALIKE:
+                rows.append(FindingRow(items))
+            else:
+                rows.extend(FindingRow((item,)) for item in items)
+    return rows
 
 
-def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> dict:
-    numbered = numbered_findings(results, show_passes)
+def _alike(finding: Finding) -> tuple:
+    """What findings of one rule must share to be listed in one row."""
+    measured = finding.measured
+    measured_kind = None if measured is None else ("text" if isinstance(measured.value, str) else measured.unit)
+    required = None if finding.required is None else (finding.required.value, finding.required.unit)
+    return (finding.status, finding.severity, required, measured_kind, finding.provisional)
+
+
+def _context(plan: Plan, results: Results, language: str, show_passes: bool, results_json: str) -> dict:
+    rows = _finding_rows(results, show_passes)
+    numbered = [item for row in rows for item in row.items]
+    # The table row each number is listed in: the plans link their numbers to it.
+    row_of = {item.number: row.first.number for row in rows for item in row.items}
     rules = catalogue()
     digits = i18n.persian_digits if language == "fa" else str
 
@@ -540,8 +703,8 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> 
         )
 
     groups: list[RuleGroup] = []
-    for item in numbered:
-        rule_id = item.finding.rule
+    for row in rows:
+        rule_id = row.first.finding.rule
         if not groups or groups[-1].rule != rule_id:
             rule = rules.get(rule_id)
             groups.append(
@@ -550,17 +713,25 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> 
                     title=_rule_text(rules, results, rule_id, "title", language),
                     criterion=rule.text("criterion", language) if rule else "",
                     source=rule.text("source", language) if rule else "",
-                    severity=item.finding.severity.value,
+                    severity=row.first.finding.severity.value,
                 )
             )
-        groups[-1].items.append(item)
+        groups[-1].rows.append(row)
 
     plans = []
     pairs = [(item.number, item.finding) for item in numbered]
+    pictures: dict[str, bytes] = {}
     for storey in plan.storeys:
-        drawing = storey_drawing(storey, pairs, digits)
+        picture = ""
+        if needs_picture(storey, pairs):
+            drawing, png = storey_picture(storey, pairs, PLAN_MAX_WIDTH_MM, _marker_font(language), digits)
+            width = min(PLAN_MAX_WIDTH_MM, PLAN_MAX_HEIGHT_MM * drawing.width_m / max(drawing.height_m, 1e-9))
+            picture = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+            pictures[picture] = png
+        else:
+            drawing = storey_drawing(storey, pairs, digits)
+            width = min(PLAN_MAX_WIDTH_MM, PLAN_MAX_HEIGHT_MM * drawing.width_m / max(drawing.height_m, 1e-9))
         svg = drawing.svg
-        width = min(PLAN_MAX_WIDTH_MM, PLAN_MAX_HEIGHT_MM * drawing.width_m / max(drawing.height_m, 1e-9))
         # Room names are set at a fixed size: on a plan drawn smaller than this they
         # would cover each other and the markers, so they are left out (and counted).
         labels = tuple(drawing.labels) if width / max(drawing.width_m, 1e-9) >= MIN_LABEL_SCALE else ()
@@ -573,6 +744,7 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> 
             PlanView(
                 storey=storey.name,
                 svg=Markup(svg),  # our own SVG: geometry and marker numbers only, no DXF text
+                picture=picture,
                 labels=labels,
                 labels_left_out=len(drawing.labels) - len(labels),
                 width_mm=round(width, 2),
@@ -583,7 +755,7 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> 
             )
         )
 
-    openings = [(storey, [OpeningRow(o, _opening_notes(o)) for o in storey.openings]) for storey in plan.storeys]
+    openings = [(storey, _opening_rows(storey.openings)) for storey in plan.storeys]
     surfaces = [(storey, list(storey.access_surfaces)) for storey in plan.storeys if storey.access_surfaces]
 
     generated = results.generated
@@ -602,18 +774,23 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> 
         "counts": results.counts(),
         "summary": summary,
         "groups": groups,
+        "row_of": row_of,
+        "findings_shared": any(row.shared for row in rows),
+        "openings_shared": any(row.handles_left_out or len(row.openings) > 1 for _, rows in openings for row in rows),
         "numbered": numbered,
         "shown_total": len(numbered),
         "show_passes": show_passes,
         "plans": plans,
+        "pictures": pictures,
         "openings": openings,
         "surfaces": surfaces,
         "inputs": results.inputs,
         "generated": generated,
         "generated_date": generated[:10],
         "generated_time": generated[11:16] if len(generated) >= 16 else "",
+        "solar_date": _solar_date(generated) if language == "fa" else "",
         "version": __version__,
-        "results_sha256": hashlib.sha256(results.dumps().encode("utf-8")).hexdigest(),
+        "results_sha256": hashlib.sha256(results_json.encode("utf-8")).hexdigest(),
         "storey_names": [s.name for s in plan.storeys],
         "max_label": MAX_LABEL,
         "max_message": MAX_MESSAGE,
@@ -627,6 +804,23 @@ def _rule_text(rules: dict, results: Results, rule_id: str, part: str, language:
     return rule.text(part, language) if rule else results.rule_titles.get(rule_id, "")
 
 
+def _solar_date(generated: str) -> str:
+    """The check's (UTC) date in the Solar Hijri calendar, as a Persian reader writes it."""
+    try:
+        return i18n.persian_date(date.fromisoformat(generated[:10]))
+    except ValueError:
+        return ""
+
+
+def _marker_font(language: str) -> str:
+    """The bold face a plan picture sets its marker numbers in (Persian digits are in Naskh)."""
+    family = "Noto Naskh Arabic" if language == "fa" else "Noto Sans"
+    path = _face_file(family, "Bold")
+    if path is None:
+        raise AnnexError(f"The annex needs the font {family} Bold, which is not installed; run `make system-packages`.")
+    return path
+
+
 def _runs(numbers: list[int]) -> tuple[tuple[int, int], ...]:
     """Ascending numbers as runs of consecutive ones: [1, 2, 3, 7] -> ((1, 3), (7, 7))."""
     runs: list[list[int]] = []
@@ -636,6 +830,21 @@ def _runs(numbers: list[int]) -> tuple[tuple[int, int], ...]:
         else:
             runs.append([n, n])
     return tuple((a, b) for a, b in runs)
+
+
+def _opening_rows(openings: tuple[Opening, ...]) -> list[OpeningRow]:
+    """One row per opening; on a storey of more than GROUP_OPENINGS_FROM, one per alike set."""
+    if len(openings) <= GROUP_OPENINGS_FROM:
+        return [OpeningRow((o,), _opening_notes(o)) for o in openings]
+    alike: dict[tuple, list[Opening]] = {}
+    for opening in openings:
+        a = opening.attributes
+        key = (
+            opening.kind, opening.on_envelope, a.role, a.rc, a.cert, a.glazing, a.sill_m, a.head_m,
+            round(opening.width_m, 2), opening.width_from, _opening_notes(opening),
+        )
+        alike.setdefault(key, []).append(opening)
+    return [OpeningRow(tuple(group), key[-1]) for key, group in alike.items()]
 
 
 def _opening_notes(opening: Opening) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -10,11 +10,14 @@ set by the page around it, positioned from ``Drawing.labels``.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import Callable, Iterable
 from xml.sax.saxutils import escape
 
+import numpy
 import shapely
+from PIL import Image, ImageDraw, ImageFont
 from shapely.geometry.base import BaseGeometry
 
 from ..plan import Storey
@@ -29,6 +32,9 @@ STATUS_COLOURS = {
 }
 MARGIN = 1.5  # metres around the drawn content
 MARKER_RADIUS = 0.35  # metres
+VECTOR_MAX_MARKERS = 300  # more markers on one storey, and it is drawn as a picture
+VECTOR_MAX_SHAPES = 4000  # walls, openings and spaces: likewise
+PICTURE_DPI = 300  # print resolution: a 2 mm marker number is 24 pixels high
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,175 @@ def storey_drawing(
     numbered: Iterable[tuple[int, Finding]],
     digits: Callable[[int], str] = str,
 ) -> Drawing:
-    """Draw ``storey`` with the numbered findings whose marks are on it."""
+    """Draw ``storey`` with the numbered findings whose marks are on it, as SVG."""
+    scene = _scene(storey, numbered)
+    parts = [_path(geometry, css_class) for css_class, geometry in scene.shapes]
+    for marker in scene.markers:
+        for line in marker.measures:
+            parts.append(_path(line, "measure", stroke=marker.colour))
+    for marker in scene.markers:
+        parts.append(
+            f'<g class="marker" data-finding="{marker.number}"><circle cx="{marker.x:.3f}" cy="{marker.y:.3f}" '
+            f'r="{scene.radius:.3f}" fill="{marker.colour}"/><text x="{marker.x:.3f}" y="{marker.y:.3f}" '
+            f'font-size="{scene.radius * 1.15:.3f}">{escape(digits(marker.number))}</text></g>'
+        )
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {scene.width:.3f} {scene.height:.3f}" '
+        f'class="plan" role="img">'
+        f"<style>{STYLE}</style>" + "".join(parts) + "</svg>"
+    )
+    return Drawing(svg, scene.labels, scene.width, scene.height)
+
+
+def needs_picture(storey: Storey, numbered: Iterable[tuple[int, Finding]]) -> bool:
+    """Whether this storey is drawn as a picture: too many markers or shapes for vector.
+
+    weasyprint sets every SVG text letter by letter (about 3 ms a marker number) and
+    parses path data in Python, so a plan of thousands of findings would take a minute
+    as SVG; Pillow draws it in well under a second.
+    """
+    markers = sum(1 for _, f in numbered if any(m.storey == storey.name for m in f.marks))
+    shapes = len(storey.walls) + len(storey.openings) + len(storey.spaces)
+    return markers > VECTOR_MAX_MARKERS or shapes > VECTOR_MAX_SHAPES
+
+
+def storey_picture(
+    storey: Storey,
+    numbered: Iterable[tuple[int, Finding]],
+    width_mm: float,
+    font_file: str,
+    digits: Callable[[int], str] = str,
+    dpi: int = PICTURE_DPI,
+) -> tuple[Drawing, bytes]:
+    """Draw ``storey`` as a PNG of ``width_mm`` at ``dpi``: the same plan as the SVG, in pixels.
+
+    ``font_file`` is the face the marker numbers are set in (Persian digits need the
+    Naskh face). The PNG is made deterministically (no timestamps; Pillow's zlib).
+    """
+    scene = _scene(storey, numbered)
+    scale = dpi / 25.4 * width_mm / scene.width  # pixels per metre
+    size = (max(1, round(scene.width * scale)), max(1, round(scene.height * scale)))
+    picture = Image.new("RGB", size, "white")
+    pen = ImageDraw.Draw(picture)
+
+    def stroke_px(width_m: float) -> int:
+        return max(1, round(width_m * scale))
+
+    # Shapes of one class together, their rings' coordinates scaled in one numpy call:
+    # thousands of walls cost milliseconds, not a second.
+    by_class: dict[str, list[BaseGeometry]] = {}
+    for css_class, geometry in scene.shapes:
+        by_class.setdefault(css_class.split()[0], []).append(geometry)
+    for css_class, geometries in by_class.items():
+        fill, outline, width_m = PICTURE_STYLE[css_class]
+        parts = shapely.get_parts(numpy.array(geometries, dtype=object))
+        polygons = parts[shapely.get_type_id(parts) == 3]
+        if fill:
+            for ring in _pixel_rings(shapely.get_exterior_ring(polygons), scale):
+                pen.polygon(ring, fill=fill)
+        if outline:
+            lines = parts[numpy.isin(shapely.get_type_id(parts), (1, 2))]
+            for ring in _pixel_rings(numpy.concatenate([shapely.get_rings(polygons), lines]), scale):
+                pen.line(ring, fill=outline, width=stroke_px(width_m))
+    measures: dict[str, list[BaseGeometry]] = {}
+    for marker in scene.markers:
+        measures.setdefault(marker.colour, []).extend(marker.measures)
+    for colour, geometries in measures.items():
+        parts = shapely.get_parts(numpy.array(geometries, dtype=object))
+        rings = numpy.concatenate([shapely.get_rings(parts[shapely.get_type_id(parts) == 3]),
+                                   parts[numpy.isin(shapely.get_type_id(parts), (1, 2))]])
+        for ring in _pixel_rings(rings, scale):
+            pen.line(ring, fill=colour, width=stroke_px(0.06))
+    radius = scene.radius * scale
+    for marker in scene.markers:
+        x, y = marker.x * scale, marker.y * scale
+        pen.ellipse((x - radius, y - radius, x + radius, y + radius), fill=marker.colour)
+    glyphs = _DigitGlyphs(ImageFont.truetype(font_file, max(4, round(scene.radius * 1.15 * scale))), size)
+    for marker in scene.markers:
+        glyphs.stamp(digits(marker.number), marker.x * scale, marker.y * scale)
+    picture.paste("white", (0, 0), glyphs.layer())
+    # weasyprint decodes the PNG and compresses its pixels again for the PDF (a palette
+    # PNG it would first turn into RGB), so this PNG is only a carrier: compress it lightly.
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", compress_level=1)
+    return Drawing("", scene.labels, scene.width, scene.height), buffer.getvalue()
+
+
+def _pixel_rings(rings: numpy.ndarray, scale: float) -> list[list[float]]:
+    """Each ring or line as a flat [x, y, x, y, ...] list in pixels, as Pillow takes it."""
+    if not len(rings):
+        return []
+    coordinates, index = shapely.get_coordinates(rings, return_index=True)
+    if not len(index):
+        return []
+    starts = numpy.flatnonzero(numpy.diff(index)) + 1
+    return [part.ravel().tolist() for part in numpy.split(coordinates * scale, starts) if len(part) > 1]
+
+
+class _DigitGlyphs:
+    """Marker numbers set from one bitmap per digit, into one mask for the whole plan.
+
+    Laying out each number with FreeType and raqm costs about 2 ms, and pasting digit
+    by digit into the picture 40 µs; thousands of markers would take seconds. Digits
+    need no shaping, so each is rendered once and stamped into a numpy mask, which is
+    pasted once.
+    """
+
+    def __init__(self, font: "ImageFont.FreeTypeFont", size: tuple[int, int]) -> None:
+        self.font = font
+        self.glyphs: dict[str, tuple[numpy.ndarray, int]] = {}
+        ascent, descent = font.getmetrics()
+        self.height = ascent + descent
+        self.mask = numpy.zeros((size[1], size[0]), dtype=numpy.uint8)
+
+    def glyph(self, char: str) -> tuple[numpy.ndarray, int]:
+        if char not in self.glyphs:
+            advance = max(1, round(self.font.getlength(char)))
+            image = Image.new("L", (advance, self.height), 0)
+            ImageDraw.Draw(image).text((0, 0), char, fill=255, font=self.font)
+            self.glyphs[char] = (numpy.asarray(image), advance)
+        return self.glyphs[char]
+
+    def stamp(self, text: str, x: float, y: float) -> None:
+        glyphs = [self.glyph(char) for char in text]
+        left = round(x - sum(advance for _, advance in glyphs) / 2)
+        top = round(y - self.height / 2)
+        rows, columns = self.mask.shape
+        for bitmap, advance in glyphs:
+            # Clip to the picture: a marker near the edge may stick out.
+            x0, y0 = max(left, 0), max(top, 0)
+            x1, y1 = min(left + advance, columns), min(top + self.height, rows)
+            if x0 < x1 and y0 < y1:
+                target = self.mask[y0:y1, x0:x1]
+                numpy.maximum(target, bitmap[y0 - top:y1 - top, x0 - left:x1 - left], out=target)
+            left += advance
+
+    def layer(self) -> Image.Image:
+        return Image.fromarray(self.mask, mode="L")
+
+
+@dataclass(frozen=True)
+class _Marker:
+    number: int
+    colour: str
+    x: float  # drawing coordinates: metres from the top left
+    y: float
+    measures: tuple[BaseGeometry, ...]
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """A storey's drawing in drawing coordinates (metres, y down), for SVG and for pixels."""
+
+    width: float
+    height: float
+    shapes: tuple[tuple[str, BaseGeometry], ...]  # (css class, geometry), in drawing order
+    markers: tuple[_Marker, ...]
+    radius: float
+    labels: tuple[Label, ...]
+
+
+def _scene(storey: Storey, numbered: Iterable[tuple[int, Finding]]) -> _Scene:
     numbered = [(n, f) for n, f in numbered if any(m.storey == storey.name for m in f.marks)]
     content = _content(storey) + [m.geometry for _, f in numbered for m in f.marks if m.storey == storey.name]
     bounds = shapely.total_bounds([g for g in content if g is not None and not g.is_empty]) if content else None
@@ -68,12 +242,12 @@ def storey_drawing(
         # SVG's y runs down; the plan's runs up.
         return shapely.transform(geometry, lambda xy: xy * [1, -1] + [-minx, maxy])
 
-    parts: list[str] = []
+    shapes: list[tuple[str, BaseGeometry]] = []  # flipped all at once below: one call, not thousands
 
     def add(geometry, css_class: str) -> None:
         if geometry is None or geometry.is_empty:
             return
-        parts.append(_path(flip(geometry), css_class))
+        shapes.append((css_class, geometry))
 
     for site in storey.site_boundaries:
         add(site.polygon, "site")
@@ -93,39 +267,33 @@ def storey_drawing(
     for light in storey.lights:
         add(light.position.buffer(0.15), "light")
 
-    # Markers keep a readable size on large plans, and several findings on one element
-    # are set side by side instead of on top of each other.
-    radius = max(MARKER_RADIUS, max(width, height) / 90)
+    if shapes:
+        flipped = flip(numpy.array([geometry for _, geometry in shapes], dtype=object)).tolist()
+        shapes = [(css_class, geometry) for (css_class, _), geometry in zip(shapes, flipped)]
+
+    # Markers keep a readable size on large plans, but on a crowded one they shrink to
+    # about a third of the room each marker has, or they would cover the plan and one
+    # another; several findings on one element are set side by side.
+    room = (width * height / max(len(numbered), 1)) ** 0.5
+    radius = max(MARKER_RADIUS, min(max(width, height) / 90, 0.4 * room))
     taken: dict[tuple[int, int], int] = {}
+    markers = []
     for number, finding in numbered:
-        colour = STATUS_COLOURS[finding.status]
         marks = [m for m in finding.marks if m.storey == storey.name]
-        for mark in marks:
-            if mark.kind == "measure":
-                parts.append(_path(flip(mark.geometry), "measure", stroke=colour))
+        measures = tuple(flip(m.geometry) for m in marks if m.kind == "measure")
         anchor = _anchor([m.geometry for m in marks if m.kind == "element"] or [m.geometry for m in marks])
         x, y = flip(anchor).coords[0]
         spot = (round(x / radius), round(y / radius))
         x += 2.1 * radius * taken.get(spot, 0)
         taken[spot] = taken.get(spot, 0) + 1
-        parts.append(
-            f'<g class="marker" data-finding="{number}"><circle cx="{x:.3f}" cy="{y:.3f}" r="{radius:.3f}" '
-            f'fill="{colour}"/><text x="{x:.3f}" y="{y:.3f}" font-size="{radius * 1.15:.3f}">'
-            f"{escape(digits(number))}</text></g>"
-        )
+        markers.append(_Marker(number, STATUS_COLOURS[finding.status], x, y, measures))
 
     labels = []
     for space in storey.spaces:
         if space.name:
             point = flip(space.polygon.representative_point())
             labels.append(Label(space.name, float(100 * point.x / width), float(100 * point.y / height), "space"))
-
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.3f} {height:.3f}" '
-        f'class="plan" role="img">'
-        f"<style>{STYLE}</style>" + "".join(parts) + "</svg>"
-    )
-    return Drawing(svg, tuple(labels), width, height)
+    return _Scene(width, height, tuple(shapes), tuple(markers), radius, tuple(labels))
 
 
 # Print colours: a white page and dark lines. Sizes are metres on the plan.
@@ -148,6 +316,21 @@ STYLE = (
 )
 
 
+# The same colours as STYLE, for the picture: (fill, outline, line width in metres).
+PICTURE_STYLE = {
+    "site": (None, "#9e9e9e", 0.04),
+    "public": ("#eeeeee", "#bdbdbd", 0.03),
+    "footprint": ("#fafafa", None, 0.0),
+    "access": ("#fff3e0", "#ffb74d", 0.03),
+    "space": (None, "#cfd8dc", 0.02),
+    "fence": (None, "#558b2f", 0.06),
+    "wall": (None, "#212121", 0.05),
+    "door": (None, "#1565c0", 0.12),
+    "window": (None, "#00838f", 0.12),
+    "light": ("#fdd835", "#f9a825", 0.02),
+}
+
+
 def _content(storey: Storey) -> list[BaseGeometry]:
     geometries: list[BaseGeometry] = [w.geometry for w in storey.walls]
     geometries += [o.span for o in storey.openings]
@@ -163,7 +346,7 @@ def _content(storey: Storey) -> list[BaseGeometry]:
 
 
 def _anchor(geometries: list[BaseGeometry]):
-    union = shapely.union_all(geometries)
+    union = geometries[0] if len(geometries) == 1 else shapely.union_all(geometries)
     if union.geom_type in ("LineString", "MultiLineString"):
         return union.interpolate(0.5, normalized=True) if union.geom_type == "LineString" else union.centroid
     return union.representative_point() if union.area > 0 else union.centroid

@@ -52,6 +52,37 @@ Feature: The PDF security annex
     And the PDF text has Persian digits and numbers its pages in them
     And the HTML of the annex is right to left in Persian
 
+  Scenario: The Persian annex dates the check in the Solar Hijri calendar
+    Given the example project's annex in "fa" with its JSON results
+    Then a line of the PDF text holds the Solar Hijri date "۱۱ دی ۱۴۰۴"
+    And the PDF text holds the Gregorian date "۲۰۲۶-۰۱-۰۱" too
+    Given the example project's annex in "en" with its JSON results
+    Then the PDF text holds the Gregorian date "2026-01-01" too
+    And the PDF text names no Solar Hijri month
+
+  Scenario Outline: Gregorian dates in the Solar Hijri calendar
+    When the Gregorian date <gregorian> is converted to the Solar Hijri calendar
+    Then the Solar Hijri date is day <day> of month <month> of year <year>, written "<written>"
+
+    Examples:
+      | gregorian  | day | month | year | written           |
+      | 2024-03-20 | 1   | 1     | 1403 | ۱ فروردین ۱۴۰۳    |
+      | 2025-03-21 | 1   | 1     | 1404 | ۱ فروردین ۱۴۰۴    |
+      | 2026-03-21 | 1   | 1     | 1405 | ۱ فروردین ۱۴۰۵    |
+      | 2025-03-20 | 30  | 12    | 1403 | ۳۰ اسفند ۱۴۰۳     |
+      | 2024-03-19 | 29  | 12    | 1402 | ۲۹ اسفند ۱۴۰۲     |
+      | 2021-03-20 | 30  | 12    | 1399 | ۳۰ اسفند ۱۳۹۹     |
+      | 2021-03-21 | 1   | 1     | 1400 | ۱ فروردین ۱۴۰۰    |
+      | 2026-01-01 | 11  | 10    | 1404 | ۱۱ دی ۱۴۰۴        |
+      | 2025-09-22 | 31  | 6     | 1404 | ۳۱ شهریور ۱۴۰۴    |
+      | 2025-09-23 | 1   | 7     | 1404 | ۱ مهر ۱۴۰۴        |
+      | 1979-02-11 | 22  | 11    | 1357 | ۲۲ بهمن ۱۳۵۷      |
+      | 2000-01-01 | 11  | 10    | 1378 | ۱۱ دی ۱۳۷۸        |
+
+  Scenario: The Solar Hijri conversion agrees with Borkowski's algorithm every day from 1925 to 2200
+    When every day from 1925-01-01 to 2200-12-31 is converted by both algorithms
+    Then they agree on every day
+
   Scenario: Every string of the annex has a Persian translation
     When the annex's messages are extracted from its templates and code
     Then every message has a Persian translation with the same placeholders
@@ -63,6 +94,34 @@ Feature: The PDF security annex
     And the annex HTML is made in "en"
     Then every finding that is not a pass has a row numbered from 1 in the results' order
     And every marker on the plans has the number of a finding row about that storey
+
+  Scenario: A small plan keeps one row per finding
+    Given a plan drawn in millimetres
+    And the plan shows a 31 m long house whose north wall has 20 windows that state nothing
+    When the plan is checked under "ir-police-annex"
+    And the annex HTML is made in "en"
+    Then no row of the findings table is shared
+    And every finding that is not a pass has a row numbered from 1 in the results' order
+
+  Scenario: On a large plan alike findings share a row whose marker numbers cover every marker
+    Given a plan drawn in millimetres
+    And the plan shows a 61 m long house whose north wall has 60 windows that state nothing
+    When the plan is checked under "ir-police-annex"
+    And the annex HTML is made in "en"
+    Then the findings table has a shared row of 60 findings for each of "OPEN-01, OPEN-04, OPEN-06, PLAN-02"
+    And the rows' marker numbers run from 1 without gaps and each finding that is not a pass has one
+    And every marker on the plans has the number of a finding row about that storey
+    And the findings table names every rule that has a failing finding
+    And the openings table gives the 60 windows one shared row
+
+  Scenario: A plan too crowded for vector markers is drawn as a picture the annex serves itself
+    Given a plan drawn in millimetres
+    And the plan shows a 81 m long house whose north wall has 80 windows that state nothing
+    When the plan is checked under "ir-police-annex"
+    And the annex PDF is made in "en" with a recording URL fetcher
+    Then the plan page holds a picture and no SVG markers
+    And the URL fetcher served annex.css and the plan picture and refused nothing
+    And the PDF text names every rule that has a failing finding in the results
 
   Scenario: With --show-passes the passing findings are listed and drawn too
     Given a plan drawn in millimetres

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from pypdf import PdfReader
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from checker.report.annex import ASSETS, AssetFetcher, annex_html, annex_pdf, numbered_findings
-from checker.report.i18n import catalogue_path
+from checker.report.i18n import SOLAR_HIJRI_MONTHS, catalogue_path, persian_date, solar_hijri
 from checker.results import Status, Verdict, verdict_sentence
 
 from .conftest import REPO, draw_house, draw_house_around_doors, run_annex
@@ -113,6 +114,19 @@ def long_cert(ctx, drawing, count):
     drawing.window((0.0, 3.0), (0.0, 4.2), SILL=900, HEAD=2100, RC="RC2", CERT=ctx["long_cert"], GLAZING="P4A")
 
 
+@given(parsers.parse("the plan shows a {length:d} m long house whose north wall has {count:d} windows that state nothing"))
+def house_with_bare_windows(drawing, length, count):
+    """A long house, its front door complying, and a row of windows with no attributes:
+    each window gets the same findings (PLAN-02 fails, OPEN-01/04/06 cannot be judged)."""
+    assert count <= length - 1
+    drawing.walls_loop([(0, 0), (length, 0), (length, 8), (0, 8)], thickness=0.3)
+    drawing.door((4.0, 0.0), (5.0, 0.0), ROLE="ENTRANCE", RC="RC2", CERT="PAS 24:2022", GLAZING="NONE", VIEWER="YES")
+    drawing.light((5.5, -0.6))
+    drawing.public_realm([(-20, -6), (length + 20, -6), (length + 20, -14), (-20, -14)])
+    for k in range(count):
+        drawing.window((1.7 + k, 8.0), (1.0 + k, 8.0))
+
+
 # ---------------------------------------------------------------- when
 
 
@@ -128,6 +142,7 @@ def make_pdf_recording(ctx, language):
     fetcher = AssetFetcher()
     path = ctx["tmp"] / f"annex-{language}-recorded.pdf"
     path.write_bytes(annex_pdf(ctx["plan"], ctx["results"], language=language, url_fetcher=fetcher))
+    _read_pdf(ctx, path)
     ctx["fetcher"] = fetcher
     ctx["html"] = annex_html(ctx["plan"], ctx["results"], language=language)
 
@@ -153,6 +168,23 @@ def render_first_page(ctx):
     )
     (picture,) = ctx["tmp"].glob("page*.pgm")
     ctx["pgm"] = picture.read_bytes()
+
+
+@when(parsers.parse("the Gregorian date {day} is converted to the Solar Hijri calendar"))
+def convert_date(ctx, day):
+    ctx["day"] = date.fromisoformat(day)
+    ctx["solar"] = solar_hijri(ctx["day"])
+
+
+@when(parsers.parse("every day from {first} to {last} is converted by both algorithms"))
+def convert_every_day(ctx, first, last):
+    start, end = date.fromisoformat(first).toordinal(), date.fromisoformat(last).toordinal()
+    ctx["disagreements"] = [
+        (day, solar_hijri(day), borkowski(day))
+        for day in map(date.fromordinal, range(start, end + 1))
+        if solar_hijri(day) != borkowski(day)
+    ]
+    ctx["days"] = end - start + 1
 
 
 @when("the annex's messages are extracted from its templates and code")
@@ -336,6 +368,88 @@ def html_rtl(ctx):
     assert re.search(r'class="plan-label" dir="rtl"', html)
 
 
+@then(parsers.parse('a line of the PDF text holds the Solar Hijri date "{written}"'))
+def solar_date_in_pdf(ctx, written):
+    """Day and month, and the year, on one line: pdftotext may put the year after the
+    time beside it, as it orders runs of numbers in right-to-left text by itself."""
+    day_and_month, year = written.rsplit(" ", 1)
+    lines = [no_blanks(normalised(line)) for line in ctx["pdf_text"].splitlines()]
+    assert any(no_blanks(normalised(day_and_month)) in line and year in line for line in lines), written
+
+
+@then(parsers.parse('the PDF text holds the Gregorian date "{day}" too'))
+def gregorian_date(ctx, day):
+    assert day in ctx["pdf_text"]
+
+
+@then("the PDF text names no Solar Hijri month")
+def no_solar_month(ctx):
+    for month in SOLAR_HIJRI_MONTHS:
+        assert month not in ctx["pdf_text"], month
+
+
+@then(parsers.parse('the Solar Hijri date is day {day:d} of month {month:d} of year {year:d}, written "{written}"'))
+def solar_date_is(ctx, day, month, year, written):
+    assert ctx["solar"] == (year, month, day)
+    assert borkowski(ctx["day"]) == (year, month, day)  # the second, independent algorithm
+    assert persian_date(ctx["day"]) == written
+
+
+@then("they agree on every day")
+def algorithms_agree(ctx):
+    assert ctx["days"] > 100_000
+    assert ctx["disagreements"] == []
+
+
+# Borkowski's algorithm (as in jalaali-js, MIT): the Solar Hijri year from the table of
+# "break" years at which the 33-year leap pattern shifts, then the day of Nowruz in
+# March. Independent of the 33-year arithmetic in checker/report/i18n.py, which it checks.
+BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456, 3178)
+
+
+def _tmod(a: int, b: int) -> int:
+    """JavaScript's % (the sign of the dividend), which the algorithm is written for."""
+    return a - int(a / b) * b
+
+
+def _year_facts(jy: int) -> tuple[int, int]:
+    """(years since the last leap year, 0-4; the March day of Nowruz) for Solar Hijri year jy."""
+    gy = jy + 621
+    leap_j, jp, jump = -14, BREAKS[0], 0
+    for jm in BREAKS[1:]:
+        jump = jm - jp
+        if jy < jm:
+            break
+        leap_j += jump // 33 * 8 + jump % 33 // 4
+        jp = jm
+    n = jy - jp
+    leap_j += n // 33 * 8 + (n % 33 + 3) // 4
+    if jump % 33 == 4 and jump - n == 4:
+        leap_j += 1
+    leap_g = gy // 4 - (gy // 100 + 1) * 3 // 4 - 150
+    march = 20 + leap_j - leap_g
+    if jump - n < 6:
+        n = n - jump + (jump + 4) // 33 * 33
+    leap = _tmod(_tmod(n + 1, 33) - 1, 4)
+    return (4 if leap == -1 else leap), march
+
+
+def borkowski(day: date) -> tuple[int, int, int]:
+    jy = day.year - 621
+    leap, march = _year_facts(jy)
+    k = (day - date(day.year, 3, march)).days
+    if k >= 0:
+        if k <= 185:
+            return jy, 1 + k // 31, k % 31 + 1
+        k -= 186
+    else:
+        jy -= 1
+        k += 179
+        if leap == 1:
+            k += 1
+    return jy, 7 + k // 30, k % 30 + 1
+
+
 # ---------------------------------------------------------------- then: translations
 
 
@@ -370,6 +484,30 @@ def _rows(html: str) -> list[tuple[int, str]]:
     return [(int(n), status) for status, n in re.findall(r'<tr class="finding status-(\w+)" id="finding-(\d+)">', html)]
 
 
+def _shared_rows(html: str) -> list[tuple[list[int], str, str]]:
+    """Each shared row of the findings table: (its marker numbers, its status, its rule)."""
+    rows = []
+    for group in html.split('<tbody class="rule-group">')[1:]:
+        rule = re.search(r'<span class="rule-id">\W*([\w-]+)', group)[1]
+        for status, numbers in re.findall(r'<tr class="finding-row status-(\w+)" id="finding-\d+" data-numbers="([\d,-]+)">', group):
+            expanded = []
+            for run in numbers.split(","):
+                first, _, last = run.partition("-")
+                expanded += range(int(first), int(last or first) + 1)
+            rows.append((expanded, status, rule))
+    return rows
+
+
+def _row_numbers(html: str) -> dict[int, str]:
+    """Every marker number the findings table lists, single or shared, with its status."""
+    numbers = dict(_rows(html))
+    for shared, status, _rule in _shared_rows(html):
+        for n in shared:
+            assert n not in numbers, f"{n} is listed twice"
+            numbers[n] = status
+    return numbers
+
+
 def _markers_by_storey(html: str) -> dict[str, list[int]]:
     markers = {}
     for section in html.split('<section class="plan-page"')[1:]:
@@ -391,7 +529,7 @@ def rows_in_order(ctx):
 @then("every marker on the plans has the number of a finding row about that storey")
 def markers_match(ctx):
     numbered = {item.number: item.finding for item in numbered_findings(ctx["results"], ctx["show_passes"])}
-    rows = dict(_rows(ctx["html"]))
+    rows = _row_numbers(ctx["html"])
     markers = _markers_by_storey(ctx["html"])
     drawn = [n for numbers in markers.values() for n in numbers]
     assert drawn, "no marker was drawn"
@@ -402,6 +540,79 @@ def markers_match(ctx):
     # every finding with geometry is drawn, once per storey it is on
     with_marks = {n for n, f in numbered.items() if f.marks}
     assert set(drawn) == with_marks
+
+
+@then("no row of the findings table is shared")
+def no_shared_rows(ctx):
+    assert _rows(ctx["html"])
+    assert _shared_rows(ctx["html"]) == []
+    assert 'class="finding-row' not in ctx["html"]
+
+
+@then(parsers.parse('the findings table has a shared row of {count:d} findings for each of "{rules}"'))
+def shared_rows(ctx, count, rules):
+    shared = _shared_rows(ctx["html"])
+    for rule in rules.split(", "):
+        sizes = [len(numbers) for numbers, _status, shared_rule in shared if shared_rule == rule]
+        assert count in sizes, (rule, sizes)
+        # one run of markers each, e.g. "12-41", as the numbering keeps alike findings together
+        assert any(len(numbers) == count and numbers == list(range(numbers[0], numbers[0] + count))
+                   for numbers, _status, shared_rule in shared if shared_rule == rule)
+
+
+@then("the rows' marker numbers run from 1 without gaps and each finding that is not a pass has one")
+def rows_cover_findings(ctx):
+    numbers = _row_numbers(ctx["html"])
+    shown = [f for f in ctx["results"].findings if f.status in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR)]
+    assert sorted(numbers) == list(range(1, len(shown) + 1))
+    numbered = {item.number: item.finding for item in numbered_findings(ctx["results"])}
+    assert sorted(map(id, numbered.values())) == sorted(map(id, shown))  # each finding exactly once
+    for n, status in numbers.items():
+        assert numbered[n].status.value == status
+
+
+@then("the findings table names every rule that has a failing finding")
+def table_names_failing_rules(ctx):
+    findings_section = ctx["html"].split('<section class="findings"')[1].split("</section>")[0]
+    failing = {f.rule for f in ctx["results"].findings if f.status is Status.FAIL}
+    assert failing
+    for rule in failing:
+        assert rule in findings_section, rule
+
+
+@then(parsers.parse("the openings table gives the {count:d} windows one shared row"))
+def openings_shared(ctx, count):
+    openings = ctx["html"].split('<section class="openings"')[1].split("</section>")[0]
+    assert f"{count} openings" in openings
+    assert openings.count("<tr>") < count  # not one row each
+
+
+@then("the plan page holds a picture and no SVG markers")
+def plan_is_picture(ctx):
+    plan_page = ctx["html"].split('<section class="plan-page"')[1].split("</section>")[0]
+    assert '<img class="plan" src="data:image/png;base64,' in plan_page
+    assert "data-finding=" not in plan_page
+    reader = PdfReader(ctx["pdf_path"])
+    # weasyprint shares one resources dictionary among the pages: one image, listed on each
+    images = {image.name: image for page in reader.pages for image in page.images}
+    assert len(images) == 1
+    assert next(iter(images.values())).image.width >= 1500  # 170 mm at 300 dpi
+
+
+@then("the URL fetcher served annex.css and the plan picture and refused nothing")
+def fetched_css_and_picture(ctx):
+    fetcher = ctx["fetcher"]
+    assert fetcher.refused == []
+    assert fetcher.served[0] == (ASSETS / "annex.css").as_uri()
+    assert [url.startswith("data:image/png;base64,") for url in fetcher.served[1:]] == [True]
+
+
+@then("the PDF text names every rule that has a failing finding in the results")
+def pdf_names_failing_rules(ctx):
+    failing = {f.rule for f in ctx["results"].findings if f.status is Status.FAIL}
+    assert failing
+    for rule in failing:
+        assert rule in ctx["pdf_text"], rule
 
 
 @then("every finding except the not applicable ones has a numbered row")
