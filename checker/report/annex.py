@@ -46,6 +46,7 @@ from ..results import VERDICT_SENTENCES, Finding, Results, Severity, Status
 from ..rules import catalogue
 from . import i18n
 from .drawing import STATUS_COLOURS, storey_drawing
+from .review import FindingDecision, Review
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -85,11 +86,17 @@ XMP_NAMESPACE = "urn:security-annex:xmp:annex:1.0#"
 # ------------------------------------------------------------------ public API
 
 
-def annex_html(plan: Plan, results: Results, *, language: str = "en", show_passes: bool = False) -> str:
-    """The annex as one HTML document (its stylesheet is ``assets/annex.css``)."""
+def annex_html(
+    plan: Plan, results: Results, *, language: str = "en", show_passes: bool = False, review: Review | None = None
+) -> str:
+    """The annex as one HTML document (its stylesheet is ``assets/annex.css``).
+
+    With ``review`` the sign-off block is filled in and a section lists the reviewer's
+    decision on each finding; without it the sign-off is left blank to be signed by hand.
+    """
     language = i18n.check_language(language)
     template = _environment(language).get_template("annex.html.j2")
-    return template.render(**_context(plan, results, language, show_passes))
+    return template.render(**_context(plan, results, language, show_passes), **_review_context(results, review, show_passes))
 
 
 def annex_pdf(
@@ -99,6 +106,7 @@ def annex_pdf(
     language: str = "en",
     show_passes: bool = False,
     url_fetcher: "AssetFetcher | None" = None,
+    review: Review | None = None,
 ) -> bytes:
     """The annex as PDF/A-3b, with ``results.dumps()`` attached as results.json.
 
@@ -107,7 +115,7 @@ def annex_pdf(
     """
     language = i18n.check_language(language)
     _require_fonts(language)
-    html = annex_html(plan, results, language=language, show_passes=show_passes)
+    html = annex_html(plan, results, language=language, show_passes=show_passes, review=review)
     fetcher = url_fetcher or AssetFetcher()
     moment = _moment(results.generated)
     attachment = weasyprint.Attachment(
@@ -627,6 +635,30 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool) -> 
         "max_label": MAX_LABEL,
         "max_message": MAX_MESSAGE,
     }
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    number: int | None  # the finding's marker number; None for a decided finding the annex does not list
+    finding: Finding
+    decision: FindingDecision | None
+
+
+def _review_context(results: Results, review: Review | None, show_passes: bool) -> dict:
+    """The reviewer's sign-off and decisions, as the template's ``review`` and ``review_rows``.
+
+    Every decision shows: one on a finding the annex does not list (a pass, when
+    passes are left out) gets a row without a marker number.
+    """
+    if review is None:
+        return {"review": None, "review_rows": []}
+    numbered = numbered_findings(results, show_passes)
+    listed = {id(item.finding) for item in numbered}
+    rows = [ReviewRow(item.number, item.finding, review.decision_on(item.finding)) for item in numbered]
+    for finding in results.findings:
+        if id(finding) not in listed and (decision := review.decision_on(finding)) is not None:
+            rows.append(ReviewRow(None, finding, decision))
+    return {"review": review, "review_rows": rows}
 
 
 def _runs(numbers: list[int]) -> tuple[tuple[int, int], ...]:
