@@ -52,13 +52,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
 
-    from . import api, architect, auth, review, site
+    from . import api, architect, auth, review, site, tokens
 
     app.register_blueprint(site.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(architect.bp)
     app.register_blueprint(review.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(tokens.bp)  # API tokens, made and revoked by a signed-in user
     security.exempt_from_csrf(api.bp)  # the API authenticates every call with a bearer token
 
     from .access import current_user

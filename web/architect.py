@@ -1,16 +1,302 @@
-"""The architects' pages: projects, uploads (one DXF per storey or a zip), results, versions."""
+"""The architects' pages: projects, uploads (one DXF per storey or a zip), results, versions.
+
+Every route is for architects only and reaches only the signed-in architect's own
+projects: another architect's project, version, status or PDF answers 404, as if it
+did not exist. Uploads go through ``submissions`` (the service layer the API uses
+too) and the check through ``checking.start_check``; a refused upload re-shows the
+form with what was typed and one sentence.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-from .access import current_user, role_required
-from .models import Role
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
+from sqlalchemy import and_, func, select
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from checker.errors import AnnexError
+from checker.rulesets import available as available_rulesets
+from checker.rulesets import load_ruleset
+
+from . import db, storage
+from .access import current_user, owned_project, role_required
+from .checking import start_check
+from .i18n import gettext as _
+from .models import CheckState, Municipality, Project, Role, Submission
+from .results_view import changes_view, check_state_word, preflight_view, results_view, review_state_word, verdict_word
+from .submissions import (
+    MAX_STOREYS, StoreyUpload, SubmissionError, create_project, parse_elevation, previous_version, projects_of,
+    read_zip, submit_version,
+)
 
 bp = Blueprint("architect", __name__, url_prefix="/projects")
+
+STOREY_ROWS_SHOWN = 3  # rows the upload form shows without JavaScript; plan.js adds more
+STOREY_FIELD = re.compile(r"^storey-(\d+)-(name|elevation|file)$")
+
+
+# ----------------------------------------------------------------- projects
 
 
 @bp.route("/")
 @role_required(Role.ARCHITECT)
 def projects():
-    return render_template("architect/projects.html", projects=[], user=current_user())
+    db_session = db.session()
+    user = current_user()
+    owned = projects_of(db_session, user)
+    return render_template("architect/projects.html", projects=owned, latest=latest_versions(db_session, owned),
+                           verdict_word=verdict_word, check_state_word=check_state_word)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required(Role.ARCHITECT)
+def new_project():
+    db_session = db.session()
+    municipalities = db_session.scalars(select(Municipality).order_by(Municipality.name)).all()
+    form = request.form
+    if request.method == "POST":
+        try:
+            project = create_project(
+                db_session, current_user(), name=form.get("name", ""), address=form.get("address", ""),
+                permit_number=form.get("permit_number", ""), municipality_id=_int_or_none(form.get("municipality")),
+                dwellings=form.get("dwellings", ""),
+            )
+            db_session.commit()
+        except SubmissionError as exc:
+            db_session.rollback()
+            flash(_(str(exc)), "error")
+            return render_template("architect/new_project.html", form=form, municipalities=municipalities), 400
+        flash(_("Project created. Now upload its plans."), "success")
+        return redirect(url_for("architect.upload", project_id=project.id))
+    return render_template("architect/new_project.html", form=form, municipalities=municipalities)
+
+
+@bp.route("/<int:project_id>")
+@role_required(Role.ARCHITECT)
+def project(project_id: int):
+    project = owned_project(project_id, current_user())
+    versions = list(reversed(project.submissions))  # newest first
+    return render_template("architect/project.html", project=project, versions=versions, verdict_word=verdict_word,
+                           check_state_word=check_state_word, review_state_word=review_state_word)
+
+
+def latest_versions(db_session, projects: list[Project]) -> dict[int, Submission]:
+    """Each project's newest version, in one query."""
+    if not projects:
+        return {}
+    newest = (
+        select(Submission.project_id, func.max(Submission.number).label("number"))
+        .where(Submission.project_id.in_([p.id for p in projects]))
+        .group_by(Submission.project_id)
+        .subquery()
+    )
+    rows = db_session.scalars(
+        select(Submission).join(newest, and_(Submission.project_id == newest.c.project_id, Submission.number == newest.c.number))
+    )
+    return {s.project_id: s for s in rows}
+
+
+# ----------------------------------------------------------------- uploads
+
+
+@dataclass
+class StoreyRow:
+    """One row of the upload form, as typed (files cannot be shown again, only their names)."""
+
+    index: int
+    name: str = ""
+    elevation: str = ""
+    filename: str = ""
+
+
+@bp.route("/<int:project_id>/upload", methods=["GET", "POST"])
+@role_required(Role.ARCHITECT)
+def upload(project_id: int):
+    user = current_user()
+    project = owned_project(project_id, user)
+    if request.method == "GET":
+        return _upload_form(project)
+    rows = _typed_rows()
+    ruleset = request.form.get("ruleset") or project.municipality.default_ruleset
+    db_session = db.session()
+    try:
+        storeys, layers = _uploaded_storeys(rows)
+        submission = submit_version(db_session, project, storeys, ruleset=ruleset, user=user, layers=layers)
+    except SubmissionError as exc:
+        db_session.rollback()
+        return _upload_form(project, rows, ruleset, error=_(str(exc)), status=400)
+    start_check(submission.id)
+    return redirect(url_for("architect.version", project_id=project.id, number=submission.number))
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def upload_too_large(_exc):
+    """Too large an upload: the upload form again, with one sentence (the files never arrived)."""
+    sentence = _("The upload is larger than %(limit)s MB; send smaller files.", limit=_max_upload_mb())
+    user = current_user()
+    project_id = (request.view_args or {}).get("project_id")
+    project = db.session().get(Project, project_id) if project_id else None
+    if request.endpoint != "architect.upload" or user is None or project is None or project.owner_id != user.id:
+        return render_template("error.html", status=413, sentence=sentence), 413
+    return _upload_form(project, error=sentence, status=413)
+
+
+def _upload_form(project: Project, rows: list[StoreyRow] | None = None, ruleset: str | None = None,
+                 error: str | None = None, status: int = 200):
+    rows = list(rows or [])
+    next_index = max((r.index for r in rows), default=-1) + 1
+    while len(rows) < STOREY_ROWS_SHOWN:
+        rows.append(StoreyRow(next_index))
+        next_index += 1
+    chosen = ruleset if ruleset in available_rulesets() else project.municipality.default_ruleset
+    page = render_template(
+        "architect/upload.html", project=project, rows=rows, rulesets=ruleset_titles(), chosen_ruleset=chosen,
+        error=error, max_upload_mb=_max_upload_mb(), max_storeys=MAX_STOREYS,
+        chosen_files=[r.filename for r in rows if r.filename],
+    )
+    return page, status
+
+
+def _typed_rows() -> list[StoreyRow]:
+    """The storey rows as the form sent them, in their order; rows left empty are dropped."""
+    rows: dict[int, StoreyRow] = {}
+    for key in list(request.form.keys()) + list(request.files.keys()):
+        match = STOREY_FIELD.match(key)
+        if not match or int(match.group(1)) >= MAX_STOREYS * 2:
+            continue
+        index = int(match.group(1))
+        row = rows.setdefault(index, StoreyRow(index))
+        if match.group(2) == "file":
+            row.filename = request.files[key].filename or ""
+        else:
+            setattr(row, match.group(2), request.form.get(key, "").strip())
+    return [rows[i] for i in sorted(rows) if rows[i].name or rows[i].filename]
+
+
+def _uploaded_storeys(rows: list[StoreyRow]) -> tuple[list[StoreyUpload], dict | None]:
+    archive = request.files.get("project_zip")
+    if archive is not None and archive.filename:
+        if rows:
+            raise SubmissionError(_("Upload either one DXF file per storey or a zip with a project.toml, not both."))
+        data = archive.read()
+        if not data:
+            raise SubmissionError(_("The zip file is empty."))
+        if not storage.looks_like_zip(data[:8]):
+            raise SubmissionError(_("The file given as the zip is not a zip file."))
+        contents = read_zip(data)
+        return list(contents.storeys), contents.layers
+    storeys = []
+    for row in rows:
+        if not row.filename:
+            raise SubmissionError(_("Choose the DXF file of the storey %(name)s.", name=row.name))
+        storeys.append(StoreyUpload(row.name, parse_elevation(row.elevation), row.filename,
+                                    request.files[f"storey-{row.index}-file"].read()))
+    return storeys, None
+
+
+@lru_cache(maxsize=1)
+def _ruleset_titles_cached(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    titles = []
+    for name in names:
+        try:
+            titles.append((name, load_ruleset(name).info.title))
+        except AnnexError:
+            titles.append((name, name))
+    return tuple(titles)
+
+
+def ruleset_titles() -> tuple[tuple[str, str], ...]:
+    """(name, title) of every ruleset, read once per set of ruleset files."""
+    return _ruleset_titles_cached(tuple(available_rulesets()))
+
+
+# ----------------------------------------------------------------- versions and results
+
+
+@bp.route("/<int:project_id>/versions/<int:number>")
+@role_required(Role.ARCHITECT)
+def version(project_id: int, number: int):
+    project = owned_project(project_id, current_user())
+    submission = _version_of(project, number)
+    done = submission.check_state == CheckState.DONE.value
+    view = results_view(submission, request.args.get("status"), request.args.get("rule")) if done else None
+    changes = changes_view(previous_version(db.session(), submission), submission) if done else None
+    return render_template(
+        "architect/version.html", project=project, submission=submission, view=view, changes=changes,
+        preflight=preflight_view(submission), running=submission.check_state in (CheckState.QUEUED.value, CheckState.RUNNING.value),
+        check_state_word=check_state_word, review_state_word=review_state_word,
+        download_name=annex_download_name(project, submission),
+        progress_label=_(submission.progress_label) if submission.progress_label else _("Waiting for its turn"),
+        error=_(submission.error) if submission.error else _("The check could not be run."),
+    )
+
+
+@bp.route("/<int:project_id>/versions/<int:number>/status")
+@role_required(Role.ARCHITECT)
+def version_status(project_id: int, number: int):
+    """The check's progress, which plan.js polls while the version page waits."""
+    submission = _version_of(owned_project(project_id, current_user()), number)
+    preflight = preflight_view(submission)
+    return jsonify(
+        state=submission.check_state,
+        state_name=check_state_word(submission.check_state),
+        percent=submission.progress,
+        label=_(submission.progress_label) if submission.progress_label else "",
+        done=submission.check_state in (CheckState.DONE.value, CheckState.FAILED.value),
+        error=_(submission.error) if submission.error else None,
+        verdict=submission.verdict,
+        preflight=None if preflight is None else {"ready": preflight.ready, "points": list(preflight.points), "more": preflight.more},
+    )
+
+
+@bp.route("/<int:project_id>/versions/<int:number>/annex.pdf")
+@role_required(Role.ARCHITECT)
+def annex(project_id: int, number: int):
+    project = owned_project(project_id, current_user())
+    submission = _version_of(project, number)
+    if not submission.annex_name:
+        abort(404)
+    return send_file(storage.annex_path(submission.annex_name), mimetype="application/pdf", as_attachment=True,
+                     download_name=annex_download_name(project, submission))
+
+
+@bp.route("/<int:project_id>/versions/<int:number>/signed-annex.pdf")
+@role_required(Role.ARCHITECT)
+def signed_annex(project_id: int, number: int):
+    """The reviewer's signed-off annex, once the municipality has decided."""
+    project = owned_project(project_id, current_user())
+    submission = _version_of(project, number)
+    if not submission.final_annex_name:
+        abort(404)
+    return send_file(storage.annex_path(submission.final_annex_name), mimetype="application/pdf", as_attachment=True,
+                     download_name=annex_download_name(project, submission, signed=True))
+
+
+def annex_download_name(project: Project, submission: Submission, signed: bool = False) -> str:
+    """Made from the permit number (or the project id), never from a name a user gave a file."""
+    permit = re.sub(r"[^A-Za-z0-9._-]+", "-", project.permit_number or "").strip("-.")[:60]
+    stem = f"security-annex-{permit or f'project-{project.id}'}-v{submission.number}"
+    return f"{stem}-signed.pdf" if signed else f"{stem}.pdf"
+
+
+def _version_of(project: Project, number: int) -> Submission:
+    submission = db.session().scalars(
+        select(Submission).where(Submission.project_id == project.id, Submission.number == number)
+    ).first()
+    if submission is None:
+        abort(404)
+    return submission
+
+
+def _int_or_none(text: str | None) -> int | None:
+    try:
+        return int(text) if text else None
+    except ValueError:
+        return None
+
+
+def _max_upload_mb():
+    return current_app.config["MAX_UPLOAD_MB"]

@@ -1,16 +1,205 @@
-"""The reviewers' pages: the municipality's queue, a submission's findings, decisions, sign-off."""
+"""The reviewers' pages: the municipality's queue, a submission's findings, decisions, sign-off.
+
+Every route is for reviewers only and reaches only their municipality's submissions
+(``access.reviewable_submission``: 404 for another municipality's). What a decision
+means and when it is refused is in ``reviewing``; these views read the form, call it,
+and show its one-sentence refusals on the page, with what was typed kept.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
 
-from .access import current_user, role_required
-from .models import Role
+from . import db, storage
+from .access import current_user, reviewable_submission, role_required
+from .i18n import current_language
+from .i18n import gettext as _
+from .models import AuditEvent, ReviewState, Role, Submission
+from .results_view import changes_view, check_state_word, preflight_view, results_view, verdict_word
+from .reviewing import (
+    FINAL_DECISIONS, MAX_JUSTIFICATION, MAX_NOTES, UNDECIDABLE, ReviewRefused, annex_download_name, approval_blockers,
+    final_decision, is_frozen, latest_decisions, open_for_review, queue as queue_of, record_decision, signed_annex_bytes,
+)
+from .submissions import previous_version
 
 bp = Blueprint("review", __name__, url_prefix="/review")
+
+
+def review_state_names() -> dict[str, str]:
+    return {
+        ReviewState.NEW.value: _("new"),
+        ReviewState.IN_REVIEW.value: _("in review"),
+        ReviewState.CHANGES_REQUESTED.value: _("changes requested"),
+        ReviewState.APPROVED.value: _("approved"),
+    }
+
+
+def verdict_names() -> dict[str, str]:
+    return {"accepted": _("accepted"), "rejected": _("rejected"), "deviation": _("deviation accepted")}
+
+
+def action_names() -> dict[str, str]:
+    return {
+        "submitted": _("submitted"),
+        "checked": _("checked"),
+        "review_started": _("review started"),
+        "decision": _("decision on a finding"),
+        ReviewState.APPROVED.value: _("approved and signed off"),
+        ReviewState.CHANGES_REQUESTED.value: _("changes requested and signed off"),
+    }
+
+
+def _page_number(text: str | None) -> int:
+    try:
+        return max(1, int(text or 1))
+    except ValueError:
+        return 1
+
+
+# ----------------------------------------------------------------- the queue
 
 
 @bp.route("/")
 @role_required(Role.REVIEWER)
 def queue():
-    return render_template("review/queue.html", submissions=[], user=current_user())
+    user = current_user()
+    query = request.args.get("q", "")[:200]
+    state = request.args.get("status", "")
+    page = queue_of(db.session(), user, query=query, state=state, page=_page_number(request.args.get("page")))
+    return render_template(
+        "review/queue.html", page=page, query=query, state=state, user=user,
+        state_names=review_state_names(), verdict_word=verdict_word, check_state_word=check_state_word,
+    )
+
+
+# ----------------------------------------------------------------- one submission
+
+
+@bp.route("/submissions/<int:submission_id>")
+@role_required(Role.REVIEWER)
+def submission(submission_id: int):
+    user = current_user()
+    submission = reviewable_submission(submission_id, user)
+    open_for_review(db.session(), submission, user)
+    return _submission_page(submission)
+
+
+def _submission_page(submission: Submission, *, status: int = 200, error: str | None = None,
+                     error_key: str | None = None, typed: dict | None = None):
+    """The submission page; after a refused form, with its sentence next to that form and what was typed."""
+    db_session = db.session()
+    view = results_view(submission, request.args.get("status"), request.args.get("rule"))
+    events = db_session.scalars(
+        select(AuditEvent).where(AuditEvent.submission_id == submission.id).order_by(AuditEvent.at, AuditEvent.id)
+    ).all()
+    return render_template(
+        "review/submission.html",
+        submission=submission,
+        project=submission.project,
+        view=view,
+        changes=changes_view(previous_version(db_session, submission), submission),
+        preflight=preflight_view(submission),
+        decisions=latest_decisions(submission),
+        undecidable=UNDECIDABLE,
+        frozen=is_frozen(submission),
+        blockers=approval_blockers(submission) if submission.results_json and not is_frozen(submission) else [],
+        events=events,
+        versions=submission.project.submissions,
+        error=error,
+        error_key=error_key,
+        typed=typed or {},
+        filters={k: v for k, v in request.args.items() if k in ("status", "rule") and v},
+        state_names=review_state_names(),
+        verdict_names=verdict_names(),
+        action_names=action_names(),
+        verdict_word=verdict_word,
+        check_state_word=check_state_word,
+        final_decisions=FINAL_DECISIONS,
+        language_now=current_language(),
+        max_justification=MAX_JUSTIFICATION,
+        max_notes=MAX_NOTES,
+        running=submission.check_state in ("queued", "running"),
+    ), status
+
+
+@bp.post("/submissions/<int:submission_id>/decisions")
+@role_required(Role.REVIEWER)
+def decide(submission_id: int):
+    user = current_user()
+    submission = reviewable_submission(submission_id, user)
+    form = request.form
+    key = form.get("finding_key", "")
+    try:
+        record_decision(db.session(), submission, user, key=key, verdict=form.get("verdict", ""),
+                        justification=form.get("justification", ""))
+    except ReviewRefused as refused:
+        db.session().rollback()
+        return _submission_page(submission, status=refused.status, error=refused.sentence, error_key=key,
+                                typed={"justification": form.get("justification", "")})
+    flash(_("Decision recorded."), "success")
+    anchor = form.get("anchor", "")
+    return redirect(url_for("review.submission", submission_id=submission.id, **_filters(request.args))
+                    + (f"#finding-{int(anchor)}" if anchor.isdigit() else ""))
+
+
+@bp.post("/submissions/<int:submission_id>/final")
+@role_required(Role.REVIEWER)
+def decide_finally(submission_id: int):
+    user = current_user()
+    submission = reviewable_submission(submission_id, user)
+    form = request.form
+    try:
+        final_decision(db.session(), submission, user, decision=form.get("decision", ""), notes=form.get("notes", ""),
+                       language=form.get("language", current_language()))
+    except ReviewRefused as refused:
+        db.session().rollback()
+        return _submission_page(submission, status=refused.status, error=refused.sentence, error_key="final",
+                                typed={"notes": form.get("notes", ""), "decision": form.get("decision", "")})
+    flash(_("The decision is recorded and the signed-off annex is ready; this version is now frozen."), "success")
+    return redirect(url_for("review.submission", submission_id=submission.id) + "#signoff")
+
+
+def _filters(form) -> dict[str, str]:
+    return {k: form[k] for k in ("status", "rule") if form.get(k)}
+
+
+# ----------------------------------------------------------------- downloads
+
+
+@bp.route("/submissions/<int:submission_id>/signed-annex.pdf")
+@role_required(Role.REVIEWER)
+def signed_annex(submission_id: int):
+    """The frozen, signed-off annex: always the same bytes."""
+    submission = reviewable_submission(submission_id, current_user())
+    try:
+        data = signed_annex_bytes(submission)
+    except ReviewRefused as refused:
+        return render_template("error.html", status=refused.status, sentence=refused.sentence), refused.status
+    return _pdf(data, annex_download_name(submission, signed=True), submission.final_annex_sha256)
+
+
+@bp.route("/submissions/<int:submission_id>/annex.pdf")
+@role_required(Role.REVIEWER)
+def check_annex(submission_id: int):
+    """The checker's annex of this version, before any review."""
+    submission = reviewable_submission(submission_id, current_user())
+    if not submission.annex_name:
+        return render_template("error.html", status=404, sentence=_("This version has no annex yet.")), 404
+    data = storage.annex_path(submission.annex_name).read_bytes()
+    return _pdf(data, annex_download_name(submission, signed=False), None)
+
+
+def _pdf(data: bytes, name: str, sha256: str | None) -> Response:
+    response = Response(data, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    if sha256:
+        response.headers["ETag"] = f'"{sha256}"'
+        response.headers["X-Content-SHA256"] = sha256
+    return response
+
+
+@bp.app_template_filter("review_utc")
+def utc_filter(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + " UTC" if moment else ""

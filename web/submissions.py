@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from checker.errors import AnnexError
 from checker.project import MAX_ELEVATION, load_project_spec
+from checker.report.review import finding_key  # one definition, shared with the signed-off annex
 from checker.rulesets import available as available_rulesets
 
 from . import storage
@@ -211,19 +212,6 @@ def _shown_name(filename: str) -> str:
 
 def results_of(submission: Submission) -> dict | None:
     return json.loads(submission.results_json) if submission.results_json else None
-
-
-def finding_key(finding: dict) -> str:
-    """A finding's identity across versions and for decisions: its rule and the elements it is about.
-
-    DXF handles usually survive an edit of the drawing, so a key made of them lets
-    a resubmission say which findings were resolved. A finding about no element
-    (e.g. "no entrance door is marked") is keyed by its rule and message.
-    """
-    elements = sorted(f"{e.get('storey')}:{e.get('handle')}" for e in finding.get("elements", []))
-    if elements:
-        return f"{finding['rule']}|{','.join(elements)}"[:500]
-    return f"{finding['rule']}|{finding.get('message', '')}"[:500]
 
 
 BLOCKING = ("fail", "not_assessable", "error")

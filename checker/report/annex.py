@@ -47,6 +47,7 @@ from ..results import Finding, Quantity, Results, Severity, Status, verdict_sent
 from ..rules import catalogue
 from . import i18n
 from .drawing import STATUS_COLOURS, needs_picture, storey_drawing, storey_picture
+from .review import FindingDecision, Review
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -86,13 +87,19 @@ XMP_NAMESPACE = "urn:security-annex:xmp:annex:1.0#"
 # ------------------------------------------------------------------ public API
 
 
-def annex_html(plan: Plan, results: Results, *, language: str = "en", show_passes: bool = False) -> str:
-    """The annex as one HTML document (its stylesheet is ``assets/annex.css``)."""
-    return _render(plan, results, language, show_passes, results.dumps())[0]
+def annex_html(
+    plan: Plan, results: Results, *, language: str = "en", show_passes: bool = False, review: Review | None = None
+) -> str:
+    """The annex as one HTML document (its stylesheet is ``assets/annex.css``).
+
+    With ``review`` the sign-off block is filled in and a section lists the reviewer's
+    decision on each finding; without it the sign-off is left blank to be signed by hand.
+    """
+    return _render(plan, results, language, show_passes, results.dumps(), review)[0]
 
 
 def _render(
-    plan: Plan, results: Results, language: str, show_passes: bool, results_json: str
+    plan: Plan, results: Results, language: str, show_passes: bool, results_json: str, review: Review | None = None
 ) -> tuple[str, dict[str, bytes]]:
     """The HTML, and the PNG of each plan drawn as a picture by its data: URL.
 
@@ -102,6 +109,7 @@ def _render(
     language = i18n.check_language(language)
     template = _environment(language).get_template("annex.html.j2")
     context = _context(plan, results, language, show_passes, results_json)
+    context.update(_review_context(results, review, show_passes))
     return template.render(**context), context["pictures"]
 
 
@@ -112,6 +120,7 @@ def annex_pdf(
     language: str = "en",
     show_passes: bool = False,
     url_fetcher: "AssetFetcher | None" = None,
+    review: Review | None = None,
 ) -> bytes:
     """The annex as PDF/A-3b, with ``results.dumps()`` attached as results.json.
 
@@ -121,7 +130,7 @@ def annex_pdf(
     language = i18n.check_language(language)
     _require_fonts(language)
     results_json = results.dumps()
-    html, pictures = _render(plan, results, language, show_passes, results_json)
+    html, pictures = _render(plan, results, language, show_passes, results_json, review)
     fetcher = url_fetcher or AssetFetcher()
     fetcher.pictures.update(pictures)
     moment = _moment(results.generated)
@@ -819,6 +828,30 @@ def _marker_font(language: str) -> str:
     if path is None:
         raise AnnexError(f"The annex needs the font {family} Bold, which is not installed; run `make system-packages`.")
     return path
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    number: int | None  # the finding's marker number; None for a decided finding the annex does not list
+    finding: Finding
+    decision: FindingDecision | None
+
+
+def _review_context(results: Results, review: Review | None, show_passes: bool) -> dict:
+    """The reviewer's sign-off and decisions, as the template's ``review`` and ``review_rows``.
+
+    Every decision shows: one on a finding the annex does not list (a pass, when
+    passes are left out) gets a row without a marker number.
+    """
+    if review is None:
+        return {"review": None, "review_rows": []}
+    numbered = numbered_findings(results, show_passes)
+    listed = {id(item.finding) for item in numbered}
+    rows = [ReviewRow(item.number, item.finding, review.decision_on(item.finding)) for item in numbered]
+    for finding in results.findings:
+        if id(finding) not in listed and (decision := review.decision_on(finding)) is not None:
+            rows.append(ReviewRow(None, finding, decision))
+    return {"review": review, "review_rows": rows}
 
 
 def _runs(numbers: list[int]) -> tuple[tuple[int, int], ...]:

@@ -1,0 +1,80 @@
+"""A reviewer's sign-off, as the annex shows it: the final decision and one per finding.
+
+The web app records decisions; the annex only renders them. ``Review`` is passed to
+``annex_html`` / ``annex_pdf`` as ``review=``; without it the annex keeps its empty
+sign-off block for a handwritten signature.
+
+A finding is identified across versions and for decisions by :func:`finding_key`,
+computed from its JSON form, so the web app (which holds results JSON) and the annex
+(which holds ``Finding`` objects) name a finding the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+from ..results import Finding
+
+FINDING_VERDICTS = ("accepted", "rejected", "deviation")
+FINAL_DECISIONS = ("approved", "changes_requested")
+MAX_KEY = 500  # the web app's Decision.finding_key column
+
+
+def finding_key(finding: dict | Finding) -> str:
+    """A finding's identity across versions and for decisions: its rule and the elements it is about.
+
+    DXF handles usually survive an edit of the drawing, so a key made of them lets
+    a resubmission say which findings were resolved. A finding about no element
+    (e.g. "no entrance door is marked") is keyed by its rule and message.
+    """
+    if isinstance(finding, Finding):
+        finding = finding.to_json()
+    elements = sorted(f"{e.get('storey')}:{e.get('handle')}" for e in finding.get("elements", []))
+    if elements:
+        return f"{finding['rule']}|{','.join(elements)}"[:MAX_KEY]
+    return f"{finding['rule']}|{finding.get('message', '')}"[:MAX_KEY]
+
+
+@dataclass(frozen=True)
+class FindingDecision:
+    """The decision that counts on one finding (the latest the reviewer recorded)."""
+
+    verdict: str  # one of FINDING_VERDICTS
+    justification: str
+    reviewer: str
+    decided_at: str  # ISO 8601 in UTC, e.g. 2026-03-01T09:30:00Z
+
+    def __post_init__(self) -> None:
+        if self.verdict not in FINDING_VERDICTS:
+            raise ValueError(f"unknown finding decision {self.verdict!r}")
+
+
+@dataclass(frozen=True)
+class Review:
+    """A reviewer's final decision on one version, with the decisions per finding key."""
+
+    reviewer: str
+    municipality: str
+    decision: str  # one of FINAL_DECISIONS
+    decided_at: str  # ISO 8601 in UTC
+    notes: str = ""
+    decisions: Mapping[str, FindingDecision] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.decision not in FINAL_DECISIONS:
+            raise ValueError(f"unknown final decision {self.decision!r}")
+        # read-only, so the frozen dataclass cannot be changed through its mapping either
+        object.__setattr__(self, "decisions", MappingProxyType(dict(self.decisions)))
+
+    def decision_on(self, finding: Finding) -> FindingDecision | None:
+        return self.decisions.get(finding_key(finding))
+
+    @property
+    def date(self) -> str:
+        return self.decided_at[:10]
+
+    @property
+    def time(self) -> str:
+        return self.decided_at[11:16] if len(self.decided_at) >= 16 else ""
