@@ -7,6 +7,7 @@ import re
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from .i18n import UserError
 from .models import Municipality, Role, User
 
 MIN_PASSWORD = 10
@@ -15,7 +16,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
 
 
-class AccountError(ValueError):
+class AccountError(UserError):
     """Why an account cannot be created, in one sentence for the user."""
 
 
@@ -33,7 +34,7 @@ def create_user(
     if not EMAIL.match(email):
         raise AccountError("Enter a valid e-mail address.")
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"The password needs at least {MIN_PASSWORD} characters.")
+        raise AccountError("The password needs at least %(count)s characters.", count=MIN_PASSWORD)
     if role is Role.REVIEWER and municipality is None:
         raise AccountError("A reviewer belongs to a municipality.")
     if db_session.query(User).filter_by(email=email).first() is not None:

@@ -164,7 +164,7 @@ def new_project():
         db_session.commit()
     except SubmissionError as exc:
         db_session.rollback()
-        fail(422, _(str(exc)))
+        fail(422, exc.translated())
     response = jsonify(project_json(project))
     response.status_code = 201
     response.headers["Location"] = url_for("api.project", project_id=project.id)
@@ -189,7 +189,7 @@ def submit(project_id: int):
                                     user=user, layers=layers)
     except SubmissionError as exc:
         db_session.rollback()
-        fail(422, _(str(exc)))
+        fail(422, exc.translated())
     start_check(submission.id)
     db_session.refresh(submission)  # the check may have run already (it does in tests)
     response = jsonify(version_json(submission))
@@ -211,7 +211,7 @@ def uploaded_storeys() -> tuple[list[StoreyUpload], dict | None, str | None]:
         try:
             unpacked = read_zip(data)
         except SubmissionError as exc:
-            fail(422, _(str(exc)))
+            fail(422, exc.translated())
         return list(unpacked.storeys), unpacked.layers, unpacked.project.get("ruleset")
     if not files:
         fail(422, _("Upload at least one DXF file, one per storey."))
@@ -223,7 +223,7 @@ def uploaded_storeys() -> tuple[list[StoreyUpload], dict | None, str | None]:
         try:
             storeys.append(StoreyUpload(name, parse_elevation(elevation), file.filename or "upload.dxf", file.read()))
         except SubmissionError as exc:
-            fail(422, _(str(exc)))
+            fail(422, exc.translated())
     return storeys, None, None
 
 

@@ -67,7 +67,7 @@ def new_project():
             db_session.commit()
         except SubmissionError as exc:
             db_session.rollback()
-            flash(_(str(exc)), "error")
+            flash(exc.translated(), "error")
             return render_template("architect/new_project.html", form=form, municipalities=municipalities), 400
         flash(_("Project created. Now upload its plans."), "success")
         return redirect(url_for("architect.upload", project_id=project.id))
@@ -127,7 +127,7 @@ def upload(project_id: int):
         submission = submit_version(db_session, project, storeys, ruleset=ruleset, user=user, layers=layers)
     except SubmissionError as exc:
         db_session.rollback()
-        return _upload_form(project, rows, ruleset, error=_(str(exc)), status=400)
+        return _upload_form(project, rows, ruleset, error=exc.translated(), status=400)
     start_check(submission.id)
     return redirect(url_for("architect.version", project_id=project.id, number=submission.number))
 

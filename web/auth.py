@@ -35,7 +35,7 @@ def signup():
             db_session.commit()
         except AccountError as exc:
             db_session.rollback()
-            flash(_(str(exc)), "error")
+            flash(exc.translated(), "error")
             return render_template("auth/signup.html", form=form, municipalities=municipalities), 400
         sign_in(user)
         return redirect(url_for("architect.projects"))

@@ -59,6 +59,21 @@ def ngettext(singular: str, plural: str, n: int, **variables) -> str:
     return translations(current_language()).ngettext(singular, plural, n) % variables
 
 
+class UserError(ValueError):
+    """One sentence for the user, kept as msgid + values so it is shown in their language.
+
+    ``str(error)`` is the English sentence (logs, tests); ``error.translated()`` is the
+    sentence in the current language. Subclasses are extraction keywords in babel-web.cfg.
+    """
+
+    def __init__(self, message: str, **values):
+        super().__init__(message % values if values else message)
+        self.msgid, self.values = message, values
+
+    def translated(self) -> str:
+        return gettext(self.msgid, **self.values)
+
+
 def digits(value: object) -> str:
     """Numbers as the current language writes them."""
     return persian_digits(value) if current_language() == "fa" else str(value)

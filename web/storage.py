@@ -13,12 +13,14 @@ from pathlib import Path
 
 from flask import current_app
 
+from .i18n import UserError
+
 # The first bytes of what we accept; the extension alone is not trusted.
 BINARY_DXF = b"AutoCAD Binary DXF"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-class UploadRefused(ValueError):
+class UploadRefused(UserError):
     """Why an uploaded file is refused, in one sentence for the user."""
 
 
@@ -58,11 +60,15 @@ def store_bytes(data: bytes, suffix: str, folder: Path | None = None) -> Stored:
     return Stored(name, hashlib.sha256(data).hexdigest(), len(data))
 
 
-def store_dxf(data: bytes, shown_name: str) -> Stored:
+def refuse_unless_dxf(data: bytes, shown_name: str) -> None:
     if not data:
-        raise UploadRefused(f"{shown_name} is empty.")
+        raise UploadRefused("%(file)s is empty.", file=shown_name)
     if not looks_like_dxf(data[:64]):
-        raise UploadRefused(f"{shown_name} is not a DXF drawing; export the plan as DXF and upload that.")
+        raise UploadRefused("%(file)s is not a DXF drawing; export the plan as DXF and upload that.", file=shown_name)
+
+
+def store_dxf(data: bytes, shown_name: str) -> Stored:
+    refuse_unless_dxf(data, shown_name)
     return store_bytes(data, ".dxf")
 
 

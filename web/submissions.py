@@ -25,6 +25,7 @@ from checker.report.review import finding_key  # one definition, shared with the
 from checker.rulesets import available as available_rulesets
 
 from . import storage
+from .i18n import UserError
 from .models import AuditEvent, Municipality, Project, StoreyFile, Submission, User
 
 MAX_STOREYS = 60
@@ -32,7 +33,7 @@ MAX_ZIP_MEMBERS = 200
 MAX_UNZIPPED_BYTES = 500 * 1024 * 1024  # a zip bomb stops here, whatever the upload limit
 
 
-class SubmissionError(ValueError):
+class SubmissionError(UserError):
     """Why a project or an upload cannot be accepted, in one sentence for the user."""
 
 
@@ -99,9 +100,9 @@ def parse_elevation(text: str | float | None) -> float:
     try:
         value = float(str(text).replace(",", ".")) if text not in (None, "") else 0.0
     except ValueError:
-        raise SubmissionError(f"The elevation {text!r} is not a number of metres.") from None
+        raise SubmissionError("The elevation “%(value)s” is not a number of metres.", value=text) from None
     if not math.isfinite(value) or abs(value) > MAX_ELEVATION:
-        raise SubmissionError(f"The elevation {text} m is not plausible; give it in metres.")
+        raise SubmissionError("The elevation %(value)s m is not plausible; give it in metres.", value=text)
     return value
 
 
@@ -118,7 +119,7 @@ def submit_version(
     if not storeys:
         raise SubmissionError("Upload at least one DXF file, one per storey.")
     if len(storeys) > MAX_STOREYS:
-        raise SubmissionError(f"At most {MAX_STOREYS} storeys can be uploaded at once.")
+        raise SubmissionError("At most %(count)s storeys can be uploaded at once.", count=MAX_STOREYS)
     names = [s.name.strip() for s in storeys]
     if any(not n for n in names):
         raise SubmissionError("Give every storey a name.")
@@ -126,13 +127,14 @@ def submit_version(
         raise SubmissionError("Two storeys have the same name; give each a name of its own.")
     ruleset = ruleset or project.municipality.default_ruleset
     if ruleset not in available_rulesets():
-        raise SubmissionError(f"There is no ruleset {ruleset!r}; choose one from the list.")
-    stored = []
+        raise SubmissionError("There is no ruleset “%(name)s”; choose one from the list.", name=ruleset)
+    # Every file is judged before any is stored: a refused upload leaves nothing on disk.
     for upload in storeys:
         try:
-            stored.append(storage.store_dxf(upload.data, upload.filename))
+            storage.refuse_unless_dxf(upload.data, _shown_name(upload.filename))
         except storage.UploadRefused as exc:
-            raise SubmissionError(str(exc)) from None
+            raise SubmissionError(exc.msgid, **exc.values) from None
+    stored = [storage.store_bytes(upload.data, ".dxf") for upload in storeys]
     number = (db_session.scalar(select(func.max(Submission.number)).where(Submission.project_id == project.id)) or 0) + 1
     submission = Submission(project=project, number=number, ruleset=ruleset, submitted_by_id=user.id,
                             layers_json=json.dumps(layers) if layers else None)
@@ -161,7 +163,7 @@ def read_zip(data: bytes) -> ZipProject:
     with archive:
         members = [m for m in archive.infolist() if not m.is_dir()]
         if len(members) > MAX_ZIP_MEMBERS:
-            raise SubmissionError(f"The zip holds more than {MAX_ZIP_MEMBERS} files.")
+            raise SubmissionError("The zip holds more than %(count)s files.", count=MAX_ZIP_MEMBERS)
         if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
             raise SubmissionError("The zip unpacks to more than 500 MB.")
         manifests = [m for m in members if PurePosixPath(m.filename).name == "project.toml"]
@@ -173,7 +175,7 @@ def read_zip(data: bytes) -> ZipProject:
             for member in members:
                 relative = PurePosixPath(member.filename)
                 if relative.is_absolute() or ".." in relative.parts:
-                    raise SubmissionError(f"The zip entry {member.filename!r} points outside the zip.")
+                    raise SubmissionError("The zip entry “%(name)s” points outside the zip.", name=member.filename)
                 try:
                     inside = relative.relative_to(root)
                 except ValueError:
@@ -189,7 +191,7 @@ def read_zip(data: bytes) -> ZipProject:
             for storey in spec.storeys:
                 path = storey.path.resolve()
                 if folder_path.resolve() not in path.parents or not path.is_file():
-                    raise SubmissionError(f"project.toml names {storey.path.name}, which is not in the zip.")
+                    raise SubmissionError("project.toml names %(file)s, which is not in the zip.", file=storey.path.name)
                 storeys.append(StoreyUpload(storey.name, storey.elevation_m, path.name, path.read_bytes(), storey.units))
             table = tomllib.loads((folder_path / "project.toml").read_text(encoding="utf-8"))
     info = spec.info

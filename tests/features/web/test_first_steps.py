@@ -53,3 +53,23 @@ def test_a_submitted_two_storey_project_is_checked_and_drawn(app, accounts):
         assert again.number == 2 and session.get(Submission, submission.id).results_json == submission.results_json
         changes = compare(json.loads(submission.results_json), json.loads(again.results_json))
         assert changes.still_failing or changes.new or changes.resolved
+
+
+def test_a_refused_file_among_good_ones_leaves_nothing_on_disk(app, accounts):
+    import pytest
+
+    from web.submissions import SubmissionError
+
+    with app.test_request_context():
+        session = db.session()
+        architect = session.get(User, accounts["architect"].id)
+        project = create_project(session, architect, name="Mixed", address="", permit_number="",
+                                 municipality_id=1, dwellings=1)
+        storeys = [
+            StoreyUpload("Ground floor", 0.0, "ground.dxf", (EXAMPLE / "ground.dxf").read_bytes()),
+            StoreyUpload("First floor", 2.8, "first.pdf", b"%PDF-1.7 not a drawing"),
+        ]
+        with pytest.raises(SubmissionError, match="first.pdf is not a DXF drawing"):
+            submit_version(session, project, storeys, ruleset=None, user=architect)
+        assert not list(Path(app.config["UPLOAD_FOLDER"]).iterdir())
+        assert session.query(Submission).count() == 0
