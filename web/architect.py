@@ -9,6 +9,7 @@ form with what was typed and one sentence.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,7 @@ from .access import current_user, owned_project, role_required
 from .checking import start_check
 from .i18n import gettext as _
 from .models import CheckState, Municipality, Project, Role, Submission
+from .reviewing import ReviewRefused, annex_download_name, signed_annex_bytes
 from .results_view import changes_view, check_state_word, preflight_view, results_view, review_state_word, verdict_word
 from .submissions import (
     MAX_STOREYS, StoreyUpload, SubmissionError, create_project, parse_elevation, previous_version, projects_of,
@@ -228,7 +230,7 @@ def version(project_id: int, number: int):
         "architect/version.html", project=project, submission=submission, view=view, changes=changes,
         preflight=preflight_view(submission), running=submission.check_state in (CheckState.QUEUED.value, CheckState.RUNNING.value),
         check_state_word=check_state_word, review_state_word=review_state_word,
-        download_name=annex_download_name(project, submission),
+        download_name=annex_download_name(submission),
         progress_label=_(submission.progress_label) if submission.progress_label else _("Waiting for its turn"),
         error=_(submission.error) if submission.error else _("The check could not be run."),
     )
@@ -260,7 +262,7 @@ def annex(project_id: int, number: int):
     if not submission.annex_name:
         abort(404)
     return send_file(storage.annex_path(submission.annex_name), mimetype="application/pdf", as_attachment=True,
-                     download_name=annex_download_name(project, submission))
+                     download_name=annex_download_name(submission))
 
 
 @bp.route("/<int:project_id>/versions/<int:number>/signed-annex.pdf")
@@ -269,17 +271,12 @@ def signed_annex(project_id: int, number: int):
     """The reviewer's signed-off annex, once the municipality has decided."""
     project = owned_project(project_id, current_user())
     submission = _version_of(project, number)
-    if not submission.final_annex_name:
-        abort(404)
-    return send_file(storage.annex_path(submission.final_annex_name), mimetype="application/pdf", as_attachment=True,
-                     download_name=annex_download_name(project, submission, signed=True))
-
-
-def annex_download_name(project: Project, submission: Submission, signed: bool = False) -> str:
-    """Made from the permit number (or the project id), never from a name a user gave a file."""
-    permit = re.sub(r"[^A-Za-z0-9._-]+", "-", project.permit_number or "").strip("-.")[:60]
-    stem = f"security-annex-{permit or f'project-{project.id}'}-v{submission.number}"
-    return f"{stem}-signed.pdf" if signed else f"{stem}.pdf"
+    try:
+        data = signed_annex_bytes(submission)  # refuses a file that no longer matches its recorded SHA-256
+    except ReviewRefused as refusal:
+        abort(refusal.status)
+    return send_file(io.BytesIO(data), mimetype="application/pdf", as_attachment=True,
+                     download_name=annex_download_name(submission, signed=True))
 
 
 def _version_of(project: Project, number: int) -> Submission:

@@ -277,11 +277,13 @@ def signed_annex_bytes(submission: Submission) -> bytes:
     return data
 
 
-def annex_download_name(submission: Submission, signed: bool) -> str:
-    """A file name from the permit number (or project name) with nothing a header could trip on."""
+def annex_download_name(submission: Submission, signed: bool = False) -> str:
+    """Made from the permit number (or the project id), never from a name a user gave a
+    file, with nothing a Content-Disposition header could trip on."""
     project = submission.project
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", project.permit_number or project.name).strip("-.") or "annex"
-    return f"annex-{stem[:60]}-v{submission.number}{'-signed' if signed else ''}.pdf"
+    permit = re.sub(r"[^A-Za-z0-9._-]+", "-", project.permit_number or "").strip("-.")[:60]
+    stem = f"security-annex-{permit or f'project-{project.id}'}-v{submission.number}"
+    return f"{stem}-signed.pdf" if signed else f"{stem}.pdf"
 
 
 # ----------------------------------------------------------------- the queue
