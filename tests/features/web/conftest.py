@@ -66,28 +66,37 @@ class Account:
     id: int
 
 
-@pytest.fixture
-def accounts(app):
-    """Two municipalities, a reviewer in each, and two architects."""
+ACCOUNT_KEYS = ("reviewer", "other_reviewer", "architect", "other_architect")
+
+
+def create_accounts(app, names: dict[str, str] | None = None) -> dict[str, Account]:
+    """Two municipalities ("Example", "Elsewhere"), a reviewer in each, and two architects.
+
+    ``names`` gives people's names per key; by default the key itself ("Other Reviewer").
+    """
     with app.app_context():
         session = db.sessions(app)()
         north = Municipality(name="Example", default_ruleset="ir-police-annex")
         south = Municipality(name="Elsewhere", default_ruleset="uk-adq-sbd")
         session.add_all([north, south])
+        roles = {"reviewer": (Role.REVIEWER, north), "other_reviewer": (Role.REVIEWER, south),
+                 "architect": (Role.ARCHITECT, None), "other_architect": (Role.ARCHITECT, None)}
         made = {}
-        for key, role, municipality in (
-            ("reviewer", Role.REVIEWER, north),
-            ("other_reviewer", Role.REVIEWER, south),
-            ("architect", Role.ARCHITECT, None),
-            ("other_architect", Role.ARCHITECT, None),
-        ):
-            user = create_user(session, email=f"{key.replace('_', '-')}@example.org", name=key.replace("_", " ").title(),
+        for key in ACCOUNT_KEYS:
+            role, municipality = roles[key]
+            name = (names or {}).get(key) or key.replace("_", " ").title()
+            user = create_user(session, email=f"{key.replace('_', '-')}@example.org", name=name,
                                password=PASSWORD, role=role, municipality=municipality)
             session.flush()
             made[key] = Account(user.email, PASSWORD, role, user.id)
         session.commit()
         session.close()
     return made
+
+
+@pytest.fixture
+def accounts(app):
+    return create_accounts(app)
 
 
 def csrf_token(client, path: str) -> str:

@@ -27,13 +27,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from web import create_app, db, reviewing, storage
-from web.accounts import create_user
 from web.checking import start_check
-from web.models import ApiToken, AuditEvent, Base, Municipality, Role, Submission, User
+from web.models import ApiToken, AuditEvent, Base, Municipality, Submission, User
 from web.submissions import BLOCKING, StoreyUpload, create_project, finding_key, results_of, submit_version
 from web.tokens import issue_token, token_digest
 
-from .conftest import PASSWORD, Account
+from .conftest import Account
+from .conftest import create_accounts as create_accounts_named
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "house"
 JUSTIFICATION = "The garage door opens onto the enclosed courtyard; the municipality accepts it without a stated class."
@@ -51,27 +51,13 @@ def example_storeys() -> list[StoreyUpload]:
     ]
 
 
+PEOPLE = {"reviewer": "Rana Reviewer", "other_reviewer": "Omid Reviewer",
+          "architect": "Ava Architect", "other_architect": "Otto Architect"}
+
+
 def create_accounts(app) -> dict[str, Account]:
-    """As the client tests' ``accounts`` fixture: two municipalities, a reviewer in each, two architects."""
-    with app.app_context():
-        session = db.sessions(app)()
-        north = Municipality(name="Example", default_ruleset="ir-police-annex")
-        south = Municipality(name="Elsewhere", default_ruleset="uk-adq-sbd")
-        session.add_all([north, south])
-        made = {}
-        for key, name, role, municipality in (
-            ("reviewer", "Rana Reviewer", Role.REVIEWER, north),
-            ("other_reviewer", "Omid Reviewer", Role.REVIEWER, south),
-            ("architect", "Ava Architect", Role.ARCHITECT, None),
-            ("other_architect", "Otto Architect", Role.ARCHITECT, None),
-        ):
-            user = create_user(session, email=f"{key.replace('_', '-')}@example.org", name=name,
-                               password=PASSWORD, role=role, municipality=municipality)
-            session.flush()
-            made[key] = Account(user.email, PASSWORD, role, user.id)
-        session.commit()
-        session.close()
-    return made
+    """As the client tests' ``accounts`` fixture, with people's names the pages and the annex show."""
+    return create_accounts_named(app, PEOPLE)
 
 
 def deviation_key(results: dict) -> str:

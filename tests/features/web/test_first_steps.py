@@ -5,7 +5,7 @@ from pathlib import Path
 
 from web import db
 from web.checking import start_check
-from web.models import Project, Submission, User
+from web.models import Submission, User
 from web.submissions import StoreyUpload, compare, create_project, submit_version
 
 from .conftest import sign_in
