@@ -26,6 +26,7 @@ from checker.results import Verdict, load_schema, verdict_sentence
 from checker.rules import catalogue as rule_catalogue
 from checker.rules.base import RULE_TEXTS
 from checker.rulesets import available, load_ruleset
+from checker.units import UNITS
 
 from .conftest import REPO
 from .test_annex import example_annex, normalised
@@ -43,6 +44,7 @@ DYNAMIC_IDS = {
     "term.role.{}": [f"term.role.{role.value.lower()}" for role in OpeningRole],
     "term.surface.{}": [f"term.surface.{kind.value}" for kind in AccessKind] + ["term.surface.ground"],
     "term.layer-role.{}": [f"term.layer-role.{role.value}" for role in Role],
+    "term.unit.{}": [f"term.unit.{unit.long_name}" for unit in UNITS],
     "{}.{}": [f"{rule_id}.{part}" for rule_id in rule_catalogue() for part in RULE_TEXTS],  # Rule.text
 }
 
