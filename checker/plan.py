@@ -19,6 +19,8 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from .messages import Listing, Message, msg, render
+
 # --------------------------------------------------------------------------- sources
 
 
@@ -89,7 +91,7 @@ class OpeningAttributes:
     width_m: float | None = None
     grille: tuple[float, float] | None = None  # (bar size, clear gap) in metres; (0, 0) for NONE
     raw: tuple[tuple[str, str], ...] = ()
-    invalid: tuple[tuple[str, str], ...] = ()  # (tag, reason)
+    invalid: tuple[tuple[str, Message], ...] = ()  # (tag, reason), e.g. ("RC", "'R9' is not one of ...")
 
     def has(self, tag: str) -> bool:
         """True when ``tag`` was given with a usable value."""
@@ -118,7 +120,7 @@ class OpeningAttributes:
             "viewer": self.viewer,
             "width_m": self.width_m,
             "grille_m": list(self.grille) if self.grille else None,
-            "invalid": [{"tag": t, "reason": r} for t, r in self.invalid],
+            "invalid": [{"tag": t, "reason": render(r)} for t, r in self.invalid],  # English, as ever
         }
 
 
@@ -128,7 +130,7 @@ def parse_attributes(raw: dict[str, str]) -> OpeningAttributes:
     SILL, HEAD and WIDTH are in millimetres whatever the drawing unit.
     """
     values: dict[str, object] = {}
-    invalid: list[tuple[str, str]] = []
+    invalid: list[tuple[str, Message]] = []
 
     def text(tag: str) -> str | None:
         value = raw.get(tag)
@@ -144,7 +146,7 @@ def parse_attributes(raw: dict[str, str]) -> OpeningAttributes:
         key = value.upper().replace(" ", "")
         if key in allowed:
             return key
-        invalid.append((tag, f"{value!r} is not one of {', '.join(allowed)}"))
+        invalid.append((tag, msg("attribute.not-one-of", value=repr(value), allowed=Listing(allowed, "comma"))))
         return None
 
     def millimetres(tag: str) -> float | None:
@@ -154,10 +156,10 @@ def parse_attributes(raw: dict[str, str]) -> OpeningAttributes:
         try:
             number = float(value.replace(",", "."))
         except ValueError:
-            invalid.append((tag, f"{value!r} is not a number of millimetres"))
+            invalid.append((tag, msg("attribute.not-millimetres", value=repr(value))))
             return None
         if not math.isfinite(number) or number < 0 or number > 100_000:
-            invalid.append((tag, f"{value!r} is not a plausible number of millimetres"))
+            invalid.append((tag, msg("attribute.implausible-millimetres", value=repr(value))))
             return None
         return number / 1000.0
 
@@ -179,7 +181,7 @@ def parse_attributes(raw: dict[str, str]) -> OpeningAttributes:
         values["viewer"] = False
     else:
         values["viewer"] = None
-        invalid.append(("VIEWER", f"{viewer!r} is not YES or NO"))
+        invalid.append(("VIEWER", msg("attribute.not-yes-no", value=repr(viewer))))
     grille = text("GRILLE")
     values["grille"] = None
     if grille is not None:
@@ -190,10 +192,10 @@ def parse_attributes(raw: dict[str, str]) -> OpeningAttributes:
             bar, gap = (float(g.replace(",", ".")) / 1000.0 for g in match.groups())
             values["grille"] = (bar, gap)
         else:
-            invalid.append(("GRILLE", f"{grille!r} is not NONE or bar/gap in mm, e.g. 20/120"))
+            invalid.append(("GRILLE", msg("attribute.not-grille", value=repr(grille))))
     values["width_m"] = millimetres("WIDTH")
     if values["width_m"] == 0:
-        invalid.append(("WIDTH", "a width of 0 mm is not an opening"))
+        invalid.append(("WIDTH", msg("attribute.zero-width")))
         values["width_m"] = None
     return OpeningAttributes(
         raw=tuple(sorted(raw.items())), invalid=tuple(invalid), **values  # type: ignore[arg-type]

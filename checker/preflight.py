@@ -7,6 +7,7 @@ layers, attributes) before reading any finding.
 from __future__ import annotations
 
 from .dxf.layers import Role
+from .messages import render
 from .plan import Plan
 from .rules.base import opening_gaps
 from .rulesets import Ruleset
@@ -48,7 +49,7 @@ def preflight(plan: Plan, ruleset: Ruleset) -> dict:
                 "kind": g.opening.kind.value,
                 "block": g.opening.block,
                 "missing": [{"tag": tag, "needed_by": list(ids)} for tag, ids in g.missing],
-                "invalid": [{"tag": tag, "reason": reason} for tag, reason in g.invalid],
+                "invalid": [{"tag": tag, "reason": render(reason)} for tag, reason in g.invalid],
             }
             for g in gaps
         ],

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from .errors import UnitsError
+from .messages import Listing, Message, Number, Term, msg, render
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,12 @@ class UnitsReport:
     building_length_m: float | None  # longest side of the building's extents
     median_opening_width_m: float | None
     suggestions: tuple[str, ...]  # plausible units, most likely first
-    message: str
+    judgement: Message  # what was decided and how sure, said in any language
+
+    @property
+    def message(self) -> str:
+        """The judgement in English, as the terminal and the JSON say it."""
+        return render(self.judgement)
 
     def to_json(self) -> dict:
         return {
@@ -133,24 +139,25 @@ def plausible_units(length_units: float | None, opening_units: float | None) -> 
     )
 
 
-def _describe(length_units: float | None, unit: Unit, opening_units: float | None = None) -> str:
+def _describe(length_units: float | None, unit: Unit, opening_units: float | None = None) -> Message | Term:
     """The unit with the sizes it gives, e.g. "inches (2.9 m long)"."""
     sizes = []
     if length_units is not None:
-        sizes.append(f"{_format_length(length_units * unit.metres)} long")
+        sizes.append(msg("units.long", length=_length(length_units * unit.metres)))
     if opening_units is not None and not _within(opening_units * unit.metres, PLAUSIBLE_OPENING_WIDTH):
-        sizes.append(f"openings {_format_length(opening_units * unit.metres)} wide")
-    return f"{unit.long_name} ({', '.join(sizes)})" if sizes else unit.long_name
+        sizes.append(msg("units.openings-wide", width=_length(opening_units * unit.metres)))
+    name = Term(f"unit.{unit.long_name}")
+    return msg("units.sized", unit=name, sizes=Listing(sizes, "comma")) if sizes else name
 
 
-def _format_length(metres: float) -> str:
+def _length(metres: float) -> Message:
     if metres >= 10:
-        return f"{metres:,.1f} m"
+        return msg("units.length-m", length=Number(metres, ",.1f"))
     if metres >= 1:  # near the 4 m limit one decimal would round 3.999 m up to 4.0
-        return f"{metres:.2f} m"
+        return msg("units.length-m", length=Number(metres, ".2f"))
     if metres >= 0.01:
-        return f"{metres * 100:.1f} cm"
-    return f"{metres * 1000:.2g} mm"
+        return msg("units.length-cm", length=Number(metres * 100, ".1f"))
+    return msg("units.length-mm", length=Number(metres * 1000, ".2g"))
 
 
 def decide_units(
@@ -169,7 +176,7 @@ def decide_units(
     declared_code = int(insunits) if insunits is not None else None
     suggestions = plausible_units(length_units, opening_units)
 
-    def report(unit: Unit, source: str, plausible: bool, message: str) -> UnitsReport:
+    def report(unit: Unit, source: str, plausible: bool, judgement: Message) -> UnitsReport:
         return UnitsReport(
             declared=declared.name if declared else None,
             declared_code=declared_code,
@@ -178,7 +185,7 @@ def decide_units(
             source=source,
             plausible=plausible,
             suggestions=suggestions,
-            message=message,
+            judgement=judgement,
             building_length_m=None if length_units is None else length_units * unit.metres,
             median_opening_width_m=None if opening_units is None else opening_units * unit.metres,
         )
@@ -186,45 +193,40 @@ def decide_units(
     if override:
         unit = unit_by_name(override)
         plausible = _is_plausible(length_units, opening_units, unit)
-        message = f"Units given by the user: {_describe(length_units, unit, opening_units)}."
+        given = _describe(length_units, unit, opening_units)
+        notes = []
         if declared and declared is not unit:
-            message += f" The header declares {declared.long_name}."
+            notes.append(msg("units.header-differs", unit=Term(f"unit.{declared.long_name}")))
         if not plausible:
-            message += " These sizes do not look like a building; check the unit."
-        return report(unit, "user", plausible, message)
+            notes.append(msg("units.user-implausible"))
+        if notes:
+            return report(unit, "user", plausible, msg("units.user-with-notes", unit=given, notes=Listing(notes, "sentences")))
+        return report(unit, "user", plausible, msg("units.user", unit=given))
 
     if declared is not None:
         plausible = _is_plausible(length_units, opening_units, declared)
         if plausible:
-            return report(declared, "header", True, f"Units declared in the header: {_describe(length_units, declared)}.")
-        message = (
-            f"The header declares {_describe(length_units, declared, opening_units)}, "
-            f"which is not plausible for a building"
+            return report(declared, "header", True, msg("units.header", unit=_describe(length_units, declared)))
+        stated = _describe(length_units, declared, opening_units)
+        if not suggestions:
+            return report(declared, "header", False, msg("units.header-implausible", unit=stated))
+        likely = [_describe(length_units, _BY_NAME[s]) for s in suggestions[:3]]
+        return report(
+            declared, "header", False,
+            msg("units.header-implausible-likely", unit=stated, likely=Listing(likely, "or-each"), name=suggestions[0]),
         )
-        if suggestions:
-            likely = _BY_NAME[suggestions[0]]
-            message += f"; the drawing is likely in {_describe(length_units, likely)}"
-            others = [_describe(length_units, _BY_NAME[s]) for s in suggestions[1:3]]
-            if others:
-                message += " or " + " or ".join(others)
-            message += f"; give the unit with --units {likely.name} or in project.toml"
-        return report(declared, "header", False, message + ".")
 
     # Unitless (or an unusual unit such as miles): assume the most likely one.
-    what = "declares no units" if not insunits else f"declares unit code {insunits}, which is not a building unit"
     if suggestions:
         unit = _BY_NAME[suggestions[0]]
-        message = (
-            f"The drawing {what}; assumed {_describe(length_units, unit)}; "
-            f"give the unit with --units or in project.toml to be sure."
-        )
-        return report(unit, "assumed", True, message)
+        assumed = _describe(length_units, unit)
+        if not insunits:
+            return report(unit, "assumed", True, msg("units.assumed-no-units", unit=assumed))
+        return report(unit, "assumed", True, msg("units.assumed-odd-code", code=int(insunits), unit=assumed))
     unit = _BY_NAME["m"]
-    message = (
-        f"The drawing {what} and no unit makes its sizes look like a building; "
-        f"assumed metres; give the unit with --units or in project.toml."
-    )
-    return report(unit, "assumed", False, message)
+    if not insunits:
+        return report(unit, "assumed", False, msg("units.no-units-implausible"))
+    return report(unit, "assumed", False, msg("units.odd-code-implausible", code=int(insunits)))
 
 
 def median(values: list[float]) -> float | None:

@@ -157,7 +157,7 @@ def reach_clause(reached: Reach | None, storey: Storey) -> Message:
     return msg("reach.is-within", reach=reach_phrase(reached, storey))
 
 
-def unreadable(attributes: OpeningAttributes, tag: str) -> str | None:
+def unreadable(attributes: OpeningAttributes, tag: str) -> Message | None:
     """The reason ``tag`` could not be read, or None."""
     for name, reason in attributes.invalid:
         if name == tag:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
-from ..messages import msg, render
+from ..messages import Message, msg, render
 from ..plan import Plan
 from ..results import Finding
 
@@ -136,7 +136,7 @@ class OpeningGap:
     opening: object  # plan.Opening
     wanted: tuple[str, ...]  # every tag the rules want, "RC or CERT" style
     missing: tuple[tuple[str, tuple[str, ...]], ...]  # (tag, rule ids needing it)
-    invalid: tuple[tuple[str, str], ...]  # (tag, reason)
+    invalid: tuple[tuple[str, Message], ...]  # (tag, reason)
 
     @property
     def complete(self) -> bool:

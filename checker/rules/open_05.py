@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from shapely import shortest_line
 
-from ..messages import Listing, Number, Term, msg
+from ..messages import Listing, Message, Number, Term, msg
 from ..plan import Opening, OpeningKind, OpeningRole, Storey
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
@@ -60,7 +60,7 @@ def _nearest_window(storey: Storey, door: Opening, distance: float) -> tuple[Ope
     return best, best.span.distance(door.span)
 
 
-def _unreadable(door: Opening, tag: str) -> str | None:
+def _unreadable(door: Opening, tag: str) -> Message | None:
     for key, reason in door.attributes.invalid:
         if key == tag:
             return reason

@@ -43,10 +43,10 @@ def check(context: Context):
             round(units.building_length_m, 2) if units.building_length_m is not None else Term("no-extents"),
             "m" if units.building_length_m is not None else None,
         )
-        text = msg("PLAN-01.units", storey=load.storey, judgement=units.message)
+        text = msg("PLAN-01.units", storey=load.storey, judgement=units.judgement)
         if units.source == "assumed":
             yield failed(
-                ID, msg("PLAN-01.undeclared", storey=load.storey, judgement=units.message), measured=measured, required=required
+                ID, msg("PLAN-01.undeclared", storey=load.storey, judgement=units.judgement), measured=measured, required=required
             )
         elif not units.plausible:
             yield failed(ID, text, measured=measured, required=required)

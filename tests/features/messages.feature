@@ -31,3 +31,23 @@ Feature: Findings in every language
     Then the PDF text holds the Persian words of every failing finding, and not its English
     And the normalised PDF text holds the Persian title of every rule with a failing finding
     And the normalised PDF text holds the Persian verdict sentence
+
+  Scenario Outline: A finding quoting the drawing's units or an unreadable attribute says it all in Persian
+    Given a plan drawn in "<drawn>"
+    And the complying house's front door has <attributes>
+    And the header declares the unit code <code>
+    When the plan is checked under "ir-police-annex"
+    Then a <rule> finding says "<id>"
+    And said in Persian it holds no English words outside the values taken from the plan, nor "<english>"
+
+    Examples:
+      | drawn | code | attributes                                                  | rule    | id                                | english                 |
+      | mm    | 0    | ROLE=ENTRANCE, RC=RC2, GLAZING=NONE, VIEWER=YES             | PLAN-01 | units.assumed-no-units            | declares no units       |
+      | m     | 99   | ROLE=ENTRANCE, RC=RC2, GLAZING=NONE, VIEWER=YES             | PLAN-01 | units.assumed-odd-code            | which is not a building |
+      | m     | 1    | ROLE=ENTRANCE, RC=RC2, GLAZING=NONE, VIEWER=YES             | PLAN-01 | units.header-implausible-likely   | not plausible           |
+      | mm    | 4    | ROLE=ENTRANCE, RC=RC9, GLAZING=NONE, VIEWER=YES             | OPEN-02 | attribute.not-one-of              | is not one of           |
+      | mm    | 4    | ROLE=ENTRANCE, RC=RC2, GLAZING=NONE, VIEWER=maybe           | OPEN-05 | attribute.not-yes-no              | is not YES or NO        |
+      | mm    | 4    | ROLE=ENTRANCE, RC=RC2, GLAZING=NONE, VIEWER=YES, SILL=abc   | PLAN-02 | attribute.not-millimetres         | not a number            |
+      | mm    | 4    | ROLE=ENTRANCE, RC=RC2, GLAZING=NONE, VIEWER=YES, HEAD=-5    | PLAN-02 | attribute.implausible-millimetres | not a plausible number  |
+      | mm    | 4    | ROLE=ENTRANCE, RC=RC2, GLAZING=NONE, VIEWER=YES, GRILLE=big | PLAN-02 | attribute.not-grille              | bar/gap in mm           |
+      | mm    | 4    | ROLE=ENTRANCE, RC=RC2, GLAZING=NONE, VIEWER=YES, WIDTH=0    | PLAN-02 | attribute.zero-width              | is not an opening       |

@@ -19,6 +19,7 @@ from checker.dxf.layers import Role
 from checker.engine import run_rules
 from checker.loader import load_plan
 from checker.messages import (
+    FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE,
     LIST_STYLES, Listing, Message, Term, arg_ids, catalogue, catalogue_path, message_from_json, message_ids, render,
 )
 from checker.plan import AccessKind, OpeningKind, OpeningRole
@@ -26,8 +27,10 @@ from checker.results import Verdict, load_schema, verdict_sentence
 from checker.rules import catalogue as rule_catalogue
 from checker.rules.base import RULE_TEXTS
 from checker.rulesets import available, load_ruleset
+from checker.units import UNITS
 
-from .conftest import REPO
+from .conftest import REPO, draw_house_around_doors
+from .rule_steps import parse_attributes
 from .test_annex import example_annex, normalised
 
 scenarios("messages.feature")
@@ -43,6 +46,7 @@ DYNAMIC_IDS = {
     "term.role.{}": [f"term.role.{role.value.lower()}" for role in OpeningRole],
     "term.surface.{}": [f"term.surface.{kind.value}" for kind in AccessKind] + ["term.surface.ground"],
     "term.layer-role.{}": [f"term.layer-role.{role.value}" for role in Role],
+    "term.unit.{}": [f"term.unit.{unit.long_name}" for unit in UNITS],
     "{}.{}": [f"{rule_id}.{part}" for rule_id in rule_catalogue() for part in RULE_TEXTS],  # Rule.text
 }
 
@@ -251,3 +255,40 @@ def persian_verdict(ctx):
     sentence = verdict_sentence(Verdict(ctx["json"]["verdict"]), "fa")
     assert _word_run(sentence) in _word_run(ctx["pdf_text"]), sentence
 
+
+
+# ---------------------------------------------------------------- the units judgement and attribute reasons
+
+
+@given(parsers.parse("the complying house's front door has {attributes}"))
+def house_with_front_door(drawing, attributes):
+    draw_house_around_doors(drawing)
+    drawing.door((4.0, 0.0), (5.0, 0.0), **parse_attributes(attributes))
+
+
+@given(parsers.parse("the header declares the unit code {code:d}"))
+def header_unit_code(drawing, code):
+    drawing.doc.header["$INSUNITS"] = code
+
+
+@then(parsers.parse('a {rule} finding says "{message_id}"'))
+def a_finding_saying(ctx, rule, message_id):
+    chosen = [f for f in ctx["results"].findings if f.rule == rule and message_id in set(message_ids(f.statement))]
+    assert chosen, [(f.rule, f.message) for f in ctx["results"].findings if f.rule == rule]
+    ctx["finding"] = chosen[0]
+
+
+# Two Latin words in a row: an English phrase. The plan's values (handles, storey names,
+# attribute values, allowed codes) are isolated when rendered, and are taken out first.
+ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")  # as the rule-code test reads a sentence
+ISOLATED = re.compile(f"{FIRST_STRONG_ISOLATE}[^{POP_DIRECTIONAL_ISOLATE}]*{POP_DIRECTIONAL_ISOLATE}")
+
+
+@then(parsers.parse('said in Persian it holds no English words outside the values taken from the plan, nor "{english}"'))
+def persian_without_english(ctx, english):
+    finding = ctx["finding"]
+    assert english in finding.message, finding.message  # the English does say it
+    persian = finding.message_in("fa")
+    assert english not in persian, persian
+    own_words = ISOLATED.sub(" ", finding.message_in("fa", isolate=True))
+    assert not ENGLISH_WORDS.search(own_words), (ENGLISH_WORDS.search(own_words).group(0), persian)
