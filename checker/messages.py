@@ -229,7 +229,8 @@ def _render_arg(value: Arg, language: str, isolate: bool) -> str:
 def _joined(items: list[str], style: str, language: str) -> str:
     if len(items) <= 1:
         return "".join(items)
-    separator, last = (text_of(i, language) for i in LIST_STYLES[style])
+    separator_id, last_id = LIST_STYLES[style]
+    separator, last = text_of(separator_id, language), text_of(last_id, language)
     return separator.join(items[:-1]) + last + items[-1]
 
 
