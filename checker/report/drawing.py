@@ -278,11 +278,15 @@ def _scene(storey: Storey, numbered: Iterable[tuple[int, Finding]]) -> _Scene:
     radius = max(MARKER_RADIUS, min(max(width, height) / 90, 0.4 * room))
     taken: dict[tuple[int, int], int] = {}
     markers = []
-    for number, finding in numbered:
-        marks = [m for m in finding.marks if m.storey == storey.name]
-        measures = tuple(flip(m.geometry) for m in marks if m.kind == "measure")
+    # Measured lines of every finding are flipped in one call (thousands on a large plan).
+    marks_here = [[m for m in finding.marks if m.storey == storey.name] for _, finding in numbered]
+    measure_lists = [[m.geometry for m in marks if m.kind == "measure"] for marks in marks_here]
+    all_measures = [g for measures in measure_lists for g in measures]
+    flipped_measures = iter(flip(numpy.array(all_measures, dtype=object)).tolist() if all_measures else [])
+    for (number, finding), marks, measure_list in zip(numbered, marks_here, measure_lists):
+        measures = tuple(next(flipped_measures) for _ in measure_list)
         anchor = _anchor([m.geometry for m in marks if m.kind == "element"] or [m.geometry for m in marks])
-        x, y = flip(anchor).coords[0]
+        x, y = anchor.x - minx, maxy - anchor.y  # flip() for one point, without a shapely call
         spot = (round(x / radius), round(y / radius))
         x += 2.1 * radius * taken.get(spot, 0)
         taken[spot] = taken.get(spot, 0) + 1
