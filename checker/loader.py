@@ -19,6 +19,7 @@ from .dxf.extract import Extraction, extract
 from .dxf.layers import PLAN_ROLES, LayerMapping, Role
 from .dxf.reader import ReadReport, read_dxf
 from .errors import NoPlanContent
+from .messages import Message, Term, msg
 from .plan import Plan, Storey
 from .project import ProjectSpec, StoreySpec, load_project_spec
 from .units import UnitsReport, decide_units, longest_side, median, unit_by_code, unit_by_name
@@ -42,7 +43,7 @@ class LoadReport:
     layers: tuple[tuple[str, str | None, int], ...]  # (layer, role or None, entities)
     hidden_layers: tuple[tuple[str, int], ...]
     ignored_types: tuple[tuple[str, int], ...]
-    problems: tuple[tuple[str, int], ...]
+    problems: tuple[tuple[Message, int], ...]  # what went wrong, how many times
     counts: dict
 
     @property
@@ -78,7 +79,7 @@ class LoadReport:
                 "hidden": [{"layer": n, "entities": c} for n, c in self.hidden_layers],
             },
             "ignored_entities": {k: v for k, v in self.ignored_types},
-            "problems": [{"message": m, "count": c} for m, c in self.problems],
+            "problems": [{"message": str(m), **m.to_json(), "count": c} for m, c in self.problems],
             "counts": dict(self.counts),
         }
 
@@ -138,7 +139,7 @@ def load_storey(
     storey = build_storey(spec.name, label, spec.elevation_m, raw, units.metres_per_unit)
     problems = Counter(raw.problems)
     for role, count in unclosed_counts(raw).items():
-        problems[f"{role.label} drawn as open lines, not closed outlines (ignored)"] += count
+        problems[msg("load.open-outlines", role=Term(f"layer-role.{role.value}"))] += count
     layers = tuple(
         (name, (lambda r: r.value if r else None)(mapping.role_of(name)), count)
         for name, count in sorted(raw.layer_entities.items(), key=lambda item: item[0].casefold())
@@ -151,7 +152,7 @@ def load_storey(
         layers=layers,
         hidden_layers=tuple(sorted(raw.hidden_layers.items())),
         ignored_types=tuple(sorted(raw.ignored_types.items())),
-        problems=tuple(sorted(problems.items())),
+        problems=tuple(sorted(problems.items(), key=lambda item: str(item[0]))),  # by the English
         counts=storey.counts(),
     )
     return storey, report

@@ -21,6 +21,7 @@ from ezdxf.math import Vec3
 from shapely import make_valid
 from shapely.geometry import LineString, Polygon
 
+from ..messages import Term, msg
 from .layers import LayerMapping, Role
 
 MAX_BLOCK_DEPTH = 16
@@ -84,7 +85,7 @@ class Extraction:
     layer_entities: Counter = field(default_factory=Counter)  # layer -> entities read
     hidden_layers: Counter = field(default_factory=Counter)  # layer -> entities ignored
     ignored_types: Counter = field(default_factory=Counter)  # dxftype -> count
-    problems: Counter = field(default_factory=Counter)  # message -> count
+    problems: Counter = field(default_factory=Counter)  # Message -> count
     entity_count: int = 0
 
 
@@ -146,7 +147,7 @@ class Extractor:
             elif kind in CURVE_TYPES:
                 if role in (Role.DOORS, Role.WINDOWS, Role.LIGHTS):
                     # Only block references count as doors, windows and lights.
-                    out.problems[f"loose lines on {role.label} layers, not blocks (ignored)"] += 1
+                    out.problems[msg("load.loose-lines", role=_role_term(role))] += 1
                 elif role is not None:
                     self._curve(entity, layer, role, handle)
             elif kind in TEXT_TYPES:
@@ -154,15 +155,15 @@ class Extractor:
             else:
                 out.ignored_types[kind] += 1
         except Exception as exc:  # one odd entity must not sink the whole file
-            out.problems[f"{kind} entities that could not be read ({type(exc).__name__})"] += 1
+            out.problems[msg("load.unreadable-entities", kind=kind, error=type(exc).__name__)] += 1
 
     def _insert(self, insert, layer, role, handle, top_handle, depth) -> None:
         if depth >= MAX_BLOCK_DEPTH:
-            self.out.problems["blocks nested deeper than 16 levels (ignored)"] += 1
+            self.out.problems[msg("load.deep-blocks", depth=MAX_BLOCK_DEPTH)] += 1
             return
         block = self.doc.blocks.get(insert.dxf.name)
         if block is not None and (block.block.is_xref or block.block.is_xref_overlay):
-            self.out.problems["external references (XREF), not loaded: bind them into the drawing"] += 1
+            self.out.problems[msg("load.xrefs")] += 1
             return
         grid = list(insert.multi_insert()) if insert.mcount > 1 else [insert]
         for one in grid:
@@ -179,7 +180,7 @@ class Extractor:
                     self._visit(attrib, layer, top_handle or handle, depth + 1)
 
     def _skipped(self, entity, reason: str) -> None:
-        self.out.problems[f"{entity.dxftype()} entities in blocks that could not be placed"] += 1
+        self.out.problems[msg("load.unplaceable", kind=entity.dxftype())] += 1
 
     def _curve(self, entity, layer: str, role: Role, handle: str) -> None:
         kind = entity.dxftype()
@@ -190,7 +191,7 @@ class Extractor:
         points = [(v.x, v.y) for v in path.flattening(self.flatten_distance)]
         points = _dedupe(points)
         if len(points) < 2:
-            self.out.problems[f"{kind} entities with no length (ignored)"] += 1
+            self.out.problems[msg("load.zero-length", kind=kind)] += 1
             return
         closed = (
             kind in ("CIRCLE",)
@@ -235,7 +236,7 @@ class Extractor:
         name = insert.dxf.name
         span = self._block_span(name)
         if span is None:
-            self.out.problems[f"{role.value} blocks with no geometry (ignored)"] += 1
+            self.out.problems[msg("load.empty-blocks", role=_role_term(role))] += 1
             return
         block = self.doc.blocks.get(name)
         base = Vec3(block.block.dxf.get("base_point", Vec3())) if block is not None else Vec3()
@@ -302,3 +303,8 @@ def _thickness(entity) -> float:
     if not entity.dxf.is_supported("thickness"):
         return 0.0
     return float(entity.dxf.get("thickness", 0.0) or 0.0)
+
+
+def _role_term(role: Role) -> Term:
+    """The layer role as the catalogue words it ("walls", "access surfaces")."""
+    return Term(f"layer-role.{role.value}")

@@ -42,6 +42,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .. import __version__
 from ..errors import AnnexError
+from ..messages import message_from_json, render
 from ..plan import Opening, OpeningKind, Plan, Source
 from ..results import Finding, Quantity, Results, Severity, Status, verdict_sentence
 from ..rules import catalogue
@@ -422,6 +423,7 @@ def _environment(language: str) -> Environment:
     env.filters["css_string"] = _css_string
     env.filters["page_counter"] = lambda text: _page_counter(text, "persian" if language == "fa" else "decimal")
     env.filters["filename"] = lambda path: Path(str(path)).name
+    env.filters["said"] = lambda said: _said(said, language)
     env.globals["STATUS_COLOURS"] = {status.value: colour for status, colour in STATUS_COLOURS.items()}
     return env
 
@@ -811,6 +813,13 @@ def _rule_text(rules: dict, results: Results, rule_id: str, part: str, language:
     title for a rule the catalogue does not know."""
     rule = rules.get(rule_id)
     return rule.text(part, language) if rule else results.rule_titles.get(rule_id, "")
+
+
+def _said(said: dict, language: str) -> str:
+    """A message kept in the results JSON ({"message", "message_id", "message_args"}) in the annex's language."""
+    if not said.get("message_id"):
+        return said.get("message", "")
+    return render(message_from_json(said["message_id"], said.get("message_args", {})), language, isolate=True)
 
 
 def _solar_date(generated: str) -> str:

@@ -292,3 +292,20 @@ def persian_without_english(ctx, english):
     assert english not in persian, persian
     own_words = ISOLATED.sub(" ", finding.message_in("fa", isolate=True))
     assert not ENGLISH_WORDS.search(own_words), (ENGLISH_WORDS.search(own_words).group(0), persian)
+
+
+def test_drawing_problems_are_said_in_the_annex_language(tmp_path):
+    """What loading noticed (here: a loose line on the doors layer) is a catalogue
+    message: English in the JSON, Persian in a Persian annex."""
+    from checker.dxf.starter import ROLE_LAYERS, PlanDrawing
+    from checker.messages import message_from_json, render
+
+    drawing = PlanDrawing(units="m")
+    drawing.walls_loop([(0, 0), (10, 0), (10, 8), (0, 8)], thickness=0.3)
+    drawing.doc.modelspace().add_line((1, 0), (2, 0), dxfattribs={"layer": ROLE_LAYERS[Role.DOORS]})
+    path = drawing.save(tmp_path / "plan.dxf")
+    problems = load_plan(path).loads[0].to_json()["problems"]
+    loose = next(p for p in problems if p["message_id"] == "load.loose-lines")
+    assert loose["message"] == "loose lines on doors layers, not blocks (ignored)" and loose["count"] == 1
+    persian = render(message_from_json(loose["message_id"], loose["message_args"]), "fa")
+    assert persian == "خط‌های جدا روی لایه‌های در، نه بلوک (نادیده گرفته شد)"
