@@ -5,14 +5,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
-from sqlalchemy import select
 
 from . import db
 from .access import current_user, sign_in, sign_out, user_by_email
 from .accounts import AccountError, create_user, password_matches
 from .i18n import LANGUAGES
 from .i18n import gettext as _
-from .models import Municipality, Role
+from .models import Role
 
 bp = Blueprint("auth", __name__)
 
@@ -20,7 +19,6 @@ bp = Blueprint("auth", __name__)
 @bp.route("/signup", methods=["GET", "POST"])
 def signup():
     db_session = db.session()
-    municipalities = db_session.scalars(select(Municipality).order_by(Municipality.name)).all()
     form = request.form
     if request.method == "POST":
         try:
@@ -36,10 +34,10 @@ def signup():
         except AccountError as exc:
             db_session.rollback()
             flash(exc.translated(), "error")
-            return render_template("auth/signup.html", form=form, municipalities=municipalities), 400
+            return render_template("auth/signup.html", form=form), 400
         sign_in(user)
         return redirect(url_for("architect.projects"))
-    return render_template("auth/signup.html", form=form, municipalities=municipalities)
+    return render_template("auth/signup.html", form=form)
 
 
 @bp.route("/signin", methods=["GET", "POST"])
