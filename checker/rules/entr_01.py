@@ -34,8 +34,9 @@ from __future__ import annotations
 from ..geometry import recess_depth
 from ..messages import Number, msg
 from ..plan import OpeningKind
-from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from ..results import Mark, Quantity, failed, not_assessable, passed
 from ._within_reach import role_term
+from ._entrances import no_entrance_door
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "ENTR-01"
@@ -82,11 +83,7 @@ def check(context: Context):
                 yield failed(ID, msg("ENTR-01.too-deep", **figures), **common)
     if judged:
         return
-    if without_role:
-        said = "ENTR-01.no-entrance-one-without-role" if without_role == 1 else "ENTR-01.no-entrance-some-without-role"
-        yield not_assessable(ID, msg(said, count=without_role))
-    else:
-        yield not_applicable(ID, msg("ENTR-01.no-entrance"))
+    yield no_entrance_door(ID, without_role)
 
 
 RULE = Rule(

@@ -39,7 +39,8 @@ from shapely import shortest_line
 
 from ..messages import Listing, Message, Number, Term, msg
 from ..plan import Opening, OpeningKind, OpeningRole, Storey
-from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
+from ..results import Mark, Quantity, failed, not_assessable, passed
+from ._entrances import no_entrance_door
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "OPEN-05"
@@ -122,11 +123,7 @@ def check(context: Context):
             )
     if judged:
         return
-    if without_role:
-        said = "OPEN-05.no-entrance-one-without-role" if without_role == 1 else "OPEN-05.no-entrance-some-without-role"
-        yield not_assessable(ID, msg(said, count=without_role))
-    else:
-        yield not_applicable(ID, msg("OPEN-05.no-entrance"))
+    yield no_entrance_door(ID, without_role)
 
 
 RULE = Rule(

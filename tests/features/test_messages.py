@@ -48,6 +48,9 @@ DYNAMIC_IDS = {
     "term.layer-role.{}": [f"term.layer-role.{role.value}" for role in Role],
     "term.unit.{}": [f"term.unit.{unit.long_name}" for unit in UNITS],
     "{}.{}": [f"{rule_id}.{part}" for rule_id in rule_catalogue() for part in RULE_TEXTS],  # Rule.text
+    # checker/rules/_entrances.py, for the rules about the entrance door
+    **{f"{{}}.{part}": [f"{rule_id}.{part}" for rule_id in ("ENTR-01", "OPEN-05")]
+       for part in ("no-entrance", "no-entrance-one-without-role", "no-entrance-some-without-role")},
 }
 
 
