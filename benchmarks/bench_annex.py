@@ -36,9 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_load import best_of, write_block_of_flats  # noqa: E402
 
-from checker.dxf.starter import NOTE_LAYER  # noqa: E402
+from checker.reading.dxf.starter import NOTE_LAYER  # noqa: E402
 from checker.engine import run_rules  # noqa: E402
-from checker.loader import load_plan  # noqa: E402
+from checker.reading.load import load_plan  # noqa: E402
 from checker.report.annex import annex_pdf, numbered_findings  # noqa: E402
 from checker.rulesets import DEFAULT_RULESET, load_ruleset  # noqa: E402
 

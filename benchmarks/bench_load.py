@@ -16,9 +16,9 @@ from pathlib import Path
 
 import ezdxf
 
-from checker.dxf.starter import PlanDrawing
+from checker.reading.dxf.starter import PlanDrawing
 from checker.engine import run_rules
-from checker.loader import load_plan
+from checker.reading.load import load_plan
 from checker.rulesets import DEFAULT_RULESET, load_ruleset
 
 REPEATS = 3

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .dxf.layers import LayerMapping
+from .reading.layers import LayerMapping
 from .engine import run_rules
 from .errors import AnnexError
-from .loader import load_plan
+from .reading.load import load_plan
 from .plan import Plan
 from .preflight import preflight, render_text
 from .results import Results, Status, Verdict, verdict_sentence
@@ -144,7 +144,7 @@ def cmd_preflight(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from .dxf.starter import write_template
+    from .reading.dxf.starter import write_template
 
     if args.out.suffix.lower() != ".dxf":
         raise AnnexError(f"{args.out} should end in .dxf.")

@@ -2,7 +2,7 @@
 
 Records wrap shapely geometry (itself immutable) and keep the DXF handle and layer
 each element came from, so that every finding can point at the entity in the user's
-drawing. Nothing here imports ezdxf: the loader (``checker.dxf``) builds these
+drawing. Nothing here imports ezdxf: the loader (``checker.reading``) builds these
 records and nothing below it knows where they came from.
 """
 

@@ -6,7 +6,7 @@ layers, attributes) before reading any finding.
 
 from __future__ import annotations
 
-from .dxf.layers import Role
+from .reading.layers import Role
 from .messages import render
 from .plan import Plan
 from .rules.base import opening_gaps

@@ -24,10 +24,10 @@ import sys
 from pathlib import Path
 
 try:
-    from checker.dxf.starter import PlanDrawing
+    from checker.reading.dxf.starter import PlanDrawing
 except ImportError:  # run from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from checker.dxf.starter import PlanDrawing
+    from checker.reading.dxf.starter import PlanDrawing
 
 HERE = Path(__file__).resolve().parent
 EXTERNAL_WALL = 0.3

@@ -16,11 +16,11 @@ from flask import Flask, current_app
 
 from checker.engine import run_rules
 from checker.errors import AnnexError
-from checker.dxf.layers import LayerMapping
-from checker.loader import load_spec
+from checker.reading.layers import LayerMapping
+from checker.reading.load import load_spec
 from checker.plan import Plan, ProjectInfo
 from checker.preflight import preflight
-from checker.project import ProjectSpec, StoreySpec
+from checker.reading.manifest import ProjectSpec, StoreySpec
 from checker.report.annex import annex_pdf, numbered_findings
 from checker.report.drawing import storey_drawing
 from checker.results import Results

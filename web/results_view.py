@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from checker.dxf.layers import DEFAULT_PATTERNS, Role as LayerRole
+from checker.reading.layers import DEFAULT_PATTERNS, Role as LayerRole
 from checker.messages import message_from_json, render
 from checker.report.drawing import STATUS_COLOURS
 from checker.report.i18n import is_rtl

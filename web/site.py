@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flask import Blueprint, redirect, render_template, send_file, url_for
 
-from checker.dxf.starter import write_template
+from checker.reading.dxf.starter import write_template
 
 from .access import current_user
 from .models import Role

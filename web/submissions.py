@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checker.errors import AnnexError
-from checker.project import MAX_ELEVATION, load_project_spec
+from checker.reading.manifest import MAX_ELEVATION, load_project_spec
 from checker.report.review import finding_key  # one definition, shared with the signed-off annex
 from checker.rulesets import available as available_rulesets
 

@@ -13,7 +13,7 @@ Why
     never trusted silently.
 
 Parameters
-    None. The plausible ranges are fixed in ``checker.units``.
+    None. The plausible ranges are fixed in ``checker.reading.units``.
 
 Example
     A plan whose header says inches but whose outline is 116 units long (2.9 m)
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from ..messages import Number, Term, msg
 from ..results import Quantity, failed, passed
-from ..units import PLAUSIBLE_BUILDING_LENGTH
+from ..reading.units import PLAUSIBLE_BUILDING_LENGTH
 from .base import Context, Rule
 
 ID = "PLAN-01"

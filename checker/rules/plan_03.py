@@ -23,7 +23,7 @@ Source
 
 from __future__ import annotations
 
-from ..dxf.layers import DEFAULT_PATTERNS, Role
+from ..reading.layers import DEFAULT_PATTERNS, Role
 from ..messages import Capitalised, Listing, Term, msg
 from ..results import Quantity, failed, not_applicable, passed
 from .base import Context, Rule

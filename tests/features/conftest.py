@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from checker.dxf.layers import LayerMapping
-from checker.dxf.starter import PlanDrawing
+from checker.reading.layers import LayerMapping
+from checker.reading.dxf.starter import PlanDrawing
 from checker.engine import run_rules
 from checker.errors import AnnexError
-from checker.loader import load_plan
+from checker.reading.load import load_plan
 from checker.rulesets import load_ruleset
 
 REPO = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then
 from shapely.geometry import LineString
 
-from checker.dxf.starter import PlanDrawing
+from checker.reading.dxf.starter import PlanDrawing
 
 from .rule_steps import _pick, findings_of, parse_attributes
 

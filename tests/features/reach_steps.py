@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then
 
-from checker.dxf.starter import PlanDrawing
+from checker.reading.dxf.starter import PlanDrawing
 from checker.results import Status
 from checker.rulesets import load_ruleset
 

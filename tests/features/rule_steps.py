@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then
 
-from checker.dxf.starter import ROLE_LAYERS
-from checker.dxf.layers import Role
+from checker.reading.dxf.starter import ROLE_LAYERS
+from checker.reading.layers import Role
 from checker.plan import Source
 from checker.results import Quantity, Status
 

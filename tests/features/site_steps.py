@@ -12,7 +12,7 @@ import re
 
 from pytest_bdd import given, parsers, then
 
-from checker.dxf.starter import PlanDrawing
+from checker.reading.dxf.starter import PlanDrawing
 
 from .rule_steps import _pick, _show, findings_of, parse_attributes
 

@@ -358,7 +358,7 @@ def persian_digits(ctx):
 
 @then("the HTML of the annex is right to left in Persian")
 def html_rtl(ctx):
-    from checker.loader import load_plan
+    from checker.reading.load import load_plan
     from checker.engine import run_rules
     from checker.rulesets import load_ruleset
 

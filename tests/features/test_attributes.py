@@ -8,7 +8,7 @@ from enum import Enum
 import pytest
 from pytest_bdd import given, parsers, scenarios, then
 
-from checker.dxf.starter import PlanDrawing
+from checker.reading.dxf.starter import PlanDrawing
 from checker.plan import Opening
 
 scenarios("attributes.feature")

@@ -7,7 +7,7 @@ import re
 import pytest
 from pytest_bdd import given, parsers, scenarios, then
 
-from checker.dxf.starter import PlanDrawing
+from checker.reading.dxf.starter import PlanDrawing
 
 scenarios("blocks.feature")
 

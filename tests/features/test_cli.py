@@ -13,8 +13,8 @@ import sys
 import ezdxf
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from checker.dxf.layers import Role
-from checker.dxf.starter import ROLE_LAYERS
+from checker.reading.layers import Role
+from checker.reading.dxf.starter import ROLE_LAYERS
 from checker.plan import ATTRIBUTE_TAGS
 
 from .conftest import REPO, draw_house, plan_path, save_all

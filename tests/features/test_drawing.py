@@ -7,7 +7,7 @@ import re
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from checker.engine import run_rules
-from checker.loader import load_plan
+from checker.reading.load import load_plan
 from checker.report.drawing import STATUS_COLOURS, storey_drawing
 from checker.results import Status
 

@@ -6,7 +6,7 @@ import re
 
 from pytest_bdd import given, parsers, scenarios, then
 
-from checker.dxf.starter import PlanDrawing
+from checker.reading.dxf.starter import PlanDrawing
 
 from .conftest import HOUSE
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytest_bdd import given, parsers, scenarios, then
 
-from checker.dxf.starter import PlanDrawing
+from checker.reading.dxf.starter import PlanDrawing
 
 from .conftest import draw_house
 

@@ -15,9 +15,9 @@ import jsonschema
 from babel.messages.pofile import read_po
 from pytest_bdd import given, parsers, scenarios, then
 
-from checker.dxf.layers import Role
+from checker.reading.layers import Role
 from checker.engine import run_rules
-from checker.loader import load_plan
+from checker.reading.load import load_plan
 from checker.messages import (
     FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE,
     LIST_STYLES, Listing, Message, Term, arg_ids, catalogue, catalogue_path, message_from_json, message_ids, render,
@@ -27,7 +27,7 @@ from checker.results import Verdict, load_schema, verdict_sentence
 from checker.rules import catalogue as rule_catalogue
 from checker.rules.base import RULE_TEXTS
 from checker.rulesets import available, load_ruleset
-from checker.units import UNITS
+from checker.reading.units import UNITS
 
 from .conftest import REPO, draw_house_around_doors
 from .rule_steps import parse_attributes
@@ -300,7 +300,7 @@ def persian_without_english(ctx, english):
 def test_drawing_problems_are_said_in_the_annex_language(tmp_path):
     """What loading noticed (here: a loose line on the doors layer) is a catalogue
     message: English in the JSON, Persian in a Persian annex."""
-    from checker.dxf.starter import ROLE_LAYERS, PlanDrawing
+    from checker.reading.dxf.starter import ROLE_LAYERS, PlanDrawing
     from checker.messages import message_from_json, render
 
     drawing = PlanDrawing(units="m")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, scenarios
 
-from checker.dxf.starter import PlanDrawing
+from checker.reading.dxf.starter import PlanDrawing
 
 from .rule_steps import *  # noqa: F401,F403  (shared steps)
 from .rule_steps import add_door, house_walls, parse_attributes

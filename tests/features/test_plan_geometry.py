@@ -9,8 +9,8 @@ from pytest_bdd import given, parsers, scenarios, then
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
-from checker.dxf.starter import PlanDrawing
-from checker.loader import load_plan
+from checker.reading.dxf.starter import PlanDrawing
+from checker.reading.load import load_plan
 
 from .conftest import HOUSE, plan_path
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pytest_bdd import given, parsers, scenarios, then
 
-from checker.dxf.starter import PlanDrawing
-from checker.units import unit_by_name
+from checker.reading.dxf.starter import PlanDrawing
+from checker.reading.units import unit_by_name
 
 from .conftest import draw_house
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from checker.engine import run_rules
-from checker.loader import load_plan
+from checker.reading.load import load_plan
 from checker.report.annex import annex_html
 from checker.report.review import FindingDecision, Review, finding_key
 from checker.results import Status

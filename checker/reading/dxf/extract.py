@@ -21,8 +21,8 @@ from ezdxf.math import Vec3
 from shapely import make_valid
 from shapely.geometry import LineString, Polygon
 
-from ..messages import Term, msg
-from .layers import LayerMapping, Role
+from ...messages import Term, msg
+from ..layers import LayerMapping, Role
 
 MAX_BLOCK_DEPTH = 16
 CURVE_TYPES = {"LINE", "LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE"}

@@ -30,9 +30,9 @@ from ezdxf.math import OCS, Vec3
 from shapely.geometry import Point as ShapelyPoint
 from shapely.geometry import Polygon
 
-from ..plan import ATTRIBUTE_TAGS
+from ...plan import ATTRIBUTE_TAGS
 from ..units import unit_by_name
-from .layers import DEFAULT_PATTERNS, Role
+from ..layers import DEFAULT_PATTERNS, Role
 
 Point = tuple[float, float]
 

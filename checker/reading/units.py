@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .errors import UnitsError
-from .messages import Listing, Message, Number, Term, msg, render
+from ..errors import UnitsError
+from ..messages import Listing, Message, Number, Term, msg, render
 
 
 @dataclass(frozen=True)

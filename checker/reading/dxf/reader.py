@@ -17,7 +17,7 @@ from ezdxf import recover
 from ezdxf.document import Drawing
 from ezdxf.lldxf.const import DXFError, DXFStructureError
 
-from ..errors import DwgFile, EmptyFile, NotADxf, UnreadableFile
+from ...errors import DwgFile, EmptyFile, NotADxf, UnreadableFile
 
 BINARY_SENTINEL = b"AutoCAD Binary DXF"
 # How many repair messages we keep; a badly damaged file can have thousands.

@@ -29,7 +29,7 @@ from ..plan import (
     Wall,
     parse_attributes,
 )
-from .extract import Extraction, RawShape
+from .dxf.extract import Extraction, RawShape
 from .layers import Role
 
 # Tolerances in metres, with why.

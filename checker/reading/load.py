@@ -14,14 +14,14 @@ from typing import Callable
 
 import shapely
 
-from .dxf.build import build_storey, unclosed_counts
+from .build import build_storey, unclosed_counts
 from .dxf.extract import Extraction, extract
-from .dxf.layers import PLAN_ROLES, LayerMapping, Role
+from .layers import PLAN_ROLES, LayerMapping, Role
 from .dxf.reader import ReadReport, read_dxf
-from .errors import NoPlanContent
-from .messages import Message, Term, msg
-from .plan import Plan, Storey
-from .project import ProjectSpec, StoreySpec, load_project_spec
+from ..errors import NoPlanContent
+from ..messages import Message, Term, msg
+from ..plan import Plan, Storey
+from .manifest import ProjectSpec, StoreySpec, load_project_spec
 from .units import UnitsReport, decide_units, longest_side, median, unit_by_code, unit_by_name
 
 # Curves are flattened to this chord error, in metres.

@@ -31,9 +31,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dxf.layers import LayerMapping
-from .errors import ManifestError, UnitsError
-from .plan import ProjectInfo
+from .layers import LayerMapping
+from ..errors import ManifestError, UnitsError
+from ..plan import ProjectInfo
 from .units import unit_by_name
 
 PROJECT_KEYS = {"name", "address", "permit", "municipality", "architect", "ruleset", "dwellings", "units"}
