@@ -24,19 +24,54 @@ from .messages import Listing, Message, msg, render
 # --------------------------------------------------------------------------- sources
 
 
+# How an element was recognised, most explicit first. A finding on an element found
+# any other way than by the drawing's own statement says so (JSON, annex, web page).
+RECOGNISED_BY = (
+    "block-attributes",  # a block on a role layer carrying our attributes (the plan convention)
+    "mapping",  # on a layer the user's [layers] table gives this role
+    "layer-name",  # on a layer whose name says the role (NCS code or a word in a known language)
+    "block-shape",  # a block without attributes whose drawing looks like a door or window
+    "geometry",  # plain geometry: a swing arc and leaf, lines in a wall gap, walls closed into rooms
+)
+# At or above this confidence an element counts as stated, not inferred.
+STATED_CONFIDENCE = 0.95
+
+
 @dataclass(frozen=True)
 class Source:
     """Where an element came from: the modelspace entity a user can select in CAD.
 
     For geometry that came out of a block, ``handle`` is the top-level INSERT's.
+    ``recognised_by`` (one of RECOGNISED_BY), ``confidence`` (0-1) and ``reason``
+    say how the reader knew what the entity is; ``type_mark`` is the opening's tag
+    (D1, W2, د۱) or None. They do not take part in equality: one entity is one
+    element however it was found.
     """
 
     handle: str
     layer: str
     storey: str
+    recognised_by: str = field(default="layer-name", compare=False)
+    confidence: float = field(default=1.0, compare=False)
+    reason: Message | None = field(default=None, compare=False)
+    type_mark: str | None = field(default=None, compare=False)
+
+    @property
+    def inferred(self) -> bool:
+        """True when the element was guessed from its shape rather than stated."""
+        return self.recognised_by in ("block-shape", "geometry") or self.confidence < STATED_CONFIDENCE
 
     def to_json(self) -> dict:
-        return {"handle": self.handle, "layer": self.layer, "storey": self.storey}
+        return {
+            "handle": self.handle,
+            "layer": self.layer,
+            "storey": self.storey,
+            "recognised_by": self.recognised_by,
+            "confidence": round(self.confidence, 2),
+            "inferred": self.inferred,
+            "reason": render(self.reason) if self.reason is not None else None,
+            "type_mark": self.type_mark,
+        }
 
 
 # --------------------------------------------------------------------------- attributes
@@ -92,6 +127,14 @@ class OpeningAttributes:
     grille: tuple[float, float] | None = None  # (bar size, clear gap) in metres; (0, 0) for NONE
     raw: tuple[tuple[str, str], ...] = ()
     invalid: tuple[tuple[str, Message], ...] = ()  # (tag, reason), e.g. ("RC", "'R9' is not one of ...")
+    # Where each given value came from: (tag, "block" | "schedule" | "guess").
+    sources: tuple[tuple[str, str], ...] = ()
+
+    def source_of(self, tag: str) -> str | None:
+        for key, where in self.sources:
+            if key == tag.upper():
+                return where
+        return None
 
     def has(self, tag: str) -> bool:
         """True when ``tag`` was given with a usable value."""
@@ -121,6 +164,7 @@ class OpeningAttributes:
             "width_m": self.width_m,
             "grille_m": list(self.grille) if self.grille else None,
             "invalid": [{"tag": t, "reason": render(r)} for t, r in self.invalid],  # English, as ever
+            "sources": {tag: where for tag, where in self.sources},
         }
 
 

@@ -20,7 +20,7 @@ from . import __version__
 from .messages import Arg, Message, msg, render
 from .plan import Source
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class Status(str, Enum):

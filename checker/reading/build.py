@@ -9,6 +9,7 @@ which side of an envelope opening is outside.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 import shapely
@@ -76,9 +77,12 @@ def build_storey(name: str, file: str, elevation_m: float, raw: Extraction, fact
             span = _resize(span, attributes.width_m)
             width_from = "attribute"
         along = _unit(np.subtract(span.coords[1], span.coords[0]))
+        recognised = source(raw_opening)
+        if raw_opening.attributes:
+            recognised = replace(recognised, recognised_by="block-attributes")
         openings.append(
             Opening(
-                source=source(raw_opening),
+                source=recognised,
                 kind=OpeningKind.DOOR if raw_opening.role is Role.DOORS else OpeningKind.WINDOW,
                 block=raw_opening.block,
                 span=span,

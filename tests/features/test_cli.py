@@ -60,7 +60,12 @@ def json_failing_finding(ctx):
     failing = [f for f in ctx["json"]["findings"] if f["rule"] == "OPEN-02" and f["status"] == "fail"]
     assert len(failing) == 1, ctx["json"]["findings"]
     finding = failing[0]
-    assert finding["elements"] == [{"handle": door.dxf.handle, "layer": "A-DOOR", "storey": "Storey 1"}]
+    (element,) = finding["elements"]
+    assert {k: element[k] for k in ("handle", "layer", "storey")} == {
+        "handle": door.dxf.handle, "layer": "A-DOOR", "storey": "Storey 1"
+    }
+    # A convention door states what it is: its block attributes, not a guess.
+    assert element["recognised_by"] == "block-attributes" and element["inferred"] is False
     assert finding["measured"]["value"] == "RC1" and "RC2" in finding["required"]["value"]
     assert finding["geometry"] and finding["geometry"][0]["type"] == "LineString"
 

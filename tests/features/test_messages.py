@@ -205,7 +205,7 @@ def no_sentences_in_rules():
 @then("the JSON results validate against the results schema")
 def json_valid(ctx):
     jsonschema.validate(ctx["json"], load_schema())
-    assert ctx["json"]["schema_version"] == "1.1"
+    assert ctx["json"]["schema_version"] == "1.2"
 
 
 @then("every finding in the JSON has a message id and arguments that render its English message exactly")

@@ -25,6 +25,8 @@ from ...messages import Term, msg
 from ..layers import LayerMapping, Role
 
 MAX_BLOCK_DEPTH = 16
+# Roles whose arcs are their own shapes (a round balcony, a curved site boundary), not door swings.
+_SHAPE_ONLY_ROLES = (Role.SPACES, Role.ACCESS, Role.SITE, Role.PUBLIC, Role.FENCES, Role.LIGHTS)
 CURVE_TYPES = {"LINE", "LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE"}
 TEXT_TYPES = {"TEXT", "MTEXT", "ATTRIB"}
 # Entities that carry no plan geometry we use; counted, not reported one by one.
@@ -39,12 +41,30 @@ ANNOTATION_TYPES = {
 
 @dataclass(frozen=True)
 class RawShape:
-    role: Role
+    role: Role | None  # None for linework kept for recognition (``Extraction.loose``)
     layer: str
     handle: str
     geometry: LineString | Polygon  # Polygon when the entity is closed
     elevation: float  # group code 38 (z of a polyline), drawing units
     thickness: float  # group code 39, drawing units
+    block: str | None = None  # the innermost block it was drawn in, None in modelspace
+
+
+@dataclass(frozen=True)
+class RawArc:
+    """A circular arc as drawn (world coordinates, drawing units), kept whole so that
+    recognition can tell a door's swing from other curves. Arcs inside blocks arrive
+    with the insert's transform applied (mirrored, scaled, rotated)."""
+
+    role: Role | None
+    layer: str
+    handle: str
+    block: str | None
+    center: tuple[float, float]
+    radius: float
+    start: tuple[float, float]  # the arc's end points in world coordinates
+    end: tuple[float, float]
+    sweep_deg: float  # 0-360, counter-clockwise in the arc's own coordinate system
 
 
 @dataclass(frozen=True)
@@ -74,6 +94,8 @@ class RawText:
     handle: str
     text: str
     point: tuple[float, float]
+    height: float = 0.0  # character height in drawing units, 0 when unknown
+    block: str | None = None
 
 
 @dataclass
@@ -82,6 +104,12 @@ class Extraction:
     openings: list[RawOpening] = field(default_factory=list)
     lights: list[RawLight] = field(default_factory=list)
     texts: list[RawText] = field(default_factory=list)
+    # For recognition of plans that follow no convention: every circular arc, the
+    # linework on layers with no role or on door and window layers (role None or
+    # that role), and hatch boundaries (walls drawn as hatches).
+    arcs: list[RawArc] = field(default_factory=list)
+    loose: list[RawShape] = field(default_factory=list)
+    hatches: list[RawShape] = field(default_factory=list)
     layer_entities: Counter = field(default_factory=Counter)  # layer -> entities read
     hidden_layers: Counter = field(default_factory=Counter)  # layer -> entities ignored
     ignored_types: Counter = field(default_factory=Counter)  # dxftype -> count
@@ -116,7 +144,7 @@ class Extractor:
         total = len(msp)
         step = max(total // 50, 500)
         for index, entity in enumerate(msp):
-            self._visit(entity, parent_layer=None, top_handle=None, depth=0)
+            self._visit(entity, parent_layer=None, top_handle=None, depth=0, block=None)
             if progress and index % step == 0:
                 progress(index, total)
         if progress:
@@ -125,7 +153,7 @@ class Extractor:
 
     # ---------------------------------------------------------------- traversal
 
-    def _visit(self, entity, parent_layer: str | None, top_handle: str | None, depth: int) -> None:
+    def _visit(self, entity, parent_layer: str | None, top_handle: str | None, depth: int, block: str | None) -> None:
         out = self.out
         out.entity_count += 1
         layer = entity.dxf.get("layer", "0") or "0"
@@ -145,13 +173,23 @@ class Extractor:
             if kind == "INSERT":
                 self._insert(entity, layer, role, handle, top_handle, depth)
             elif kind in CURVE_TYPES:
-                if role in (Role.DOORS, Role.WINDOWS, Role.LIGHTS):
-                    # Only block references count as doors, windows and lights.
+                if kind == "ARC" and role not in _SHAPE_ONLY_ROLES:
+                    self._arc(entity, layer, role, handle, block)
+                if role is Role.LIGHTS:
+                    # Only block references count as lights.
                     out.problems[msg("load.loose-lines", role=_role_term(role))] += 1
-                elif role is not None:
-                    self._curve(entity, layer, role, handle)
+                elif role in (None, Role.DOORS, Role.WINDOWS):
+                    # Doors and windows drawn as plain lines and arcs, on their own
+                    # layers or anywhere: kept for recognition.
+                    self._curve(entity, layer, role, handle, block, into=out.loose)
+                else:
+                    self._curve(entity, layer, role, handle, block)
             elif kind in TEXT_TYPES:
-                self._text(entity, layer, role, handle)
+                self._text(entity, layer, role, handle, block)
+            elif kind == "HATCH":
+                out.ignored_types[kind] += 1
+                if role in (None, Role.WALLS):
+                    self._hatch(entity, layer, role, handle, block)
             else:
                 out.ignored_types[kind] += 1
         except Exception as exc:  # one odd entity must not sink the whole file
@@ -174,15 +212,16 @@ class Extractor:
                 self.out.lights.append(RawLight(layer, handle, one.dxf.name, (p.x, p.y)))
             else:
                 children = one.virtual_entities(skipped_entity_callback=self._skipped)
+                name = one.dxf.name
                 for child in children:
-                    self._visit(child, layer, top_handle or handle, depth + 1)
+                    self._visit(child, layer, top_handle or handle, depth + 1, name)
                 for attrib in one.attribs:  # text of attributes can name spaces
-                    self._visit(attrib, layer, top_handle or handle, depth + 1)
+                    self._visit(attrib, layer, top_handle or handle, depth + 1, name)
 
     def _skipped(self, entity, reason: str) -> None:
         self.out.problems[msg("load.unplaceable", kind=entity.dxftype())] += 1
 
-    def _curve(self, entity, layer: str, role: Role, handle: str) -> None:
+    def _curve(self, entity, layer: str, role: Role | None, handle: str, block: str | None = None, into: list | None = None) -> None:
         kind = entity.dxftype()
         if kind == "POLYLINE" and (entity.is_poly_face_mesh or entity.is_polygon_mesh):
             self.out.ignored_types["POLYLINE (mesh)"] += 1
@@ -213,11 +252,34 @@ class Extractor:
             elevation = entity.dxf.get("elevation", 0.0)
         elif kind == "POLYLINE":
             elevation = Vec3(entity.dxf.get("elevation", (0, 0, 0))).z
-        self.out.shapes.append(
-            RawShape(role, layer, handle, geometry, float(elevation), _thickness(entity))
+        (self.out.shapes if into is None else into).append(
+            RawShape(role, layer, handle, geometry, float(elevation), _thickness(entity), block)
         )
 
-    def _text(self, entity, layer: str, role: Role | None, handle: str) -> None:
+    def _arc(self, entity, layer: str, role: Role | None, handle: str, block: str | None) -> None:
+        radius = float(entity.dxf.radius)
+        if not (radius > 0 and math.isfinite(radius)):
+            return
+        ocs = entity.ocs()
+        center = Vec3(ocs.to_wcs(entity.dxf.center))
+        start, end = Vec3(entity.start_point), Vec3(entity.end_point)  # already in WCS
+        sweep = (float(entity.dxf.end_angle) - float(entity.dxf.start_angle)) % 360.0
+        self.out.arcs.append(
+            RawArc(role, layer, handle, block, (center.x, center.y), radius, (start.x, start.y), (end.x, end.y), sweep or 360.0)
+        )
+
+    def _hatch(self, entity, layer: str, role: Role | None, handle: str, block: str | None) -> None:
+        """A hatch's outer boundaries as polygons (walls are often drawn as solid or patterned hatches)."""
+        for boundary in ezpath.from_hatch(entity):
+            points = _dedupe((v.x, v.y) for v in boundary.flattening(self.flatten_distance))
+            if len(points) >= 3:
+                polygon = Polygon(points)
+                if not polygon.is_valid:
+                    polygon = _largest_polygon(make_valid(polygon))
+                if polygon is not None and polygon.area > 0:
+                    self.out.hatches.append(RawShape(role, layer, handle, polygon, 0.0, 0.0, block))
+
+    def _text(self, entity, layer: str, role: Role | None, handle: str, block: str | None = None) -> None:
         kind = entity.dxftype()
         if kind == "MTEXT":
             content = entity.plain_text()
@@ -230,7 +292,8 @@ class Extractor:
             p = Vec3(entity.dxf.get("insert", Vec3()))
         else:  # aligned TEXT is placed by its alignment point, not its insert point
             p = Vec3(entity.ocs().to_wcs(entity.get_placement()[1]))
-        self.out.texts.append(RawText(role, layer, handle, content, (p.x, p.y)))
+        height = float(entity.dxf.get("char_height" if kind == "MTEXT" else "height", 0.0) or 0.0)
+        self.out.texts.append(RawText(role, layer, handle, content, (p.x, p.y), height, block))
 
     def _opening(self, insert, layer: str, role: Role, handle: str) -> None:
         name = insert.dxf.name
