@@ -31,7 +31,7 @@ from ..plan import (
     parse_attributes,
 )
 from .dxf.extract import Extraction, RawShape
-from .layers import Role
+from .layers import NO_ROLE, Role
 
 # Tolerances in metres, with why.
 WALL_BAND = 0.02  # walls drawn as single lines still make a band to union
@@ -62,7 +62,10 @@ def build_storey(name: str, file: str, elevation_m: float, raw: Extraction, fact
         by_role.setdefault(shape.role, []).append((shape, geometry))
 
     def source(item) -> Source:
-        return Source(item.handle, item.layer, name)
+        explained = raw.layer_roles.get(item.layer, NO_ROLE)
+        if explained.how is None:
+            return Source(item.handle, item.layer, name)
+        return Source(item.handle, item.layer, name, explained.how, explained.confidence, explained.reason)
 
     walls = tuple(Wall(source(s), g) for s, g in by_role.get(Role.WALLS, []))
     openings_raw = raw.openings

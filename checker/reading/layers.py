@@ -17,6 +17,7 @@ from enum import Enum
 from pathlib import Path
 
 from ..errors import ManifestError
+from ..messages import Message, Term, msg
 
 
 class Role(str, Enum):
@@ -70,6 +71,21 @@ def normalise(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class LayerRole:
+    """A layer's role and how it was known: ``how`` is ``mapping`` (the user's [layers]
+    table) or ``layer-name`` (a standard code or a word the reader knows); ``reason``
+    says so in words ("layer name 'Türen' = doors, German")."""
+
+    role: Role | None
+    how: str | None = None
+    reason: Message | None = None
+    confidence: float = 1.0
+
+
+NO_ROLE = LayerRole(None)
+
+
+@dataclass(frozen=True)
 class LayerMapping:
     """Patterns per role: the user's first, then the defaults."""
 
@@ -83,11 +99,21 @@ class LayerMapping:
         object.__setattr__(self, "_compiled", tuple(pairs))
 
     def role_of(self, layer: str) -> Role | None:
+        return self.explain(layer).role
+
+    def explain(self, layer: str) -> LayerRole:
+        """The layer's role, how it was known and why; the user's patterns win."""
         name = normalise(layer)
-        for role, pattern in self._compiled:
+        user = len(self.user)
+        for index, (role, pattern) in enumerate(self._compiled):
             if fnmatch.fnmatchcase(name, pattern):
-                return role
-        return None
+                if index < user:
+                    return LayerRole(
+                        role, "mapping",
+                        msg("layer.by-mapping", layer=layer, role=Term(f"layer-role.{role.value}"), source=self.source or ""),
+                    )
+                return LayerRole(role, "layer-name", msg("layer.by-standard", layer=layer, role=Term(f"layer-role.{role.value}"), standard="NCS"))
+        return NO_ROLE
 
     def merged(self, other: "LayerMapping") -> "LayerMapping":
         """This mapping with ``other``'s patterns tried first."""

@@ -22,7 +22,7 @@ from shapely import make_valid
 from shapely.geometry import LineString, Polygon
 
 from ...messages import Term, msg
-from ..layers import LayerMapping, Role
+from ..layers import NO_ROLE, LayerMapping, LayerRole, Role
 
 MAX_BLOCK_DEPTH = 16
 # Roles whose arcs are their own shapes (a round balcony, a curved site boundary), not door swings.
@@ -110,6 +110,7 @@ class Extraction:
     arcs: list[RawArc] = field(default_factory=list)
     loose: list[RawShape] = field(default_factory=list)
     hatches: list[RawShape] = field(default_factory=list)
+    layer_roles: dict[str, LayerRole] = field(default_factory=dict)  # layer -> role, how and why
     layer_entities: Counter = field(default_factory=Counter)  # layer -> entities read
     hidden_layers: Counter = field(default_factory=Counter)  # layer -> entities ignored
     ignored_types: Counter = field(default_factory=Counter)  # dxftype -> count
@@ -136,7 +137,10 @@ class Extractor:
 
     def role_of(self, layer: str) -> Role | None:
         if layer not in self._roles:
-            self._roles[layer] = self.mapping.role_of(layer)
+            explained = self.mapping.explain(layer)
+            self._roles[layer] = explained.role
+            if explained.role is not None:
+                self.out.layer_roles[layer] = explained
         return self._roles[layer]
 
     def run(self, progress: Progress | None = None) -> Extraction:
