@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--layers", type=Path, help="TOML file mapping your layer names to roles")
         sub.add_argument("--json", dest="json_out", metavar="OUT", help="write the JSON report to OUT ('-' for stdout)")
         sub.add_argument("--quiet", action="store_true", help="no progress display")
+        sub.add_argument("--schedule", type=Path, help="openings schedule (CSV or XLSX) with the doors' and windows' security data")
 
     check = commands.add_parser("check", help="check a plan and report the findings")
     plan_arguments(check)
@@ -52,6 +53,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--show-passes", action="store_true", help="list and draw the passing findings in the PDF annex too")
     pre = commands.add_parser("preflight", help="say what a plan holds and what cannot be assessed")
     plan_arguments(pre)
+    schedule = commands.add_parser("schedule", help="write the openings schedule (CSV or XLSX) to fill in")
+    schedule.add_argument("target", type=Path, help="a DXF file (one storey) or a project.toml")
+    schedule.add_argument("-o", "--out", type=Path, required=True, help="the schedule to write: openings.csv or openings.xlsx")
+    schedule.add_argument("--units", help="drawing unit for every storey, overriding the header (mm, cm, m, in, ft)")
+    schedule.add_argument("--layers", type=Path, help="TOML file mapping your layer names to roles")
+    schedule.add_argument("--schedule", type=Path, help="an earlier schedule whose values the new one carries")
+    schedule.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    schedule.add_argument("--quiet", action="store_true", help="no progress display")
+    template = commands.add_parser("template", help="write an empty starter DXF with every layer and block")
+    template.add_argument("out", type=Path, help="the DXF file to write")
+    rulesets = commands.add_parser("rulesets", help="list the rulesets")
+    rulesets.add_argument("--markdown", action="store_true", help="print docs/rulesets.md")
     template = commands.add_parser("template", help="write an empty starter DXF with every layer and block")
     template.add_argument("out", type=Path, help="the DXF file to write")
     rulesets = commands.add_parser("rulesets", help="list the rulesets")
@@ -87,9 +100,11 @@ def main(argv: list[str] | None = None) -> int:
 def _load(args) -> tuple[Plan, Ruleset]:
     mapping = LayerMapping.from_file(args.layers) if args.layers else None
     progress = None if args.quiet or not sys.stderr.isatty() else _progress
-    plan = load_plan(args.target, units=args.units, mapping=mapping, progress=progress)
+    plan = load_plan(args.target, units=args.units, mapping=mapping, progress=progress, schedule=args.schedule)
     if progress:
         sys.stderr.write("\r\033[K")
+    if args.command == "schedule":
+        return plan, None
     ruleset = load_ruleset(args.ruleset or plan.project.ruleset or DEFAULT_RULESET)
     return plan, ruleset
 
@@ -143,6 +158,24 @@ def cmd_preflight(args) -> int:
     return EXIT_COMPLIES
 
 
+def cmd_schedule(args) -> int:
+    from .report.schedule import write_schedule
+
+    if args.out.suffix.lower() not in (".csv", ".xlsx"):
+        raise AnnexError(f"{args.out} should end in .csv or .xlsx.")
+    if args.out.exists() and not args.force:  # a filled-in schedule is hours of work
+        raise AnnexError(f"{args.out} exists; give --force to replace it, or another name.")
+    plan, _ = _load(args)
+    rows = write_schedule(plan, args.out)
+    doors = sum(len(s.doors) for s in plan.storeys)
+    print(
+        f"Wrote {args.out}: {rows} row{'' if rows == 1 else 's'} ({doors} door{'' if doors == 1 else 's'}, "
+        f"{rows - doors} window{'' if rows - doors == 1 else 's'}); fill in ROLE to ACCESS and run "
+        f"`annex check {args.target} --schedule {args.out}` (see docs/schedule.md)."
+    )
+    return EXIT_COMPLIES
+
+
 def cmd_template(args) -> int:
     from .reading.dxf.starter import write_template
 
@@ -183,6 +216,7 @@ def cmd_rules(args) -> int:
 COMMANDS = {
     "check": cmd_check,
     "preflight": cmd_preflight,
+    "schedule": cmd_schedule,
     "template": cmd_template,
     "rulesets": cmd_rulesets,
     "rules": cmd_rules,

@@ -53,3 +53,7 @@ class UnitsError(InputError):
 
 class RulesetError(AnnexError):
     """A ruleset file is malformed or names rules or parameters that do not exist."""
+
+
+class ScheduleError(InputError):
+    """The openings schedule (CSV or XLSX) cannot be read or names what the plan does not have."""

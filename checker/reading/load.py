@@ -15,6 +15,8 @@ from typing import Callable
 import shapely
 
 from .build import build_storey, unclosed_counts
+from .recognition.type_marks import mark_openings
+from .schedule import apply_schedule, read_schedule
 from .dxf.extract import Extraction, extract
 from .layers import PLAN_ROLES, LayerMapping, Role
 from .dxf.reader import ReadReport, read_dxf
@@ -90,14 +92,16 @@ def load_plan(
     units: str | None = None,
     mapping: LayerMapping | None = None,
     progress: Progress | None = None,
+    schedule: Path | None = None,
 ) -> Plan:
     """Load ``target`` (project.toml or a single .dxf) into a Plan.
 
     ``units`` overrides every storey's units; ``mapping`` is tried before the
-    manifest's own [layers] table.
+    manifest's own [layers] table; ``schedule`` (an openings schedule, CSV or XLSX)
+    is used instead of the manifest's.
     """
     spec = load_project_spec(Path(target))
-    return load_spec(spec, units=units, mapping=mapping, progress=progress)
+    return load_spec(spec, units=units, mapping=mapping, progress=progress, schedule=schedule)
 
 
 def load_spec(
@@ -106,6 +110,7 @@ def load_spec(
     units: str | None = None,
     mapping: LayerMapping | None = None,
     progress: Progress | None = None,
+    schedule: Path | None = None,
 ) -> Plan:
     if units is not None:
         unit_by_name(units)  # refuse an unknown unit before any file is read
@@ -116,7 +121,9 @@ def load_spec(
         storey, report = load_storey(storey_spec, layer_mapping, units or storey_spec.units, progress)
         storeys.append(storey)
         reports.append(report)
-    return Plan(project=spec.info, storeys=tuple(storeys), loads=tuple(reports))
+    plan = Plan(project=spec.info, storeys=tuple(storeys), loads=tuple(reports))
+    schedule = schedule or spec.schedule  # --schedule wins over the manifest's
+    return apply_schedule(plan, read_schedule(schedule)) if schedule else plan
 
 
 def load_storey(
@@ -137,6 +144,7 @@ def load_storey(
     _require_plan_content(raw, label, mapping, read)
     units = decide_units(insunits, units_override, *_measure(raw))
     storey = build_storey(spec.name, label, spec.elevation_m, raw, units.metres_per_unit)
+    storey = mark_openings(storey, raw.texts, units.metres_per_unit)  # D1, W2: links to the schedule
     problems = Counter(raw.problems)
     for role, count in unclosed_counts(raw).items():
         problems[msg("load.open-outlines", role=Term(f"layer-role.{role.value}"))] += count

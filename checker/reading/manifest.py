@@ -11,6 +11,7 @@
     ruleset = "ir-police-annex"      # optional; the default ruleset otherwise
     dwellings = 1
     units = "mm"                     # optional: overrides $INSUNITS for every storey
+    schedule = "openings.csv"        # optional: the openings schedule (docs/schedule.md)
 
     [[storeys]]
     name = "Ground floor"
@@ -36,9 +37,9 @@ from ..errors import ManifestError, UnitsError
 from ..plan import ProjectInfo
 from .units import unit_by_name
 
-PROJECT_KEYS = {"name", "address", "permit", "municipality", "architect", "ruleset", "dwellings", "units"}
+PROJECT_KEYS = {"name", "address", "permit", "municipality", "architect", "ruleset", "dwellings", "units", "schedule"}
 STOREY_KEYS = {"name", "file", "elevation", "units"}
-TOP_KEYS = {"project", "storeys", "layers"}
+TOP_KEYS = {"project", "storeys", "layers", "schedule"}
 # Tallest storey elevation we accept, in metres: beyond this it is a unit mistake.
 MAX_ELEVATION = 1000.0
 
@@ -60,6 +61,7 @@ class ProjectSpec:
     storeys: tuple[StoreySpec, ...]
     mapping: LayerMapping
     manifest: Path | None
+    schedule: Path | None = None  # the openings schedule (CSV or XLSX), relative to the manifest
 
 
 def load_project_spec(path: Path) -> ProjectSpec:
@@ -129,7 +131,12 @@ def load_project_spec(path: Path) -> ProjectSpec:
     mapping = LayerMapping()
     if "layers" in data:
         mapping = LayerMapping.from_table(data["layers"], f"{where} [layers]")
-    return ProjectSpec(info=info, storeys=tuple(storeys), mapping=mapping, manifest=path)
+    # schedule = "openings.csv", in [project] or before it; relative to this manifest.
+    schedule = _text(project, "schedule", f"{where} [project]") or _text(data, "schedule", where)
+    return ProjectSpec(
+        info=info, storeys=tuple(storeys), mapping=mapping, manifest=path,
+        schedule=(path.parent / schedule) if schedule else None,
+    )
 
 
 def _no_unknown(table: dict, allowed: set[str], where: str) -> None:
