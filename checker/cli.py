@@ -65,10 +65,6 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("out", type=Path, help="the DXF file to write")
     rulesets = commands.add_parser("rulesets", help="list the rulesets")
     rulesets.add_argument("--markdown", action="store_true", help="print docs/rulesets.md")
-    template = commands.add_parser("template", help="write an empty starter DXF with every layer and block")
-    template.add_argument("out", type=Path, help="the DXF file to write")
-    rulesets = commands.add_parser("rulesets", help="list the rulesets")
-    rulesets.add_argument("--markdown", action="store_true", help="print docs/rulesets.md")
     rules = commands.add_parser("rules", help="print the rule catalogue")
     rules.add_argument("--markdown", action="store_true", help="print docs/rules.md")
     return parser
