@@ -65,6 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("out", type=Path, help="the DXF file to write")
     rulesets = commands.add_parser("rulesets", help="list the rulesets")
     rulesets.add_argument("--markdown", action="store_true", help="print docs/rulesets.md")
+    preview = commands.add_parser("preview", help="draw what was recognised over the drawing, or write it as GeoJSON")
+    preview.add_argument("target", type=Path, help="a DXF file (one storey) or a project.toml")
+    preview.add_argument("--units", help="drawing unit for every storey, overriding the header (mm, cm, m, in, ft)")
+    preview.add_argument("--layers", type=Path, help="TOML file mapping your layer names to roles")
+    preview.add_argument("-o", "--out", dest="picture_out", metavar="OUT", help="write the preview picture to OUT (.svg or .png)")
+    preview.add_argument("--geojson", dest="geojson_out", metavar="OUT", help="write the recognised plan as GeoJSON to OUT ('-' for stdout)")
+    preview.add_argument("--quiet", action="store_true", help="no progress display")
     rules = commands.add_parser("rules", help="print the rule catalogue")
     rules.add_argument("--markdown", action="store_true", help="print docs/rules.md")
     return parser
@@ -154,6 +161,29 @@ def cmd_preflight(args) -> int:
     return EXIT_COMPLIES
 
 
+def cmd_preview(args) -> int:
+    from .reading.manifest import load_project_spec
+    from .reading.load import load_spec
+    from .report import preview
+
+    preview.check_outputs(args.picture_out, args.geojson_out)  # before any file is read
+    mapping = LayerMapping.from_file(args.layers) if args.layers else None
+    progress = None if args.quiet or not sys.stderr.isatty() else _progress
+    spec = load_project_spec(args.target)
+    plan = load_spec(spec, units=args.units, mapping=mapping, progress=progress)
+    if progress:
+        sys.stderr.write("\r\033[K")
+    if args.geojson_out:
+        _write_json(preview.geojson_text(plan), args.geojson_out)
+    if args.picture_out:
+        _write_file(args.picture_out, preview.picture_bytes(plan, [s.path for s in spec.storeys], args.picture_out))
+    if args.geojson_out != "-":
+        counts = ", ".join(f"{n} {kind}" for kind, n in plan.counts().items() if n)
+        written = " and ".join(out for out in (args.picture_out, args.geojson_out) if out)
+        print(f"Wrote {written}: {counts or 'nothing recognised'}.")
+    return EXIT_COMPLIES
+
+
 def cmd_schedule(args) -> int:
     from .report.schedule import write_schedule
 
@@ -216,6 +246,7 @@ COMMANDS = {
     "template": cmd_template,
     "rulesets": cmd_rulesets,
     "rules": cmd_rules,
+    "preview": cmd_preview,
 }
 
 
