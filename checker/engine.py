@@ -11,7 +11,7 @@ from dataclasses import replace
 from .geometry import reach_model
 from .messages import msg
 from .plan import Plan
-from .results import Finding, Results, Status, generated_timestamp
+from .results import Finding, Results, Severity, Status, generated_timestamp
 from .rules.base import Context
 from .rulesets import Ruleset
 
@@ -39,7 +39,11 @@ def run_rules(plan: Plan, ruleset: Ruleset) -> Results:
                     msg("engine.rule-crashed", rule=entry.rule.id, error=f"{type(exc).__name__}: {exc}"),
                 )
             ]
-        findings.extend(replace(f, severity=entry.severity, provisional=provisional) for f in produced)
+        # The ruleset sets a rule's severity; a rule may only lower one finding to a warning.
+        findings.extend(
+            replace(f, severity=Severity.WARNING if f.severity is Severity.WARNING else entry.severity, provisional=provisional)
+            for f in produced
+        )
     return Results(
         project=plan.project.to_json(),
         ruleset=ruleset.info,

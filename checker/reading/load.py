@@ -16,6 +16,7 @@ import shapely
 
 from .build import build_storey, unclosed_counts
 from .recognition.type_marks import mark_openings
+from .recognition.units import infer as infer_units
 from .schedule import apply_schedule, read_schedule
 from .dxf.extract import Extraction, extract
 from .layers import PLAN_ROLES, LayerMapping, Role
@@ -142,10 +143,12 @@ def load_storey(
         (lambda done, total: progress(label, done, total)) if progress else None,
     )
     _require_plan_content(raw, label, mapping, read)
-    units = decide_units(insunits, units_override, *_measure(raw))
+    extents, opening_width = _measure(raw)
+    evidence = None if units_override else infer_units(raw, extents)  # door swings, wall faces, rooms...
+    units = decide_units(insunits, units_override, extents, opening_width, evidence)
     storey = build_storey(spec.name, label, spec.elevation_m, raw, units.metres_per_unit)
     storey = mark_openings(storey, raw.texts, units.metres_per_unit)  # D1, W2: links to the schedule
-    problems = Counter(raw.problems)
+    problems = Counter(raw.problems) + Counter(read.problems)  # + text in another code page than declared
     for role, count in unclosed_counts(raw).items():
         problems[msg("load.open-outlines", role=Term(f"layer-role.{role.value}"))] += count
     layers = tuple(

@@ -2,16 +2,24 @@
 
 Coordinates stay in drawing units while a file is read and are converted to metres
 once, when the plan model is built. This module decides the factor and says how sure
-it is, so that PLAN-01 and preflight can report it.
+it is, so that PLAN-01 and preflight can report it. The user's unit wins; then the
+header's, unless the drawing's own sizes (``recognition.units``: door swings, wall
+thicknesses, room areas...) clearly say another unit; a drawing with no usable
+header is read in the unit its sizes say ("inferred"), or failing clear evidence in
+the unit its extents make plausible ("assumed").
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import UnitsError
 from ..messages import Listing, Message, Number, Term, msg, render
+
+if TYPE_CHECKING:  # recognition.units imports this module
+    from .recognition.units import Inference, Support
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,9 @@ class UnitsReport:
     """How a file's coordinates were converted to metres, and how sure we are.
 
     ``source`` is ``header`` (declared by $INSUNITS), ``user`` (given in the
-    manifest or on the command line) or ``assumed`` (no usable declaration; guessed
+    manifest or on the command line), ``inferred`` (the header is missing, unitless
+    or contradicted, and the drawing's sizes clearly say this unit; ``evidence``
+    says which) or ``assumed`` (no usable declaration and no clear evidence; guessed
     from the extents).
     """
 
@@ -92,6 +102,7 @@ class UnitsReport:
     median_opening_width_m: float | None
     suggestions: tuple[str, ...]  # plausible units, most likely first
     judgement: Message  # what was decided and how sure, said in any language
+    evidence: tuple["Support", ...] = ()  # the drawing's sizes that agree with the unit used
 
     @property
     def message(self) -> str:
@@ -109,6 +120,7 @@ class UnitsReport:
             "building_length_m": _round(self.building_length_m),
             "median_opening_width_m": _round(self.median_opening_width_m),
             "suggestions": list(self.suggestions),
+            "evidence": [e.to_json() for e in self.evidence],
             "message": self.message,
         }
 
@@ -165,12 +177,14 @@ def decide_units(
     override: str | None,
     length_units: float | None,
     opening_units: float | None,
+    inference: "Inference | None" = None,
 ) -> UnitsReport:
     """Choose the drawing unit and judge it against the drawing's own sizes.
 
     ``length_units`` is the longest side of the building's extents and
     ``opening_units`` the median opening width, both in drawing units (None when
-    the drawing has none).
+    the drawing has none). ``inference`` is what the drawing's sizes say about its
+    unit (``recognition.units.infer``); without it the header or the extents decide.
     """
     declared = unit_by_code(insunits)
     declared_code = int(insunits) if insunits is not None else None
@@ -188,6 +202,7 @@ def decide_units(
             judgement=judgement,
             building_length_m=None if length_units is None else length_units * unit.metres,
             median_opening_width_m=None if opening_units is None else opening_units * unit.metres,
+            evidence=inference.supports(unit) if inference is not None else (),
         )
 
     if override:
@@ -202,6 +217,22 @@ def decide_units(
         if notes:
             return report(unit, "user", plausible, msg("units.user-with-notes", unit=given, notes=Listing(notes, "sentences")))
         return report(unit, "user", plausible, msg("units.user", unit=given))
+
+    inferred = inference.best if inference is not None and inference.conclusive else None
+    if inferred is not None and (declared is None or (declared is not inferred and not inference.is_supported(declared))):
+        # No usable header, or one the drawing contradicts: the evidence decides.
+        described = _describe(length_units, inferred)
+        said = evidence_listing(inference.supports(inferred))
+        if declared is not None:
+            judgement = msg(
+                "units.inferred-over-header", declared=Term(f"unit.{declared.long_name}"), unit=described,
+                evidence=said, only=Term(f"unit.{inferred.long_name}"), name=inferred.name,
+            )
+        elif not insunits:
+            judgement = msg("units.inferred-no-units", unit=described, evidence=said, name=inferred.name)
+        else:
+            judgement = msg("units.inferred-odd-code", code=int(insunits), unit=described, evidence=said, name=inferred.name)
+        return report(inferred, "inferred", _is_plausible(length_units, opening_units, inferred), judgement)
 
     if declared is not None:
         plausible = _is_plausible(length_units, opening_units, declared)
@@ -227,6 +258,30 @@ def decide_units(
     if not insunits:
         return report(unit, "assumed", False, msg("units.no-units-implausible"))
     return report(unit, "assumed", False, msg("units.odd-code-implausible", code=int(insunits)))
+
+
+def evidence_listing(supports: "tuple[Support, ...]") -> Listing:
+    """The evidence as words: "5 door swings 0.80-1.00 m wide, walls 0.12-0.30 m thick"."""
+    items = []
+    for support in supports:
+        if support.kind == "extent":
+            continue  # the unit's description already says how long the building is
+        if support.kind == "rooms":
+            items.append(msg(
+                "units.evidence-rooms", count=support.plausible,
+                low=Number(support.low_m, ".1f"), high=Number(support.high_m, ".1f"),
+            ))
+        else:
+            sizes = dict(count=support.plausible, low=Number(support.low_m, ".2f"), high=Number(support.high_m, ".2f"))
+            if support.kind == "doors":
+                items.append(msg("units.evidence-doors", **sizes))
+            elif support.kind == "openings":
+                items.append(msg("units.evidence-openings", **sizes))
+            elif support.kind == "walls":
+                items.append(msg("units.evidence-walls", **sizes))
+            else:
+                items.append(msg("units.evidence-texts", **sizes))
+    return Listing(items, "and")
 
 
 def median(values: list[float]) -> float | None:

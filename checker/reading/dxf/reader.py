@@ -4,20 +4,34 @@ ASCII and binary DXF are read by ezdxf; a file that a strict read rejects as
 structurally damaged goes through ezdxf's recover module, and the repairs it made
 are reported. DWG files, empty files and files that are not DXF are refused before
 ezdxf sees them.
+
+Text encodings: files before R2007 store text in the code page named by
+``$DWGCODEPAGE`` (ANSI_1256 for Persian and Arabic, ANSI_1252, ANSI_936, DOS pages
+...); later files are UTF-8. We decode the bytes ourselves, so that code pages ezdxf
+maps to cp1252 (DOS and ISO pages) read right, ``\\U+XXXX`` escapes become the
+characters they name (ezdxf's strict reader leaves them as they are), and a file
+whose header declares a Western page, or none, while its text is plainly Persian or
+Arabic in ANSI_1256 (or UTF-8) is read in that encoding and the load report says so:
+Iranian offices often save old-format files from a Western-configured CAD.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import io
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import ezdxf
 from ezdxf import recover
 from ezdxf.document import Drawing
 from ezdxf.lldxf.const import DXFError, DXFStructureError
+from ezdxf.lldxf.encoding import decode_dxf_unicode
+from ezdxf.tools.codepage import toencoding
 
 from ...errors import DwgFile, EmptyFile, NotADxf, UnreadableFile
+from ...messages import Message, msg
 
 BINARY_SENTINEL = b"AutoCAD Binary DXF"
 # How many repair messages we keep; a badly damaged file can have thousands.
@@ -36,6 +50,110 @@ class ReadReport:
     repairs: tuple[str, ...]  # up to MAX_REPAIRS_LISTED messages
     repair_count: int
     unrepaired: tuple[str, ...]
+    encoding: str = "utf-8"  # the Python codec the text was decoded with
+    declared_encoding: str | None = None  # what $DWGCODEPAGE (or the version) says
+    problems: tuple[Message, ...] = field(default=())  # e.g. text in another code page than declared
+
+
+# $DWGCODEPAGE values ezdxf's own table does not know (it reads them as cp1252).
+_CODEPAGES = {
+    **{f"DOS{n}": f"cp{n}" for n in (437, 737, 775, 850, 852, 855, 857, 860, 861, 862, 863, 864, 865, 866, 869, 874, 932, 936, 949, 950)},
+    **{f"ISO8859_{n}": f"iso8859_{n}" for n in range(1, 16)},
+    "MAC-ROMAN": "mac_roman", "MACINTOSH": "mac_roman", "BIG5": "big5", "GB2312": "gb2312",
+    "KSC5601": "euc_kr", "JOHAB": "johab", "ANSI_1361": "johab", "UTF8": "utf-8", "UTF-8": "utf-8",
+}
+_CODEPAGE_VALUE = re.compile(rb"\$DWGCODEPAGE[ \t]*\r?\n[ \t]*3[ \t]*\r?\n([^\r\n]*)")
+_ACADVER_VALUE = re.compile(rb"\$ACADVER[ \t]*\r?\n[ \t]*1[ \t]*\r?\n[ \t]*(AC\d{4})")
+_HEADER_START = re.compile(rb"\n[ \t]*2[ \t]*\r?\nHEADER[ \t]*\r?\n")
+# Runs of two or more non-ASCII bytes: how Persian and Arabic words look in a
+# single-byte code page (Western words have a lone accented letter among ASCII ones).
+_HIGH_RUN = re.compile(rb"[\x80-\xff]{2,}")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+# Pages whose text would be mojibake if the bytes were really ANSI_1256.
+_WESTERN = {"cp1252", "cp1250", "cp1254", "cp1257", "cp1258", "cp437", "cp850", "iso8859_1", "iso8859_15", "mac_roman"}
+# Share of non-ASCII bytes that must sit in multi-byte runs, and of the decoded
+# runs' characters that must be Arabic-script letters, to call the text ANSI_1256.
+_RUN_SHARE = 0.8
+_ARABIC_SHARE = 0.95
+
+
+def _is_arabic_letter(char: str) -> bool:
+    code = ord(char)
+    return 0x0600 <= code <= 0x06FF or code in (0x200C, 0x200D) or 0xFB50 <= code <= 0xFEFF
+
+
+def _declared_encoding(data: bytes) -> tuple[str, str | None]:
+    """(encoding the header implies, the $DWGCODEPAGE value or None)."""
+    head = data[:1_000_000]
+    version = _ACADVER_VALUE.search(head)
+    if version and version.group(1).decode("ascii") >= "AC1021":
+        return "utf-8", None  # R2007 and later are always UTF-8
+    found = _CODEPAGE_VALUE.search(head)
+    if not found:
+        return "cp1252", None  # what AutoCAD and ezdxf assume
+    page = found.group(1).decode("ascii", "replace").strip()
+    return _CODEPAGES.get(page.upper()) or toencoding(page.upper()), page
+
+
+def choose_encoding(data: bytes) -> tuple[str, str, Message | None]:
+    """(encoding to decode with, the declared one, a note when they differ).
+
+    The declared encoding wins unless a Western page (or none) is declared and the
+    text plainly is UTF-8, or ANSI_1256 Persian or Arabic: decoding as declared would
+    give mojibake (``ÏíæÇÑ`` for ``دیوار``) where the other page gives words. An
+    R2007+ file (UTF-8 by definition) whose bytes are not UTF-8 is sniffed the same way.
+    """
+    declared, page = _declared_encoding(data)
+    if data.isascii():
+        return declared, declared, None
+    if declared == "utf-8":
+        try:
+            data.decode("utf-8")
+            return declared, declared, None
+        except UnicodeDecodeError:
+            pass  # an R2007+ file written in a code page
+    elif declared not in _WESTERN:
+        return declared, declared, None  # a declared Arabic, Cyrillic, CJK... page is believed
+    else:
+        try:
+            data.decode("utf-8")
+            return "utf-8", declared, _encoding_note(page, declared, "utf-8")
+        except UnicodeDecodeError:
+            pass
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    runs = _HIGH_RUN.findall(data)
+    decoded = "".join(run.decode("cp1256", "replace") for run in runs)
+    letters = sum(1 for char in decoded if _is_arabic_letter(char))
+    if decoded and sum(map(len, runs)) >= _RUN_SHARE * high and letters >= _ARABIC_SHARE * len(decoded):
+        return "cp1256", declared, _encoding_note(page, declared, "cp1256")
+    return declared, declared, None
+
+
+def _encoding_note(page: str | None, declared: str, used: str) -> Message:
+    shown = {"cp1256": "ANSI_1256 (Arabic script)", "utf-8": "UTF-8"}[used]
+    if page is None and declared != "utf-8":
+        return msg("load.text-encoding-undeclared", used=shown)
+    return msg("load.text-encoding-differs", declared=page or "UTF-8", used=shown)
+
+
+def _decoded_stream(data: bytes, encoding: str) -> io.StringIO:
+    text = data.decode(encoding, errors="surrogateescape")
+    if "\\U+" in text:
+        text = decode_dxf_unicode(text)
+    return io.StringIO(text, newline=None)  # universal newlines, as ezdxf.readfile opens files
+
+
+def _recovery_bytes(data: bytes, encoding: str, declared: str) -> bytes:
+    """The file with $DWGCODEPAGE naming ``encoding``, for ezdxf's recover, which decodes by the header."""
+    if encoding == declared or encoding != "cp1256":
+        return data
+    found = _CODEPAGE_VALUE.search(data[:1_000_000])
+    if found:
+        return data[: found.start(1)] + b"ANSI_1256" + data[found.end(1):]
+    start = _HEADER_START.search(data[:1_000_000])
+    if start:
+        return data[: start.end()] + b"  9\n$DWGCODEPAGE\n  3\nANSI_1256\n" + data[start.end():]
+    return data
 
 
 def sniff(head: bytes, name: str) -> bool:
@@ -74,10 +192,11 @@ def read_dxf(path: Path, display_name: str | None = None) -> tuple[Drawing, Read
     unrepaired: list[str] = []
     repair_count = 0
     recovered = False
+    encoding, declared, note = ("utf-8", None, None) if binary else choose_encoding(data)
     try:
-        doc = ezdxf.readfile(str(path))
+        doc = ezdxf.readfile(str(path)) if binary else ezdxf.read(_decoded_stream(data, encoding))
     except DXFStructureError:
-        doc, auditor = _recover(path, name)
+        doc, auditor = _recover(path, name, _recovery_bytes(data, encoding, declared) if not binary else None)
         recovered = True
         repair_count = len(auditor.fixes)
         repairs = [_entry_text(e) for e in auditor.fixes[:MAX_REPAIRS_LISTED]]
@@ -85,7 +204,7 @@ def read_dxf(path: Path, display_name: str | None = None) -> tuple[Drawing, Read
     except (DXFError, UnicodeDecodeError, ValueError, EOFError, IndexError) as exc:
         # Anything else a strict read trips over: a recovering read may still cope.
         try:
-            doc, auditor = _recover(path, name)
+            doc, auditor = _recover(path, name, _recovery_bytes(data, encoding, declared) if not binary else None)
         except UnreadableFile:
             raise UnreadableFile(f"{name} is not a readable DXF drawing ({_short(exc)}).") from None
         recovered = True
@@ -104,11 +223,16 @@ def read_dxf(path: Path, display_name: str | None = None) -> tuple[Drawing, Read
         repairs=tuple(repairs),
         repair_count=repair_count,
         unrepaired=tuple(unrepaired),
+        encoding=encoding,
+        declared_encoding=declared,
+        problems=(note,) if note else (),
     )
 
 
-def _recover(path: Path, name: str):
+def _recover(path: Path, name: str, data: bytes | None = None):
     try:
+        if data is not None:
+            return recover.read(io.BytesIO(data))
         return recover.readfile(str(path))
     except Exception as exc:  # recover raises many kinds; all mean "beyond repair"
         raise UnreadableFile(f"{name} is damaged beyond repair ({_short(exc)}).") from None
