@@ -30,8 +30,11 @@ from ..plan import (
     Wall,
     parse_attributes,
 )
+from ..messages import Term, msg
 from .dxf.extract import Extraction, RawShape
 from .layers import NO_ROLE, Role
+from .recognition.openings import Found, linework, recognise_openings, used_zones
+from .recognition.walls import find_gaps, segments_of
 
 # Tolerances in metres, with why.
 WALL_BAND = 0.02  # walls drawn as single lines still make a band to union
@@ -67,11 +70,14 @@ def build_storey(name: str, file: str, elevation_m: float, raw: Extraction, fact
             return Source(item.handle, item.layer, name)
         return Source(item.handle, item.layer, name, explained.how, explained.confidence, explained.reason)
 
+    # Walls as drawn: lines, polylines and (from extraction) hatch boundaries on wall layers.
     walls = tuple(Wall(source(s), g) for s, g in by_role.get(Role.WALLS, []))
     openings_raw = raw.openings
     spans = scale([LineString([o.start, o.end]) for o in openings_raw], factor)
-    footprint = _footprint([w.geometry for w in walls], spans)
-    hosts = _host_walls(walls, spans)
+    found = _recognise(raw, factor, walls, spans)
+    all_spans = spans + [f.span for f in found]
+    footprint = _footprint([w.geometry for w in walls], all_spans)
+    hosts = _host_walls(walls, all_spans)
     openings = []
     for raw_opening, span, host in zip(openings_raw, spans, hosts):
         attributes = parse_attributes(raw_opening.attributes)
@@ -95,6 +101,22 @@ def build_storey(name: str, file: str, elevation_m: float, raw: Extraction, fact
                 host_wall=host,
                 outward=_outward(span, raw_opening.side, footprint),
                 attributes=attributes,
+            )
+        )
+
+    for item, host in zip(found, hosts[len(spans):]):
+        openings.append(
+            Opening(
+                source=Source(item.handle, item.layer, name, item.recognised_by, item.confidence, item.reason),
+                kind=item.kind,
+                block=item.block,
+                span=item.span,
+                along=_unit(np.subtract(item.span.coords[1], item.span.coords[0])),
+                width_m=item.span.length,
+                width_from="geometry",
+                host_wall=host,
+                outward=_outward(item.span, item.side, footprint),
+                attributes=parse_attributes({}),
             )
         )
 
@@ -137,6 +159,50 @@ def build_storey(name: str, file: str, elevation_m: float, raw: Extraction, fact
         lights=lights,
         footprint=footprint,
     )
+
+
+def _recognise(raw: Extraction, factor: float, walls: tuple[Wall, ...], known_spans: list) -> list[Found]:
+    """Doors and windows drawn as plain geometry (swing arcs, lines in wall gaps), in metres.
+
+    Linework on door and window layers that formed no opening is said once per role in
+    ``raw.problems`` (the load report reads them after building).
+    """
+    wall_segments = segments_of([w.geometry for w in walls])
+    gaps = find_gaps(wall_segments)
+    loose_geometries = scale([s.geometry for s in raw.loose], factor)
+    lines = linework(raw.loose, loose_geometries)
+    arcs = raw.arcs
+    if arcs:
+        centres = np.array([a.center for a in arcs], dtype=float) * factor
+        radii = np.array([a.radius for a in arcs], dtype=float) * factor
+        ends = np.array([(a.start, a.end) for a in arcs], dtype=float) * factor
+    else:
+        centres, radii, ends = np.zeros((0, 2)), np.zeros(0), np.zeros((0, 2, 2))
+
+    def how_for_layer(layer: str):
+        explained = raw.layer_roles.get(layer, NO_ROLE)
+        return None if explained.how is None else (explained.how, explained.confidence)
+
+    found = recognise_openings(arcs, (centres, radii, ends), lines, wall_segments, gaps, known_spans, how_for_layer)
+    _report_stray_linework(raw, loose_geometries, used_zones(found) + [s.buffer(max(s.length, 0.3)) for s in known_spans])
+    return found
+
+
+def _report_stray_linework(raw: Extraction, geometries: list, zones: list) -> None:
+    """Count the door- and window-layer linework that lies in no opening's zone."""
+    on_role = [k for k, s in enumerate(raw.loose) if s.role in (Role.DOORS, Role.WINDOWS)]
+    if not on_role:
+        return
+    used = np.zeros(len(on_role), dtype=bool)
+    if zones:
+        hit, _ = shapely.STRtree(np.array(zones, dtype=object)).query(
+            np.array([geometries[k] for k in on_role], dtype=object), predicate="intersects"
+        )
+        used[hit] = True
+    for k, is_used in zip(on_role, used.tolist()):
+        if not is_used:
+            role = raw.loose[k].role
+            raw.problems[msg("load.stray-linework", role=Term(f"layer-role.{role.value}"))] += 1
 
 
 def unclosed_counts(raw: Extraction) -> dict[Role, int]:

@@ -308,7 +308,7 @@ def test_drawing_problems_are_said_in_the_annex_language(tmp_path):
     drawing.doc.modelspace().add_line((1, 0), (2, 0), dxfattribs={"layer": ROLE_LAYERS[Role.DOORS]})
     path = drawing.save(tmp_path / "plan.dxf")
     problems = load_plan(path).loads[0].to_json()["problems"]
-    loose = next(p for p in problems if p["message_id"] == "load.loose-lines")
-    assert loose["message"] == "loose lines on doors layers, not blocks (ignored)" and loose["count"] == 1
+    loose = next(p for p in problems if p["message_id"] == "load.stray-linework")
+    assert loose["message"] == "lines on doors layers that form no door or window (ignored)" and loose["count"] == 1
     persian = render(message_from_json(loose["message_id"], loose["message_args"]), "fa")
-    assert persian == "خط‌های جدا روی لایه‌های در، نه بلوک (نادیده گرفته شد)"
+    assert persian == "خط‌های روی لایه‌های در که هیچ در یا پنجره‌ای نمی‌سازند (نادیده گرفته شد)"

@@ -106,7 +106,8 @@ class Extraction:
     texts: list[RawText] = field(default_factory=list)
     # For recognition of plans that follow no convention: every circular arc, the
     # linework on layers with no role or on door and window layers (role None or
-    # that role), and hatch boundaries (walls drawn as hatches).
+    # that role), and hatch boundaries on layers with no role (hatches on wall layers
+    # are wall shapes in ``shapes``).
     arcs: list[RawArc] = field(default_factory=list)
     loose: list[RawShape] = field(default_factory=list)
     hatches: list[RawShape] = field(default_factory=list)
@@ -191,7 +192,8 @@ class Extractor:
             elif kind in TEXT_TYPES:
                 self._text(entity, layer, role, handle, block)
             elif kind == "HATCH":
-                out.ignored_types[kind] += 1
+                if role is not Role.WALLS:  # a wall hatch is a wall; others are kept aside, not used
+                    out.ignored_types[kind] += 1
                 if role in (None, Role.WALLS):
                     self._hatch(entity, layer, role, handle, block)
             else:
@@ -281,7 +283,10 @@ class Extractor:
                 if not polygon.is_valid:
                     polygon = _largest_polygon(make_valid(polygon))
                 if polygon is not None and polygon.area > 0:
-                    self.out.hatches.append(RawShape(role, layer, handle, polygon, 0.0, 0.0, block))
+                    # On a wall layer the hatch is the wall itself: a shape of that role,
+                    # which the plan holds as a Wall like any wall outline.
+                    into = self.out.shapes if role is Role.WALLS else self.out.hatches
+                    into.append(RawShape(role, layer, handle, polygon, 0.0, 0.0, block))
 
     def _text(self, entity, layer: str, role: Role | None, handle: str, block: str | None = None) -> None:
         kind = entity.dxftype()

@@ -1,0 +1,500 @@
+"""Doors and windows recognised from plain geometry, wherever they are drawn.
+
+Real drawings rarely carry door and window blocks on their own layers. A door is
+drawn as a swing arc of about 90 degrees centred on its hinge, usually with the
+leaf line from the hinge to the arc's open end, standing in a gap in the walls; a
+double door as two such arcs meeting in the middle; a sliding door as two leaves
+offset side by side in the gap. A window is two to four parallel lines bridging a
+wall gap, or any linework on a glazing layer in a gap. They may sit on a door layer,
+on layer 0, on any layer without a role, or inside blocks without attributes
+(mirrored, rotated, scaled): extraction has already applied every transform.
+
+Each cue that agrees raises the confidence: a swing arc alone is not a door (round
+tables, sinks and stair arcs are arcs too); with its leaf it is probably one; hinged
+at a wall gap it almost surely is. Arcs on furniture, sanitary and stair layers or in
+blocks so named are never doors. Everything works in metres over numpy arrays and
+STRtree queries; Python loops run over found openings only, never over pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString
+
+from ...messages import Message, Number, msg
+from ...plan import OpeningKind
+from ..layers import Role
+from .text import fold, strip_accents
+from .walls import Gaps, Segments
+
+# Door swing arcs, in degrees and metres.
+SWEEP_MIN, SWEEP_MAX = 75.0, 105.0
+LEAF_RADIUS_MIN, LEAF_RADIUS_MAX = 0.5, 1.3  # one leaf: a 0.5 m cupboard to a 1.3 m front door
+PAIR_LEAF_MIN = 0.3  # each leaf of a double door may be narrower
+HINGE_TOLERANCE = 0.15  # of the radius: how far the leaf may start from the arc's centre
+LEAF_LENGTH = (0.8, 1.12)  # of the radius
+MEET_TOLERANCE = 0.1  # m: the two leaves of a double door meet this close
+JAMB_TOLERANCE = 0.15  # m, beyond half the wall's thickness: hinge and closed end at the gap's jambs
+NEAR_WALL = 0.4  # m: a hinge this close to a wall is on it
+SAME_OPENING = 0.3  # m: a recognised opening this close to a known one is that one
+# Windows and sliding doors in a gap.
+PARALLEL_COS = 0.985
+FULL_LENGTH = 0.85  # of the gap's width: a window line bridges the gap
+LEAF_PART = (0.3, 0.85)  # of the gap's width: one leaf of a sliding door
+DEFAULT_HALF_THICKNESS = 0.15  # m, when the wall is drawn as one line
+DISTINCT_OFFSET = 0.005  # m: lines closer than this across the wall are one line
+
+CONFIDENCE = {
+    "arc+leaf+gap": 0.9,
+    "arc+gap": 0.75,
+    "arc+leaf+wall": 0.7,
+    "arc+leaf": 0.6,
+    "window lines in gap": 0.85,
+    "sliding leaves in gap": 0.75,
+    "block": 0.85,
+}
+
+# Words in layer and block names that mark furniture, fittings and stairs, whose arcs
+# are never door swings (English, German, French, Spanish, Italian, Dutch, Persian in
+# both scripts). Compared as parts of the folded name.
+_NOT_DOOR_WORDS = (
+    "furn", "furniture", "fixture", "fixt", "equip", "sanit", "plumb", "fitting", "toilet", "wc", "sink",
+    "basin", "bath", "shower", "kitchen", "stair", "step", "table", "chair", "sofa", "bed", "tree",
+    "mobel", "moebel", "treppe", "kuche", "tisch", "stuhl", "meuble", "mobilier", "escalier", "cuisine",
+    "mueble", "mobiliario", "escalera", "arredo", "arredi", "mobili", "scala", "meubilair", "meubel",
+    "trap", "keuken", "mobl", "pele", "sanitary", "asansor", "lift", "elev", "car", "col", "column",
+    "strs", "eqpm", "case", "cab", "casework", "appl", "appliance", "ktch", "hatch", "dim", "anno", "text",
+    "مبلمان", "مبل", "پله", "سرویس", "اشپزخانه", "اسانسور", "ستون", "سینک", "توالت", "حمام",
+)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+_NAME_VERDICTS: dict[str, bool] = {}
+
+
+def is_not_door_name(name: str | None) -> bool:
+    """True when a layer or block name says furniture, fittings or stairs."""
+    if not name:
+        return False
+    if name not in _NAME_VERDICTS:
+        _NAME_VERDICTS[name] = _names_no_door(name)
+    return _NAME_VERDICTS[name]
+
+
+def _names_no_door(name: str) -> bool:
+    words = _WORD.findall(strip_accents(fold(name)))
+    return any(word.startswith(stem) for word in words for stem in _NOT_DOOR_WORDS if len(stem) > 3 or word == stem)
+
+
+@dataclass(frozen=True)
+class ArcArrays:
+    """Swing-arc candidates as arrays (metres): centre, radius, end points, and the
+    index of the RawArc each came from."""
+
+    centre: np.ndarray
+    radius: np.ndarray
+    ends: np.ndarray  # n x 2 x 2: the arc's two end points
+    index: np.ndarray
+
+
+@dataclass(frozen=True)
+class Found:
+    """An opening recognised from geometry, before it becomes a plan Opening."""
+
+    kind: OpeningKind
+    span: LineString  # jamb to jamb, metres
+    side: tuple[float, float]  # a unit vector to the side the door swings to
+    handle: str
+    layer: str
+    block: str
+    recognised_by: str
+    confidence: float
+    reason: Message
+
+
+@dataclass(frozen=True)
+class Linework:
+    """Loose linework as segments (metres) with, per segment, where it came from."""
+
+    segments: Segments
+    handle: list[str]
+    layer: list[str]
+    block: list[str | None]
+    role: list[Role | None]
+
+
+def linework(shapes: list, geometries: list) -> Linework:
+    from .walls import segments_of
+
+    segments = segments_of(geometries)
+    owners = segments.owner.tolist()
+    return Linework(
+        segments,
+        [shapes[k].handle for k in owners],
+        [shapes[k].layer for k in owners],
+        [shapes[k].block for k in owners],
+        [shapes[k].role for k in owners],
+    )
+
+
+def recognise_openings(
+    arcs: list,
+    arc_geometry: tuple[np.ndarray, np.ndarray, np.ndarray],
+    loose: Linework,
+    walls: Segments,
+    gaps: Gaps,
+    known_spans: list,
+    how_for_layer,
+) -> list[Found]:
+    """Doors from swing arcs, then windows and sliding doors from lines in the gaps left.
+
+    ``arc_geometry`` is (centres n x 2, radii n, end points n x 2 x 2) in metres for
+    ``arcs`` (the RawArcs); ``known_spans`` are the openings already read from blocks on
+    door and window layers, never found twice; ``how_for_layer(layer)`` gives the layer
+    role's (how, confidence) or None.
+    """
+    doors, used_gaps = _doors(arcs, arc_geometry, loose, walls, gaps, how_for_layer)
+    windows = _gap_openings(loose, gaps, used_gaps, how_for_layer)
+    found = _without_duplicates(doors + windows)
+    return _not_known(found, known_spans)
+
+
+# ---------------------------------------------------------------------------- doors
+
+
+def _doors(arcs, arc_geometry, loose: Linework, walls: Segments, gaps: Gaps, how_for_layer):
+    centres, radii, ends = arc_geometry
+    used_gaps: set[int] = set()
+    if not len(radii):
+        return [], used_gaps
+    sweeps = np.array([a.sweep_deg for a in arcs])
+    excluded = np.array([is_not_door_name(a.layer) or is_not_door_name(a.block) for a in arcs], dtype=bool)
+    candidate = (sweeps >= SWEEP_MIN) & (sweeps <= SWEEP_MAX) & (radii >= PAIR_LEAF_MIN) & (radii <= LEAF_RADIUS_MAX)
+    candidate &= ~excluded
+    index = np.flatnonzero(candidate)
+    if not len(index):
+        return [], used_gaps
+    c, r, e = centres[index], radii[index], ends[index]
+    leaf_end, leaf_block = _leaves(c, r, e, loose)
+    partner, shared_end = _pairs(c, r, e)
+    gap_of, gap_closed_end, gap_hinge_at_a = _arc_gaps(c, r, e, gaps)
+    on_wall = _near_walls(c, walls)
+
+    found: list[Found] = []
+    done = np.zeros(len(index), dtype=bool)
+    for k in range(len(index)):
+        if done[k]:
+            continue
+        arc = arcs[int(index[k])]
+        hinge = c[k]
+        leaf = int(leaf_end[k])
+        other = int(partner[k])
+        if other >= 0:
+            # Double door: hinge to hinge; the leaves close where the arcs meet.
+            done[other] = True
+            open_end = e[k, 1 - shared_end[k]]
+            span_points = (hinge, c[other])
+            # Two arcs meeting mirrored are a cue as strong as a leaf line.
+            has_leaf = True
+            width = float(np.hypot(*(c[other] - hinge)))
+            gap = _gap_between(hinge, c[other], gaps)
+            cues = "double"
+        else:
+            if r[k] < LEAF_RADIUS_MIN:
+                continue
+            closed_choice = 1 - leaf if leaf >= 0 else (int(gap_closed_end[k]) if gap_of[k] >= 0 else -1)
+            if closed_choice < 0:
+                continue  # an arc alone, with no leaf and no wall gap, is not a door
+            if leaf >= 0 and gap_of[k] >= 0 and int(gap_closed_end[k]) != closed_choice:
+                gap_of[k] = -1  # the leaf says otherwise: this gap is not the door's
+            closed_end = e[k, closed_choice]
+            open_end = e[k, 1 - closed_choice]
+            span_points = (hinge, closed_end)
+            has_leaf = leaf >= 0
+            width = float(r[k])
+            gap = int(gap_of[k])
+            cues = "single"
+        if gap >= 0:
+            used_gaps.add(gap)
+            a, b = gaps.a[gap], gaps.b[gap]
+            # Hinge end first, as drawn.
+            if np.hypot(*(a - span_points[0])) > np.hypot(*(b - span_points[0])):
+                a, b = b, a
+            span_points = (a, b)
+            width = float(np.hypot(*(b - a)))
+        span = LineString([tuple(span_points[0]), tuple(span_points[1])])
+        along = (span_points[1] - span_points[0]) / max(width, 1e-9)
+        normal = np.array([-along[1], along[0]])
+        side = normal if np.dot(open_end - hinge, normal) >= 0 else -normal
+        if gap >= 0:
+            key = "arc+leaf+gap" if has_leaf else "arc+gap"
+        elif has_leaf:
+            key = "arc+leaf+wall" if on_wall[k] else "arc+leaf"
+        else:
+            continue
+        confidence = CONFIDENCE[key]
+        reason = _door_reason(cues, key, width, float(r[k]))
+        recognised_by = "geometry"
+        in_block = arc.block is not None and (not has_leaf or leaf_block[k] == arc.block or other >= 0)
+        if in_block:
+            recognised_by, confidence = "block-shape", max(confidence, CONFIDENCE["block"])
+        layer_how = how_for_layer(arc.layer) if arc.role is Role.DOORS else None
+        if layer_how is not None:
+            recognised_by = layer_how[0]
+            confidence = min(max(confidence, CONFIDENCE["block"]), layer_how[1])
+        found.append(
+            Found(
+                OpeningKind.DOOR, span, (float(side[0]), float(side[1])), arc.handle, arc.layer,
+                arc.block or "", recognised_by, round(confidence, 2), reason,
+            )
+        )
+    return found, used_gaps
+
+
+def _door_reason(cues: str, key: str, width: float, radius: float) -> Message:
+    if cues == "double":
+        return msg("recognition.door-double-gap" if "gap" in key else "recognition.door-double", width=Number(width, ".2f"))
+    return msg(_SINGLE_DOOR_REASONS[key], radius=Number(radius, ".2f"), width=Number(width, ".2f"))
+
+
+_SINGLE_DOOR_REASONS = {
+    "arc+leaf+gap": "recognition.door-arc-leaf-gap",
+    "arc+gap": "recognition.door-arc-gap",
+    "arc+leaf+wall": "recognition.door-arc-leaf-wall",
+    "arc+leaf": "recognition.door-arc-leaf",
+}
+
+
+def _leaves(c: np.ndarray, r: np.ndarray, e: np.ndarray, loose: Linework) -> tuple[np.ndarray, list]:
+    """For each arc, which of its end points (0 or 1) a leaf line reaches from the
+    hinge, or -1; and the block that leaf was drawn in."""
+    n = len(r)
+    leaf_end = np.full(n, -1)
+    leaf_block: list = [None] * n
+    segments = loose.segments
+    if not len(segments):
+        return leaf_end, leaf_block
+    tree = shapely.STRtree(shapely.points(np.concatenate([segments.start, segments.end])))
+    hinge, seg_point = tree.query(shapely.points(c), predicate="dwithin", distance=float(r.max() * HINGE_TOLERANCE))
+    if not len(hinge):
+        return leaf_end, leaf_block
+    m = len(segments)
+    seg = seg_point % m
+    near = np.where((seg_point < m)[:, None], segments.start[seg], segments.end[seg])
+    far = np.where((seg_point < m)[:, None], segments.end[seg], segments.start[seg])
+    tolerance = r[hinge] * HINGE_TOLERANCE
+    length = np.hypot(*(far - near).T)
+    good = (np.hypot(*(near - c[hinge]).T) <= tolerance)
+    good &= (length >= LEAF_LENGTH[0] * r[hinge]) & (length <= LEAF_LENGTH[1] * r[hinge])
+    to0 = np.hypot(*(far - e[hinge, 0]).T)
+    to1 = np.hypot(*(far - e[hinge, 1]).T)
+    which = np.where(to0 <= to1, 0, 1)
+    good &= np.minimum(to0, to1) <= 2 * tolerance
+    for h, w, s in zip(hinge[good].tolist(), which[good].tolist(), seg[good].tolist()):
+        if leaf_end[h] < 0:
+            leaf_end[h] = w
+            leaf_block[h] = loose.block[s]
+    return leaf_end, leaf_block
+
+
+def _pairs(c: np.ndarray, r: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Double doors: two arcs sharing an end point (the leaves' meeting) whose hinges are
+    the sum of their radii apart, in line with the meeting point."""
+    n = len(r)
+    partner = np.full(n, -1)
+    shared = np.zeros(n, dtype=int)
+    points = e.reshape(-1, 2)
+    i, j = shapely.STRtree(shapely.points(points)).query(shapely.points(points), predicate="dwithin", distance=MEET_TOLERANCE)
+    arc_i, arc_j = i // 2, j // 2
+    keep = arc_i < arc_j
+    i, j, arc_i, arc_j = i[keep], j[keep], arc_i[keep], arc_j[keep]
+    hinge_distance = np.hypot(*(c[arc_j] - c[arc_i]).T)
+    total = r[arc_i] + r[arc_j]
+    good = np.abs(hinge_distance - total) <= 0.1 * total
+    # The two hinges must not coincide (a double-acting leaf drawn twice is one door).
+    for a, b, pa, pb in zip(arc_i[good].tolist(), arc_j[good].tolist(), i[good].tolist(), j[good].tolist()):
+        if partner[a] < 0 and partner[b] < 0:
+            partner[a], partner[b] = b, a
+            shared[a], shared[b] = pa % 2, pb % 2
+    return partner, shared
+
+
+def _arc_gaps(c: np.ndarray, r: np.ndarray, e: np.ndarray, gaps: Gaps):
+    """For each arc, the wall gap it spans: hinge at one jamb, one end point at the other."""
+    n = len(r)
+    gap_of = np.full(n, -1)
+    closed_end = np.zeros(n, dtype=int)
+    hinge_at_a = np.zeros(n, dtype=bool)
+    if not len(gaps):
+        return gap_of, closed_end, hinge_at_a
+    jambs = np.concatenate([gaps.a, gaps.b])
+    reach = float(gaps.thickness.max() / 2 + JAMB_TOLERANCE)
+    arc_k, jamb = shapely.STRtree(shapely.points(jambs)).query(shapely.points(c), predicate="dwithin", distance=reach)
+    if not len(arc_k):
+        return gap_of, closed_end, hinge_at_a
+    g = jamb % len(gaps)
+    at_a = jamb < len(gaps)
+    other = np.where(at_a[:, None], gaps.b[g], gaps.a[g])
+    here = np.where(at_a[:, None], gaps.a[g], gaps.b[g])
+    tolerance = gaps.thickness[g] / 2 + JAMB_TOLERANCE
+    good = np.hypot(*(here - c[arc_k]).T) <= tolerance
+    d0 = np.hypot(*(e[arc_k, 0] - other).T)
+    d1 = np.hypot(*(e[arc_k, 1] - other).T)
+    which = np.where(d0 <= d1, 0, 1)
+    good &= np.minimum(d0, d1) <= tolerance
+    # The arc's radius is about the gap's width.
+    good &= np.abs(gaps.width[g] - r[arc_k]) <= np.maximum(0.15 * r[arc_k], tolerance)
+    for k, gap, w, a in zip(arc_k[good].tolist(), g[good].tolist(), which[good].tolist(), at_a[good].tolist()):
+        if gap_of[k] < 0:
+            gap_of[k], closed_end[k], hinge_at_a[k] = gap, w, a
+    return gap_of, closed_end, hinge_at_a
+
+
+def _gap_between(p: np.ndarray, q: np.ndarray, gaps: Gaps) -> int:
+    """The gap whose jambs are at ``p`` and ``q`` (a double door's hinges), or -1."""
+    if not len(gaps):
+        return -1
+    tolerance = gaps.thickness / 2 + JAMB_TOLERANCE
+    forward = (np.hypot(*(gaps.a - p).T) <= tolerance) & (np.hypot(*(gaps.b - q).T) <= tolerance)
+    backward = (np.hypot(*(gaps.b - p).T) <= tolerance) & (np.hypot(*(gaps.a - q).T) <= tolerance)
+    hits = np.flatnonzero(forward | backward)
+    return int(hits[0]) if len(hits) else -1
+
+
+def _near_walls(c: np.ndarray, walls: Segments) -> np.ndarray:
+    near = np.zeros(len(c), dtype=bool)
+    if len(walls):
+        k, _ = shapely.STRtree(walls.lines()).query(shapely.points(c), predicate="dwithin", distance=NEAR_WALL)
+        near[k] = True
+    return near
+
+
+# ------------------------------------------------------------ windows, sliding doors
+
+
+def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_layer) -> list[Found]:
+    """Windows (parallel lines bridging a gap, or linework on a window layer in it) and
+    sliding doors (leaves offset side by side, each covering part of the gap)."""
+    segments = loose.segments
+    if not len(gaps) or not len(segments):
+        return []
+    free = np.array([g not in used_gaps for g in range(len(gaps))], dtype=bool)
+    half = np.maximum(gaps.thickness / 2, DEFAULT_HALF_THICKNESS) + 0.05
+    zones = shapely.buffer(gaps.lines(), half, cap_style="flat")
+    g, s = shapely.STRtree(segments.lines()).query(zones, predicate="intersects")
+    keep = free[g]
+    g, s = g[keep], s[keep]
+    if not len(g):
+        return []
+    along = gaps.along[g]
+    vector = segments.vector[s]
+    length = np.hypot(*vector.T)
+    parallel = np.abs(np.einsum("ij,ij->i", vector, along)) >= PARALLEL_COS * length
+    p0 = np.einsum("ij,ij->i", segments.start[s] - gaps.a[g], along)
+    p1 = np.einsum("ij,ij->i", segments.end[s] - gaps.a[g], along)
+    lo = np.clip(np.minimum(p0, p1), 0, None)
+    width = gaps.width[g]
+    hi = np.minimum(np.maximum(p0, p1), width)
+    covered = np.clip(hi - lo, 0, None) / width
+    middle = (segments.start[s] + segments.end[s]) / 2 - gaps.a[g]
+    offset = along[:, 0] * middle[:, 1] - along[:, 1] * middle[:, 0]
+    inside = parallel & (np.abs(offset) <= half[g]) & (covered >= LEAF_PART[0])
+    by_gap: dict[int, list[int]] = {}
+    for row in np.flatnonzero(inside).tolist():
+        by_gap.setdefault(int(g[row]), []).append(row)
+    found: list[Found] = []
+    for gap, rows in by_gap.items():
+        full = [row for row in rows if covered[row] >= FULL_LENGTH]
+        partial = [row for row in rows if covered[row] < FULL_LENGTH]
+        full_offsets = _distinct(offset[full])
+        roles = {loose.role[int(s[row])] for row in rows}
+        first = int(s[full[0] if full else rows[0]])
+        span = LineString([tuple(gaps.a[gap]), tuple(gaps.b[gap])])
+        gap_width = float(gaps.width[gap])
+        kind = None
+        if Role.WINDOWS in roles and Role.DOORS not in roles:
+            kind, key = OpeningKind.WINDOW, "window lines in gap"
+            reason = msg("recognition.window-layer", width=Number(gap_width, ".2f"))
+        elif _sliding(lo[partial], hi[partial], width[partial], offset[partial]) and len(full_offsets) < 2:
+            kind, key = OpeningKind.DOOR, "sliding leaves in gap"
+            reason = msg("recognition.door-sliding", width=Number(gap_width, ".2f"))
+            first = int(s[partial[0]])
+        elif Role.DOORS not in roles and 2 <= len(full_offsets) <= 4:
+            kind, key = OpeningKind.WINDOW, "window lines in gap"
+            reason = msg("recognition.window-lines", count=len(full_offsets), width=Number(gap_width, ".2f"))
+        if kind is None:
+            continue
+        layer, block, role = loose.layer[first], loose.block[first], loose.role[first]
+        recognised_by, confidence = "geometry", CONFIDENCE[key]
+        if block is not None:
+            recognised_by, confidence = "block-shape", max(confidence, CONFIDENCE["block"])
+        layer_how = how_for_layer(layer) if role in (Role.DOORS, Role.WINDOWS) else None
+        if layer_how is not None:
+            recognised_by, confidence = layer_how[0], min(max(confidence, CONFIDENCE["block"]), layer_how[1])
+        along_gap = gaps.along[gap]
+        side = (float(-along_gap[1]), float(along_gap[0]))
+        found.append(Found(kind, span, side, loose.handle[first], layer, block or "", recognised_by, round(confidence, 2), reason))
+    return found
+
+
+def _distinct(values: np.ndarray) -> list[float]:
+    result: list[float] = []
+    for value in np.sort(values).tolist():
+        if not result or value - result[-1] > DISTINCT_OFFSET:
+            result.append(value)
+    return result
+
+
+def _sliding(lo: np.ndarray, hi: np.ndarray, width: np.ndarray, offset: np.ndarray) -> bool:
+    """Leaves that each cover part of the gap, at two offsets, together cover all of it."""
+    if len(lo) < 2:
+        return False
+    w = float(width[0])
+    at_start = offset[lo <= 0.1 * w]
+    at_end = offset[hi >= 0.9 * w]
+    if not len(at_start) or not len(at_end):
+        return False
+    return bool(np.max(np.abs(at_start[:, None] - at_end[None, :])) > DISTINCT_OFFSET)
+
+
+# --------------------------------------------------------------------- duplicates
+
+
+def _without_duplicates(found: list[Found]) -> list[Found]:
+    """One opening per place: the most confident of those whose spans' middles meet."""
+    if len(found) < 2:
+        return found
+    middles = _middles(found)
+    i, j = shapely.STRtree(middles).query(middles, predicate="dwithin", distance=SAME_OPENING)
+    order = sorted(range(len(found)), key=lambda k: -found[k].confidence)
+    rank = {k: n for n, k in enumerate(order)}
+    dropped = set()
+    for a, b in zip(i.tolist(), j.tolist()):
+        if a != b:
+            dropped.add(a if rank[a] > rank[b] else b)
+    return [f for k, f in enumerate(found) if k not in dropped]
+
+
+def _not_known(found: list[Found], known_spans: list) -> list[Found]:
+    """Drop what is already an opening read from a block on a door or window layer."""
+    if not found or not known_spans:
+        return found
+    middles = _middles(found)
+    hit, _ = shapely.STRtree(np.array(known_spans, dtype=object)).query(middles, predicate="dwithin", distance=SAME_OPENING)
+    known = set(hit.tolist())
+    return [f for k, f in enumerate(found) if k not in known]
+
+
+def _middles(found: list[Found]) -> np.ndarray:
+    spans = np.array([f.span for f in found], dtype=object)
+    return shapely.line_interpolate_point(spans, 0.5, normalized=True)
+
+
+def used_zones(found: list[Found]) -> list:
+    """The area each found opening accounts for: its span widened by its width (a door's
+    swing, a window's lines), so linework there is not reported as stray."""
+    return [f.span.buffer(max(f.span.length, 0.3)) for f in found]

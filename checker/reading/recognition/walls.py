@@ -1,0 +1,262 @@
+"""Walls as architects draw them, how thick they are, and the gaps openings leave in them.
+
+Walls arrive on wall layers as single lines, double lines (the two faces), closed or
+open polylines, or hatches (solid or patterned). Each entity is one Wall element; a
+hatch inside a double-line wall overlaps it, which the footprint's union absorbs.
+
+Recognising doors and windows from plain geometry needs the places where a wall is
+interrupted: two wall lines ending in line, facing each other across 0.4-4 m with
+nothing between them. On a double-line or hatched wall each face shows such a gap;
+the faces' gaps are merged into one, whose spread across the wall is the wall's
+thickness there. Everything is in metres and vectorised (STRtree queries and numpy
+over segment arrays): no loop runs over pairs of elements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import Polygon
+
+# Tolerances in metres, with why.
+GAP_MIN = 0.4  # narrower breaks are wall joints and partitions meeting a wall
+GAP_MAX = 4.0  # wider breaks are passages or missing walls, not one opening
+IN_LINE = 0.03  # two wall ends this far off each other's line still face each other
+FACING_COS = -0.985  # wall ends facing each other within about 10 degrees
+THICKNESS_MIN = 0.05  # thinner "walls" are drawing lines, not wall faces
+THICKNESS_MAX = 0.8  # thicker parallel lines are two walls, not one
+DOUBLE_LINE_MIN = 0.07  # two parallel wall lines this far apart are one wall's faces
+DOUBLE_LINE_MAX = 0.6
+PARALLEL_SIN = 0.02  # about 1 degree
+MIN_OVERLAP = 0.3  # faces must run side by side this long to count as one wall
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Straight pieces of linework: ``start``/``end`` (n x 2) and ``owner``, the index
+    of the geometry each came from."""
+
+    start: np.ndarray
+    end: np.ndarray
+    owner: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.owner)
+
+    @property
+    def vector(self) -> np.ndarray:
+        return self.end - self.start
+
+    @property
+    def length(self) -> np.ndarray:
+        return np.hypot(*self.vector.T) if len(self) else np.zeros(0)
+
+    def lines(self) -> np.ndarray:
+        return shapely.linestrings(np.stack([self.start, self.end], axis=1)) if len(self) else np.empty(0, dtype=object)
+
+
+def segments_of(geometries: list) -> Segments:
+    """Every straight segment of the given lines and polygon outlines, in one pass."""
+    if not geometries:
+        empty = np.zeros((0, 2))
+        return Segments(empty, empty, np.zeros(0, dtype=int))
+    array = np.empty(len(geometries), dtype=object)
+    array[:] = geometries
+    polygons = shapely.get_type_id(array) == 3
+    array = np.where(polygons, shapely.boundary(array), array)
+    parts, owner = shapely.get_parts(array, return_index=True)
+    coords, part = shapely.get_coordinates(parts, return_index=True)
+    same = part[1:] == part[:-1]
+    start, end = coords[:-1][same], coords[1:][same]
+    owner = owner[part[:-1][same]]
+    keep = np.hypot(*(end - start).T) > 1e-9
+    return Segments(start[keep], end[keep], owner[keep])
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """Openings' places in the walls: jamb ``a`` to jamb ``b`` on the wall's centre line
+    (n x 2 each), and ``thickness`` across the wall (0 where the wall is one line)."""
+
+    a: np.ndarray
+    b: np.ndarray
+    thickness: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.thickness)
+
+    @property
+    def width(self) -> np.ndarray:
+        return np.hypot(*(self.b - self.a).T) if len(self) else np.zeros(0)
+
+    @property
+    def along(self) -> np.ndarray:
+        return (self.b - self.a) / self.width[:, None] if len(self) else np.zeros((0, 2))
+
+    def lines(self) -> np.ndarray:
+        return shapely.linestrings(np.stack([self.a, self.b], axis=1)) if len(self) else np.empty(0, dtype=object)
+
+
+def thickness_of_polygons(polygons: list) -> np.ndarray:
+    """Each polygon's width as a long rectangle of the same area and perimeter
+    (area = L t, perimeter = 2 (L + t)); NaN where the shape is no wall strip."""
+    if not polygons:
+        return np.zeros(0)
+    array = np.array(polygons, dtype=object)
+    area, half = shapely.area(array), shapely.length(array) / 2
+    root = np.sqrt(np.clip(half**2 - 4 * area, 0, None))
+    thickness = (half - root) / 2
+    long_side = half - thickness
+    strip = (thickness >= THICKNESS_MIN) & (thickness <= THICKNESS_MAX) & (long_side >= 3 * thickness)
+    return np.where(strip, thickness, np.nan)
+
+
+def double_line_thickness(segments: Segments) -> np.ndarray:
+    """For each segment, the distance to the nearest parallel wall line running beside
+    it 0.07-0.6 m away (the wall's other face); NaN where there is none."""
+    result = np.full(len(segments), np.nan)
+    if len(segments) < 2:
+        return result
+    lines = segments.lines()
+    i, j = shapely.STRtree(lines).query(lines, predicate="dwithin", distance=DOUBLE_LINE_MAX)
+    keep = i < j
+    i, j = i[keep], j[keep]
+    if not len(i):
+        return result
+    length = segments.length
+    unit = segments.vector / length[:, None]
+    cross = np.abs(unit[i, 0] * unit[j, 1] - unit[i, 1] * unit[j, 0])
+    offset = segments.start[j] - segments.start[i]
+    distance = np.abs(unit[i, 0] * offset[:, 1] - unit[i, 1] * offset[:, 0])
+    # Overlap along segment i's direction.
+    s0 = np.einsum("ij,ij->i", segments.start[j] - segments.start[i], unit[i])
+    s1 = np.einsum("ij,ij->i", segments.end[j] - segments.start[i], unit[i])
+    overlap = np.minimum(np.maximum(s0, s1), length[i]) - np.maximum(np.minimum(s0, s1), 0)
+    good = (cross <= PARALLEL_SIN) & (distance >= DOUBLE_LINE_MIN) & (distance <= DOUBLE_LINE_MAX)
+    good &= overlap >= np.minimum(MIN_OVERLAP, 0.5 * np.minimum(length[i], length[j]))
+    i, j, distance = i[good], j[good], distance[good]
+    for a, b in ((i, j), (j, i)):
+        np.fmin.at(result, a, distance)
+    return result
+
+
+def typical_thickness(wall_geometries: list, hatches: list | None = None) -> float | None:
+    """The walls' typical thickness in metres (length-weighted median over double lines
+    and wall strips), or None when every wall is drawn as one line."""
+    values, weights = [], []
+    segments = segments_of(wall_geometries)
+    doubles = double_line_thickness(segments)
+    found = ~np.isnan(doubles)
+    values.append(doubles[found])
+    weights.append(segments.length[found])
+    strips = [g for g in list(wall_geometries) + list(hatches or []) if isinstance(g, Polygon)]
+    widths = thickness_of_polygons(strips)
+    found = ~np.isnan(widths)
+    values.append(widths[found])
+    weights.append(shapely.length(np.array(strips, dtype=object))[found] / 2 if strips else np.zeros(0))
+    value, weight = np.concatenate(values), np.concatenate(weights)
+    if not len(value):
+        return None
+    order = np.argsort(value)
+    cumulative = np.cumsum(weight[order])
+    return float(value[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
+
+
+def find_gaps(segments: Segments) -> Gaps:
+    """Where wall lines end facing each other in line across 0.4-4 m with nothing between.
+
+    Each segment has two ends, each looking away from the segment; a gap is two ends
+    looking at each other along one line. The two faces of a double-line wall give two
+    such face gaps side by side, merged into one gap on the centre line.
+    """
+    empty = Gaps(np.zeros((0, 2)), np.zeros((0, 2)), np.zeros(0))
+    if len(segments) < 2:
+        return empty
+    unit = segments.vector / segments.length[:, None]
+    points = np.concatenate([segments.start, segments.end])
+    looks = np.concatenate([-unit, unit])  # the start looks backwards, the end forwards
+    probes = shapely.linestrings(np.stack([points + looks * GAP_MIN, points + looks * GAP_MAX], axis=1))
+    tree = shapely.STRtree(shapely.points(points))
+    i, j = tree.query(probes, predicate="dwithin", distance=IN_LINE)
+    if not len(i):
+        return empty
+    facing = np.einsum("ij,ij->i", looks[i], looks[j]) <= FACING_COS
+    offset = points[j] - points[i]
+    ahead = np.einsum("ij,ij->i", offset, looks[i])
+    across = np.abs(looks[i, 0] * offset[:, 1] - looks[i, 1] * offset[:, 0])
+    good = facing & (i < j) & (ahead >= GAP_MIN) & (ahead <= GAP_MAX) & (across <= IN_LINE)
+    i, j, ahead = i[good], j[good], ahead[good]
+    # Nothing of the wall between the two ends (a pier between two windows, a crossing wall).
+    if len(i):
+        direction = (points[j] - points[i]) / ahead[:, None]
+        inner = shapely.linestrings(np.stack([points[i] + direction * 0.01, points[j] - direction * 0.01], axis=1))
+        hit, _ = shapely.STRtree(segments.lines()).query(inner, predicate="intersects")
+        clear = np.ones(len(i), dtype=bool)
+        clear[hit] = False
+        i, j, ahead = i[clear], j[clear], ahead[clear]
+    # Each end faces at most one other: the nearest.
+    order = np.argsort(ahead, kind="stable")
+    used = np.zeros(len(points), dtype=bool)
+    pairs = []
+    for k in order.tolist():
+        a, b = int(i[k]), int(j[k])
+        if not used[a] and not used[b]:
+            used[a] = used[b] = True
+            pairs.append((a, b))
+    if not pairs:
+        return empty
+    pair = np.array(pairs)
+    return _merge_faces(points[pair[:, 0]], points[pair[:, 1]])
+
+
+def _merge_faces(a: np.ndarray, b: np.ndarray) -> Gaps:
+    """Face gaps side by side (one wall's faces, or a hatch over a double line) become one."""
+    lines = shapely.linestrings(np.stack([a, b], axis=1))
+    i, j = shapely.STRtree(lines).query(lines, predicate="dwithin", distance=THICKNESS_MAX)
+    width = np.hypot(*(b - a).T)
+    along = (b - a) / width[:, None]
+    keep = i < j
+    i, j = i[keep], j[keep]
+    cross = np.abs(along[i, 0] * along[j, 1] - along[i, 1] * along[j, 0])
+    s0 = np.einsum("ij,ij->i", a[j] - a[i], along[i])
+    s1 = np.einsum("ij,ij->i", b[j] - a[i], along[i])
+    overlap = np.minimum(np.maximum(s0, s1), width[i]) - np.maximum(np.minimum(s0, s1), 0)
+    same = (cross <= 0.05) & (overlap >= 0.6 * np.minimum(width[i], width[j]))
+    parent = list(range(len(a)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for x, y in zip(i[same].tolist(), j[same].tolist()):
+        parent[root(x)] = root(y)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(a)):
+        groups.setdefault(root(k), []).append(k)
+    out_a, out_b, thickness = [], [], []
+    for members in groups.values():
+        first = members[0]
+        u = along[first]
+        normal = np.array([-u[1], u[0]])
+        origin = a[first]
+        # Orient every member like the first, then take the clear opening between them.
+        starts, ends, offsets = [], [], []
+        for k in members:
+            p, q = (a[k], b[k]) if np.dot(b[k] - a[k], u) > 0 else (b[k], a[k])
+            starts.append(np.dot(p - origin, u))
+            ends.append(np.dot(q - origin, u))
+            offsets.append(np.dot((p + q) / 2 - origin, normal))
+        lo, hi = max(starts), min(ends)
+        if hi - lo < GAP_MIN:
+            continue
+        middle = (min(offsets) + max(offsets)) / 2
+        out_a.append(origin + u * lo + normal * middle)
+        out_b.append(origin + u * hi + normal * middle)
+        thickness.append(max(offsets) - min(offsets))
+    if not out_a:
+        return Gaps(np.zeros((0, 2)), np.zeros((0, 2)), np.zeros(0))
+    return Gaps(np.array(out_a), np.array(out_b), np.array(thickness))

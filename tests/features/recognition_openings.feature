@@ -1,0 +1,78 @@
+Feature: Doors and windows are recognised from plain geometry
+  Architects draw doors as a swing arc and a leaf, windows as parallel lines in a
+  gap in the wall, on any layer or inside blocks without attributes. The reader
+  finds them there, says how it found them and how sure it is, and does not take
+  furniture, sinks, tables, toilets or stairs for doors.
+
+  Scenario Outline: A door or window drawn as plain geometry is recognised with its width and place
+    Given a 10 m by 8 m house drawn in <unit> whose front wall has a <gap> m gap at 2 m
+    And in the gap, <drawing>
+    When the plan is loaded
+    Then the storey has 1 <kind> recognised from geometry
+    And its width is <width> m and its middle <middle> m along the front wall
+    And it was recognised by <recognised_by> with a confidence from <low> to <high>
+
+    Examples:
+      | unit        | gap | drawing                                                  | kind   | width | middle | recognised_by | low  | high |
+      | metres      | 0.9 | a swing arc and leaf line on layer 0                     | door   | 0.90  | 2.45   | geometry      | 0.85 | 0.95 |
+      | millimetres | 0.9 | a swing arc and leaf line on layer 0                     | door   | 0.90  | 2.45   | geometry      | 0.85 | 0.95 |
+      | metres      | 0.8 | a swing arc with no leaf line on layer 0                 | door   | 0.80  | 2.40   | geometry      | 0.70 | 0.80 |
+      | metres      | 0.9 | a swing arc and leaf line on layer A-DOOR                | door   | 0.90  | 2.45   | layer-name    | 0.80 | 1.00 |
+      | metres      | 0.9 | a door block without attributes                          | door   | 0.90  | 2.45   | block-shape   | 0.85 | 0.95 |
+      | metres      | 0.9 | a door block without attributes, mirrored                | door   | 0.90  | 2.45   | block-shape   | 0.85 | 0.95 |
+      | millimetres | 0.9 | a door block drawn in centimetres, inserted at scale 10  | door   | 0.90  | 2.45   | block-shape   | 0.85 | 0.95 |
+      | metres      | 1.6 | two swing arcs meeting in the middle                     | door   | 1.60  | 2.80   | geometry      | 0.85 | 0.95 |
+      | metres      | 1.8 | two sliding leaves side by side                          | door   | 1.80  | 2.90   | geometry      | 0.70 | 0.80 |
+      | metres      | 1.2 | 2 parallel lines on layer 0                              | window | 1.20  | 2.60   | geometry      | 0.80 | 0.90 |
+      | metres      | 1.2 | 3 parallel lines on layer 0                              | window | 1.20  | 2.60   | geometry      | 0.80 | 0.90 |
+      | millimetres | 1.5 | 4 parallel lines on layer 0                              | window | 1.50  | 2.75   | geometry      | 0.80 | 0.90 |
+      | metres      | 1.2 | 2 parallel lines on layer A-GLAZ                         | window | 1.20  | 2.60   | layer-name    | 0.80 | 1.00 |
+      | metres      | 1.2 | a window block without attributes                        | window | 1.20  | 2.60   | block-shape   | 0.85 | 0.95 |
+
+  Scenario Outline: A door drawn in a rotated block in a side wall is recognised there
+    Given a 10 m by 8 m house drawn in metres whose left wall has a 0.9 m gap at 3 m
+    And in the left wall's gap, a door block without attributes rotated 90 degrees<mirrored>
+    When the plan is loaded
+    Then the storey has 1 door recognised from geometry
+    And its width is 0.90 m and its middle 3.45 m along the left wall
+
+    Examples:
+      | mirrored  |
+      |           |
+      | , mirrored |
+
+  Scenario: A door whose wall shows no gap is recognised from its arc and leaf, less surely
+    Given a 10 m by 8 m house drawn in metres with no gaps in its walls
+    And a swing arc and leaf line of 0.9 m hinged on the front wall at 2 m
+    When the plan is loaded
+    Then the storey has 1 door recognised from geometry
+    And it was recognised by geometry with a confidence from 0.65 to 0.75
+
+  Scenario Outline: Arcs that are not door swings are not doors
+    Given a 10 m by 8 m house drawn in metres whose front wall has a 0.9 m gap at 2 m
+    And inside the house, <thing>
+    When the plan is loaded
+    Then the storey has 0 door recognised from geometry
+
+    Examples:
+      | thing                                                  |
+      | a round table drawn as a circle                        |
+      | a sink drawn as a half-circle arc                      |
+      | an armchair drawn with a quarter arc of 0.4 m and lines |
+      | a toilet drawn as an ellipse and a small arc           |
+      | a stair's arc and line on layer Stairs                 |
+      | a swing arc and leaf line on layer Furniture           |
+      | a quarter arc of 0.9 m with no leaf and no wall gap    |
+
+  Scenario: A door drawn as a convention block is not found a second time from its arc
+    Given a 10 m by 8 m house drawn in metres whose front wall has a 0.9 m gap at 2 m
+    And in the gap, a DOOR block on the doors layer with its attributes
+    And in the gap, a swing arc and leaf line on layer 0
+    When the plan is loaded
+    Then the storey has 1 door in all
+
+  Scenario: A stray line on the doors layer that forms no opening is reported
+    Given a 10 m by 8 m house drawn in metres with no gaps in its walls
+    And a lone line on layer A-DOOR inside the house
+    When the plan is loaded
+    Then the load report says 1 line on doors layers forms no door or window

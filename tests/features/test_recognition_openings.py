@@ -1,0 +1,172 @@
+"""Steps for recognition_openings.feature: doors and windows drawn as plain geometry."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pytest_bdd import given, parsers, scenarios, then, when
+
+from checker.plan import OpeningKind
+from checker.reading.load import load_plan
+
+from .recognition_drawing import WALL, Sketch, parallel_lines
+
+scenarios("recognition_openings.feature")
+
+GAP_START = 2.0
+
+
+@given(parsers.parse("a 10 m by 8 m house drawn in {unit} whose front wall has a {gap:g} m gap at 2 m"))
+def house_with_front_gap(ctx, unit, gap):
+    ctx["sketch"] = Sketch(unit)
+    ctx["gap"] = (GAP_START, GAP_START + gap)
+    ctx["sketch"].house(front_gaps=[ctx["gap"]])
+
+
+@given(parsers.parse("a 10 m by 8 m house drawn in {unit} whose left wall has a {gap:g} m gap at 3 m"))
+def house_with_left_gap(ctx, unit, gap):
+    ctx["sketch"] = Sketch(unit)
+    ctx["gap"] = (3.0, 3.0 + gap)
+    ctx["sketch"].house(left_gaps=[ctx["gap"]])
+
+
+@given(parsers.parse("a 10 m by 8 m house drawn in {unit} with no gaps in its walls"))
+def house_without_gaps(ctx, unit):
+    ctx["sketch"] = Sketch(unit)
+    ctx["sketch"].house()
+
+
+def _draw_in_gap(sketch: Sketch, gap: tuple[float, float], drawing: str) -> None:
+    x0, x1 = gap
+    width = x1 - x0
+    swing = re.fullmatch(r"a swing arc and leaf line on layer (\S+)", drawing)
+    lines = re.fullmatch(r"(\d) parallel lines on layer (\S+)", drawing)
+    if swing:
+        sketch.swing((x0, WALL), width, layer=swing.group(1))
+    elif drawing == "a swing arc with no leaf line on layer 0":
+        sketch.swing((x0, WALL), width, leaf=False)
+    elif drawing == "a door block without attributes":
+        sketch.insert(sketch.door_block("D1", width, sketch.scale), (x0, WALL))
+    elif drawing == "a door block without attributes, mirrored":
+        sketch.insert(sketch.door_block("D1", width, sketch.scale), (x1, WALL), xscale=-1)
+    elif drawing == "a door block drawn in centimetres, inserted at scale 10":
+        sketch.insert(sketch.door_block("D-CM", width, 100.0), (x0, WALL), xscale=10, yscale=10)
+    elif drawing == "two swing arcs meeting in the middle":
+        leaf = width / 2
+        sketch.swing((x0, WALL), leaf)
+        sketch.arc((x1, WALL), leaf, 90, 180)
+        sketch.line((x1, WALL), (x1, WALL + leaf))
+    elif drawing == "two sliding leaves side by side":
+        leaf = width * 0.55
+        sketch.line((x0, 0.08), (x0 + leaf, 0.08))
+        sketch.line((x1 - leaf, 0.12), (x1, 0.12))
+    elif lines:
+        parallel_lines(sketch, x0, x1, int(lines.group(1)), lines.group(2))
+    elif drawing == "a window block without attributes":
+        sketch.insert(sketch.window_block("W1", width), (x0, WALL / 2))
+    elif drawing == "a DOOR block on the doors layer with its attributes":
+        block = sketch.doc.blocks.new("DOOR")
+        block.add_line((0, 0), (0, width * sketch.scale))
+        block.add_arc((0, 0), width * sketch.scale, 0, 90)
+        insert = sketch.insert("DOOR", (x0, WALL), layer="A-DOOR")
+        insert.add_attrib("RC", "RC2", insert.dxf.insert)
+    else:
+        raise ValueError(f"no such drawing: {drawing}")
+
+
+@given(parsers.parse("in the gap, {drawing}"))
+def in_the_gap(ctx, drawing):
+    _draw_in_gap(ctx["sketch"], ctx["gap"], drawing)
+
+
+@given(parsers.re(r"in the left wall's gap, a door block without attributes rotated 90 degrees(?P<mirrored>.*)"))
+def rotated_door(ctx, mirrored):
+    sketch, (y0, y1) = ctx["sketch"], ctx["gap"]
+    name = sketch.door_block("D1", y1 - y0, sketch.scale)
+    if "mirrored" in mirrored:
+        sketch.insert(name, (WALL, y1), rotation=90, xscale=-1)
+    else:
+        sketch.insert(name, (WALL, y0), rotation=90)
+
+
+@given(parsers.parse("a swing arc and leaf line of {width:g} m hinged on the front wall at {x:g} m"))
+def swing_on_wall(ctx, width, x):
+    ctx["sketch"].swing((x, WALL), width)
+
+
+@given("a lone line on layer A-DOOR inside the house")
+def lone_door_line(ctx):
+    ctx["sketch"].line((4, 4), (5, 4), "A-DOOR")
+
+
+NOT_DOORS = {
+    "a round table drawn as a circle": lambda s: s.msp.add_circle(s.xy((5, 4)), 0.6 * s.scale),
+    "a sink drawn as a half-circle arc": lambda s: s.arc((8, 1), 0.25, 180, 360),
+    "an armchair drawn with a quarter arc of 0.4 m and lines": lambda s: (
+        s.arc((5, 4), 0.4, 0, 90), s.line((5, 4), (5, 4.4)), s.line((5, 4), (5.4, 4))
+    ),
+    "a toilet drawn as an ellipse and a small arc": lambda s: (
+        s.msp.add_ellipse(s.xy((8, 6)), (0, 0.25 * s.scale), 0.7), s.arc((8, 5.7), 0.2, 180, 360)
+    ),
+    "a stair's arc and line on layer Stairs": lambda s: s.swing((5, 4), 1.0, layer="Stairs"),
+    "a swing arc and leaf line on layer Furniture": lambda s: s.swing((5, 4), 0.9, layer="Furniture"),
+    "a quarter arc of 0.9 m with no leaf and no wall gap": lambda s: s.arc((5, 4), 0.9, 0, 90),
+}
+
+
+@given(parsers.parse("inside the house, {thing}"))
+def inside(ctx, thing):
+    NOT_DOORS[thing](ctx["sketch"])
+
+
+@when("the plan is loaded")
+def load(ctx):
+    path = ctx["sketch"].save(ctx["tmp"] / "plan.dxf")
+    ctx["plan"] = load_plan(path)
+
+
+def recognised(ctx, kind: str):
+    storey = ctx["plan"].storeys[0]
+    return [
+        o for o in storey.openings
+        if o.kind is OpeningKind(kind) and o.source.reason is not None and o.source.reason.id.startswith("recognition.")
+    ]
+
+
+@then(parsers.parse("the storey has {count:d} {kind} recognised from geometry"))
+def count_recognised(ctx, count, kind):
+    found = recognised(ctx, kind)
+    assert len(found) == count, [(o.source.layer, o.width_m, str(o.source.reason)) for o in ctx["plan"].storeys[0].openings]
+    ctx["opening"] = found[0] if found else None
+
+
+@then(parsers.parse("the storey has {count:d} {kind} in all"))
+def count_all(ctx, count, kind):
+    found = [o for o in ctx["plan"].storeys[0].openings if o.kind is OpeningKind(kind)]
+    assert len(found) == count, [(o.source.layer, o.source.recognised_by, o.width_m) for o in found]
+
+
+@then(parsers.parse("its width is {width:g} m and its middle {middle:g} m along the {wall} wall"))
+def width_and_place(ctx, width, middle, wall):
+    opening = ctx["opening"]
+    assert opening.width_m == pytest.approx(width, abs=0.02)
+    x, y = opening.position.x, opening.position.y
+    along, across = (x, y) if wall == "front" else (y, x)
+    assert along == pytest.approx(middle, abs=0.02)
+    assert 0 <= across <= WALL + 0.01, f"the opening's middle is not in the {wall} wall: {(x, y)}"
+
+
+@then(parsers.parse("it was recognised by {how} with a confidence from {low:g} to {high:g}"))
+def how_recognised(ctx, how, low, high):
+    source = ctx["opening"].source
+    assert source.recognised_by == how, (source.recognised_by, str(source.reason))
+    assert low <= source.confidence <= high, (source.confidence, str(source.reason))
+
+
+@then(parsers.parse("the load report says {count:d} line on doors layers forms no door or window"))
+def stray_lines(ctx, count):
+    problems = ctx["plan"].loads[0].to_json()["problems"]
+    stray = [p for p in problems if p["message_id"] == "load.stray-linework"]
+    assert [p["count"] for p in stray] == [count], problems
+    assert stray[0]["message"] == "lines on doors layers that form no door or window (ignored)"
