@@ -42,7 +42,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .. import __version__
 from ..errors import AnnexError
-from ..messages import message_from_json, render
+from ..messages import Message, Number, message_from_json, msg, render
 from ..plan import Opening, OpeningKind, Plan, Source
 from ..results import Finding, Quantity, Results, Severity, Status, verdict_sentence
 from ..rules import catalogue
@@ -76,6 +76,46 @@ GROUP_FINDINGS_FROM = 100  # findings listed in the annex
 GROUP_MIN_ALIKE = 5  # smaller sets of alike findings keep one row each
 GROUP_OPENINGS_FROM = 50  # openings on one storey (a house has a few dozen)
 HANDLES_SHOWN = 10  # handles a shared row names; results.json (attached) has them all
+
+# How an element was recognised (checker.plan.RECOGNISED_BY), as catalogue ids: the
+# annex and the web page say it in their language.
+RECOGNISED_BY_MESSAGES = {
+    "block-attributes": "recognised.by.block-attributes",
+    "mapping": "recognised.by.mapping",
+    "layer-name": "recognised.by.layer-name",
+    "block-shape": "recognised.by.block-shape",
+    "geometry": "recognised.by.geometry",
+}
+# Marks set after a value or an element, explained by a legend under the table. Both
+# annex fonts (Noto Sans, and Noto Naskh Arabic with Noto Sans behind it) have them.
+INFERRED_MARK = "†"  # the element was recognised from its shape, not stated
+SCHEDULE_MARK = "*"  # the value came from the openings schedule
+GUESS_MARK = "?"  # the value is a guess nobody stated
+VALUE_MARKS = {"schedule": SCHEDULE_MARK, "guess": GUESS_MARK}
+
+def recognition(recognised_by: str, confidence: float) -> Message:
+    """How an element was recognised and how sure the reading is: "geometry, 0.9"."""
+    return msg("recognised.how", how=_how(recognised_by), confidence=_confidence(confidence))
+
+
+def inferred_note(recognised_by: str, confidence: float) -> Message:
+    """What a finding on an inferred element says about it."""
+    return msg("recognised.inferred", how=_how(recognised_by), confidence=_confidence(confidence))
+
+
+def _how(recognised_by: str) -> Message:
+    # An unknown value (a newer results file) reads as the least certain way.
+    return msg(RECOGNISED_BY_MESSAGES.get(recognised_by, "recognised.by.geometry"))
+
+
+def _confidence(confidence: float) -> Number:
+    return Number(round(float(confidence), 2), "g")
+
+
+def value_mark(attributes, tag: str) -> str:
+    """The mark after an opening's attribute value: from the schedule, a guess, or none."""
+    return VALUE_MARKS.get(attributes.source_of(tag) or "", "")
+
 
 def N_(message: str) -> str:
     """Mark a msgid for extraction (babel.cfg) where it is translated later, at run time."""
@@ -424,6 +464,11 @@ def _environment(language: str) -> Environment:
     env.filters["page_counter"] = lambda text: _page_counter(text, "persian" if language == "fa" else "decimal")
     env.filters["filename"] = lambda path: Path(str(path)).name
     env.filters["said"] = lambda said: _said(said, language)
+    env.globals["said_id"] = lambda message_id, **args: render(msg(message_id, **args), language, isolate=True)
+    env.globals["recognised"] = lambda e: render(recognition(e.recognised_by, e.confidence), language)
+    env.globals["inferred_note"] = lambda e: render(inferred_note(e.recognised_by, e.confidence), language)
+    env.globals["value_mark"] = value_mark
+    env.globals["INFERRED_MARK"] = INFERRED_MARK
     env.globals["STATUS_COLOURS"] = {status.value: colour for status, colour in STATUS_COLOURS.items()}
     return env
 
@@ -556,6 +601,11 @@ class FindingRow:
     @property
     def handles_left_out(self) -> int:
         return max(0, len(self.elements) - HANDLES_SHOWN)
+
+    @property
+    def inferred_count(self) -> int:
+        """How many of the row's entities were recognised from their shape."""
+        return sum(1 for e in self.elements if e.inferred)
 
     @property
     def layers(self) -> tuple[str, ...]:
@@ -767,6 +817,8 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool, res
         )
 
     openings = [(storey, _opening_rows(storey.openings)) for storey in plan.storeys]
+    every_opening = [o for storey in plan.storeys for o in storey.openings]
+    value_sources = {where for o in every_opening for _tag, where in o.attributes.sources}
     surfaces = [(storey, list(storey.access_surfaces)) for storey in plan.storeys if storey.access_surfaces]
 
     generated = results.generated
@@ -795,6 +847,11 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool, res
         "pictures": pictures,
         "openings": openings,
         "surfaces": surfaces,
+        # Legends are printed only for the marks the annex uses: a convention plan gets none.
+        "inferred_findings": any(e.inferred for item in numbered for e in item.finding.elements),
+        "inferred_openings": any(o.source.inferred for o in every_opening),
+        "schedule_values": "schedule" in value_sources,
+        "guessed_values": "guess" in value_sources,
         "inputs": results.inputs,
         "generated": generated,
         "generated_date": generated[:10],
@@ -883,7 +940,8 @@ def _opening_rows(openings: tuple[Opening, ...]) -> list[OpeningRow]:
         a = opening.attributes
         key = (
             opening.kind, opening.on_envelope, a.role, a.rc, a.cert, a.glazing, a.sill_m, a.head_m,
-            round(opening.width_m, 2), opening.width_from, _opening_notes(opening),
+            round(opening.width_m, 2), opening.width_from, opening.source.type_mark,
+            opening.source.recognised_by, round(opening.source.confidence, 2), a.sources, _opening_notes(opening),
         )
         alike.setdefault(key, []).append(opening)
     return [OpeningRow(tuple(group), key[-1]) for key, group in alike.items()]
