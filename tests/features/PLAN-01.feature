@@ -136,3 +136,14 @@ Feature: PLAN-01 Drawing units declared and plausible
     When the plan is checked under "ir-police-annex"
     Then the PLAN-01 finding for storey "Storey 1" is fail
     And its message says "opening"
+
+  Scenario: A unit inferred from the drawing's doors and walls is a warning that names the evidence
+    Given a plan drawn in "no unit"
+    And the plan shows the walls of a 10 m by 8 m house
+    And the plan has a door "front" with ROLE=ENTRANCE, RC=RC2
+    And the plan has 4 doors drawn as swing arcs with their leaves
+    When the plan is checked under "ir-police-annex"
+    Then the PLAN-01 finding for storey "Storey 1" is fail
+    And its severity is warning
+    And its message says "Storey 1: units are not declared but inferred from the drawing's sizes."
+    And its message says "its sizes say metres (10.3 m long): door swings 0.90–0.90 m wide (4) and walls 0.30–0.30 m thick"

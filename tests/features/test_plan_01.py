@@ -58,3 +58,13 @@ def project_storey_declaring(ctx, storey, unit, code):
 @given(parsers.parse('a project storey "{storey}" drawn in "{unit}"'))
 def project_storey(ctx, storey, unit):
     _project_storey(ctx, storey, unit)
+
+
+@given("the plan has 4 doors drawn as swing arcs with their leaves")
+def swing_doors(drawing):
+    drawing.add_layer("SKETCH")  # no role: plain geometry, as real drawings have it
+    msp = drawing.doc.modelspace()
+    for x in (1.0, 3.0, 5.0, 7.0):
+        hinge, radius = drawing.xy((x, 8.0)), drawing.u(0.9)
+        msp.add_arc(hinge, radius, 270, 360, dxfattribs={"layer": "SKETCH"})
+        msp.add_line(hinge, (hinge[0], hinge[1] - radius), dxfattribs={"layer": "SKETCH"})
