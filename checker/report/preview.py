@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +51,8 @@ MARGIN_U = 24
 GAP_U = 48
 TITLE_U = 36
 LEGEND_ROW_U = 22
+LEGEND_FONT_U = 11
+SWATCH_U = 28
 PNG_LONG_SIDE_PX = 2400
 # Linework of the original further than this many plan extents from the recognised
 # plan is a stray entity (a title block far away, a point at 1e9): left out of the frame.
@@ -496,8 +497,7 @@ class _Scene:
     original_lines: list[Linework]
     items: list[_Item]
     texts: list[_Text]
-    legend: list[tuple[str, str]]  # (style, label)
-    legend_top: float
+    legend: list[tuple[str, str, float, float]]  # (style, label, x, y): the swatch's left end, mid-height
 
 
 def _frame(elements: list[Element], original: Linework, plates: list) -> tuple[float, float, float, float]:
@@ -643,11 +643,21 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
     if any_plate:
         legend.append(("plate", msg_text("preview.legend.plate", language)))
     page_width = max(left - gap, 1e-6)
-    legend_top = page_height
-    columns = max(1, int(page_width / (220 * unit)))
-    rows = math.ceil(len(legend) / columns)
-    page_height += rows * LEGEND_ROW_U * unit + margin
-    return _Scene(page_width, page_height, unit, original_lines, items, texts, legend, legend_top)
+    placed, legend_height = _legend_layout(legend, page_width, page_height, unit)
+    return _Scene(page_width, page_height + legend_height + margin, unit, original_lines, items, texts, placed)
+
+
+def _legend_layout(legend: list[tuple[str, str]], page_width: float, top: float, unit: float):
+    """Legend entries left to right, wrapped at the page's width; text widths estimated."""
+    placed = []
+    x, row = MARGIN_U * unit, 0
+    for style, label in legend:
+        width = (SWATCH_U + 8 + LEGEND_FONT_U * 0.6 * len(label) + 24) * unit
+        if x > MARGIN_U * unit and x + width > page_width:
+            x, row = MARGIN_U * unit, row + 1
+        placed.append((style, label, x, top + (row + 0.5) * LEGEND_ROW_U * unit))
+        x += width
+    return placed, (row + 1) * LEGEND_ROW_U * unit
 
 
 def msg_text(message_id: str, language: str, **args) -> str:
@@ -775,24 +785,20 @@ def _css(u: float) -> str:
 
 def _svg_legend(scene: _Scene) -> str:
     u = scene.unit
-    columns = max(1, int(scene.width / (220 * u)))
-    width = scene.width / columns
     parts = ['<g class="legend">']
-    for index, (style, label) in enumerate(scene.legend):
-        row, column = divmod(index, columns)
-        x = column * width + MARGIN_U * u
-        y = scene.legend_top + row * LEGEND_ROW_U * u + LEGEND_ROW_U * u / 2
+    for style, label, x, y in scene.legend:
         swatch_class = "wall inferred" if style == "inferred" else style
+        w = SWATCH_U * u
         if style in ("space", "access", "public", "light"):
-            d = f"M{x:.3f} {y - 6 * u:.3f} h{28 * u:.3f} v{12 * u:.3f} h{-28 * u:.3f} Z"
+            d = f"M{x:.3f} {y - 6 * u:.3f} h{w:.3f} v{12 * u:.3f} h{-w:.3f} Z"
         elif style == "outward":
-            d = (f"M{x:.3f} {y:.3f} h{28 * u:.3f} M{x + 22 * u:.3f} {y - 4 * u:.3f} "
-                 f"L{x + 28 * u:.3f} {y:.3f} L{x + 22 * u:.3f} {y + 4 * u:.3f}")
+            d = (f"M{x:.3f} {y:.3f} h{w:.3f} M{x + w - 6 * u:.3f} {y - 4 * u:.3f} "
+                 f"L{x + w:.3f} {y:.3f} L{x + w - 6 * u:.3f} {y + 4 * u:.3f}")
         else:
-            d = f"M{x:.3f} {y:.3f} h{28 * u:.3f}"
+            d = f"M{x:.3f} {y:.3f} h{w:.3f}"
         parts.append(
             f'<g class="legend-entry" data-kind="{style}"><path class="{swatch_class}" d="{d}"/>'
-            f'<text x="{x + 36 * u:.3f}" y="{y:.3f}" font-size="{11 * u:.3f}" fill="{TEXT_COLOUR}">'
+            f'<text x="{x + w + 8 * u:.3f}" y="{y:.3f}" font-size="{LEGEND_FONT_U * u:.3f}" fill="{TEXT_COLOUR}">'
             f"{escape(label)}</text></g>"
         )
     parts.append("</g>")
@@ -906,32 +912,28 @@ def preview_png(plan: Plan, originals: Sequence[Linework | None] | None = None, 
             anchor = "ls"
         pen.text((x, y), text.text, font=font, anchor=anchor, fill=text.colour)
 
-    columns = max(1, int(scene.width / (220 * scene.unit)))
-    column_width = scene.width / columns * scale
-    row_height = LEGEND_ROW_U * u_px
-    font = fonts.get("legend", max(6, round(11 * u_px)))
-    for index, (style, label) in enumerate(scene.legend):
-        row, column = divmod(index, columns)
-        x = column * column_width + MARGIN_U * u_px
-        y = scene.legend_top * scale + row * row_height + row_height / 2
+    swatch = SWATCH_U * u_px
+    for style, label, x, y in scene.legend:
+        x, y = x * scale, y * scale
         look = STYLES["wall" if style == "inferred" else style]
+        line_width = max(1, round(look["width"] * u_px))
         if "fill" in look:
-            pen.rectangle((x, y - 6 * u_px, x + 28 * u_px, y + 6 * u_px), fill=_rgba(look["fill"], 200),
-                          outline=look["stroke"], width=max(1, round(look["width"] * u_px)))
+            pen.rectangle((x, y - 6 * u_px, x + swatch, y + 6 * u_px), fill=_rgba(look["fill"], 200),
+                          outline=look["stroke"], width=line_width)
         elif style == "inferred" or "dash" in look:
-            step = (INFERRED_DASH if style == "inferred" else look["dash"])
+            on, off = INFERRED_DASH if style == "inferred" else look["dash"]
             position = 0.0
-            while position < 28:
-                pen.line((x + position * u_px, y, x + min(position + step[0], 28) * u_px, y),
-                         fill=look["stroke"], width=max(1, round(look["width"] * u_px)))
-                position += step[0] + step[1]
+            while position < SWATCH_U:
+                pen.line((x + position * u_px, y, x + min(position + on, SWATCH_U) * u_px, y),
+                         fill=look["stroke"], width=line_width)
+                position += on + off
         else:
-            pen.line((x, y, x + 28 * u_px, y), fill=look["stroke"], width=max(1, round(look["width"] * u_px)))
+            pen.line((x, y, x + swatch, y), fill=look["stroke"], width=line_width)
             if style == "outward":
-                pen.line((x + 22 * u_px, y - 4 * u_px, x + 28 * u_px, y, x + 22 * u_px, y + 4 * u_px),
-                         fill=look["stroke"], width=max(1, round(look["width"] * u_px)))
-        label_font = fonts.get(label, max(6, round(11 * u_px)))
-        pen.text((x + 36 * u_px, y), label, font=label_font or font, anchor="lm", fill=TEXT_COLOUR)
+                pen.line((x + swatch - 6 * u_px, y - 4 * u_px, x + swatch, y, x + swatch - 6 * u_px, y + 4 * u_px),
+                         fill=look["stroke"], width=line_width)
+        font = fonts.get(label, max(6, round(LEGEND_FONT_U * u_px)))
+        pen.text((x + swatch + 8 * u_px, y), label, font=font, anchor="lm", fill=TEXT_COLOUR)
 
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG", optimize=False, compress_level=6)
