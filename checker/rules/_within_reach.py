@@ -17,7 +17,7 @@ import shapely
 
 from ..geometry import Reach, ReachModel, StandingSurface, opening_levels
 from ..messages import Capitalised, Listing, Message, Number, Term, msg
-from ..plan import Opening, OpeningAttributes, Plan, Storey
+from ..plan import Opening, OpeningAttributes, Plan, Source, Storey
 from ..results import Finding, Mark, not_assessable
 from ._classes import accepted_certificate, meets_class
 
@@ -27,8 +27,17 @@ EPS = 1e-6
 
 
 def opening_name(opening: Opening, storey: Storey) -> Message:
-    """ "door 1A on Ground floor"."""
-    return msg(f"name.{opening.kind.value}", handle=opening.source.handle, storey=storey.name)
+    """ "door 1A on Ground floor", or "door D1 (handle 1A) on Ground floor"."""
+    return msg(f"name.{opening.kind.value}", handle=opening_handle(opening.source), storey=storey.name)
+
+
+def opening_handle(source: Source) -> str | Message:
+    """An opening's handle as findings show it: "D1 (handle 6B)" when it has a type
+    mark (drawn beside it or given by the schedule), so the architect finds it in the
+    door schedule; the bare handle otherwise."""
+    if source.type_mark:
+        return msg("name.marked-handle", mark=source.type_mark, handle=source.handle)
+    return source.handle
 
 
 def role_term(role) -> Term:
@@ -99,7 +108,7 @@ def unplaced_door(rule_id: str, storey: Storey, door: Opening, required) -> Find
     if door.attributes.role is not None and door.attributes.role.value in INTERNAL_ROLES:
         return None
     return not_assessable(
-        rule_id, msg("reach.door-unplaced", handle=door.source.handle, storey=storey.name),
+        rule_id, msg("reach.door-unplaced", handle=opening_handle(door.source), storey=storey.name),
         elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required,
     )
 

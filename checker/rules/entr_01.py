@@ -35,7 +35,7 @@ from ..geometry import recess_depth
 from ..messages import Number, msg
 from ..plan import OpeningKind
 from ..results import Mark, Quantity, failed, not_assessable, passed
-from ._within_reach import role_term
+from ._within_reach import opening_handle, role_term
 from ._entrances import no_entrance_door
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
@@ -60,7 +60,7 @@ def check(context: Context):
                 continue
             if role.value not in ROLES:
                 continue
-            label = msg("name.door-with-role", role=role_term(role), handle=door.source.handle, storey=storey.name)
+            label = msg("name.door-with-role", role=role_term(role), handle=opening_handle(door.source), storey=storey.name)
             door_mark = Mark(storey.name, door.span)
             if storey.footprint is None:
                 judged += 1

@@ -51,7 +51,7 @@ from ..geometry import (
 from ..messages import Listing, Message, Number, msg
 from ..plan import OpeningKind, OpeningRole
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
-from ._within_reach import role_term
+from ._within_reach import opening_handle, role_term
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "ENTR-02"
@@ -82,7 +82,7 @@ def check(context: Context):
     building = ground_footprint(plan)
 
     for storey, door in doors:
-        name = msg("name.door-with-role", role=role_term(door.attributes.role), handle=door.source.handle, storey=storey.name)
+        name = msg("name.door-with-role", role=role_term(door.attributes.role), handle=opening_handle(door.source), storey=storey.name)
         door_mark = Mark(storey.name, door.span)
         common = dict(required=required)
         if not realm:

@@ -37,7 +37,7 @@ from shapely.geometry import LineString
 from ..geometry import outside_point
 from ..messages import Number, Term, msg
 from ..results import Mark, Quantity, failed, not_applicable, passed
-from ._within_reach import unplaced_door
+from ._within_reach import opening_handle, unplaced_door
 from .base import Context, Needs, Parameter, Rule
 
 ID = "ENTR-03"
@@ -71,7 +71,7 @@ def check(context: Context):
         nearest = dict(zip(inputs.tolist(), found.tolist()))
         distances = dict(zip(inputs.tolist(), gaps.tolist()))
     for index, (storey, door) in enumerate(doors):
-        name = msg("name.door", handle=door.source.handle, storey=storey.name)
+        name = msg("name.door", handle=opening_handle(door.source), storey=storey.name)
         radius_m = Number(radius, "g")
         point = outside[index]
         door_mark = Mark(storey.name, door.span)

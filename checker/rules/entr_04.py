@@ -42,6 +42,7 @@ from ..messages import Listing, Term, msg
 from ..plan import AccessLevel, OpeningKind, OpeningRole
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
+from ._within_reach import opening_handle
 
 ID = "ENTR-04"
 
@@ -72,7 +73,7 @@ def check(context: Context):
     one = dwellings == 1
     for storey, door in doors:
         access = door.attributes.access
-        name = msg("ENTR-04.door", handle=door.source.handle, storey=storey.name)
+        name = msg("ENTR-04.door", handle=opening_handle(door.source), storey=storey.name)
         common = dict(
             elements=(door.source,),
             marks=(Mark(storey.name, door.span),),

@@ -53,6 +53,7 @@ from ..messages import Listing, Message, Term, msg
 from ..plan import AccessLevel, OpeningRole
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
+from ._within_reach import opening_handle
 
 ID = "ENTR-05"
 SHARED_USES = ("circulation", "communal")
@@ -90,7 +91,7 @@ class _Components:
 
 
 def _name(edge: DoorEdge) -> Message:
-    return msg("name.door", handle=edge.door.source.handle, storey=edge.storey)
+    return msg("name.door", handle=opening_handle(edge.door.source), storey=edge.storey)
 
 
 def _names(edges: list[DoorEdge]) -> Message | Listing:
@@ -165,7 +166,7 @@ def check(context: Context):
         a, b = edge.sides
         if OUTSIDE in edge.sides:
             continue  # a house's front door: it opens to the outside
-        name = msg("ENTR-05.door", handle=edge.door.source.handle, storey=edge.storey)
+        name = msg("ENTR-05.door", handle=opening_handle(edge.door.source), storey=edge.storey)
         marks = (Mark(edge.storey, edge.door.span),)
         if a == b:
             judged += 1

@@ -34,7 +34,7 @@ from __future__ import annotations
 from ..messages import Listing, msg
 from ..results import Mark, Quantity, failed, not_assessable, passed
 from ._classes import accepted_certificate, meets_class
-from ._within_reach import role_term, stated_class, wanted_class
+from ._within_reach import opening_handle, role_term, stated_class, wanted_class
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "OPEN-02"
@@ -52,7 +52,7 @@ def check(context: Context):
         if door.kind.value != "door":
             continue
         attrs = door.attributes
-        name = msg("name.door", handle=door.source.handle, storey=storey.name)
+        name = msg("name.door", handle=opening_handle(door.source), storey=storey.name)
         common = dict(elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required)
         if attrs.role is None:
             judged += 1
@@ -61,7 +61,7 @@ def check(context: Context):
         if attrs.role.value not in roles:
             continue
         judged += 1
-        label = msg("name.door-with-role", role=role_term(attrs.role), handle=door.source.handle, storey=storey.name)
+        label = msg("name.door-with-role", role=role_term(attrs.role), handle=opening_handle(door.source), storey=storey.name)
         certificate = accepted_certificate(attrs.cert, accepted)
         stated = stated_class(attrs)
         measured = Quantity(stated, None)

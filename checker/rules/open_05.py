@@ -42,6 +42,7 @@ from ..plan import Opening, OpeningKind, OpeningRole, Storey
 from ..results import Mark, Quantity, failed, not_assessable, passed
 from ._entrances import no_entrance_door
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
+from ._within_reach import opening_handle
 
 ID = "OPEN-05"
 TOLERANCE = 1e-6  # metres: a window drawn exactly window_distance away counts as near
@@ -83,7 +84,7 @@ def check(context: Context):
             if attrs.role is not OpeningRole.ENTRANCE:
                 continue
             judged += 1
-            name = msg("ENTR-05.door", handle=door.source.handle, storey=storey.name)
+            name = msg("ENTR-05.door", handle=opening_handle(door.source), storey=storey.name)
             elements = [door.source]
             marks = [Mark(storey.name, door.span)]
             means = []

@@ -35,6 +35,7 @@ from ..messages import Number, msg
 from ..plan import OpeningKind
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
+from ._within_reach import opening_handle
 
 ID = "OPEN-07"
 TOLERANCE = 1e-6  # metres: a sill drawn exactly at the limit meets it
@@ -52,7 +53,7 @@ def check(context: Context):
             if window.kind is not OpeningKind.WINDOW or not window.on_envelope:
                 continue
             judged += 1
-            name = msg("name.window", handle=window.source.handle, storey=storey.name)
+            name = msg("name.window", handle=opening_handle(window.source), storey=storey.name)
             common = dict(elements=(window.source,), marks=(Mark(storey.name, window.span),), required=required)
             sill = window.attributes.sill_m
             if sill is None:

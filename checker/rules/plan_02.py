@@ -26,6 +26,7 @@ from __future__ import annotations
 from ..messages import Listing, Term, msg
 from ..results import Mark, Quantity, failed, not_applicable, passed
 from .base import Context, Rule, opening_gaps
+from ._within_reach import opening_handle
 
 ID = "PLAN-02"
 
@@ -41,7 +42,7 @@ def check(context: Context):
         return
     for gap in gaps:
         opening = gap.opening
-        name = msg(f"name.{opening.kind.value}", handle=opening.source.handle, storey=gap.storey)
+        name = msg(f"name.{opening.kind.value}", handle=opening_handle(opening.source), storey=gap.storey)
         wanted = Listing([_tag(tag) for tag in gap.wanted], "comma")
         raw = [t for t, _ in opening.attributes.raw]
         common = dict(

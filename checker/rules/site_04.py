@@ -61,6 +61,7 @@ from ..messages import Message, Number, Term, msg
 from ..plan import Opening, OpeningKind, Plan, Space, Storey
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import Context, Needs, Parameter, Rule
+from ._within_reach import opening_handle
 
 ID = "SITE-04"
 EPS = 1e-6
@@ -183,7 +184,7 @@ def check(context: Context):
         for k in viewer_tree.query(store.outline, predicate="dwithin", distance=max_distance).tolist():
             viewer = viewers[k]
             targets = points_along([ring], STORE_SPACING, viewer.start, max_distance)
-            window = dict(handle=viewer.window.source.handle, storey=viewer.storey.name)
+            window = dict(handle=opening_handle(viewer.window.source), storey=viewer.storey.name)
             best = _shorter(
                 best, clear_sight_line(viewer.start, targets, obstacles),
                 msg("SITE-04.window-in-room", room=viewer.room.name, **window) if viewer.room.name
