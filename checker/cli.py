@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--layers", type=Path, help="TOML file mapping your layer names to roles")
     preview.add_argument("-o", "--out", dest="picture_out", metavar="OUT", help="write the preview picture to OUT (.svg or .png)")
     preview.add_argument("--geojson", dest="geojson_out", metavar="OUT", help="write the recognised plan as GeoJSON to OUT ('-' for stdout)")
+    preview.add_argument("--language", choices=("en", "fa"), default="en", help="language of the picture's legend and labels (default: en)")
     preview.add_argument("--quiet", action="store_true", help="no progress display")
     rules = commands.add_parser("rules", help="print the rule catalogue")
     rules.add_argument("--markdown", action="store_true", help="print docs/rules.md")
@@ -176,7 +177,7 @@ def cmd_preview(args) -> int:
     if args.geojson_out:
         _write_json(preview.geojson_text(plan), args.geojson_out)
     if args.picture_out:
-        _write_file(args.picture_out, preview.picture_bytes(plan, [s.path for s in spec.storeys], args.picture_out))
+        _write_file(args.picture_out, preview.picture_bytes(plan, [s.path for s in spec.storeys], args.picture_out, args.language))
     if args.geojson_out != "-":
         counts = ", ".join(f"{n} {kind}" for kind, n in plan.counts().items() if n)
         written = " and ".join(out for out in (args.picture_out, args.geojson_out) if out)

@@ -34,7 +34,7 @@ from shapely.geometry import LineString, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import AnnexError
-from ..messages import Term, msg, render
+from ..messages import Number, Term, msg, render, text_of
 from ..plan import Plan, Source, Storey
 
 # The kinds of element, in drawing order (lowest first) and as the GeoJSON names them.
@@ -96,6 +96,18 @@ KIND_TERMS = {
     "light": "layer-role.lights",
 }
 
+# One element's kind, in the singular, for its hover text.
+KIND_NAMES = {
+    "wall": "term.preview.kind.wall",
+    "door": "term.preview.kind.door",
+    "window": "term.preview.kind.window",
+    "space": "term.preview.kind.space",
+    "access": "term.preview.kind.access",
+    "site": "term.preview.kind.site",
+    "public": "term.preview.kind.public",
+    "fence": "term.preview.kind.fence",
+    "light": "term.preview.kind.light",
+}
 
 # ------------------------------------------------------------------------ elements
 
@@ -600,7 +612,7 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
                 geometry = geometry.intersection(page_frame)
                 if geometry.is_empty:
                     continue
-            items.append(_Item(" ".join(classes), geometry, _title(element), {
+            items.append(_Item(" ".join(classes), geometry, _title(element, language), {
                 "handle": source.handle, "storey": storey.name, "recognised-by": source.recognised_by,
                 "confidence": f"{source.confidence:.2f}",
             }))
@@ -686,21 +698,22 @@ def _within_frame(original: Linework, frame, unit: float) -> Linework:
     return Linework(original.coordinates[keep], line_of)
 
 
-def _title(element: Element) -> str:
+def _title(element: Element, language: str) -> str:
     """The hover text of an element: what it is, where it came from, how sure."""
     source = element.source
-    words = [element.kind]
-    if source.type_mark:
-        words.append(source.type_mark)
-    name = element.extra.get("name")
-    if name:
-        words.append(f"'{name}'")
+    name = element.extra.get("name") or source.type_mark
+    what = text_of(KIND_NAMES[element.kind], language)
     if element.external is not None:
-        words.append("external" if element.external else "internal")
-    words.append(f"handle {source.handle}, layer {source.layer}, {source.recognised_by} {source.confidence:.2f}")
+        side = text_of("term.preview.external" if element.external else "term.preview.internal", language)
+        what = render(msg("preview.opening-side", kind=what, side=side), language)
+    text = render(
+        msg("preview.element", what=what, name=name or "", handle=source.handle, layer=source.layer,
+            how=source.recognised_by, confidence=Number(source.confidence, ".2f")),
+        language,
+    )
     if source.reason is not None:
-        words.append(render(source.reason))
-    return " · ".join(words)
+        text += " — " + render(source.reason, language)
+    return " ".join(text.split())  # no double space where an element has no name
 
 
 def _label_size(name: str, polygon: Polygon, unit: float) -> float:
