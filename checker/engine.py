@@ -11,6 +11,7 @@ from dataclasses import replace
 from .geometry import reach_model
 from .messages import msg
 from .plan import Plan
+from .reading.schedule import openings_json
 from .results import Finding, Results, Severity, Status, generated_timestamp
 from .rules.base import Context
 from .rulesets import Ruleset
@@ -51,4 +52,5 @@ def run_rules(plan: Plan, ruleset: Ruleset) -> Results:
         findings=tuple(findings),
         rule_titles={e.rule.id: e.rule.title for e in ruleset.rules},
         generated=generated_timestamp(),
+        openings=tuple(openings_json(plan)),
     )

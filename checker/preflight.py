@@ -9,6 +9,7 @@ from __future__ import annotations
 from .reading.layers import Role
 from .messages import render
 from .plan import Plan
+from .reading.schedule import openings_json
 from .rules.base import opening_gaps
 from .rulesets import Ruleset
 
@@ -54,6 +55,7 @@ def preflight(plan: Plan, ruleset: Ruleset) -> dict:
             for g in gaps
         ],
         "cannot_assess": cannot,
+        "openings": openings_json(plan),  # each value with where it came from (block, schedule, guess)
         "ready": not units and not gaps and not cannot,
     }
 

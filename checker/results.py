@@ -187,6 +187,9 @@ class Results:
     findings: tuple[Finding, ...]
     rule_titles: dict[str, str] = field(default_factory=dict)
     generated: str = ""
+    # 1.2: every door and window with its values and where each came from (block,
+    # schedule, guess), so a reviewer sees which data the openings schedule gave.
+    openings: tuple[dict, ...] = ()
 
     @property
     def verdict(self) -> Verdict:
@@ -221,6 +224,7 @@ class Results:
             "verdict": self.verdict.value,
             "verdict_sentence": verdict_sentence(self.verdict),
             "summary": self.counts(),
+            "openings": list(self.openings),
             "findings": [f.to_json(self.rule_titles) for f in self.findings],
         }
 
@@ -232,10 +236,18 @@ class Results:
         seconds for the thousands of findings of a large plan).
         """
         data = self.to_json()
-        findings = data.pop("findings")  # the last key: written after the rest
+        findings = data.pop("findings")  # the last keys: written after the rest
+        openings = data.pop("openings")  # thousands on a large plan, as findings are
         head = json.dumps(data, indent=2, ensure_ascii=False)
-        rows = ",\n".join("    " + json.dumps(f, ensure_ascii=False) for f in findings)
-        return head[: -len("\n}")] + ',\n  "findings": ' + (f"[\n{rows}\n  ]" if findings else "[]") + "\n}\n"
+
+        def one_per_line(items: list) -> str:
+            rows = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in items)
+            return f"[\n{rows}\n  ]" if items else "[]"
+
+        return (
+            head[: -len("\n}")] + ',\n  "openings": ' + one_per_line(openings)
+            + ',\n  "findings": ' + one_per_line(findings) + "\n}\n"
+        )
 
 
 def generated_timestamp() -> str:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..errors import ScheduleError
 from ..messages import render
-from ..plan import Opening, OpeningAttributes, Plan, parse_attributes
+from ..plan import ATTRIBUTE_TAGS, Opening, OpeningAttributes, Plan, parse_attributes
 from .recognition.type_marks import mark_key
 
 # The security data, in the order the schedule shows them (block attribute tags).
@@ -342,14 +342,31 @@ def _applied(opening: Opening, handle_row: ScheduleRow | None, type_row: Schedul
 
 def value_sources(attributes: OpeningAttributes) -> dict[str, str]:
     """Where each given value came from; a value with no recorded origin is the block's."""
-    recorded = dict(attributes.sources)
-    return {
-        tag: recorded.get(tag, "block")
-        for tag, value in attributes.raw
-        if value.strip() and (tag in recorded or tag in DATA_COLUMNS or tag == "WIDTH")
-    } | recorded
+    from_block = {tag: "block" for tag, value in attributes.raw if tag in ATTRIBUTE_TAGS and value.strip()}
+    return from_block | dict(attributes.sources)
 
 
 def _natural(text: str) -> tuple:
     """D2 before D10."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text.casefold()))
+
+
+def openings_json(plan: Plan) -> list[dict]:
+    """Every door and window with its values and where each came from, for the results
+    and preflight JSON: the reviewer sees which data the schedule gave."""
+    records = []
+    for storey, opening in plan.openings():
+        attributes = opening.attributes.to_json()
+        attributes["sources"] = value_sources(opening.attributes)
+        records.append({
+            "storey": storey.name,
+            "handle": opening.source.handle,
+            "type_mark": opening.source.type_mark,
+            "kind": opening.kind.value,
+            "external": opening.on_envelope,
+            "width_m": round(opening.width_m, 3),
+            "recognised_by": opening.source.recognised_by,
+            "confidence": round(opening.source.confidence, 2),
+            "attributes": attributes,
+        })
+    return records
