@@ -443,18 +443,15 @@ class _LineworkWalker:
                 self.blocks[key] = []
             else:
                 self.blocks[key] = []  # a block that holds itself stops here
-                lines = self._entities(block, depth + 1, layer)
-                base = block.block.dxf.get("base_point", (0, 0, 0))
-                if base[0] or base[1]:
-                    lines = [line - [base[0], base[1]] for line in lines]
-                self.blocks[key] = lines
+                # In block coordinates: the insert's matrix takes the base point off.
+                self.blocks[key] = self._entities(block, depth + 1, layer)
         return self.blocks[key]
 
 
 def _moved(lines: list[np.ndarray], matrix) -> list[np.ndarray]:
     """A block's lines (block coordinates, base point at 0) moved by an insert's matrix, in one product."""
     m = np.array(list(matrix), dtype=float).reshape(4, 4)
-    # ezdxf's Insert.matrix44() maps block coordinates relative to the base point.
+    # ezdxf's Insert.matrix44() maps block coordinates to WCS, base point included.
     lengths = [len(line) for line in lines]
     stacked = np.concatenate(lines)
     moved = stacked @ m[:2, :2] + m[3, :2]
@@ -627,8 +624,8 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
             if opening.source.type_mark:
                 mid = opening.span.interpolate(0.5, normalized=True)
                 normal = -np.array(opening.outward) if opening.outward is not None else np.array([-opening.along[1], opening.along[0]])
-                x, y = mid.x + normal[0] * 10 * unit, mid.y + normal[1] * 10 * unit
-                texts.append(_Text(opening.source.type_mark, x + dx, dy - y, 9 * unit, "mark", colour=MARK_COLOUR))
+                x, y = mid.x + normal[0] * 14 * unit, mid.y + normal[1] * 14 * unit
+                texts.append(_Text(opening.source.type_mark, x + dx, dy - y, 12 * unit, "mark", colour=MARK_COLOUR))
         for space in storey.spaces:
             if space.name:
                 point = space.polygon.representative_point()
@@ -720,7 +717,7 @@ def _label_size(name: str, polygon: Polygon, unit: float) -> float:
     """A room name fits its room where it can, but stays readable."""
     minx, miny, maxx, maxy = polygon.bounds
     fit = (maxx - minx) * 0.9 / max(len(name) * 0.55, 1.0)
-    return float(min(12 * unit, max(7 * unit, fit)))
+    return float(min(18 * unit, max(8 * unit, fit)))
 
 
 def _arrows(openings, unit: float, dx: float, dy: float) -> list[LineString]:
@@ -998,7 +995,9 @@ _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\uf
 
 
 class _Fonts:
-    """Pillow fonts by size, the Naskh face for Arabic-script text (Persian room names)."""
+    """Pillow fonts by size; for Arabic-script text (Persian room names) the first face
+    that has every character: Pillow falls back to no other font, and the Naskh face
+    has no Latin punctuation (its parentheses would be empty boxes)."""
 
     FACES = {
         "latin": ("NotoSans-Regular.ttf", "DejaVuSans.ttf"),
@@ -1008,18 +1007,38 @@ class _Fonts:
 
     def __init__(self):
         self.cache: dict[tuple[str, int], object] = {}
+        self.characters: dict[str, set[int] | None] = {}
 
     def get(self, text: str, size: int, bold: bool = False):
-        face = "arabic" if _ARABIC_SCRIPT.search(text) else ("latin-bold" if bold else "latin")
-        key = (face, size)
+        if _ARABIC_SCRIPT.search(text):
+            names = [n for n in self.FACES["arabic"] if self._covers(n, text)] or list(self.FACES["arabic"])
+        else:
+            names = list(self.FACES["latin-bold" if bold else "latin"])
+        key = (names[0], size)
         if key not in self.cache:
-            self.cache[key] = self._load(face, size)
+            self.cache[key] = self._load(names, size)
         return self.cache[key]
 
-    def _load(self, face: str, size: int):
+    def _covers(self, name: str, text: str) -> bool:
+        if name not in self.characters:
+            self.characters[name] = None
+            try:
+                from fontTools.ttLib import TTFont
+                from PIL import ImageFont
+
+                path = ImageFont.truetype(name, 10).path
+                self.characters[name] = set(TTFont(path, lazy=True).getBestCmap())
+            except Exception:  # no such font, or no fontTools: not known to cover anything
+                pass
+        known = self.characters[name]
+        # Joiners and marks that shape rather than show need no glyph of their own.
+        return known is not None and all(ord(c) in known for c in text if c not in "\u200c\u200d\u200e\u200f")
+
+    @staticmethod
+    def _load(names: list[str], size: int):
         from PIL import ImageFont
 
-        for name in self.FACES[face]:
+        for name in names:
             try:
                 return ImageFont.truetype(name, size)
             except OSError:

@@ -44,7 +44,7 @@ Feature: The recognition preview and the recognised plan as GeoJSON
   Scenario: The SVG preview holds one element per recognised wall, door, window and room, and a legend
     Given a plan drawn in millimetres
     And the plan shows a flat far from the drawing's origin with a front door, an internal door, a window and two rooms
-    And the plan has a sofa drawn on a layer named "FURNITURE"
+    And the plan has a sofa block, turned and with its base point off its corner, on a layer named "FURNITURE"
     When I run "annex preview {plan} -o {tmp}/preview.svg"
     Then the exit status is 0
     And the SVG has one "wall" element per wall, one "door" per door, one "window" per window and one "space" per room, each with its handle
