@@ -35,6 +35,8 @@ from .dxf.extract import Extraction, RawShape
 from .layers import NO_ROLE, Role
 from .recognition.openings import Found, linework, recognise_openings, used_zones
 from .recognition.walls import find_gaps, segments_of
+from .recognition.room_words import SPACE_USES, space_name as _space_name, space_use as _space_use  # noqa: F401 (SPACE_USES re-exported)
+from .recognition.rooms import spaces_from_walls
 
 # Tolerances in metres, with why.
 WALL_BAND = 0.02  # walls drawn as single lines still make a band to union
@@ -57,7 +59,11 @@ def scale(geometries: list, factor: float) -> list:
     return list(shapely.transform(array, lambda xy: xy * factor))
 
 
-def build_storey(name: str, file: str, elevation_m: float, raw: Extraction, factor: float) -> Storey:
+def build_storey(
+    name: str, file: str, elevation_m: float, raw: Extraction, factor: float, recognise_rooms: bool = True
+) -> Storey:
+    """``recognise_rooms``: find rooms from the walls when no room outlines are drawn (see
+    ``recognition.rooms.rooms_left_undrawn`` for when a drawing says it has none)."""
     shapes = raw.shapes
     geometries = scale([s.geometry for s in shapes], factor)
     by_role: dict[Role, list[tuple[RawShape, object]]] = {}
@@ -128,6 +134,8 @@ def build_storey(name: str, file: str, elevation_m: float, raw: Extraction, fact
         Space(source(s), _space_name(words), _space_use(words), g)
         for (s, g), words in zip(spaces_found, space_texts)
     )
+    if recognise_rooms and not spaces_found and walls:  # no outlines drawn: rooms are what the walls enclose
+        spaces, footprint = spaces_from_walls(name, walls, all_spans, text_points, texts, footprint)
 
     access_found = [(s, g) for s, g in by_role.get(Role.ACCESS, []) if isinstance(g, Polygon)]
     access_texts = _texts_inside([g for _, g in access_found], text_points, texts, prefer=Role.ACCESS)
@@ -346,43 +354,7 @@ def _texts_inside(polygons: list, points: list, texts: list, prefer: Role) -> li
     return [[t for _, t in sorted(items, key=lambda item: item[0])] for items in found]
 
 
-_USE_TAG = re.compile(r"^\s*USE\s*[=:]\s*(\w+)\s*$", re.IGNORECASE)
 _SLOPE_TAG = re.compile(r"^\s*SLOPE\s*[=:]?\s*(\d+(?:[.,]\d+)?)\s*(?:°|deg|degrees)?\s*$", re.IGNORECASE)
-SPACE_USES = ("habitable", "circulation", "garage", "wet", "storage", "communal", "other")
-# Keywords that name a room's use when no USE= label is drawn (English, Dutch, Persian).
-_USE_WORDS = {
-    "habitable": (
-        "living", "lounge", "bedroom", "bed", "kitchen", "dining", "study", "office", "family",
-        "woonkamer", "slaapkamer", "keuken", "kamer",
-        "اتاق", "پذیرایی", "نشیمن", "آشپزخانه", "خواب",
-    ),
-    "circulation": ("hall", "hallway", "corridor", "landing", "stair", "stairs", "lobby", "entrance",
-                    "gang", "hal", "overloop", "trap", "راهرو", "پله", "لابی", "ورودی"),
-    "garage": ("garage", "carport", "parking", "پارکینگ", "گاراژ"),
-    "wet": ("bath", "bathroom", "wc", "toilet", "shower", "utility", "badkamer", "toilet", "حمام", "سرویس", "دستشویی"),
-    "storage": ("store", "storage", "cupboard", "bin", "bins", "cycle", "bike", "berging", "انباری"),
-}
-
-
-def _space_name(words: list[str]) -> str | None:
-    for text in words:
-        if not _USE_TAG.match(text):
-            return text[:120]
-    return None
-
-
-def _space_use(words: list[str]) -> str:
-    """From a ``USE=`` label (a known use, or a word that names one), else from keywords."""
-    labels = [m.group(1) for m in map(_USE_TAG.match, words) if m]
-    for label in labels:
-        if label.lower() in SPACE_USES:
-            return label.lower()
-    for text in labels + words:
-        tokens = re.findall(r"\w+", text.casefold())
-        for use, keywords in _USE_WORDS.items():
-            if any(token in keywords for token in tokens):
-                return use
-    return "unknown" if not words else "other"
 
 
 def _access_kind(layer: str) -> AccessKind:

@@ -16,13 +16,15 @@ import shapely
 
 from .build import build_storey, unclosed_counts
 from .recognition.type_marks import mark_openings
+from .recognition.plates import Box, box_text, crop, find_plates, has_plan_content
+from .recognition.rooms import rooms_left_undrawn
 from .recognition.units import infer as infer_units
 from .schedule import apply_schedule, read_schedule
 from .dxf.extract import Extraction, extract
 from .layers import PLAN_ROLES, LayerMapping, Role
 from .dxf.reader import ReadReport, read_dxf
 from ..errors import NoPlanContent
-from ..messages import Message, Term, msg
+from ..messages import Listing, Message, Term, msg
 from ..plan import Plan, Storey
 from .manifest import ProjectSpec, StoreySpec, load_project_spec
 from .units import UnitsReport, decide_units, longest_side, median, unit_by_code, unit_by_name
@@ -48,6 +50,9 @@ class LoadReport:
     ignored_types: tuple[tuple[str, int], ...]
     problems: tuple[tuple[Message, int], ...]  # what went wrong, how many times
     counts: dict
+    # The floor plates drawn side by side in the file (drawing units, numbered in this
+    # order), when it holds several; () for one building.
+    plates: tuple[Box, ...] = ()
 
     @property
     def unmapped_layers(self) -> tuple[tuple[str, int], ...]:
@@ -84,6 +89,7 @@ class LoadReport:
             "ignored_entities": {k: v for k, v in self.ignored_types},
             "problems": [{"message": str(m), **m.to_json(), "count": c} for m, c in self.problems],
             "counts": dict(self.counts),
+            "plates": [list(box) for box in self.plates],
         }
 
 
@@ -142,15 +148,21 @@ def load_storey(
         _flatten_distance(doc, insunits, units_override),
         (lambda done, total: progress(label, done, total)) if progress else None,
     )
+    plates = find_plates(raw)  # several storeys drawn side by side in one file?
+    if spec.region is not None:
+        raw = _crop_to_region(raw, spec.region, label, plates)
     _require_plan_content(raw, label, mapping, read)
     extents, opening_width = _measure(raw)
     evidence = None if units_override else infer_units(raw, extents)  # door swings, wall faces, rooms...
     units = decide_units(insunits, units_override, extents, opening_width, evidence)
-    storey = build_storey(spec.name, label, spec.elevation_m, raw, units.metres_per_unit)
+    recognise_rooms = not rooms_left_undrawn((layer.dxf.name for layer in doc.layers), mapping.role_of, raw)
+    storey = build_storey(spec.name, label, spec.elevation_m, raw, units.metres_per_unit, recognise_rooms)
     storey = mark_openings(storey, raw.texts, units.metres_per_unit)  # D1, W2: links to the schedule
     problems = Counter(raw.problems) + Counter(read.problems)  # + text in another code page than declared
     for role, count in unclosed_counts(raw).items():
         problems[msg("load.open-outlines", role=Term(f"layer-role.{role.value}"))] += count
+    if plates and spec.region is None:
+        problems[_several_plates(plates)] += 1
     layers = tuple(
         (name, (lambda r: r.value if r else None)(mapping.role_of(name)), count)
         for name, count in sorted(raw.layer_entities.items(), key=lambda item: item[0].casefold())
@@ -165,6 +177,7 @@ def load_storey(
         ignored_types=tuple(sorted(raw.ignored_types.items())),
         problems=tuple(sorted(problems.items(), key=lambda item: str(item[0]))),  # by the English
         counts=storey.counts(),
+        plates=plates,
     )
     return storey, report
 
@@ -213,4 +226,23 @@ def _require_plan_content(raw: Extraction, label: str, mapping: LayerMapping, re
         f"{label} has no floor-plan content{repaired}: none of its layers ({shown}) holds walls, doors, "
         f"windows or spaces; if it is a floor plan, map its layers to roles in a [layers] table "
         f"(see docs/plan-convention.md)."
+    )
+
+
+def _several_plates(plates: tuple[Box, ...]) -> Message:
+    """The sentence saying the file holds several plates, each with its box, and how to pick one."""
+    boxes = Listing([msg("load.plate-box", number=n, box=box_text(b)) for n, b in enumerate(plates, 1)], "semicolon")
+    return msg("load.several-plates", count=len(plates), boxes=boxes)
+
+
+def _crop_to_region(raw: Extraction, region: Box, label: str, plates: tuple[Box, ...]) -> Extraction:
+    """The drawing inside the storey's region; one sentence when nothing of a plan is there."""
+    cropped = crop(raw, region)
+    if has_plan_content(cropped) or not has_plan_content(raw):
+        return cropped  # a drawing with no plan at all is refused as such, region or not
+    shown = "; ".join(f"plate {n}: {box_text(b)}" for n, b in enumerate(plates, 1))
+    where = f" The file's plates are {shown}." if plates else ""
+    raise NoPlanContent(
+        f"{label}: the region {box_text(region)} holds no walls, doors, windows or spaces; give the box "
+        f"of one plate in drawing units.{where}"
     )

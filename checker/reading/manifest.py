@@ -18,6 +18,8 @@
     file = "ground.dxf"              # relative to this manifest
     elevation = 0.0                  # metres, finished floor above ground level
     units = "mm"                     # optional, per storey
+    region = [0, 0, 12000, 9000]     # optional: the plate to read when the file holds several
+                                     # side by side ([x0, y0, x1, y1], drawing units)
 
     [layers]                         # optional: your layer names per role
     walls = ["Walls", "Wand (neu)"]
@@ -38,7 +40,7 @@ from ..plan import ProjectInfo
 from .units import unit_by_name
 
 PROJECT_KEYS = {"name", "address", "permit", "municipality", "architect", "ruleset", "dwellings", "units", "schedule"}
-STOREY_KEYS = {"name", "file", "elevation", "units"}
+STOREY_KEYS = {"name", "file", "elevation", "units", "region"}
 TOP_KEYS = {"project", "storeys", "layers", "schedule"}
 # Tallest storey elevation we accept, in metres: beyond this it is a unit mistake.
 MAX_ELEVATION = 1000.0
@@ -53,6 +55,9 @@ class StoreySpec:
     # The name to show and report instead of the file's own (the web app stores
     # uploads under random names but reports the name the architect gave).
     shown_name: str | None = None
+    # The floor plate to read, [x0, y0, x1, y1] in drawing units, when the file draws
+    # several side by side; None reads the whole drawing.
+    region: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,10 @@ def load_project_spec(path: Path) -> ProjectSpec:
         if abs(elevation) > MAX_ELEVATION:
             raise ManifestError(f"{here}: elevation {elevation} m is not plausible; give it in metres.")
         storeys.append(
-            StoreySpec(storey_name, (path.parent / file), float(elevation), _units(entry, here) or project_units)
+            StoreySpec(
+                storey_name, (path.parent / file), float(elevation), _units(entry, here) or project_units,
+                region=_region(entry, here),
+            )
         )
 
     mapping = LayerMapping()
@@ -166,3 +174,25 @@ def _units(table: dict, where: str) -> str | None:
         return unit_by_name(value).name
     except UnitsError as exc:
         raise ManifestError(f"{where}: {exc}") from None
+
+
+def _region(table: dict, where: str) -> tuple[float, float, float, float] | None:
+    """``region = [x0, y0, x1, y1]``: four finite numbers, a box with some width and height."""
+    value = table.get("region")
+    if value is None:
+        return None
+    numbers = (
+        isinstance(value, list)
+        and len(value) == 4
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in value)
+    )
+    if not numbers:
+        raise ManifestError(
+            f"{where}: region must be four numbers [x0, y0, x1, y1] in drawing units, not {value!r}."
+        )
+    x0, y0, x1, y1 = (float(v) for v in value)
+    if not (x0 < x1 and y0 < y1):
+        raise ManifestError(
+            f"{where}: region {value!r} is not a box: x0 must be less than x1 and y0 less than y1."
+        )
+    return (x0, y0, x1, y1)
