@@ -14,8 +14,8 @@ Feature: Real drawings from public projects
       | mozman__ezdxf__bin_dxf_r14.dxf                                | refused | has no floor-plan content                     |
       | mozman__ezdxf__recover01.dxf                                  | refused | it was damaged; 68 repairs were made          |
       | mozman__ezdxf__wipeout_door.dxf                               | loaded  | Units declared in the header: inches          |
-      | yorikvanhavre__barcelona-pavillion__pabellon_de_barcelona.dxf | refused | Walls                                         |
-      | yorikvanhavre__barcelona-pavillion__plan.dxf                  | refused | Crystal                                       |
+      | yorikvanhavre__barcelona-pavillion__pabellon_de_barcelona.dxf | loaded  | on Walls                                      |
+      | yorikvanhavre__barcelona-pavillion__plan.dxf                  | loaded  | Units declared in the header: metres          |
       | yorikvanhavre__barcelona-pavillion__plan_exported.dxf         | refused | has no floor-plan content                     |
 
   Scenario Outline: A corpus plan whose layers are mapped loads, and its units are judged
@@ -27,13 +27,14 @@ Feature: Real drawings from public projects
     Examples:
       | file                                                          | mapping                   | used | source  | plausibility  | walls |
       | yorikvanhavre__barcelona-pavillion__plan.dxf                  | barcelona-layers.toml     | m    | header  | plausible     | 50    |
-      | yorikvanhavre__barcelona-pavillion__pabellon_de_barcelona.dxf | barcelona-layers.toml     | in   | header  | not plausible | 50    |
+      | yorikvanhavre__barcelona-pavillion__pabellon_de_barcelona.dxf | barcelona-layers.toml     | m    | inferred | plausible    | 50    |
       | yorikvanhavre__barcelona-pavillion__plan_exported.dxf         | layer-0-walls.toml        | mm   | assumed | plausible     | 1000  |
       | Evil-Spirit__TheHouseBuiltByProgrammer__plan.dxf              | solvespace-walls.toml     | m    | assumed | plausible     | 8     |
       | mozman__ezdxf__recover01.dxf                                  | layer-0-walls.toml        | cm   | assumed | plausible     | 1000  |
 
-  Scenario: The pavilion drawn in metres but declared in inches is flagged with metres as the likely unit
+  Scenario: The pavilion drawn in metres but declared in inches is read in metres, and PLAN-01 warns that the unit was inferred
     When I run "annex check {corpus}/yorikvanhavre__barcelona-pavillion__pabellon_de_barcelona.dxf --layers barcelona-layers.toml"
     Then the exit status is 1
-    And the output says "FAIL PLAN-01"
-    And the output says "the drawing is likely in metres"
+    And the output says "FAIL PLAN-01 (warning)"
+    And the output says "The header says inches, but door swings"
+    And the output says "so the drawing is read in metres"
