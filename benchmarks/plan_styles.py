@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
+import shapely
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, box
 from shapely.ops import unary_union
 
@@ -106,12 +108,21 @@ NAMES_FOR_SCHEME = {"ncs": "english", "ncs-suffixed": "english", "iso13567": "en
 class Style:
     name: str
     layers: str = "ncs"
-    walls: str = "double lines"  # single lines, double lines, closed polylines, open polylines, solid hatch, ANSI31 hatch
-    doors: str = "swing"  # convention, swing, block, unit block, block on layer 0, double, sliding
-    windows: str = "3 lines"  # convention, 2 lines, 3 lines, 4 lines, block
-    rooms: str = "labels"  # outlines (drawn on the room layer, named) or labels (text only)
+    # walls: single lines, double lines, closed polylines, open polylines, solid hatch, ANSI31 hatch,
+    # wide polylines, double and single (external double lines, internal single lines),
+    # uncut (double lines running through the openings, a WIPEOUT over each opening)
+    walls: str = "double lines"
+    # doors: convention, swing, block, unit block, block on layer 0, nested block, double, sliding,
+    # bulge swing (arc as a bulged polyline), tessellated swing (arc as short segments), leaf rectangle
+    doors: str = "swing"
+    windows: str = "3 lines"  # convention, 2 lines, 3 lines, 4 lines, block, frame and sill
+    rooms: str = "labels"  # outlines (drawn, named), labels (TEXT only), mtext (formatted MTEXT), tags (attribute blocks)
     unit: str = "mm"  # what the drawing is really drawn in
-    header: str = "right"  # right, wrong (declares another unit), missing (no $INSUNITS), unitless (0)
+    # header: right, missing (no $INSUNITS), unitless (0), wrong (inches on a metric drawing,
+    # millimetres on an inch one), or "declares <unit>"
+    header: str = "right"
+    placed: str = "origin"  # origin, site (far from the origin), rotated (turned and far away)
+    container: str = "modelspace"  # or "one block": the whole plan in a block inserted once, as exports do
     version: str = "R2018"
     codepage: str | None = None  # e.g. "ANSI_1256": texts stored in that code page (R2000 and older)
     noise: bool = False  # furniture, dimensions, floor hatches, texts
@@ -146,7 +157,31 @@ def _styles() -> list[Style]:
         Style("Persian with noise, R2000", "persian", "double lines", "swing", "3 lines", version="R2000",
               codepage="ANSI_1256", noise=True),
         Style("layer 0 with noise, unitless", "layer0", "double lines", "swing", "2 lines", header="unitless", noise=True),
-        Style("R12 English, double doors", "english", "double lines", "double", "2 lines", version="R12"),
+        Style("R12 English, double doors (no units in R12)", "english", "double lines", "double", "2 lines", version="R12"),
+        # what exports and older offices really write
+        Style("rotated 30-60 degrees, site coordinates", "ncs", "double lines", "swing", "3 lines", placed="rotated"),
+        Style("site coordinates, metres", "english", "closed polylines", "block", "2 lines", unit="m", placed="site"),
+        Style("swing arcs as bulged polylines", "english", "double lines", "bulge swing", "3 lines"),
+        Style("swing arcs as short segments (export)", "ncs", "closed polylines", "tessellated swing", "2 lines"),
+        Style("door leaves as thin rectangles", "german", "double lines", "leaf rectangle", "3 lines"),
+        Style("nested door blocks, mirrored", "french", "closed polylines", "nested block", "block"),
+        Style("windows with frames and sills", "spanish", "double lines", "swing", "frame and sill"),
+        Style("walls not cut, wipeouts over openings", "ncs", "uncut", "block", "block"),
+        Style("walls as wide polylines", "italian", "wide polylines", "swing", "2 lines"),
+        Style("external double lines, internal single", "dutch", "double and single", "swing", "3 lines"),
+        Style("room tags as attribute blocks", "ncs", "double lines", "swing", "3 lines", "tags"),
+        Style("room names in formatted MTEXT", "german", "double lines", "swing", "2 lines", "mtext"),
+        Style("whole plan in one block (export)", "english", "double lines", "swing", "3 lines", container="one block",
+              header="missing", version="R12"),
+        Style("feet, declared", "english", "double lines", "swing", "2 lines", unit="ft"),
+        Style("centimetres declared as metres", "spanish", "closed polylines", "swing", "3 lines", unit="cm",
+              header="declares m"),
+        Style("Iranian office: Latin layers, bulges, rotated, no units", "persian-latin", "closed polylines", "bulge swing",
+              "frame and sill", "mtext", unit="cm", header="missing", placed="rotated", noise=True, names="persian"),
+        Style("Iranian office: R2000 1256, nested blocks, tags", "persian", "solid hatch", "nested block", "block", "tags",
+              unit="mm", header="unitless", version="R2000", codepage="ANSI_1256", noise=True),
+        Style("layer 0 export, segments, one block", "layer0", "double lines", "tessellated swing", "2 lines",
+              container="one block", header="unitless", noise=True),
     ]
     return s
 
@@ -197,6 +232,33 @@ class Layout:
             pieces = list(getattr(clear, "geoms", [clear]))
             rooms.append(max(pieces, key=lambda p: p.area))
         return rooms
+
+
+def placed(layout: Layout, how: str, rng: random.Random) -> Layout:
+    """The layout moved where real drawings put it: far from the origin, maybe turned."""
+    if how == "origin":
+        return layout
+    angle = rng.uniform(30, 60) if how == "rotated" else 0.0
+    dx, dy = rng.uniform(2000, 3000), rng.uniform(-4000, -1000)  # metres: survey grid coordinates
+    c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+
+    def point(p):
+        return (round(c * p[0] - s * p[1] + dx, 4), round(s * p[0] + c * p[1] + dy, 4))
+
+    def vector(v):
+        return (c * v[0] - s * v[1], s * v[0] + c * v[1])
+
+    def geometry(g):
+        return shapely.transform(g, lambda xy: np.column_stack([c * xy[:, 0] - s * xy[:, 1] + dx, s * xy[:, 0] + c * xy[:, 1] + dy]))
+
+    return Layout(
+        footprint=geometry(layout.footprint),
+        cells=[geometry(cell) for cell in layout.cells],
+        external=layout.external,
+        internal=layout.internal,
+        centre_lines=[(geometry(line), t) for line, t in layout.centre_lines],
+        openings=[replace(o, a=point(o.a), b=point(o.b), inward=vector(o.inward)) for o in layout.openings],
+    )
 
 
 def _gap(o: OpeningPlan) -> Polygon:
@@ -327,7 +389,7 @@ class Writer:
         self.rng = random.Random(seed * 7919 + 17)
         self.drawing = PlanDrawing(style.unit, "R2000" if style.version == "R2000" else style.version)
         self.doc = self.drawing.doc
-        self.msp = self.doc.modelspace()
+        self.msp = self.doc.modelspace() if style.container == "modelspace" else self.doc.blocks.new("PLAN-EXPORT")
         self.scale = 1.0 / unit_by_name(style.unit).metres
         self.scheme = LAYER_SCHEMES[style.layers]
 
@@ -346,12 +408,22 @@ class Writer:
     def line(self, p, q, role, into=None):
         (into or self.msp).add_line(self.xy(p), self.xy(q), dxfattribs=self.attrs(role) if into is None else {"layer": "0"})
 
-    def polyline(self, points, role, close):
+    def polyline(self, points, role, close, width=0.0, bulges=None):
         pts = [self.xy(p) for p in points]
+        attrs = self.attrs(role)
+        if width:
+            attrs["const_width"] = width * self.scale
         if self.doc.dxfversion <= "AC1009":
-            self.msp.add_polyline2d(pts, close=close, dxfattribs=self.attrs(role))
+            polyline = self.msp.add_polyline2d(pts, close=close, dxfattribs={"layer": attrs["layer"]})
+            if width:
+                polyline.dxf.default_start_width = polyline.dxf.default_end_width = width * self.scale
+            for vertex, bulge in zip(polyline.vertices, bulges or ()):
+                vertex.dxf.bulge = bulge
+        elif bulges:
+            self.msp.add_lwpolyline([(x, y, 0, 0, b) for (x, y), b in zip(pts, bulges)], format="xyseb", close=close,
+                                    dxfattribs=attrs)
         else:
-            self.msp.add_lwpolyline(pts, close=close, dxfattribs=self.attrs(role))
+            self.msp.add_lwpolyline(pts, close=close, dxfattribs=attrs)
 
     def text(self, p, words, role, height=0.25):
         self.msp.add_text(words, height=height * self.scale, dxfattribs={**self.attrs(role), "insert": self.xy(p)})
@@ -361,17 +433,34 @@ class Writer:
     def walls(self) -> None:
         style, layout = self.style.walls, self.layout
         cuts = unary_union(layout.gaps())
-        if style == "single lines":
+        if style in ("single lines", "wide polylines", "double and single"):
             for line, t in layout.centre_lines:
-                role = "walls" if t == layout.external else "walls_internal"
+                external = t == layout.external
+                if style == "double and single" and external:
+                    continue  # drawn below as faces
+                role = "walls" if external else "walls_internal"
                 for piece in _line_pieces(line.difference(cuts)):
-                    self.line(piece.coords[0], piece.coords[-1], role)
-            return
+                    if style == "wide polylines":
+                        self.polyline(list(piece.coords), role, close=False, width=t)
+                    else:
+                        self.line(piece.coords[0], piece.coords[-1], role)
+            if style != "double and single":
+                return
+        if style == "uncut":  # the walls run through; a WIPEOUT masks each opening, as door blocks often do
+            for o, gap in zip(layout.openings, layout.gaps()):
+                self.msp.add_wipeout([self.xy(p) for p in gap.exterior.coords[:-1]],
+                                     dxfattribs=self.attrs("doors" if o.kind == "door" else "windows"))
+            cuts = Polygon()
+            style = "double lines"
         external = unary_union([l.buffer(t / 2, cap_style="square", join_style="mitre")
                                 for l, t in layout.centre_lines if t == layout.external])
         internal = unary_union([l.buffer(t / 2, cap_style="square", join_style="mitre")
                                 for l, t in layout.centre_lines if t != layout.external]).difference(external)
         for role, solid in (("walls", external.difference(cuts)), ("walls_internal", internal.difference(cuts))):
+            if self.style.walls == "double and single" and role == "walls_internal":
+                continue
+            if self.style.walls == "double and single":
+                style = "double lines"
             polygons = [p for p in getattr(solid, "geoms", [solid]) if p.area > 1e-4]
             if style in ("solid hatch", "ANSI31 hatch"):
                 hatch = self.msp.add_hatch(color=7, dxfattribs=self.attrs(role))
@@ -424,8 +513,8 @@ class Writer:
                 self.swing(h, direction, n, half)
             return
         hinge = (a[0] + n[0] * face, a[1] + n[1] * face)
-        if style == "swing":
-            self.swing(hinge, u, n, w)
+        if style in ("swing", "bulge swing", "tessellated swing", "leaf rectangle"):
+            self.swing(hinge, u, n, w, style)
             return
         # attribute-less block: hinge at the origin, closed along +x, leaf along +y
         unit_size = style == "unit block"
@@ -436,6 +525,14 @@ class Writer:
             block.add_arc((0, 0), r, 0, 90, dxfattribs={"layer": "0"})
             block.add_line((0, 0), (0, r), dxfattribs={"layer": "0"})
             block.add_line((0, 0), (0.04 * r, 0), dxfattribs={"layer": "0"})  # a stop, as many blocks have
+        if style == "nested block":  # a door set: frame lines around the leaf block, as manufacturers' blocks nest
+            leaf, name = name, f"DOORSET_{int(round(w * 100))}"
+            if name not in self.doc.blocks:
+                block = self.doc.blocks.new(name)
+                r, f = w * self.scale, 0.05 * self.scale
+                block.add_blockref(leaf, (0, 0), dxfattribs={"layer": "0"})
+                block.add_lwpolyline([(-f, 0), (0, 0), (0, -f), (-f, -f)], close=True, dxfattribs={"layer": "0"})
+                block.add_lwpolyline([(r, 0), (r + f, 0), (r + f, -f), (r, -f)], close=True, dxfattribs={"layer": "0"})
         k = (w * self.scale) if unit_size else 1.0
         angle = math.degrees(math.atan2(u[1], u[0]))
         left = u[0] * n[1] - u[1] * n[0] > 0
@@ -450,13 +547,30 @@ class Writer:
         self.msp.add_blockref(name, self.xy(hinge), dxfattribs={"layer": layer, "rotation": rotation % 360,
                                                                  "xscale": xs, "yscale": ys})
 
-    def swing(self, hinge, along, inward, radius) -> None:
+    def swing(self, hinge, along, inward, radius, how: str = "swing") -> None:
+        """A swing from the closed leaf (along the opening) to the open one (along ``inward``), and the open leaf."""
         start = math.degrees(math.atan2(along[1], along[0]))
         end = math.degrees(math.atan2(inward[1], inward[0]))
         if along[0] * inward[1] - along[1] * inward[0] < 0:
             start, end = end, start
-        self.msp.add_arc(self.xy(hinge), radius * self.scale, start % 360, end % 360, dxfattribs=self.attrs("doors"))
-        self.line(hinge, (hinge[0] + inward[0] * radius, hinge[1] + inward[1] * radius), "doors")
+        open_end = (hinge[0] + inward[0] * radius, hinge[1] + inward[1] * radius)
+        if how == "bulge swing":  # one bulged segment from the closed to the open end, as some exports write arcs
+            closed_end = (hinge[0] + along[0] * radius, hinge[1] + along[1] * radius)
+            turn = 1 if along[0] * inward[1] - along[1] * inward[0] > 0 else -1
+            self.polyline([closed_end, open_end], "doors", close=False, bulges=[turn * math.tan(math.radians(90) / 4), 0])
+        elif how == "tessellated swing":  # the arc as eight chords
+            a0 = math.radians(start)
+            points = [(hinge[0] + radius * math.cos(a0 + k * math.pi / 16), hinge[1] + radius * math.sin(a0 + k * math.pi / 16))
+                      for k in range(9)]
+            self.polyline(points, "doors", close=False)
+        else:
+            self.msp.add_arc(self.xy(hinge), radius * self.scale, start % 360, end % 360, dxfattribs=self.attrs("doors"))
+        if how == "leaf rectangle":  # a 40 mm leaf drawn as its outline
+            side = (along[0] * 0.04, along[1] * 0.04)
+            self.polyline([hinge, open_end, (open_end[0] + side[0], open_end[1] + side[1]),
+                           (hinge[0] + side[0], hinge[1] + side[1])], "doors", close=True)
+        else:
+            self.line(hinge, open_end, "doors")
 
     # ---------------------------------------------------------------- windows
 
@@ -478,6 +592,18 @@ class Writer:
             self.msp.add_blockref(name, self.xy(a), dxfattribs={"layer": self.layer("windows"), "rotation": angle % 360,
                                                                 "xscale": w * self.scale, "yscale": t * self.scale})
             return
+        if style == "frame and sill":  # jamb lines, two glass lines, a sill proud of the outer face
+            u = ((b[0] - a[0]) / w, (b[1] - a[1]) / w)
+            for j in (a, b):
+                self.line((j[0] - n[0] * t / 2, j[1] - n[1] * t / 2), (j[0] + n[0] * t / 2, j[1] + n[1] * t / 2), "windows")
+            for off in (-0.02, 0.02):
+                self.line((a[0] + n[0] * off, a[1] + n[1] * off), (b[0] + n[0] * off, b[1] + n[1] * off), "windows")
+            sill = -t / 2 - 0.05
+            self.polyline([(a[0] - u[0] * 0.05 + n[0] * sill, a[1] - u[1] * 0.05 + n[1] * sill),
+                           (b[0] + u[0] * 0.05 + n[0] * sill, b[1] + u[1] * 0.05 + n[1] * sill),
+                           (b[0] + u[0] * 0.05 - n[0] * t / 2, b[1] + u[1] * 0.05 - n[1] * t / 2),
+                           (a[0] - u[0] * 0.05 - n[0] * t / 2, a[1] - u[1] * 0.05 - n[1] * t / 2)], "windows", close=True)
+            return
         count = int(style.split()[0])
         for k in range(count):
             off = -t / 2 + k * t / (count - 1)
@@ -486,11 +612,26 @@ class Writer:
     # ---------------------------------------------------------------- rooms and noise
 
     def rooms(self, rooms: list[Polygon], names: list[str]) -> None:
+        how = self.style.rooms
+        if how == "tags" and "ROOMTAG" not in self.doc.blocks:
+            block = self.doc.blocks.new("ROOMTAG")
+            block.add_lwpolyline([(-0.9 * self.scale, -0.3 * self.scale), (0.9 * self.scale, -0.3 * self.scale),
+                                  (0.9 * self.scale, 0.35 * self.scale), (-0.9 * self.scale, 0.35 * self.scale)], close=True)
+            block.add_attdef("NAME", (-0.8 * self.scale, 0.05 * self.scale), dxfattribs={"height": 0.2 * self.scale})
+            block.add_attdef("AREA", (-0.8 * self.scale, -0.2 * self.scale), dxfattribs={"height": 0.15 * self.scale})
         for polygon, name in zip(rooms, names):
-            if self.style.rooms == "outlines":
-                self.polyline(list(polygon.exterior.coords)[:-1], "rooms", close=True)
             at = polygon.representative_point()
-            self.text((at.x - 0.6, at.y), name, "rooms" if self.style.rooms == "outlines" else "text")
+            if how == "outlines":
+                self.polyline(list(polygon.exterior.coords)[:-1], "rooms", close=True)
+            if how == "tags":
+                tag = self.msp.add_blockref("ROOMTAG", self.xy((at.x, at.y)), dxfattribs=self.attrs("rooms"))
+                tag.add_auto_attribs({"NAME": name, "AREA": f"{polygon.area:.2f} m2"})
+            elif how == "mtext":
+                self.msp.add_mtext(f"{{\\fArial|b1|i0;{name}}}\\P{polygon.area:.1f} m²",
+                                   dxfattribs={**self.attrs("text"), "insert": self.xy((at.x - 0.6, at.y)),
+                                               "char_height": 0.25 * self.scale})
+            else:
+                self.text((at.x - 0.6, at.y), name, "rooms" if how == "outlines" else "text")
 
     def noise(self, rooms: list[Polygon]) -> None:
         """Furniture with arcs, a round table, sinks and toilets, dimensions, floor hatches, texts."""
@@ -546,6 +687,8 @@ class Writer:
         self.rooms(truth_rooms, names)
         if self.style.noise:
             self.noise(truth_rooms)
+        if self.style.container != "modelspace":
+            self.doc.modelspace().add_blockref(self.msp.name, (0, 0))
         self._header()
         _drop_unused_layers(self.doc)
         self.drawing.save(path)
@@ -555,7 +698,9 @@ class Writer:
     def _header(self) -> None:
         header, true = self.style.header, unit_by_name(self.style.unit)
         if header == "wrong":
-            self.doc.header["$INSUNITS"] = 1 if true.name != "in" else 4  # inches on a metric drawing
+            self.doc.header["$INSUNITS"] = 1 if true.name not in ("in", "ft") else 4  # inches on a metric drawing
+        elif header.startswith("declares "):
+            self.doc.header["$INSUNITS"] = unit_by_name(header.split()[1]).code
         elif header == "unitless":
             self.doc.header["$INSUNITS"] = 0
         elif header == "missing":
@@ -602,7 +747,7 @@ def _store_in_codepage(path: Path, page: str) -> None:
 def write_plan(style: Style | str, seed: int, path: Path, rooms: int | None = None) -> Truth:
     """Draw the layout of ``seed`` in ``style`` to ``path``; return its truth in metres."""
     style = STYLE_BY_NAME[style] if isinstance(style, str) else style
-    layout = make_layout(seed, rooms)
+    layout = placed(make_layout(seed, rooms), style.placed, random.Random(seed + 101))
     language = style.names or NAMES_FOR_SCHEME.get(style.layers, style.layers)
     pool = list(ROOM_NAMES[language])
     random.Random(seed).shuffle(pool)
