@@ -1,10 +1,14 @@
 """Layer roles: which DXF layers hold walls, doors, windows, spaces and so on.
 
-Default names follow the US National CAD Standard (``A-WALL``, ``A-DOOR``...). A
-mapping (a ``[layers]`` table in project.toml, or a TOML file given with
-``--layers``) adds the names a municipality or an office uses; its patterns are
-tried before the defaults. Names are compared case-insensitively, and ``.``, ``_``
-and spaces count as ``-``, so ``A.Wall_Internal`` is a wall layer.
+A mapping (a ``[layers]`` table in project.toml, or a TOML file given with
+``--layers``) names the layers a municipality or an office uses; its patterns are
+tried first and always win. Without one, the name itself is read
+(``recognition.layer_names``): standard codes (NCS ``A-WALL``, CI/SfB ``A-21-G``)
+and plain words in many languages (``Walls``, ``Wand (neu)``, ``دیوار``), with a
+reason and a confidence; a name that says its layer holds no building element
+(``A-WALL-DIMS``, ``Wall cabinet``) gets no role. The NCS patterns below are the
+last resort. Mapping patterns are compared case-insensitively, and ``.``, ``_`` and
+spaces count as ``-``, so ``A.Wall_Internal`` matches ``a-wall-internal``.
 """
 
 from __future__ import annotations
@@ -80,6 +84,7 @@ class LayerRole:
     how: str | None = None
     reason: Message | None = None
     confidence: float = 1.0
+    noise: bool = False  # furniture, annotation: nothing the reading needs (no role)
 
 
 NO_ROLE = LayerRole(None)
@@ -102,18 +107,28 @@ class LayerMapping:
         return self.explain(layer).role
 
     def explain(self, layer: str) -> LayerRole:
-        """The layer's role, how it was known and why; the user's patterns win."""
+        """The layer's role, how it was known and why: the user's patterns first, then
+        what the name says (a standard code or a word), then the NCS patterns."""
+        from .recognition.layer_names import read_layer_name  # it imports Role from here
+
         name = normalise(layer)
         user = len(self.user)
-        for index, (role, pattern) in enumerate(self._compiled):
+        for role, pattern in self._compiled[:user]:
             if fnmatch.fnmatchcase(name, pattern):
-                if index < user:
-                    return LayerRole(
-                        role, "mapping",
-                        msg("layer.by-mapping", layer=layer, role=Term(f"layer-role.{role.value}"), source=self.source or ""),
-                    )
+                return LayerRole(
+                    role, "mapping",
+                    msg("layer.by-mapping", layer=layer, role=Term(f"layer-role.{role.value}"), source=self.source or ""),
+                )
+        reading = read_layer_name(layer)
+        if reading.role is not None:
+            return LayerRole(reading.role, "layer-name", reading.reason, reading.confidence)
+        if reading.vetoed:
+            # "A-WALL-DIMS", "A-DOOR-DEMO": the name says the layer holds no such element.
+            return LayerRole(None, noise=reading.noise)
+        for role, pattern in self._compiled[user:]:
+            if fnmatch.fnmatchcase(name, pattern):
                 return LayerRole(role, "layer-name", msg("layer.by-standard", layer=layer, role=Term(f"layer-role.{role.value}"), standard="NCS"))
-        return NO_ROLE
+        return LayerRole(None, noise=True) if reading.noise else NO_ROLE
 
     def merged(self, other: "LayerMapping") -> "LayerMapping":
         """This mapping with ``other``'s patterns tried first."""

@@ -1,7 +1,8 @@
 Feature: Layer roles
   Each layer of a drawing plays a role (walls, doors, windows, spaces...) by its
-  name: the US National CAD Standard names by default, compared case-insensitively
-  with ".", "_" and spaces counting as "-", or the names a user maps to a role.
+  name: the names a user maps to a role first, compared case-insensitively with
+  ".", "_" and spaces counting as "-", then what the name itself says (a standard
+  code such as the US National CAD Standard's, or a plain word: layer_names.feature).
   Layers that play no role are listed; layers that are off or frozen are ignored
   and reported.
 
@@ -29,9 +30,11 @@ Feature: Layer roles
       | C.Road          | public realm  | public  |
       | l_site_fenc     | fence         | fences  |
       | E-LITE-EXT      | light         | lights  |
-      | WALL            | wall          | no role |
+      | WALL            | wall          | walls   |
       | AWALL           | wall          | no role |
-      | X-A-WALL        | wall          | no role |
+      | X-A-WALL        | wall          | walls   |
+      | A-WALL-DIMS     | wall          | no role |
+      | A-DOOR-DEMO     | door          | no role |
 
   Scenario Outline: A user's mapping gives roles to layer names the standard does not know
     Given a plan drawn in millimetres
@@ -51,8 +54,9 @@ Feature: Layer roles
       | wand_(neu)              | wall    | walls   |
       | A-325G - Internal Doors | door    | doors   |
       | a-325g_-_internal.doors | door    | doors   |
-      | Wand (alt)              | wall    | no role |
-      | Walls 2                 | wall    | no role |
+      | Wand (alt)              | wall    | walls   |
+      | Walls 2                 | wall    | walls   |
+      | Wxnd (neu)              | wall    | no role |
       | A-WALL                  | wall    | walls   |
 
   Scenario: A user's mapping is tried before the standard names
@@ -78,12 +82,13 @@ Feature: Layer roles
       | with a [layers] table       |
       | with roles at the top level |
 
-  Scenario: Without the mapping file the same plan has no floor-plan content
+  Scenario: Without the mapping file the same plan loads by what its layer names say
     Given a plan drawn in millimetres
     And the house is drawn with its walls on layer "Walls" and its doors on layer "A-325G - Internal Doors"
     When I run "annex preflight {plan}"
-    Then the exit status is 2
-    And the error is one sentence saying "has no floor-plan content"
+    Then the exit status is 0
+    And the preflight lists 2 walls on "Walls"
+    And the preflight lists 1 doors on "A-325G - Internal Doors"
 
   Scenario Outline: A mapping file that cannot be used is refused in one sentence
     Given a plan drawn in millimetres
@@ -112,19 +117,19 @@ Feature: Layer roles
     Given a plan drawn in millimetres
     And the plan shows a 10 m by 8 m house with a front door and a window
     And 3 lines are drawn on layer "A-FURN"
-    And 1 line is drawn on layer "Walls"
+    And 1 line is drawn on layer "Cancel"
     When the plan is loaded
-    Then the unmapped layers are A-FURN (3), Walls (1)
+    Then the unmapped layers are A-FURN (3), Cancel (1)
     And the plan has 2 walls
 
   Scenario: Preflight lists the layers that play no role
     Given a plan drawn in millimetres
     And the plan shows a 10 m by 8 m house with a front door and a window
     And 3 lines are drawn on layer "A-FURN"
-    And 1 line is drawn on layer "Walls"
+    And 1 line is drawn on layer "Cancel"
     When I run "annex preflight {plan}"
     Then the exit status is 0
-    And the output says "Unmapped layers: A-FURN (3), Walls (1)"
+    And the output says "Unmapped layers: A-FURN (3), Cancel (1)"
 
   Scenario Outline: Whatever is on a layer that is off or frozen is ignored and reported
     Given a plan drawn in millimetres
