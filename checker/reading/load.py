@@ -21,10 +21,10 @@ from .recognition.rooms import rooms_left_undrawn
 from .recognition.units import infer as infer_units
 from .schedule import apply_schedule, read_schedule
 from .dxf.extract import Extraction, extract
-from .layers import PLAN_ROLES, LayerMapping, Role
+from .layers import PLAN_ROLES, LayerMapping, LayerRole, Role
 from .dxf.reader import ReadReport, read_dxf
 from ..errors import NoPlanContent
-from ..messages import Listing, Message, Term, msg
+from ..messages import Listing, Message, Term, msg, render
 from ..plan import Plan, Storey
 from .manifest import ProjectSpec, StoreySpec, load_project_spec
 from .units import UnitsReport, decide_units, longest_side, median, unit_by_code, unit_by_name
@@ -50,6 +50,7 @@ class LoadReport:
     ignored_types: tuple[tuple[str, int], ...]
     problems: tuple[tuple[Message, int], ...]  # what went wrong, how many times
     counts: dict
+    roles: tuple[tuple[str, LayerRole], ...] = ()  # each layer with a role: how and why
     # The floor plates drawn side by side in the file (drawing units, numbered in this
     # order), when it holds several; () for one building.
     plates: tuple[Box, ...] = ()
@@ -85,6 +86,16 @@ class LoadReport:
                 "by_role": self.layers_by_role(),
                 "unmapped": [{"layer": n, "entities": c} for n, c in self.unmapped_layers],
                 "hidden": [{"layer": n, "entities": c} for n, c in self.hidden_layers],
+                "roles": [
+                    {
+                        "layer": name,
+                        "role": explained.role.value,
+                        "how": explained.how,
+                        "confidence": explained.confidence,
+                        "reason": render(explained.reason) if explained.reason is not None else None,
+                    }
+                    for name, explained in self.roles
+                ],
             },
             "ignored_entities": {k: v for k, v in self.ignored_types},
             "problems": [{"message": str(m), **m.to_json(), "count": c} for m, c in self.problems],
@@ -163,10 +174,9 @@ def load_storey(
         problems[msg("load.open-outlines", role=Term(f"layer-role.{role.value}"))] += count
     if plates and spec.region is None:
         problems[_several_plates(plates)] += 1
-    layers = tuple(
-        (name, (lambda r: r.value if r else None)(mapping.role_of(name)), count)
-        for name, count in sorted(raw.layer_entities.items(), key=lambda item: item[0].casefold())
-    )
+    explained = {name: mapping.explain(name) for name in raw.layer_entities}
+    named = sorted(raw.layer_entities.items(), key=lambda item: item[0].casefold())
+    layers = tuple((name, explained[name].role.value if explained[name].role else None, count) for name, count in named)
     report = LoadReport(
         storey=spec.name,
         file=spec.shown_name or str(spec.path),
@@ -177,6 +187,7 @@ def load_storey(
         ignored_types=tuple(sorted(raw.ignored_types.items())),
         problems=tuple(sorted(problems.items(), key=lambda item: str(item[0]))),  # by the English
         counts=storey.counts(),
+        roles=tuple((name, explained[name]) for name, _ in named if explained[name].role is not None),
         plates=plates,
     )
     return storey, report
