@@ -32,13 +32,13 @@ class Truth:
     external: bool
 
 
-TRUTH = (
-    Truth("door", "D1", ((2.0, 0.0), (2.9, 0.0)), True),  # front door, south wall
-    Truth("door", "D1", ((12.0, 6.0), (12.0, 6.9)), True),  # back door, east wall
-    Truth("door", "D2", ((6.0, 3.0), (6.0, 3.8)), False),  # living room to kitchen
-    Truth("window", "W1", ((1.5, 9.0), (3.0, 9.0)), True),
-    Truth("window", "W1", ((8.0, 9.0), (9.5, 9.0)), True),
-    Truth("window", "W2", ((0.0, 4.0), (0.0, 5.2)), True),
+TRUTH = (  # jambs on the wall's centre line, where an opening's span lies
+    Truth("door", "D1", ((2.0, 0.1), (2.9, 0.1)), True),  # front door, south wall
+    Truth("door", "D1", ((11.9, 6.0), (11.9, 6.9)), True),  # back door, east wall
+    Truth("door", "D2", ((6.075, 3.0), (6.075, 3.8)), False),  # living room to kitchen
+    Truth("window", "W1", ((1.5, 8.9), (3.0, 8.9)), True),
+    Truth("window", "W1", ((8.0, 8.9), (9.5, 8.9)), True),
+    Truth("window", "W2", ((0.1, 4.0), (0.1, 5.2)), True),
 )
 ROOMS = {"پذیرایی": "habitable", "آشپزخانه": "habitable", "اتاق\u200cخواب": "habitable"}
 
