@@ -171,8 +171,8 @@ def _gap_patches(spans: np.ndarray, lines: np.ndarray) -> np.ndarray:
             np.minimum.at(high, span_of[outer], offsets[outer])
             inner = offsets < -FACE_OFFSET
             np.maximum.at(low, span_of[inner], offsets[inner])
-    low = np.where(np.isfinite(low), low, -WALL_BAND)
-    high = np.where(np.isfinite(high), high, WALL_BAND)
+    low = np.where(np.isfinite(low), low, 0.0)
+    high = np.where(np.isfinite(high), high, 0.0)
     corners = np.stack(
         [
             starts + normal * low[:, None],
@@ -182,8 +182,12 @@ def _gap_patches(spans: np.ndarray, lines: np.ndarray) -> np.ndarray:
         ],
         axis=1,
     )
+    patches = shapely.polygons(corners)
+    # No face on either side (a single-line wall): the span itself, a line.
+    flat = high - low < 1e-9
+    patches[flat] = spans[flat]
     # Thickened like the wall lines, so the patch is flush with the faces it joins.
-    return shapely.buffer(shapely.polygons(corners), WALL_BAND, join_style="mitre")
+    return shapely.buffer(patches, WALL_BAND, cap_style="flat", join_style="mitre")
 
 
 def _largest(geometry) -> Polygon:

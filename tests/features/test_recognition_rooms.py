@@ -1,0 +1,278 @@
+"""Steps for recognition_rooms.feature: rooms from walls, their names and uses, the envelope.
+
+Plans are drawn with ezdxf the way architects draw them: walls as double lines (with
+or without the short lines that close a wall's end at a jamb), one closed outline per
+wall piece, solid hatches or centre lines, with the door and window gaps left in them;
+room labels on a layer of their own; no layer for room outlines. Doors and windows are
+the convention's blocks (so these tests do not depend on recognising openings from
+geometry), or nothing at all in the gap.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import shapely
+from pytest_bdd import given, parsers, scenarios, then
+from shapely.geometry import LineString, Point, Polygon
+
+from checker.reading.dxf.starter import PlanDrawing
+
+scenarios("recognition_rooms.feature")
+
+OUTER = [(0, 0), (10, 0), (10, 6), (0, 6)]  # wall centre lines, metres
+OUTER_THICKNESS = 0.3
+PARTITIONS = [((6, 0), (6, 6)), ((6, 3.5), (10, 3.5))]
+PARTITION_THICKNESS = 0.1
+ENTRANCE = ((2, 0), (3, 0))
+INTERNAL_DOORS = [((6, 1.0), (6, 1.9)), ((7.0, 3.5), (7.8, 3.5))]
+NORTH_WINDOW = ((2, 6), (3.5, 6))
+EAST_WINDOW = ((10, 1.0), (10, 2.2))
+DOORS = [ENTRANCE, *INTERNAL_DOORS]
+WINDOWS = [NORTH_WINDOW, EAST_WINDOW]
+ROOM_POINTS = {"living room": (3, 3), "bedroom": (8, 1.7), "bathroom": (8, 4.7)}
+LABEL_LAYER = "A-ANNO-TEXT"  # a text layer with no role, as offices have
+WALL_LAYER = "A-WALL"
+
+
+def _gap_cuts() -> list[Polygon]:
+    """The gap each opening leaves: its span, across the whole wall thickness."""
+    return [LineString(span).buffer(OUTER_THICKNESS, cap_style="flat") for span in DOORS + WINDOWS]
+
+
+def wall_body() -> Polygon:
+    """The walls as one solid with the gaps cut out (metres)."""
+    ring = Polygon(OUTER).buffer(OUTER_THICKNESS / 2, join_style="mitre").difference(
+        Polygon(OUTER).buffer(-OUTER_THICKNESS / 2, join_style="mitre")
+    )
+    partitions = [LineString(p).buffer(PARTITION_THICKNESS / 2, cap_style="flat") for p in PARTITIONS]
+    return shapely.union_all([ring, *partitions]).difference(shapely.union_all(_gap_cuts()))
+
+
+def draw_walls(drawing: PlanDrawing, style: str) -> None:
+    msp = drawing.doc.modelspace()
+    attribs = {"layer": WALL_LAYER}
+    body = wall_body()
+    pieces = list(getattr(body, "geoms", [body]))
+    if style in ("double lines with the jambs closed", "double lines with open jambs"):
+        jamb_lines = [cut.exterior for cut in _gap_cuts()]
+        for piece in pieces:
+            for ring in (piece.exterior, *piece.interiors):
+                points = list(ring.coords)
+                for p, q in zip(points, points[1:]):
+                    edge = LineString([p, q])
+                    # An edge on a gap's side is the short line closing the wall at a jamb.
+                    if style == "double lines with open jambs" and any(j.buffer(1e-6).covers(edge) for j in jamb_lines):
+                        continue
+                    msp.add_line(drawing.xy(p), drawing.xy(q), dxfattribs=attribs)
+    elif style == "one closed outline per wall":
+        for piece in pieces:
+            msp.add_lwpolyline([drawing.xy(p) for p in piece.exterior.coords[:-1]], close=True, dxfattribs=attribs)
+    elif style == "solid hatches":
+        for piece in pieces:
+            hatch = msp.add_hatch(color=7, dxfattribs=attribs)
+            hatch.paths.add_polyline_path([drawing.xy(p) for p in piece.exterior.coords[:-1]], is_closed=True)
+    elif style == "centre lines":
+        centre = shapely.union_all([LineString(OUTER + [OUTER[0]]), *map(LineString, PARTITIONS)])
+        cut = shapely.union_all([LineString(span).buffer(0.01, cap_style="flat") for span in DOORS + WINDOWS])
+        for line in shapely.get_parts(shapely.line_merge(centre.difference(cut))):
+            points = list(line.coords)
+            for p, q in zip(points, points[1:]):
+                msp.add_line(drawing.xy(p), drawing.xy(q), dxfattribs=attribs)
+    else:
+        raise ValueError(style)
+
+
+def without_room_layer(drawing: PlanDrawing) -> None:
+    """Architects' drawings have no layer for room outlines; the starter drawing makes one."""
+    drawing.doc.layers.remove("A-AREA")
+
+
+# ---------------------------------------------------------------- given
+
+
+@given(parsers.parse('a flat drawn in "{unit}" with walls as {style}'), target_fixture="drawing")
+def a_flat(ctx, unit, style):
+    drawing = PlanDrawing(unit)
+    without_room_layer(drawing)
+    drawing.add_layer(LABEL_LAYER)
+    draw_walls(drawing, style)
+    ctx["drawings"]["plan"] = drawing
+    ctx["style"] = style
+    return drawing
+
+
+@given("its doors and windows are drawn as blocks in the wall gaps")
+def openings_as_blocks(drawing):
+    drawing.door(*ENTRANCE, mirror=True)  # swings inward
+    for door in INTERNAL_DOORS:
+        drawing.door(*door)
+    for window in WINDOWS:
+        drawing.window(*window)
+
+
+@given("its doors and windows are left as bare gaps")
+def bare_gaps(drawing):
+    pass
+
+
+@given(parsers.re(r'the living room is labelled "(?P<first>[^"]*)"(?: and "(?P<second>[^"]*)")?$'))
+def living_room_label(drawing, first, second):
+    x, y = ROOM_POINTS["living room"]
+    drawing.text((x, y + 0.4), first, LABEL_LAYER)
+    if second:
+        drawing.text((x, y), second, LABEL_LAYER)
+
+
+@given(parsers.parse('the drawing has an empty room-outline layer "{layer}"'))
+def empty_room_layer(drawing, layer):
+    drawing.add_layer(layer)
+
+
+@given(parsers.parse('a room outline "{name}" is drawn on layer "{layer}" from ({x0:g}, {y0:g}) to ({x1:g}, {y1:g})'))
+def drawn_outline(drawing, name, layer, x0, y0, x1, y1):
+    drawing.add_layer(layer)
+    drawing.space([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], name, layer=layer)
+
+
+GRID_COLUMNS = 8
+GRID_CELL = 3.0  # metres between centre lines
+
+
+@given("a grid of rooms drawn with centre-line walls, one room for each name below", target_fixture="drawing")
+def grid_of_rooms(ctx, datatable):
+    header, *rows = datatable
+    assert header == ["label", "use"]
+    drawing = PlanDrawing("mm")
+    without_room_layer(drawing)
+    drawing.add_layer(LABEL_LAYER)
+    msp = drawing.doc.modelspace()
+    count_rows = math.ceil(len(rows) / GRID_COLUMNS)
+    width, height = GRID_COLUMNS * GRID_CELL, count_rows * GRID_CELL
+    for i in range(GRID_COLUMNS + 1):
+        msp.add_line(drawing.xy((i * GRID_CELL, 0)), drawing.xy((i * GRID_CELL, height)), dxfattribs={"layer": WALL_LAYER})
+    for j in range(count_rows + 1):
+        msp.add_line(drawing.xy((0, j * GRID_CELL)), drawing.xy((width, j * GRID_CELL)), dxfattribs={"layer": WALL_LAYER})
+    expected = []
+    for k, (label, use) in enumerate(rows):
+        centre = ((k % GRID_COLUMNS + 0.5) * GRID_CELL, (k // GRID_COLUMNS + 0.5) * GRID_CELL)
+        drawing.text(centre, label, LABEL_LAYER)
+        expected.append((Point(centre), label, use.strip()))
+    ctx["drawings"]["plan"] = drawing
+    ctx["expected_uses"] = expected
+    ctx["grid_cells"] = GRID_COLUMNS * count_rows
+    return drawing
+
+
+# ---------------------------------------------------------------- then
+
+
+def storey(ctx):
+    assert ctx["error"] is None, f"the plan did not load: {ctx['error']}"
+    return ctx["plan"].storeys[0]
+
+
+def room_at(ctx, point) -> object:
+    spaces = [s for s in storey(ctx).spaces if s.polygon.contains(Point(point))]
+    assert len(spaces) == 1, f"{len(spaces)} spaces hold {point}: {[s.polygon.bounds for s in storey(ctx).spaces]}"
+    return spaces[0]
+
+
+@then(parsers.parse("the plan has {count:d} spaces recognised from geometry"))
+def spaces_from_geometry(ctx, count):
+    spaces = storey(ctx).spaces
+    assert len(spaces) == count, [(s.name, s.polygon.bounds) for s in spaces]
+    assert {s.source.recognised_by for s in spaces} == {"geometry"}
+
+
+@then(parsers.parse("the living room is {w1:g} m by {h1:g} m, the bedroom {w2:g} m by {h2:g} m and the bathroom {w3:g} m by {h3:g} m"))
+def room_sizes(ctx, w1, h1, w2, h2, w3, h3):
+    for room, (w, h) in zip(ROOM_POINTS, [(w1, h1), (w2, h2), (w3, h3)]):
+        _assert_size(room_at(ctx, ROOM_POINTS[room]).polygon, w, h)
+
+
+@then(parsers.parse("the living room is {w:g} m by {h:g} m"))
+def living_room_size(ctx, w, h):
+    _assert_size(room_at(ctx, ROOM_POINTS["living room"]).polygon, w, h)
+
+
+def _assert_size(polygon, width, height):
+    x0, y0, x1, y1 = polygon.bounds
+    assert (x1 - x0, y1 - y0) == (pytest.approx(width, abs=0.01), pytest.approx(height, abs=0.01)), polygon.bounds
+    # A rectangle, not a rectangle with notches or bulges at its doorways.
+    assert polygon.area == pytest.approx(width * height, abs=0.02)
+
+
+@then(parsers.parse('every recognised room is inferred, with a confidence below 0.95, and names a wall on layer "{layer}"'))
+def rooms_inferred(ctx, layer):
+    walls = {w.source.handle for w in storey(ctx).walls}
+    for space in storey(ctx).spaces:
+        assert space.source.inferred and space.source.confidence < 0.95
+        assert space.source.layer == layer and space.source.handle in walls
+        assert space.source.reason is not None
+
+
+@then("the plan has no spaces")
+def no_spaces(ctx):
+    assert storey(ctx).spaces == ()
+
+
+@then(parsers.parse('the living room is named "{name}" and used as {use}'))
+def living_room_named(ctx, name, use):
+    room = room_at(ctx, ROOM_POINTS["living room"])
+    assert (room.name, room.use) == (name, use)
+
+
+@then(parsers.parse("the living room has no name and is used as {use}"))
+def living_room_unnamed(ctx, use):
+    room = room_at(ctx, ROOM_POINTS["living room"])
+    assert (room.name, room.use) == (None, use)
+
+
+@then("each room has the use its name says")
+def grid_uses(ctx):
+    wrong = []
+    for point, label, use in ctx["expected_uses"]:
+        room = room_at(ctx, point)
+        if (room.name, room.use) != (label, use):
+            wrong.append(f"{label}: {room.name!r} used as {room.use}, not {use}")
+    assert not wrong, "; ".join(wrong)
+    assert len(storey(ctx).spaces) == ctx["grid_cells"]  # one room per cell, labelled or not
+
+
+@then("the entrance door opens outward to the south, the north window to the north and the east window to the east")
+def outward_sides(ctx):
+    expected = {ENTRANCE: (0, -1), NORTH_WINDOW: (0, 1), EAST_WINDOW: (1, 0)}
+    for span, normal in expected.items():
+        opening = _opening_at(ctx, span)
+        assert opening.outward == pytest.approx(normal, abs=1e-6), (span, opening.outward)
+
+
+@then("the doors between rooms are internal")
+def internal_doors(ctx):
+    for span in INTERNAL_DOORS:
+        assert _opening_at(ctx, span).outward is None
+
+
+@then("the footprint holds every recognised room")
+def footprint_holds_rooms(ctx):
+    footprint = storey(ctx).footprint
+    assert footprint is not None
+    for space in storey(ctx).spaces:
+        assert footprint.buffer(1e-6).covers(space.polygon)
+
+
+def _opening_at(ctx, span):
+    centre = LineString(span).centroid
+    near = [o for o in storey(ctx).openings if o.position.distance(centre) < 0.05]
+    assert len(near) == 1, f"{len(near)} openings at {span}"
+    return near[0]
+
+
+@then(parsers.parse('the plan has 1 space, "{name}", used as {use}, as drawn'))
+def one_drawn_space(ctx, name, use):
+    spaces = storey(ctx).spaces
+    assert [(s.name, s.use) for s in spaces] == [(name, use)]
+    assert spaces[0].source.recognised_by != "geometry"
+
