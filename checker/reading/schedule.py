@@ -332,7 +332,7 @@ def _applied(opening: Opening, handle_row: ScheduleRow | None, type_row: Schedul
     for tag, offered in candidates.items():
         origin = next(o for o in _PRIORITY if o in offered)
         raw[tag] = offered[origin]
-        if tag in DATA_COLUMNS or origin == "block":
+        if tag in ATTRIBUTE_TAGS:  # a block's other attributes (MARK, a maker's own) are no data the rules read
             sources.append((tag, {"handle": "schedule", "type": "schedule", "block": "block"}.get(origin, "guess")))
     parsed: OpeningAttributes = parse_attributes(raw)
     parsed = replace(parsed, sources=tuple(sorted(sources)))

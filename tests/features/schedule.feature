@@ -88,6 +88,13 @@ Feature: The openings schedule
     Then the JSON says the front door has RC "RC3" from the schedule
     And the JSON says the side door has RC "RC2" from the schedule
 
+  Scenario: A handle row can name an opening's type, and that type's row then fills it
+    Given the schedule openings.csv reads "handle,type_mark,RC / {west window},W9, / ,W9,RC2"
+    When I run "annex check {plan} --schedule {tmp}/openings.csv --json {tmp}/results.json"
+    Then the JSON says the west window's type mark is "W9"
+    And the JSON says the west window has RC "RC2" from the schedule
+    And the JSON says the north window has no RC
+
   Scenario: A schedule value beats a block attribute
     Given the schedule openings.csv reads "type_mark,SILL / W2,1200"
     When I run "annex check {plan} --schedule {tmp}/openings.csv --json {tmp}/results.json"

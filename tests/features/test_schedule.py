@@ -269,6 +269,11 @@ def value_from(ctx, name, tag, value, origin):
     assert attributes["sources"][tag] == {"the schedule": "schedule", "a guess": "guess", "the block": "block"}[origin]
 
 
+@then(parsers.parse('the JSON says the {name}\'s type mark is "{mark}"'))
+def json_type_mark(ctx, name, mark):
+    assert _json_opening(ctx, name)["type_mark"] == mark
+
+
 @then(parsers.parse("the JSON says the {name} has no {tag}"))
 def no_value(ctx, name, tag):
     attributes = _json_opening(ctx, name)["attributes"]
