@@ -202,3 +202,17 @@ Feature: Rooms recognised from walls, named and used as the texts inside them sa
     And a room outline "Store" is drawn on layer "A-AREA" from (0.15, 0.15) to (2, 2)
     When the plan is loaded
     Then the plan has 1 space, "Store", used as storage, as drawn
+
+  Scenario Outline: A small enclosure is a room only when a door or window opens into it or a text names it
+    Given a flat drawn in "mm" with walls as double lines with the jambs closed
+    And its doors and windows are drawn as blocks in the wall gaps
+    And a closed wall outline 1.5 m by 1.5 m stands in the living room at (0.5, 4), <labelled>
+    When the plan is loaded
+    Then the plan has <count> spaces recognised from geometry
+    And the point (1.25, 4.75) is <where>
+
+    Examples:
+      | labelled              | count | where                       |
+      | with nothing in it    | 3     | in no room                  |
+      | labelled "WC"         | 4     | in a room used as wet       |
+      | labelled "1.5 x 1.5"  | 3     | in no room                  |

@@ -276,3 +276,23 @@ def one_drawn_space(ctx, name, use):
     assert [(s.name, s.use) for s in spaces] == [(name, use)]
     assert spaces[0].source.recognised_by != "geometry"
 
+
+
+@given(parsers.re(r"a closed wall outline (?P<w>[\d.]+) m by (?P<h>[\d.]+) m stands in the living room at \((?P<x>[\d.]+), (?P<y>[\d.]+)\), (?P<labelled>.+)"))
+def small_enclosure(drawing, w, h, x, y, labelled):
+    x, y, w, h = float(x), float(y), float(w), float(h)
+    corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
+    drawing.doc.modelspace().add_lwpolyline([drawing.xy(p) for p in corners], close=True, dxfattribs={"layer": WALL_LAYER})
+    label = labelled.partition('labelled "')[2].rstrip('"')
+    if label:
+        drawing.text((x + w / 2, y + h / 2), label, LABEL_LAYER)
+
+
+@then(parsers.parse("the point ({x:g}, {y:g}) is in no room"))
+def point_in_no_room(ctx, x, y):
+    assert not [s for s in storey(ctx).spaces if s.polygon.contains(Point(x, y))]
+
+
+@then(parsers.parse("the point ({x:g}, {y:g}) is in a room used as {use}"))
+def point_in_room(ctx, x, y, use):
+    assert room_at(ctx, (x, y)).use == use

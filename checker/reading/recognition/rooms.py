@@ -17,6 +17,8 @@ when a storey has no drawn room outlines they are recognised here, in metres:
 4. A candidate smaller than ``MIN_ROOM_AREA`` or narrower on average than
    ``MIN_ROOM_WIDTH`` (width = 2 x area / perimeter) is not a room: the strip between
    the two faces of a double-line wall, a duct, a gap between two lines drawn twice.
+   One under ``SMALL_ROOM_AREA`` is a room only when a door or window opens into it
+   or a text names it: otherwise it is a shaft, a column, a step or a bench.
 
 Texts inside a room name it and say its use (``room_words``). All steps are
 vectorised shapely calls; no step compares every element with every other.
@@ -46,6 +48,8 @@ JAMB_REACH = 0.3  # how far past each jamb the wall faces beside a gap are looke
 PARALLEL = 0.95  # |cos| above which a wall segment runs along an opening
 FACE_OFFSET = 0.04  # a parallel wall line nearer the span than this is the span's own line
 MIN_ROOM_AREA = 1.5  # m2: a WC is about 1.5 m2; smaller enclosures are ducts and shafts
+SMALL_ROOM_AREA = 6.0  # m2: below this an enclosure needs a door, a window or a name to be a room
+OPENING_REACH = 0.35  # m: a span this close to an enclosure opens into it (spans lie mid-wall)
 MIN_ROOM_WIDTH = 0.6  # m, 2 x area / perimeter: a 0.8 m corridor is about 0.7, a 0.3 m wall strip 0.3
 
 CONFIDENCE_NAMED = 0.8  # enclosed, and a text inside names a use we know
@@ -106,6 +110,18 @@ def recognise_rooms(
     if not len(rooms):
         return []
     inside = _texts_in(rooms, texts)
+    # A small enclosure that no door or window opens into and no text names is a shaft,
+    # a column, a step or a bench drawn on a wall layer, not a room.
+    small = shapely.area(rooms) < SMALL_ROOM_AREA
+    if small.any():
+        opened = np.zeros(len(rooms), dtype=bool)
+        if len(spans):
+            # Flat ends: an opening beside a corner does not open into what lies past its jamb.
+            reach = shapely.buffer(np.array(spans, dtype=object), OPENING_REACH, cap_style="flat")
+            opened[np.unique(shapely.STRtree(rooms).query(reach, predicate="intersects")[1])] = True
+        named = np.array([any(is_label(t) for t in words) for words in inside], dtype=bool)
+        keep = ~small | opened | named
+        rooms, inside = rooms[keep], [words for words, k in zip(inside, keep.tolist()) if k]
     bounding = _bounding_walls(rooms, wall_array)
     found = []
     for room, words, wall in zip(rooms, inside, bounding):
