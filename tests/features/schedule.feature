@@ -68,6 +68,24 @@ Feature: The openings schedule
     Then the exit status is 2
     And the error is one sentence saying "openings.csv exists; give --force to replace it"
 
+  Scenario: A schedule must be written as CSV or XLSX
+    When I run "annex schedule {plan} -o {tmp}/openings.ods"
+    Then the exit status is 2
+    And the error is one sentence saying "openings.ods should end in .csv or .xlsx"
+
+  Scenario: A new schedule carries the values of an earlier one
+    Given the schedule old.csv reads "type_mark,RC / D1,RC3"
+    When I run "annex schedule {plan} --schedule {tmp}/old.csv -o {tmp}/openings.xlsx"
+    Then the exit status is 0
+    And the schedule openings.xlsx has these rows:
+      | kind   | type_mark | RC  | ROLE      |
+      | door   | D1        | RC3 | ENTRANCE? |
+      | door   | D1        | RC3 |           |
+      | door   | د۱        |     |           |
+      | window | W1        |     |           |
+      | window | W1        |     |           |
+      | window | W2        |     |           |
+
   Scenario Outline: A type row fills every opening of that type and the results say so
     Given the schedule openings.<format> is written and the type D1 filled with ROLE "ENTRANCE" and RC "RC2"
     When I run "annex check {plan} --ruleset ir-police-annex --schedule {tmp}/openings.<format> --json {tmp}/results.json"
