@@ -83,11 +83,13 @@ class Tally:
 
     @property
     def precision(self) -> float | None:
-        return self.matched / self.found if self.found else (None if self.true else 1.0)
+        """None when nothing was found: no claim was made, so none can be wrong."""
+        return self.matched / self.found if self.found else None
 
     @property
     def recall(self) -> float | None:
-        return self.matched / self.true if self.true else (None if self.found else 1.0)
+        """None when there was nothing to find."""
+        return self.matched / self.true if self.true else None
 
 
 @dataclass
@@ -214,10 +216,14 @@ _refusals: dict[str, str] = {}
 
 
 def corpus(truth_file: Path = CORPUS_TRUTH, folder: Path = CORPUS) -> tuple[dict[str, Score], list[str]]:
-    """Score the corpus floor plans against their truth; say what happened to the others."""
-    from checker.reading.units import unit_by_name
+    """Score the corpus floor plans against their truth; say what happened to the others.
 
+    Each entry scores only what its truth establishes (``scored``); found rooms outside
+    ``rooms_region`` and found windows on glazing listed in ``ignore_windows`` are left
+    out, since no truth says whether they are right.
+    """
     spec = tomllib.loads(truth_file.read_text(encoding="utf-8"))
+    entries = {entry["file"]: entry for entry in spec.get("plan", [])}
     results: dict[str, Score] = {}
     notes: list[str] = []
     for entry in spec.get("plan", []):
@@ -231,26 +237,49 @@ def corpus(truth_file: Path = CORPUS_TRUTH, folder: Path = CORPUS) -> tuple[dict
         label = entry.get("label", entry["file"])
         if not entry.get("floor_plan", True):
             said = reading.refused or (f"loaded: {len(reading.doors)} doors, {len(reading.windows)} windows, "
-                                       f"{len(reading.rooms)} rooms")
-            notes.append(f"{label}: not a floor plan; expected: {entry.get('expected', '?')}; the tool: {said[:160]}")
+                                       f"{len(reading.rooms)} rooms, unit {reading.unit}")
+            notes.append(f"{label}: not a floor plan; expected: {entry.get('expected', '?')}; the tool: {said[:200]}")
             continue
-        metres = unit_by_name(entry["unit"]).metres
-        def lines(key):
-            return tuple(LineString([(x0 * metres, y0 * metres), (x1 * metres, y1 * metres)])
-                         for x0, y0, x1, y1 in entry.get(key, []))
-
-        truth = Truth(
-            doors=lines("doors"),
-            windows=lines("windows"),
-            rooms=tuple(Polygon([(x * metres, y * metres) for x, y in ring]) for ring in entry.get("rooms", [])),
-            unit=entry["unit"],
-        )
+        truth, reading = corpus_truth(entry, entries, reading)
         one = score(truth, reading)
+        scored = set(entry.get("scored", ("doors", "windows", "rooms", "unit")))
+        for kind in ("doors", "windows", "rooms"):
+            if kind not in scored:
+                setattr(one, kind, Tally())
         one.seconds = seconds
         results[label] = one
         if reading.refused:
-            notes.append(f"{label}: refused: {reading.refused[:160]}")
+            notes.append(f"{label}: refused: {reading.refused[:200]}")
     return results, notes
+
+
+def corpus_truth(entry: dict, entries: dict[str, dict], reading: Reading) -> tuple[Truth, Reading]:
+    """The entry's truth in metres, and the reading without what that truth cannot judge."""
+    from checker.reading.units import unit_by_name
+
+    source = entries[entry["same_as"]] if "same_as" in entry else entry
+    metres = unit_by_name(entry["unit"]).metres
+
+    def lines(key):
+        return tuple(LineString([(x0 * metres, y0 * metres), (x1 * metres, y1 * metres)]) for x0, y0, x1, y1 in source.get(key, []))
+
+    truth = Truth(
+        doors=lines("doors"),
+        windows=lines("windows"),
+        rooms=tuple(Polygon([(x * metres, y * metres) for x, y in ring]) for ring in source.get("rooms", [])),
+        unit=entry["unit"],
+    )
+    rooms, windows = reading.rooms, reading.windows
+    if "rooms_region" in source and rooms:
+        x0, y0, x1, y1 = (v * metres for v in source["rooms_region"])
+        inside = shapely.contains(shapely.box(x0, y0, x1, y1), shapely.centroid(np.array(rooms, dtype=object)))
+        rooms = tuple(r for r, keep in zip(rooms, inside) if keep)
+    ignored = lines("ignore_windows")
+    if ignored and windows:
+        middles = shapely.line_interpolate_point(np.array(windows, dtype=object), 0.5, normalized=True)
+        near, _ = shapely.STRtree(np.array(ignored, dtype=object)).query(middles, predicate="dwithin", distance=OPENING_TOLERANCE_M)
+        windows = tuple(w for k, w in enumerate(windows) if k not in set(near.tolist()))
+    return truth, Reading(reading.doors, windows, rooms, reading.unit, reading.refused)
 
 
 # ---------------------------------------------------------------------------- cost
