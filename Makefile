@@ -13,7 +13,7 @@ OUT    := out
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils \
                    postgresql chromium
 
-.PHONY: run test bench docs example clean system-packages
+.PHONY: run test bench bench-recognition docs example clean system-packages
 
 # Installs only what is missing, so a machine that has them all needs no root.
 system-packages:
@@ -49,6 +49,12 @@ test: $(DEPS) system-packages
 bench: $(DEPS) system-packages
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_annex.py
+
+# Recognition against ground truth: synthetic plans in many drawing styles and the corpus
+# floor plans (precision and recall of doors, windows, rooms; units), then what recognition
+# costs on 100k entities against a plain ezdxf.readfile. Figures go to out/bench-recognition.txt.
+bench-recognition: $(DEPS)
+	$(BIN)/python benchmarks/bench_recognition.py --cost --out $(OUT)/bench-recognition.txt
 
 # Regenerate what is generated: the example project and docs/rules.md.
 example: $(DEPS)
