@@ -192,17 +192,18 @@ def _recognise(raw: Extraction, factor: float, walls: tuple[Wall, ...], known_sp
         return None if explained.how is None else (explained.how, explained.confidence)
 
     found = recognise_openings(arcs, (centres, radii, ends), lines, wall_segments, gaps, known_spans, how_for_layer)
-    _report_stray_linework(raw, loose_geometries, used_zones(found) + [s.buffer(max(s.length, 0.3)) for s in known_spans])
+    _report_stray_linework(raw, loose_geometries, known_spans + [f.span for f in found])
     return found
 
 
-def _report_stray_linework(raw: Extraction, geometries: list, zones: list) -> None:
+def _report_stray_linework(raw: Extraction, geometries: list, spans: list) -> None:
     """Count the door- and window-layer linework that lies in no opening's zone."""
     on_role = [k for k, s in enumerate(raw.loose) if s.role in (Role.DOORS, Role.WINDOWS)]
     if not on_role:
         return
     used = np.zeros(len(on_role), dtype=bool)
-    if zones:
+    if spans:
+        zones = used_zones(spans)
         hit, _ = shapely.STRtree(np.array(zones, dtype=object)).query(
             np.array([geometries[k] for k in on_role], dtype=object), predicate="intersects"
         )

@@ -494,7 +494,8 @@ def _middles(found: list[Found]) -> np.ndarray:
     return shapely.line_interpolate_point(spans, 0.5, normalized=True)
 
 
-def used_zones(found: list[Found]) -> list:
-    """The area each found opening accounts for: its span widened by its width (a door's
+def used_zones(spans: list) -> np.ndarray:
+    """The area each opening accounts for: its span widened by its width (a door's
     swing, a window's lines), so linework there is not reported as stray."""
-    return [f.span.buffer(max(f.span.length, 0.3)) for f in found]
+    array = np.array(spans, dtype=object)
+    return shapely.buffer(array, np.maximum(shapely.length(array), 0.3))
