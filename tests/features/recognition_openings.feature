@@ -48,6 +48,19 @@ Feature: Doors and windows are recognised from plain geometry
     Then the storey has 1 door recognised from geometry
     And it was recognised by geometry with a confidence from 0.65 to 0.75
 
+  Scenario Outline: Linework on a window layer over a wall that shows no gap is one window, as long as it runs
+    Given a 10 m by 8 m house drawn in metres with no gaps in its walls
+    And a window of 1.2 m at 2 m in the front wall drawn as <how> on layer A-GLAZ
+    When the plan is loaded
+    Then the storey has 1 window recognised from geometry
+    And its width is 1.20 m and its middle 2.60 m along the front wall
+    And it was recognised by layer-name with a confidence from 0.75 to 0.85
+
+    Examples:
+      | how                     |
+      | 3 parallel lines        |
+      | a closed frame and glass |
+
   Scenario Outline: Arcs that are not door swings are not doors
     Given a 10 m by 8 m house drawn in metres whose front wall has a 0.9 m gap at 2 m
     And inside the house, <thing>

@@ -95,6 +95,19 @@ def swing_on_wall(ctx, width, x):
     ctx["sketch"].swing((x, WALL), width)
 
 
+@given(parsers.parse("a window of {width:g} m at {x:g} m in the front wall drawn as {how} on layer {layer}"))
+def window_over_wall(ctx, width, x, how, layer):
+    sketch = ctx["sketch"]
+    if how == "3 parallel lines":
+        parallel_lines(sketch, x, x + width, 3, layer)
+    elif how == "a closed frame and glass":
+        corners = [(x, 0.0), (x + width, 0.0), (x + width, WALL), (x, WALL)]
+        sketch.msp.add_lwpolyline([sketch.xy(p) for p in corners], close=True, dxfattribs={"layer": sketch.layer(layer)})
+        sketch.line((x, WALL / 2), (x + width, WALL / 2), layer)
+    else:
+        raise ValueError(how)
+
+
 @given("a lone line on layer A-DOOR inside the house")
 def lone_door_line(ctx):
     ctx["sketch"].line((4, 4), (5, 4), "A-DOOR")

@@ -47,6 +47,8 @@ FULL_LENGTH = 0.85  # of the gap's width: a window line bridges the gap
 LEAF_PART = (0.3, 0.85)  # of the gap's width: one leaf of a sliding door
 DEFAULT_HALF_THICKNESS = 0.15  # m, when the wall is drawn as one line
 DISTINCT_OFFSET = 0.005  # m: lines closer than this across the wall are one line
+WINDOW_RUN_SPACING = 0.3  # m: parallel lines on a window layer this close are one window
+WINDOW_RUN_LENGTH = (0.4, 25.0)  # m: shorter runs are jambs and sills; a glass wall is one long window
 
 CONFIDENCE = {
     "arc+leaf+gap": 0.9,
@@ -55,6 +57,7 @@ CONFIDENCE = {
     "arc+leaf": 0.6,
     "window lines in gap": 0.85,
     "sliding leaves in gap": 0.75,
+    "window run on layer": 0.8,
     "block": 0.85,
 }
 
@@ -159,8 +162,8 @@ def recognise_openings(
     """
     doors, used_gaps = _doors(arcs, arc_geometry, loose, walls, gaps, how_for_layer)
     windows = _gap_openings(loose, gaps, used_gaps, how_for_layer)
-    found = _without_duplicates(doors + windows)
-    return _not_known(found, known_spans)
+    found = _not_known(_without_duplicates(doors + windows), known_spans)
+    return found + _window_layer_runs(loose, known_spans + [f.span for f in found], how_for_layer)
 
 
 # ---------------------------------------------------------------------------- doors
@@ -459,6 +462,83 @@ def _sliding(lo: np.ndarray, hi: np.ndarray, width: np.ndarray, offset: np.ndarr
     if not len(at_start) or not len(at_end):
         return False
     return bool(np.max(np.abs(at_start[:, None] - at_end[None, :])) > DISTINCT_OFFSET)
+
+
+def _window_layer_runs(loose: Linework, taken: list, how_for_layer) -> list[Found]:
+    """Windows on a window layer where the walls show no gap (a window drawn over a
+    continuous wall, a free-standing glass wall): each run of parallel lines side by
+    side is one window, as long as the run."""
+    segments = loose.segments
+    mine = np.flatnonzero(np.array([role is Role.WINDOWS for role in loose.role], dtype=bool))
+    if not len(mine):
+        return []
+    lines = segments.lines()[mine]
+    if taken:  # linework already part of an opening
+        hit, _ = shapely.STRtree(used_zones(taken)).query(lines, predicate="intersects")
+        free = np.ones(len(mine), dtype=bool)
+        free[hit] = False
+        mine, lines = mine[free], lines[free]
+    if not len(mine):
+        return []
+    start, end = segments.start[mine], segments.end[mine]
+    length = np.hypot(*(end - start).T)
+    unit = (end - start) / length[:, None]
+    i, j = shapely.STRtree(lines).query(lines, predicate="dwithin", distance=WINDOW_RUN_SPACING)
+    keep = i < j
+    i, j = i[keep], j[keep]
+    parallel = np.abs(unit[i, 0] * unit[j, 1] - unit[i, 1] * unit[j, 0]) <= 1 - PARALLEL_COS
+    parent = list(range(len(mine)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in zip(i[parallel].tolist(), j[parallel].tolist()):
+        parent[root(a)] = root(b)
+    runs: dict[int, list[int]] = {}
+    for k in range(len(mine)):
+        runs.setdefault(root(k), []).append(k)
+    candidates = []
+    for members in runs.values():
+        longest = max(members, key=lambda k: length[k])
+        u, origin = unit[longest], start[longest]
+        normal = np.array([-u[1], u[0]])
+        ends = np.concatenate([start[members], end[members]]) - origin
+        along = ends @ u
+        middle = float(np.mean(ends @ normal))
+        lo, hi = float(along.min()), float(along.max())
+        if not WINDOW_RUN_LENGTH[0] <= hi - lo <= WINDOW_RUN_LENGTH[1]:
+            continue
+        span = LineString([tuple(origin + u * lo + normal * middle), tuple(origin + u * hi + normal * middle)])
+        candidates.append((span, members, longest, normal))
+    if not candidates:
+        return []
+    # A frame's short sides form runs of their own across the long ones: drop a run
+    # whose middle lies on a longer run.
+    spans = np.array([c[0] for c in candidates], dtype=object)
+    lengths = shapely.length(spans)
+    zones = shapely.buffer(spans, WINDOW_RUN_SPACING, cap_style="flat")
+    middles = shapely.line_interpolate_point(spans, 0.5, normalized=True)
+    m, z = shapely.STRtree(zones).query(middles, predicate="within")
+    shorter = (lengths[m] < lengths[z]) | ((lengths[m] == lengths[z]) & (z < m))
+    dropped = set(m[shorter].tolist())
+    found: list[Found] = []
+    for k, (span, members, longest, normal) in enumerate(candidates):
+        if k in dropped:
+            continue
+        s = int(mine[longest])
+        layer = loose.layer[s]
+        layer_how = how_for_layer(layer) or ("layer-name", 1.0)
+        found.append(
+            Found(
+                OpeningKind.WINDOW, span, (float(normal[0]), float(normal[1])), loose.handle[s], layer,
+                loose.block[s] or "", layer_how[0], round(min(CONFIDENCE["window run on layer"], layer_how[1]), 2),
+                msg("recognition.window-layer-run", width=Number(span.length, ".2f")),
+            )
+        )
+    return found
 
 
 # --------------------------------------------------------------------- duplicates
