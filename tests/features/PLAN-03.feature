@@ -21,7 +21,7 @@ Feature: PLAN-03 Layers the ruleset needs are present
   Scenario: A plan whose doors are on an unmapped layer has no doors and fails
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
-    And the plan has a door "front" on layer "Doors" with ROLE=ENTRANCE, RC=RC2
+    And the plan has a door "front" on layer "Layer 7" with ROLE=ENTRANCE, RC=RC2
     When the plan is checked under "entrance-doors.toml"
     Then the only PLAN-03 finding is fail
     And its severity is warning
@@ -33,13 +33,13 @@ Feature: PLAN-03 Layers the ruleset needs are present
   Scenario: The same plan passes once its door layer is mapped to doors
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
-    And the plan has a door "front" on layer "Doors" with ROLE=ENTRANCE, RC=RC2
-    And the layer "Doors" is mapped to doors
+    And the plan has a door "front" on layer "Layer 7" with ROLE=ENTRANCE, RC=RC2
+    And the layer "Layer 7" is mapped to doors
     When the plan is checked under "entrance-doors.toml"
     Then the only PLAN-03 finding is pass
-    And its message says "found on Doors."
+    And its message says "found on Layer 7."
     And the OPEN-02 finding for door "front" is pass
-    And it points at door "front" on layer "Doors" in storey "Storey 1"
+    And it points at door "front" on layer "Layer 7" in storey "Storey 1"
 
   Scenario: Under a ruleset whose rules need no layers, PLAN-03 has nothing to judge
     Given a plan drawn in "mm"
