@@ -31,6 +31,8 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, box
 from shapely.ops import unary_union
 
+from ezdxf.math import OCS, Vec3
+
 from checker.reading.dxf.starter import PlanDrawing
 from checker.reading.units import unit_by_name
 
@@ -180,6 +182,10 @@ def _styles() -> list[Style]:
               "frame and sill", "mtext", unit="cm", header="missing", placed="rotated", noise=True, names="persian"),
         Style("Iranian office: R2000 1256, nested blocks, tags", "persian", "solid hatch", "nested block", "block", "tags",
               unit="mm", header="unitless", version="R2000", codepage="ANSI_1256", noise=True),
+        Style("mirrored swing arcs (extrusion -Z)", "german", "double lines", "mirrored arcs", "3 lines"),
+        Style("blocks with the base point mid-opening", "english", "closed polylines", "centred block", "centred block"),
+        Style("wall faces run on across windows", "ncs", "doors cut only", "swing", "2 lines"),
+        Style("busy sheet: exploded chain dims, stair, eaves", "english", "double lines", "swing", "2 lines", noise=True),
         Style("layer 0 export, segments, one block", "layer0", "double lines", "tessellated swing", "2 lines",
               container="one block", header="unitless", noise=True),
     ]
@@ -397,7 +403,8 @@ class Writer:
         return (round(p[0] * self.scale, 6), round(p[1] * self.scale, 6))
 
     def layer(self, role: str) -> str:
-        name = self.scheme.get(role) or self.scheme["walls"]
+        # internal walls fall back to the wall layer; eaves and other annotation to the dimension layer
+        name = self.scheme.get(role) or self.scheme["walls" if role.startswith("walls") else "dims"]
         if name not in self.doc.layers:
             self.doc.layers.add(name)
         return name
@@ -433,6 +440,9 @@ class Writer:
     def walls(self) -> None:
         style, layout = self.style.walls, self.layout
         cuts = unary_union(layout.gaps())
+        if style == "doors cut only":  # wall faces run on across windows; the window lines lie between them
+            cuts = unary_union([_gap(o) for o in layout.openings if o.kind == "door"])
+            style = "double lines"
         if style in ("single lines", "wide polylines", "double and single"):
             for line, t in layout.centre_lines:
                 external = t == layout.external
@@ -459,7 +469,7 @@ class Writer:
         for role, solid in (("walls", external.difference(cuts)), ("walls_internal", internal.difference(cuts))):
             if self.style.walls == "double and single" and role == "walls_internal":
                 continue
-            if self.style.walls == "double and single":
+            if self.style.walls in ("double and single", "doors cut only"):
                 style = "double lines"
             polygons = [p for p in getattr(solid, "geoms", [solid]) if p.area > 1e-4]
             if style in ("solid hatch", "ANSI31 hatch"):
@@ -513,18 +523,22 @@ class Writer:
                 self.swing(h, direction, n, half)
             return
         hinge = (a[0] + n[0] * face, a[1] + n[1] * face)
-        if style in ("swing", "bulge swing", "tessellated swing", "leaf rectangle"):
+        if style in ("swing", "bulge swing", "tessellated swing", "leaf rectangle", "mirrored arcs"):
             self.swing(hinge, u, n, w, style)
             return
         # attribute-less block: hinge at the origin, closed along +x, leaf along +y
         unit_size = style == "unit block"
-        name = "DR-UNIT" if unit_size else f"DOOR_{int(round(w * 100))}"
+        centred = style == "centred block"  # base point in the middle of the opening, as many libraries put it
+        name = "DR-UNIT" if unit_size else f"DOOR_{'C' if centred else ''}{int(round(w * 100))}"
         if name not in self.doc.blocks:
             block = self.doc.blocks.new(name)
             r = 1.0 if unit_size else w * self.scale
-            block.add_arc((0, 0), r, 0, 90, dxfattribs={"layer": "0"})
-            block.add_line((0, 0), (0, r), dxfattribs={"layer": "0"})
-            block.add_line((0, 0), (0.04 * r, 0), dxfattribs={"layer": "0"})  # a stop, as many blocks have
+            h = -r / 2 if centred else 0.0
+            block.add_arc((h, 0), r, 0, 90, dxfattribs={"layer": "0"})
+            block.add_line((h, 0), (h, r), dxfattribs={"layer": "0"})
+            block.add_line((h, 0), (h + 0.04 * r, 0), dxfattribs={"layer": "0"})  # a stop, as many blocks have
+        if centred:
+            hinge = (hinge[0] + u[0] * w / 2, hinge[1] + u[1] * w / 2)
         if style == "nested block":  # a door set: frame lines around the leaf block, as manufacturers' blocks nest
             leaf, name = name, f"DOORSET_{int(round(w * 100))}"
             if name not in self.doc.blocks:
@@ -563,6 +577,10 @@ class Writer:
             points = [(hinge[0] + radius * math.cos(a0 + k * math.pi / 16), hinge[1] + radius * math.sin(a0 + k * math.pi / 16))
                       for k in range(9)]
             self.polyline(points, "doors", close=False)
+        elif how == "mirrored arcs":  # as AutoCAD writes a mirrored arc: extrusion (0, 0, -1), OCS x = -WCS x
+            centre = OCS((0, 0, -1)).from_wcs(Vec3(*self.xy(hinge), 0))
+            self.msp.add_arc(centre, radius * self.scale, (180 - end) % 360, (180 - start) % 360,
+                             dxfattribs={**self.attrs("doors"), "extrusion": (0, 0, -1)})
         else:
             self.msp.add_arc(self.xy(hinge), radius * self.scale, start % 360, end % 360, dxfattribs=self.attrs("doors"))
         if how == "leaf rectangle":  # a 40 mm leaf drawn as its outline
@@ -580,16 +598,18 @@ class Writer:
         if style == "convention":
             self.drawing.window(a, b, layer=self.layer("windows"), SILL=900, HEAD=2100)
             return
-        if style == "block":
-            count = 3
-            name = "WIN3"
+        if style in ("block", "centred block"):
+            count, centred = 3, style == "centred block"
+            name = "WIN3C" if centred else "WIN3"
             if name not in self.doc.blocks:  # unit block: 1 x 1, scaled to width and wall thickness
                 block = self.doc.blocks.new(name)
+                x0 = -0.5 if centred else 0.0
                 for k in range(count):
                     y = -0.5 + k / (count - 1)
-                    block.add_line((0, y), (1, y), dxfattribs={"layer": "0"})
+                    block.add_line((x0, y), (x0 + 1, y), dxfattribs={"layer": "0"})
             angle = math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
-            self.msp.add_blockref(name, self.xy(a), dxfattribs={"layer": self.layer("windows"), "rotation": angle % 360,
+            base = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) if centred else a
+            self.msp.add_blockref(name, self.xy(base), dxfattribs={"layer": self.layer("windows"), "rotation": angle % 360,
                                                                 "xscale": w * self.scale, "yscale": t * self.scale})
             return
         if style == "frame and sill":  # jamb lines, two glass lines, a sill proud of the outer face
@@ -679,6 +699,41 @@ class Writer:
                                           dxfattribs=self.attrs("dims"))
             dim.render()
         self.text((x0, y0 - 2.2), "GROUND FLOOR PLAN  1:100", "text", height=0.4)
+        self.clutter(rooms)
+
+    def clutter(self, rooms: list[Polygon]) -> None:
+        """What makes real plans hard: exploded chain dimensions to every jamb, an eaves line,
+        a stair (a run of parallel treads), a kitchen counter under a window."""
+        for o in self.layout.openings:
+            if not o.external:
+                continue
+            n, t = o.inward, o.thickness
+            out = -(t / 2 + 1.2)
+            for j in (o.a, o.b):
+                self.line((j[0] - n[0] * (t / 2 + 0.15), j[1] - n[1] * (t / 2 + 0.15)),
+                          (j[0] + n[0] * (out - 0.15), j[1] + n[1] * (out - 0.15)), "dims")
+            p = (o.a[0] + n[0] * out, o.a[1] + n[1] * out)
+            q = (o.b[0] + n[0] * out, o.b[1] + n[1] * out)
+            self.line(p, q, "dims")
+            self.text(((p[0] + q[0]) / 2, (p[1] + q[1]) / 2), f"{o.width * 1000:.0f}", "dims", height=0.15)
+        eaves = self.layout.footprint.buffer(0.6 + self.layout.external / 2, join_style="mitre").exterior
+        self.polyline(list(eaves.coords)[:-1], "projection", close=True)
+        biggest = max(rooms, key=lambda r: r.area)
+        cx, cy = biggest.centroid.x, biggest.centroid.y
+        for k in range(10):  # treads, 0.28 m going, 1.0 m wide
+            self.line((cx - 1.4 + k * 0.28, cy - 1.2), (cx - 1.4 + k * 0.28, cy - 0.2), "furniture")
+        self.polyline([(cx - 1.4, cy - 0.7), (cx + 1.2, cy - 0.7), (cx + 1.0, cy - 0.6)], "furniture", close=False)
+        windows = [o for o in self.layout.openings if o.kind == "window"]
+        if windows:
+            o = windows[0]
+            n, t = o.inward, o.thickness
+            u = ((o.b[0] - o.a[0]) / o.width, (o.b[1] - o.a[1]) / o.width)
+            back = t / 2 + 0.01
+            corners = [(j[0] + u[0] * s + n[0] * d, j[1] + u[1] * s + n[1] * d)
+                       for j, s, d in ((o.a, -0.4, back), (o.b, 0.4, back), (o.b, 0.4, back + 0.6), (o.a, -0.4, back + 0.6))]
+            self.polyline(corners, "furniture", close=True)
+            mid = ((o.a[0] + o.b[0]) / 2 + n[0] * (back + 0.3), (o.a[1] + o.b[1]) / 2 + n[1] * (back + 0.3))
+            self.msp.add_circle(self.xy(mid), 0.18 * self.scale, dxfattribs=self.attrs("furniture"))
 
     def write(self, path: Path, truth_rooms: list[Polygon], names: list[str]) -> None:
         self.walls()

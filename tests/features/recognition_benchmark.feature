@@ -90,6 +90,8 @@ Feature: The recognition benchmark scores readings against their truth correctly
       | rotated 30-60 degrees, site coordinates    | 5    |
       | inches, declared                           | 6    |
       | whole plan in one block (export)           | 7    |
+      | mirrored swing arcs (extrusion -Z)         | 8    |
+      | nested door blocks, mirrored               | 9    |
 
   Scenario: The same style and seed write the same plan
     Given a generated plan in the style "Iranian office: Latin layers, bulges, rotated, no units" with seed 4

@@ -13,6 +13,7 @@ from pathlib import Path
 import ezdxf
 import pytest
 from ezdxf import disassemble
+from ezdxf.math import OCS
 from pytest_bdd import given, parsers, scenarios, then, when
 from shapely.affinity import translate
 from shapely.geometry import LineString, box
@@ -259,8 +260,8 @@ def header_as_styled(ctx):
 def arcs_at_jambs(ctx):
     metres = unit_by_name(ctx["style"].unit).metres
     doc = ezdxf.readfile(ctx["path"])
-    centres = [(e.dxf.center.x * metres, e.dxf.center.y * metres)
-               for e in disassemble.recursive_decompose(doc.modelspace()) if e.dxftype() == "ARC"]
+    arcs = [e for e in disassemble.recursive_decompose(doc.modelspace()) if e.dxftype() == "ARC"]
+    centres = [(c.x * metres, c.y * metres) for c in (OCS(e.dxf.extrusion).to_wcs(e.dxf.center) for e in arcs)]
     assert centres, "the style draws swing arcs"
     jambs = [point for door in ctx["truth"].doors for point in (door.coords[0], door.coords[-1])]
     for x, y in centres:
