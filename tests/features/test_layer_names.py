@@ -16,6 +16,14 @@ from .conftest import HOUSE
 scenarios("layer_names.feature")
 
 
+def test_every_spelling_in_the_vocabulary_means_one_thing():
+    """A word listed under two roles (or a role and furniture) would be read by the
+    table's order, not by what it means: the vocabulary must not do that."""
+    from checker.reading.recognition.layer_names import CONFLICTS
+
+    assert CONFLICTS == []
+
+
 def report(ctx):
     assert ctx["error"] is None, f"the plan did not load: {ctx['error']}"
     return ctx["plan"].loads[0]
