@@ -81,3 +81,8 @@ Feature: Several floor plates in one file
     When I run "annex preflight project.toml"
     Then the exit status is 2
     And the error is one sentence saying "region must be four numbers"
+
+  Scenario: Plates whose doors are swing arcs and whose windows are lines are found too
+    Given a drawing in "mm" with two plates at (0, 0) and (20, 0) whose doors are swing arcs and windows lines
+    When the plan is loaded
+    Then the load report lists 2 plates, the first around the house at (0, 0) and the second around the one at (20, 0)

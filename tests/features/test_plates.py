@@ -215,3 +215,20 @@ def loading_fails(ctx, text):
 def sentence_names_plates(ctx):
     said = str(ctx["error"])
     assert re.search(r"plate 1: \[[-\d, ]+\]; plate 2: \[[-\d, ]+\]", said), said
+
+
+@given(parsers.parse('a drawing in "{unit}" with two plates at ({x1:g}, {y1:g}) and ({x2:g}, {y2:g}) whose doors are swing arcs and windows lines'), target_fixture="drawing")
+def plates_of_plain_geometry(ctx, unit, x1, y1, x2, y2):
+    drawing = PlanDrawing(unit)
+    msp = drawing.doc.modelspace()
+    for x, y in ((x1, y1), (x2, y2)):
+        drawing.walls_loop([(x, y), (x + HOUSE_W, y), (x + HOUSE_W, y + HOUSE_H), (x, y + HOUSE_H)], thickness=WALL)
+        for hinge in (2.0, 6.0):  # two doors in the south wall: leaf and quarter-circle swing
+            msp.add_line(drawing.xy((x + hinge, y)), drawing.xy((x + hinge, y + 0.9)), dxfattribs={"layer": "A-DOOR"})
+            msp.add_arc(drawing.xy((x + hinge, y)), drawing.u(0.9), 0, 90, dxfattribs={"layer": "A-DOOR"})
+        for start in (2.0, 6.0):  # two windows in the north wall: three lines across the gap
+            for offset in (-0.1, 0.0, 0.1):
+                msp.add_line(drawing.xy((x + start, y + HOUSE_H + offset)), drawing.xy((x + start + 1.2, y + HOUSE_H + offset)),
+                             dxfattribs={"layer": "A-GLAZ"})
+    ctx["drawings"]["plan"] = drawing
+    return drawing

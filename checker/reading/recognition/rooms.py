@@ -142,7 +142,7 @@ def _wall_solids(walls: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     body = is_polygon & (2 * areas / perimeters <= MAX_WALL_WIDTH)
     lines = walls.copy()
     lines[is_polygon] = shapely.boundary(walls[is_polygon])
-    solids = shapely.buffer(lines, WALL_BAND, join_style="mitre")
+    solids = shapely.buffer(lines, WALL_BAND, cap_style="square", join_style="mitre")
     if body.any():
         solids = np.concatenate([solids, walls[body]])
     return solids, lines
