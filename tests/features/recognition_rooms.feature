@@ -216,3 +216,9 @@ Feature: Rooms recognised from walls, named and used as the texts inside them sa
       | with nothing in it    | 3     | in no room                  |
       | labelled "WC"         | 4     | in a room used as wet       |
       | labelled "1.5 x 1.5"  | 3     | in no room                  |
+
+  Scenario: The Iranian office's plan has its rooms, named in Persian, and its external openings know which side is outside
+    Given the plan an Iranian office draws: Persian layers, swing-arc doors and line windows in wall gaps, centimetres, no unit
+    When the plan is loaded
+    Then it has a room for each Persian room name, used as the name says, filling the space between the wall faces
+    And every door and window in the outer walls has its outward side pointing out of the building, and the internal door none

@@ -296,3 +296,40 @@ def point_in_no_room(ctx, x, y):
 @then(parsers.parse("the point ({x:g}, {y:g}) is in a room used as {use}"))
 def point_in_room(ctx, x, y, use):
     assert room_at(ctx, (x, y)).use == use
+
+
+@given("the plan an Iranian office draws: Persian layers, swing-arc doors and line windows in wall gaps, centimetres, no unit")
+def iranian_plan(ctx):
+    from tests.support.persian_plan import write_persian_plan
+
+    ctx["manifest"] = write_persian_plan(ctx["tmp"] / "persian.dxf")  # loaded as the plan's target
+
+
+@then("it has a room for each Persian room name, used as the name says, filling the space between the wall faces")
+def persian_rooms(ctx):
+    from tests.support.persian_plan import ROOMS
+
+    spaces = {s.name: s for s in storey(ctx).spaces}
+    assert set(spaces) == set(ROOMS), list(spaces)
+    for name, use in ROOMS.items():
+        assert spaces[name].use == use and spaces[name].source.recognised_by == "geometry"
+    # The living room lies between the west wall's inner face (0.2 m) and the partition (6.0 m),
+    # the south and north walls' inner faces (0.2 m, 8.8 m).
+    assert spaces["پذیرایی"].polygon.bounds == pytest.approx((0.2, 0.2, 6.0, 8.8), abs=0.005)
+    assert spaces["پذیرایی"].polygon.area == pytest.approx(5.8 * 8.6, abs=0.02)
+
+
+@then("every door and window in the outer walls has its outward side pointing out of the building, and the internal door none")
+def persian_outward(ctx):
+    from tests.support.persian_plan import TRUTH
+
+    centre = Point(6.0, 4.5)
+    for truth in TRUTH:
+        opening = _opening_at(ctx, truth.jambs)
+        if not truth.external:
+            assert opening.outward is None
+            continue
+        assert opening.outward is not None, truth
+        middle = LineString(truth.jambs).centroid
+        away = (middle.x - centre.x, middle.y - centre.y)
+        assert opening.outward[0] * away[0] + opening.outward[1] * away[1] > 0, (truth, opening.outward)
