@@ -28,6 +28,8 @@ Feature: Layer roles from layer names
       | E-LITE-EXTR                  | lights  | NCS layer code             |
       | C-PROP-LINE                  | site    | NCS layer code             |
       | C-ROAD-CURB                  | public  | NCS layer code             |
+      | E-LITE-EQPM                  | lights  | = lights, NCS layer code   |
+      | A-DOOR-GLAZ                  | doors   | = doors, NCS layer code    |
       | A-210 G - Existing Structure | walls   | CI/SfB layer code          |
       | A-21-G                       | walls   | CI/SfB layer code          |
       | A-22-M                       | walls   | CI/SfB layer code          |
@@ -108,6 +110,11 @@ Feature: Layer roles from layer names
       | Ruimte                       | spaces  | Dutch                      |
       | Hekwerk                      | fences  | Dutch                      |
       | Dak                          | access  | Dutch                      |
+      | Trockenbau                   | walls   | German                     |
+      | Menuiseries                  | doors   | names doors and windows    |
+      | Paredes                      | walls   | Spanish or Portuguese      |
+      | Janelas                      | windows | Portuguese                 |
+      | Esquadrias                   | doors   | names doors and windows    |
 
     Examples: Persian, Persian in Latin letters, Arabic, Chinese
       | layer                        | role    | because                    |
@@ -128,6 +135,7 @@ Feature: Layer roles from layer names
       | روشنایی                      | lights  | Persian                    |
       | در و پنجره                   | doors   | names doors and windows    |
       | DIVAR                        | walls   | Persian in Latin letters   |
+      | DIVAR 20                     | walls   | Persian in Latin letters   |
       | Divarha                      | walls   | Persian in Latin letters   |
       | DAR                          | doors   | Persian in Latin letters   |
       | DARB                         | doors   | Persian in Latin letters   |
@@ -190,6 +198,8 @@ Feature: Layer roles from layer names
       | تخریب                  | noise                |
       | Wall cabinet           | noise                |
       | Wandschrank            | noise                |
+      | P-SANR-FIXT            | noise                |
+      | Mobiliário             | noise                |
       | TEXT                   | not noise            |
       | متن                    | not noise            |
       | Room names             | not noise            |
@@ -206,6 +216,8 @@ Feature: Layer roles from layer names
       | Luftraum               | not noise            |
       | Flooring               | not noise            |
       | Columns                | not noise            |
+      | Railings               | not noise            |
+      | Zone Stamps            | not noise            |
       | AWALL                  | not noise            |
       | Layer1                 | not noise            |
       | 0                      | not noise            |

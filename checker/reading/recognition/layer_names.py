@@ -91,6 +91,7 @@ LANGUAGE_TERMS = {
     "italian": Term("language.italian"), "dutch": Term("language.dutch"),
     "persian": Term("language.persian"), "persian-latin": Term("language.persian-latin"),
     "arabic": Term("language.arabic"), "chinese": Term("language.chinese"),
+    "portuguese": Term("language.portuguese"),
 }
 LANGUAGES = tuple(LANGUAGE_TERMS)
 
@@ -120,18 +121,19 @@ VOCABULARY: dict[str, dict[object, str]] = {
                    "lot line lot boundary boundary boundaries parcel parcels curtilage",
         Role.PUBLIC: "street streets road roads footpath footpaths sidewalk sidewalks ?pavement public realm "
                      "public road highway carriageway ?public",
-        Role.FENCES: "fence fences fencing boundary wall boundary walls site wall railings palisade",
+        Role.FENCES: "fence fences fencing boundary wall boundary walls site wall site railings palisade",
         Role.LIGHTS: "light lights +light +lights lighting luminaire luminaires lamp lamps lum lite floodlight "
-                     "floodlights light fixture light fixtures lighting fixtures wall light wall lights wall lamp "
+                     "floodlights light fixture light fixtures lighting fixtures lighting equipment wall light wall lights wall lamp "
                      "wall lamps street light street lights street lighting",
         Category.FURNITURE: "furniture furn furnishing furnishings cabinet cabinets casework millwork equipment "
-                            "equip eqpm appliance appliances sanitary plumbing fixtures sanitary fixtures plumbing fittings wardrobe "
+                            "equip appliance appliances sanitary fixture fixtures plumbing fixtures sanitary fixtures plumbing fittings "
+                            "wardrobe "
                             "tree trees plants planting vegetation landscaping wall cabinet wall unit wall units "
                             "sanitaryware toilets wc",
         Category.ANNOTATION: "dim dims dimension dimensions dimensioning grid grids axis axes title titleblock "
-                             "title block border viewport vport defpoints sheet legend north arrow scale bar "
+                             "title block border viewport vport defpoints sheet legend north arrow scale bar dote "
                              "hatch boundary",
-        Category.TEXT: "text texts txt note notes anno annotation annotations label labels tag tags "
+        Category.TEXT: "text texts txt note notes anno annotation annotations label labels tag tags stamp stamps "
                        "name names",
         Category.VIEW: "elevation elevations elev section sections sect detail details detl dtl",
         Category.DEMOLITION: "demo demolition demolish demolished remove removed to be removed",
@@ -142,7 +144,7 @@ VOCABULARY: dict[str, dict[object, str]] = {
                           "delight paywall",
     },
     "german": {
-        Role.WALLS: "+wand +wände +mauer +mauern mauerwerk wandscheibe",
+        Role.WALLS: "+wand +wände +mauer +mauern mauerwerk wandscheibe trockenbau",
         Role.DOORS: "+tür +türen tor tore garagentor hoftor türblatt türblätter",
         Role.WINDOWS: "+fenster verglasung vorhangfassade glasfassade pfosten riegel ?glas oberlicht "
                       "dachflächenfenster",
@@ -185,6 +187,7 @@ VOCABULARY: dict[str, dict[object, str]] = {
         Category.DEMOLITION: "démolition démolir à démolir",
         Category.HARDWARE: "poignée poignées quincaillerie",
         Category.HATCH: "hachure hachures",
+        OPENINGS: "menuiserie menuiseries baie baies",
     },
     "spanish": {
         Role.WALLS: "muro muros pared paredes tabique tabiques tabiquería mampostería",
@@ -201,7 +204,7 @@ VOCABULARY: dict[str, dict[object, str]] = {
         Category.FURNITURE: "mobiliario mueble muebles equipamiento sanitario sanitarios árbol árboles vegetación",
         Category.ANNOTATION: "cota cotas acotación acotaciones eje ejes cajetín",
         Category.TEXT: "texto textos",
-        Category.VIEW: "alzado alzados elevación sección secciones corte cortes detalle detalles",
+        Category.VIEW: "alzado alzados elevación fachada fachadas sección secciones corte cortes detalle detalles",
         Category.DEMOLITION: "demolición demoler",
         Category.HARDWARE: "manija manijas herraje herrajes",
         Category.HATCH: "sombreado",
@@ -244,6 +247,24 @@ VOCABULARY: dict[str, dict[object, str]] = {
         Category.HARDWARE: "kruk beslag",
         Category.HATCH: "arcering",
     },
+    "portuguese": {
+        Role.WALLS: "parede paredes alvenaria alvenarias",
+        Role.DOORS: "porta portas portão portões",
+        Role.WINDOWS: "janela janelas caixilho caixilhos pele de vidro ?vidro ?vidros",
+        Role.SPACES: "ambiente ambientes compartimento compartimentos cômodo cômodos",
+        Role.ACCESS: "cobertura coberturas telhado telhados varanda varandas sacada sacadas terraço terraços",
+        Role.SITE: "divisa divisas limite do terreno lote",
+        Role.PUBLIC: "rua ruas calçada calçadas passeio via pública",
+        Role.FENCES: "cerca cercas gradil gradis alambrado muro de divisa",
+        Role.LIGHTS: "iluminação luminária luminárias lâmpada lâmpadas",
+        Category.FURNITURE: "mobiliário móveis louças equipamentos",
+        Category.ANNOTATION: "cota cotas eixo eixos",
+        Category.TEXT: "texto textos",
+        Category.VIEW: "fachada fachadas vista vistas corte cortes detalhe detalhes",
+        Category.DEMOLITION: "demolição demolir",
+        Category.HATCH: "hachura hachuras",
+        OPENINGS: "esquadria esquadrias",
+    },
     "persian": {
         Role.WALLS: "دیوار دیوارها دیوارچینی",
         Role.DOORS: "!در درب دربها",
@@ -264,16 +285,16 @@ VOCABULARY: dict[str, dict[object, str]] = {
         Category.HARDWARE: "دستگیره یراق آلات یراق",
     },
     "persian-latin": {
-        Role.WALLS: "divar divaar deevar diwar divarha",
+        Role.WALLS: "divar divaar deevar diwar divarha divarchini",
         Role.DOORS: "!dar darb darbha",
         Role.WINDOWS: "panjere panjereh panjare panjareh panjera ?shishe ?shisheh",
         Role.SPACES: "otagh otaq otagh otaghha otaqha faza fazaha",
-        Role.ACCESS: "bam posht bam poshtbam poshte bam balkon teras taras ayvan eyvan",
+        Role.ACCESS: "bam posht bam poshtbam poshte bam balkon teras taras ayvan eyvan sayeban",
         Role.SITE: "had zamin hade zamin marz zamin hodood zamin hodud melk",
         Role.PUBLIC: "khiaban khiyaban kuche koocheh kooche kucheh maabar piade ro piyade ro",
         Role.FENCES: "narde nardeh hesar hessar fens",
         Role.LIGHTS: "cheragh cheraq roshanaei roshanayi roshanaee",
-        Category.FURNITURE: "mobleman moblman mobl mobleman",
+        Category.FURNITURE: "mobleman moblman mobl kabinet",
         Category.ANNOTATION: "andaze andazeh andaze gozari andazegozari abad mehvar mehvarha aks kadr",
         Category.TEXT: "matn neveshte neveshteh",
         Category.VIEW: "nama boresh maghta maqta joziat",
@@ -333,6 +354,8 @@ NCS_GROUPS: dict[str, object] = {
     "elev": Category.VIEW, "sect": Category.VIEW, "detl": Category.VIEW,
     "demo": Category.DEMOLITION,
 }
+# What an NCS minor group may say against its major group's role.
+NCS_MINOR_VETOES = frozenset({Category.ANNOTATION, Category.TEXT, Category.VIEW, Category.DEMOLITION})
 # NCS status codes that mean the element goes: "D" (demolish), and "AD-" discipline.
 NCS_DEMOLITION_STATUS = "d"
 
@@ -454,7 +477,8 @@ MULTI_WORD = (
     "حدود ملک", "محدوده زمین", "محدوده ملک", "بر زمین", "پیاده رو", "دیوار محوطه", "فضای سبز",
     "لوازم بهداشتی", "اندازه گذاری", "اندازه گزاری", "نوشته ها", "یراق آلات",
     "posht bam", "poshte bam", "had zamin", "hade zamin", "marz zamin", "hodood zamin", "hodud melk",
-    "piade ro", "piyade ro", "andaze gozari", "dar panjere",
+    "piade ro", "piyade ro", "andaze gozari", "dar panjere", "lighting equipment", "site railings",
+    "pele de vidro", "limite do terreno", "via pública", "muro de divisa",
     "جدار ستائري", "واجهة زجاجية", "حد الملكية", "حدود الارض", "حدود الموقع", "قطعة الارض", "ممر مشاة",
 )
 
@@ -527,7 +551,13 @@ def _tokens(layer: str) -> list[str]:
 
 
 def _code_hits(fields: list[str]) -> list[_Hit]:
-    """Hits from standard codes: NCS groups, CI/SfB numbers, Uniclass EF codes."""
+    """Hits from standard codes: NCS groups, CI/SfB numbers, Uniclass EF codes.
+
+    In an NCS name the major group decides the role (A-DOOR-GLAZ is a door layer,
+    E-LITE-EQPM a light layer); the minor groups only give a role when the major group
+    has none (L-SITE-FENC), and can only veto it for annotation, views or demolition
+    (A-WALL-DIMS, A-DOOR-DEMO) or, under a group with no role, say furniture (P-SANR-FIXT).
+    """
     if len(fields) < 2:
         return []
     discipline = fields[0]
@@ -539,10 +569,13 @@ def _code_hits(fields: list[str]) -> list[_Hit]:
             hits.append(_Hit(Category.DEMOLITION, "NCS"))  # AD-WALL: architectural demolition
         if len(fields) > 2 and fields[-1] == NCS_DEMOLITION_STATUS:
             hits.append(_Hit(Category.DEMOLITION, "NCS"))  # A-WALL-FULL-D
-        for field in fields[1:]:
-            kind = NCS_GROUPS.get(field)
-            if kind is not None:
-                hits.append(_Hit(kind, "NCS"))
+        major = NCS_GROUPS.get(fields[1])
+        if major is not None:
+            hits.append(_Hit(major, "NCS"))
+        for field in fields[2:]:
+            minor = NCS_GROUPS.get(field)
+            if minor in NCS_MINOR_VETOES or minor is not None and not isinstance(major, Role):
+                hits.append(_Hit(minor, "NCS"))
         return hits
     number = re.fullmatch(r"(\d{2})\d{0,2}[a-z]?", fields[1])
     if number:
@@ -651,7 +684,12 @@ def read_layer_name(layer: str) -> NameReading:
     if not layer or not layer.strip():
         return NOTHING_READ
     tokens = _tokens(layer)
-    hits = _code_hits(_fields(layer)) + _word_hits(tokens)
+    codes = _code_hits(_fields(layer))
+    words = _word_hits(tokens)
+    if any(h.source == "NCS" and isinstance(h.kind, Role) for h in codes):
+        # An NCS group is a standard's word: the name's other words may veto, not vote.
+        words = [h for h in words if isinstance(h.kind, Category)]
+    hits = codes + words
     if not hits:
         return NOTHING_READ
     categories = {h.kind for h in hits if isinstance(h.kind, Category)}
