@@ -47,6 +47,7 @@ FULL_LENGTH = 0.85  # of the gap's width: a window line bridges the gap
 LEAF_PART = (0.3, 0.85)  # of the gap's width: one leaf of a sliding door
 DEFAULT_HALF_THICKNESS = 0.15  # m, when the wall is drawn as one line
 DISTINCT_OFFSET = 0.005  # m: lines closer than this across the wall are one line
+OVERRUN = 1.2  # a window line or leaf is at most this much longer than its gap
 WINDOW_RUN_SPACING = 0.3  # m: parallel lines on a window layer this close are one window
 WINDOW_RUN_LENGTH = (0.4, 25.0)  # m: shorter runs are jambs and sills; a glass wall is one long window
 
@@ -182,7 +183,14 @@ def _doors(arcs, arc_geometry, loose: Linework, walls: Segments, gaps: Gaps, how
     if not len(index):
         return [], used_gaps
     c, r, e = centres[index], radii[index], ends[index]
-    leaf_end, leaf_block = _leaves(c, r, e, loose)
+    leaf_end, leaf_block = _leaves(c, r, e, loose.segments, loose.block)
+    # Arcs drawn on a wall layer (everything on one layer, as some exports do) have
+    # their leaf there too: look for it among the wall lines.
+    on_wall_layer = np.array([arcs[int(k)].role is Role.WALLS for k in index], dtype=bool)
+    if on_wall_layer.any() and len(walls):
+        wall_leaf, _ = _leaves(c, r, e, walls, [None] * len(walls))
+        take = on_wall_layer & (leaf_end < 0)
+        leaf_end[take] = wall_leaf[take]
     partner, shared_end = _pairs(c, r, e)
     gap_of, gap_closed_end, gap_hinge_at_a = _arc_gaps(c, r, e, gaps)
     on_wall = _near_walls(c, walls)
@@ -272,13 +280,12 @@ _SINGLE_DOOR_REASONS = {
 }
 
 
-def _leaves(c: np.ndarray, r: np.ndarray, e: np.ndarray, loose: Linework) -> tuple[np.ndarray, list]:
+def _leaves(c: np.ndarray, r: np.ndarray, e: np.ndarray, segments: Segments, blocks: list) -> tuple[np.ndarray, list]:
     """For each arc, which of its end points (0 or 1) a leaf line reaches from the
     hinge, or -1; and the block that leaf was drawn in."""
     n = len(r)
     leaf_end = np.full(n, -1)
     leaf_block: list = [None] * n
-    segments = loose.segments
     if not len(segments):
         return leaf_end, leaf_block
     tree = shapely.STRtree(shapely.points(np.concatenate([segments.start, segments.end])))
@@ -300,7 +307,7 @@ def _leaves(c: np.ndarray, r: np.ndarray, e: np.ndarray, loose: Linework) -> tup
     for h, w, s in zip(hinge[good].tolist(), which[good].tolist(), seg[good].tolist()):
         if leaf_end[h] < 0:
             leaf_end[h] = w
-            leaf_block[h] = loose.block[s]
+            leaf_block[h] = blocks[s]
     return leaf_end, leaf_block
 
 
@@ -405,7 +412,10 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
     covered = np.clip(hi - lo, 0, None) / width
     middle = (segments.start[s] + segments.end[s]) / 2 - gaps.a[g]
     offset = along[:, 0] * middle[:, 1] - along[:, 1] * middle[:, 0]
+    # Window lines and leaves end at the jambs; a line running far past them (a floor
+    # grid, a dimension line) only crosses the gap.
     inside = parallel & (np.abs(offset) <= half[g]) & (covered >= LEAF_PART[0])
+    inside &= length <= width * OVERRUN + 0.05
     by_gap: dict[int, list[int]] = {}
     for row in np.flatnonzero(inside).tolist():
         by_gap.setdefault(int(g[row]), []).append(row)
@@ -421,6 +431,7 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
         kind = None
         if Role.WINDOWS in roles and Role.DOORS not in roles:
             kind, key = OpeningKind.WINDOW, "window lines in gap"
+            first = int(s[next(row for row in rows if loose.role[int(s[row])] is Role.WINDOWS)])
             reason = msg("recognition.window-layer", width=Number(gap_width, ".2f"))
         elif _sliding(lo[partial], hi[partial], width[partial], offset[partial]) and len(full_offsets) < 2:
             kind, key = OpeningKind.DOOR, "sliding leaves in gap"
