@@ -89,3 +89,26 @@ Feature: Doors and windows are recognised from plain geometry
     And a lone line on layer A-DOOR inside the house
     When the plan is loaded
     Then the load report says 1 line on doors layers forms no door or window
+
+  Scenario: Floor grid lines running through a gap are not a window
+    Given a 10 m by 8 m house drawn in metres whose front wall has a 1.2 m gap at 2 m
+    And floor grid lines every 0.1 m run through the gap along the wall on layer Flooring
+    When the plan is loaded
+    Then the storey has 0 window recognised from geometry
+
+  Scenario: A door whose leaf is drawn as a thin rectangle is recognised
+    Given a 10 m by 8 m house drawn in metres whose front wall has a 0.9 m gap at 2 m
+    And in the gap, a swing arc with its leaf drawn as a 4 cm thick rectangle on layer 0
+    When the plan is loaded
+    Then the storey has 1 door recognised from geometry
+    And its width is 0.90 m and its middle 2.45 m along the front wall
+    And it was recognised by geometry with a confidence from 0.85 to 0.95
+
+  Scenario Outline: Real drawings: their swing-arc doors and glazing are recognised
+    When I run "annex preflight {corpus}/<file> <options> --json {tmp}/preflight.json"
+    Then the preflight JSON counts <doors> doors and at least <windows> windows
+
+    Examples:
+      | file                                          | options    | doors | windows |
+      | yorikvanhavre__barcelona-pavillion__plan.dxf  |            | 6     | 3       |
+      | mozman__ezdxf__wipeout_door.dxf               | --units mm | 4     | 0       |

@@ -52,6 +52,10 @@ def _draw_in_gap(sketch: Sketch, gap: tuple[float, float], drawing: str) -> None
         sketch.insert(sketch.door_block("D1", width, sketch.scale), (x1, WALL), xscale=-1)
     elif drawing == "a door block drawn in centimetres, inserted at scale 10":
         sketch.insert(sketch.door_block("D-CM", width, 100.0), (x0, WALL), xscale=10, yscale=10)
+    elif drawing == "a swing arc with its leaf drawn as a 4 cm thick rectangle on layer 0":
+        sketch.arc((x0, WALL), width, 0, 90)
+        corners = [(x0, WALL), (x0 - 0.04, WALL), (x0 - 0.04, WALL + width), (x0, WALL + width)]
+        sketch.msp.add_lwpolyline([sketch.xy(p) for p in corners], close=True)
     elif drawing == "two swing arcs meeting in the middle":
         leaf = width / 2
         sketch.swing((x0, WALL), leaf)
@@ -106,6 +110,22 @@ def window_over_wall(ctx, width, x, how, layer):
         sketch.line((x, WALL / 2), (x + width, WALL / 2), layer)
     else:
         raise ValueError(how)
+
+
+@given(parsers.parse("floor grid lines every {step:g} m run through the gap along the wall on layer {layer}"))
+def floor_grid(ctx, step, layer):
+    for k in range(3):  # across the wall's thickness, from well inside to well outside the house
+        ctx["sketch"].line((-2.0, k * step), (12.0, k * step), layer)
+
+
+@then(parsers.parse("the preflight JSON counts {doors:d} doors and at least {windows:d} windows"))
+def corpus_counts(ctx, doors, windows):
+    import json
+
+    run = ctx["run"]
+    assert run.returncode in (0, 1), run.stderr
+    counts = json.loads((ctx["tmp"] / "preflight.json").read_text())["counts"]
+    assert counts["doors"] == doors and counts["windows"] >= windows, counts
 
 
 @given("a lone line on layer A-DOOR inside the house")
