@@ -27,6 +27,7 @@ from .access import current_user, owned_project, role_required
 from .checking import start_check
 from .i18n import gettext as _
 from .models import CheckState, Municipality, Project, Role, Submission
+from .recognition import layer_rows, openings_view, preview_markup, role_names, save_layer_roles
 from .reviewing import ReviewRefused, annex_download_name, signed_annex_bytes
 from .results_view import changes_view, check_state_word, preflight_view, results_view, review_state_word, verdict_word
 from .submissions import (
@@ -228,12 +229,37 @@ def version(project_id: int, number: int):
     changes = changes_view(previous_version(db.session(), submission), submission) if done else None
     return render_template(
         "architect/version.html", project=project, submission=submission, view=view, changes=changes,
-        preflight=preflight_view(submission), running=submission.check_state in (CheckState.QUEUED.value, CheckState.RUNNING.value),
+        preflight=preflight_view(submission), layers=layer_rows(submission), role_names=role_names(),
+        preview_svg=preview_markup(submission),
+        openings=openings_view(submission) if done else [], running=submission.check_state in (CheckState.QUEUED.value, CheckState.RUNNING.value),
         check_state_word=check_state_word, review_state_word=review_state_word,
         download_name=annex_download_name(submission),
         progress_label=_(submission.progress_label) if submission.progress_label else _("Waiting for its turn"),
         error=_(submission.error) if submission.error else _("The check could not be run."),
     )
+
+
+@bp.route("/<int:project_id>/versions/<int:number>/layers", methods=["POST"])
+@role_required(Role.ARCHITECT)
+def layer_roles(project_id: int, number: int):
+    """Keep the layer roles the architect chose and check the drawings again as a new version."""
+    user = current_user()
+    project = owned_project(project_id, user)
+    submission = _version_of(project, number)
+    db_session = db.session()
+    try:
+        again = save_layer_roles(db_session, project, submission, user, request.form)
+    except SubmissionError as exc:
+        db_session.rollback()
+        flash(exc.translated(), "error")
+        return redirect(url_for("architect.version", project_id=project.id, number=number, _anchor="layers"))
+    if again is None:
+        flash(_("No layer role was changed."), "success")
+        return redirect(url_for("architect.version", project_id=project.id, number=number, _anchor="layers"))
+    start_check(again.id)
+    flash(_("The layer roles are saved for this project; the drawings are checked again as version %(number)s.",
+            number=again.number), "success")
+    return redirect(url_for("architect.version", project_id=project.id, number=again.number))
 
 
 @bp.route("/<int:project_id>/versions/<int:number>/status")

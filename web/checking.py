@@ -16,21 +16,24 @@ from flask import Flask, current_app
 
 from checker.engine import run_rules
 from checker.errors import AnnexError
-from checker.reading.layers import LayerMapping
 from checker.reading.load import load_spec
 from checker.plan import Plan, ProjectInfo
 from checker.preflight import preflight
 from checker.reading.manifest import ProjectSpec, StoreySpec
 from checker.report.annex import annex_pdf, numbered_findings
 from checker.report.drawing import storey_drawing
+from checker.report.preview import original_linework, preview_svg
 from checker.results import Results
 from checker.rulesets import load_ruleset
 
 from . import db, storage
+from .i18n import LANGUAGES
 from .models import AuditEvent, CheckState, Submission
+from .recognition import openings_record, version_mapping
 
 log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.5  # how often reading progress is written to the database
+MAX_PREVIEW_CHARS = 4_000_000  # a preview with the original linework larger than this is drawn without it
 
 
 def plan_spec(submission: Submission) -> ProjectSpec:
@@ -48,8 +51,8 @@ def plan_spec(submission: Submission) -> ProjectSpec:
         StoreySpec(f.name, storage.upload_path(f.stored_name), f.elevation_m, f.units, shown_name=f.original_name)
         for f in submission.storeys
     )
-    mapping = LayerMapping.from_table(json.loads(submission.layers_json), "project.toml [layers]") if submission.layers_json else LayerMapping()
-    return ProjectSpec(info=info, storeys=storeys, mapping=mapping, manifest=None)
+    # The zip's [layers] table, and before it the roles the architect chose on a version page.
+    return ProjectSpec(info=info, storeys=storeys, mapping=version_mapping(submission), manifest=None)
 
 
 def load_submission(submission: Submission, progress=None) -> Plan:
@@ -96,6 +99,9 @@ def run_check(app: Flask, submission_id: int) -> None:
             _set(db_session, submission, CheckState.FAILED, 100, "")
             return
         submission.preflight_json = json.dumps(preflight(plan, ruleset), ensure_ascii=False)
+        submission.openings_json = json.dumps(openings_record(plan), ensure_ascii=False)
+        submission.preview_json = json.dumps(previews(plan, submission), ensure_ascii=False)
+        # Committed now: the architect sees the layers and the preview while the rules run.
         _set(db_session, submission, CheckState.RUNNING, 65, "Checking the rules")
         results = run_rules(plan, ruleset)
         submission.results_json = results.dumps()
@@ -116,6 +122,24 @@ def run_check(app: Flask, submission_id: int) -> None:
         _set(db_session, submission, CheckState.FAILED, 100, "")
     finally:
         db_session.close()
+
+
+def previews(plan: Plan, submission: Submission) -> dict:
+    """The preview of what was recognised, per interface language (its legend and hover texts
+    are words), over each storey's original linework; without the linework when that
+    would make the page too heavy to show."""
+    try:
+        originals = [
+            original_linework(storage.upload_path(f.stored_name), load.units.metres_per_unit, f.original_name)
+            for f, load in zip(submission.storeys, plan.loads)
+        ]
+    except Exception:  # the faint original is a help, never a reason to stop the check
+        log.exception("original linework of submission %s could not be read", submission.id)
+        originals = None
+    pictures = {language: preview_svg(plan, originals, language) for language in LANGUAGES}
+    if originals and max(len(svg) for svg in pictures.values()) > MAX_PREVIEW_CHARS:
+        pictures = {language: preview_svg(plan, None, language) for language in LANGUAGES}
+    return pictures
 
 
 def drawings(plan: Plan, results: Results) -> dict:

@@ -97,6 +97,9 @@ class Project(Base):
     permit_number: Mapped[str] = mapped_column(String(100), default="")
     dwellings: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The layer roles the architect chose on a version page, {layer: role or "none"};
+    # every later check of the project uses them before what the layer names say.
+    layer_roles_json: Mapped[str | None] = mapped_column(Text, default=None)
 
     owner: Mapped[User] = relationship()
     municipality: Mapped[Municipality] = relationship()
@@ -118,6 +121,8 @@ class Submission(Base):
     submitted_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     layers_json: Mapped[str | None] = mapped_column(Text, default=None)  # a zip manifest's [layers] table
+    layer_roles_json: Mapped[str | None] = mapped_column(Text, default=None)  # the project's layer roles when submitted
+    schedule_json: Mapped[str | None] = mapped_column(Text, default=None)  # the openings schedule's rows, applied to the check
 
     check_state: Mapped[str] = mapped_column(String(20), default=CheckState.QUEUED.value)
     progress: Mapped[int] = mapped_column(Integer, default=0)  # percent
@@ -126,6 +131,8 @@ class Submission(Base):
     preflight_json: Mapped[str | None] = mapped_column(Text, default=None)
     results_json: Mapped[str | None] = mapped_column(Text, default=None)
     drawings_json: Mapped[str | None] = mapped_column(Text, default=None)  # per storey: svg + labels
+    openings_json: Mapped[str | None] = mapped_column(Text, default=None)  # each door and window as recognised, with its values' sources
+    preview_json: Mapped[str | None] = mapped_column(Text, default=None)  # per storey: the preview of what was recognised
     verdict: Mapped[str | None] = mapped_column(String(20), default=None)
     annex_name: Mapped[str | None] = mapped_column(String(100), default=None)  # stored file, results-only annex
 

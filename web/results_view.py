@@ -26,6 +26,7 @@ from checker.rules import catalogue
 from .i18n import current_language
 from .i18n import gettext as _
 from .models import CheckState, Submission
+from .recognition import finding_recognition
 from .submissions import BLOCKING, compare, finding_key
 
 STATUSES = ("fail", "not_assessable", "error", "pass", "not_applicable")
@@ -95,7 +96,8 @@ class FindingRow:
     message: str
     measured: str
     required: str
-    elements: tuple[str, ...]  # "Ground floor: 78 on A-DOOR"
+    elements: tuple[str, ...]  # "Ground floor: 78 on A-DOOR", "Ground floor: D1 (1A) on در"
+    inferred: tuple[str, ...]  # for each element recognised from its shape: the sentence saying so, with its confidence
     storeys: tuple[str, ...]
     provisional: tuple[str, ...]
     shown: bool  # matches the current filters (rows that do not are rendered hidden)
@@ -170,6 +172,7 @@ def results_view(submission: Submission, status: str | None = None, rule: str | 
                 measured=quantity_text(finding.get("measured")),
                 required=quantity_text(finding.get("required")),
                 elements=tuple(element_text(e) for e in finding.get("elements", [])),
+                inferred=tuple(dict.fromkeys(n for n in map(finding_recognition, finding.get("elements", [])) if n)),
                 storeys=tuple(dict.fromkeys(e["storey"] for e in finding.get("elements", []))),
                 provisional=tuple(finding.get("provisional", [])),
                 shown=matches(finding["status"], finding["rule"], status_filter, rule_filter),
@@ -242,6 +245,9 @@ def quantity_text(quantity: dict | None) -> str:
 
 
 def element_text(element: dict) -> str:
+    if element.get("type_mark"):  # an opening is named by its type mark, as the schedule names it
+        return _("%(storey)s: %(mark)s (%(handle)s) on %(layer)s", storey=element.get("storey", ""),
+                 mark=element["type_mark"], handle=element.get("handle", ""), layer=element.get("layer", ""))
     return _("%(storey)s: %(handle)s on %(layer)s", storey=element.get("storey", ""),
              handle=element.get("handle", ""), layer=element.get("layer", ""))
 

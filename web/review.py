@@ -17,6 +17,7 @@ from .i18n import current_language
 from .i18n import gettext as _
 from .models import AuditEvent, ReviewState, Role, Submission
 from .results_view import changes_view, check_state_word, preflight_view, results_view, verdict_word
+from .recognition import layer_rows, openings_view, preview_markup, role_names
 from .reviewing import (
     FINAL_DECISIONS, MAX_JUSTIFICATION, MAX_NOTES, UNDECIDABLE, ReviewRefused, annex_download_name, approval_blockers,
     final_decision, is_frozen, latest_decisions, open_for_review, queue as queue_of, record_decision, signed_annex_bytes,
@@ -100,6 +101,10 @@ def _submission_page(submission: Submission, *, status: int = 200, error: str | 
         view=view,
         changes=changes_view(previous_version(db_session, submission), submission),
         preflight=preflight_view(submission),
+        openings=openings_view(submission),
+        layers=layer_rows(submission),
+        preview_svg=preview_markup(submission),
+        role_names=role_names(),
         decisions=latest_decisions(submission),
         undecidable=UNDECIDABLE,
         frozen=is_frozen(submission),

@@ -136,8 +136,10 @@ def submit_version(
             raise SubmissionError(exc.msgid, **exc.values) from None
     stored = [storage.store_bytes(upload.data, ".dxf") for upload in storeys]
     number = (db_session.scalar(select(func.max(Submission.number)).where(Submission.project_id == project.id)) or 0) + 1
+    # The layer roles the architect chose for the project are checked with every new version.
     submission = Submission(project=project, number=number, ruleset=ruleset, submitted_by_id=user.id,
-                            layers_json=json.dumps(layers) if layers else None)
+                            layers_json=json.dumps(layers) if layers else None,
+                            layer_roles_json=project.layer_roles_json)
     db_session.add(submission)
     for position, (upload, file) in enumerate(zip(storeys, stored)):
         db_session.add(

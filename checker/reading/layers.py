@@ -115,6 +115,8 @@ class LayerMapping:
         user = len(self.user)
         for role, pattern in self._compiled[:user]:
             if fnmatch.fnmatchcase(name, pattern):
+                if role is None:  # the table's "none": the user says nothing on it is to be read
+                    return LayerRole(None, noise=True)
                 return LayerRole(
                     role, "mapping",
                     msg("layer.by-mapping", layer=layer, role=Term(f"layer-role.{role.value}"), source=self.source or ""),
@@ -144,7 +146,7 @@ class LayerMapping:
         roles = {r.value: r for r in Role}
         for key, patterns in table.items():
             role = roles.get(str(key).lower())
-            if role is None:
+            if role is None and str(key).lower() != "none":  # "none": layers that hold nothing to check
                 raise ManifestError(
                     f"{where}: unknown layer role {key!r}; the roles are {', '.join(roles)}."
                 )

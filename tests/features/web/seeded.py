@@ -41,7 +41,8 @@ PERMIT = "EX-2026-001"
 # The finding the reviewer accepts a deviation for with JUSTIFICATION: the garage door without RC.
 DEVIATION_RULE, DEVIATION_STATUS = "OPEN-02", "not_assessable"
 # What a check writes to its submission.
-CHECK_COLUMNS = ("check_state", "progress", "progress_label", "error", "preflight_json", "results_json", "drawings_json", "verdict")
+CHECK_COLUMNS = ("check_state", "progress", "progress_label", "error", "preflight_json", "results_json", "drawings_json", "verdict",
+                 "openings_json", "preview_json")
 
 
 def example_storeys() -> list[StoreyUpload]:
