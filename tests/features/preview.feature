@@ -100,3 +100,11 @@ Feature: The recognition preview and the recognised plan as GeoJSON
       | --geojson {tmp}/plan.txt   | should end in .geojson or .json     |
       |                            | needs an output                     |
       | -o {tmp}/p.jpg --geojson - | should end in .svg or .png          |
+
+  Scenario: A real architect's plan is previewed over its own drawing, in its own frame
+    Given a layer mapping file "layers.toml" taking Walls as walls, Doors as doors and Crystal as windows
+    When I run "annex preview {corpus}/yorikvanhavre__barcelona-pavillion__plan.dxf --layers {tmp}/layers.toml -o {tmp}/bcn.png --geojson {tmp}/bcn.geojson"
+    Then the exit status is 0
+    And the GeoJSON file "bcn.geojson" validates against the plan schema
+    And the GeoJSON holds walls, each drawn as a LINE lying on that line's drawing coordinates times its metres per unit
+    And "bcn.png" is a PNG about 2400 pixels on its long side

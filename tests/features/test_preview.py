@@ -453,3 +453,32 @@ def plates_numbered(ctx, first, second):
 def plates_geojson(ctx):
     data = plan_geojson(ctx["plan"])
     assert data["storeys"][0]["plates"] == [[v * 0.001 for v in box] for box in ctx["plates"]]
+
+
+# ---------------------------------------------------------------- a corpus plan
+
+
+@given(parsers.parse('a layer mapping file "{name}" taking Walls as walls, Doors as doors and Crystal as windows'))
+def mapping_file(ctx, name):
+    (ctx["tmp"] / name).write_text('[layers]\nwalls = "Walls"\ndoors = "Doors"\nwindows = "Crystal"\n', encoding="utf-8")
+
+
+@then("the GeoJSON holds walls, each drawn as a LINE lying on that line's drawing coordinates times its metres per unit")
+def corpus_walls(ctx):
+    from .conftest import CORPUS
+
+    doc = ezdxf.readfile(CORPUS / "yorikvanhavre__barcelona-pavillion__plan.dxf")
+    factor = ctx["geojson"]["storeys"][0]["units"]["metres_per_unit"]
+    walls = _features(ctx, kind="wall")
+    assert len(walls) >= 10
+    checked = 0
+    for wall in walls:
+        entity = doc.entitydb.get(wall["properties"]["handle"])
+        if entity is None or entity.dxftype() != "LINE":
+            continue
+        ends = sorted([[entity.dxf.start.x * factor, entity.dxf.start.y * factor],
+                       [entity.dxf.end.x * factor, entity.dxf.end.y * factor]])
+        assert wall["geometry"]["type"] == "LineString"
+        assert sorted(wall["geometry"]["coordinates"]) == ends, (wall["properties"]["handle"], wall["geometry"], ends)
+        checked += 1
+    assert checked >= 10
