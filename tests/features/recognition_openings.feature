@@ -21,6 +21,7 @@ Feature: Doors and windows are recognised from plain geometry
       | metres      | 0.9 | a door block without attributes                          | door   | 0.90  | 2.45   | block-shape   | 0.85 | 0.95 |
       | metres      | 0.9 | a door block without attributes, mirrored                | door   | 0.90  | 2.45   | block-shape   | 0.85 | 0.95 |
       | millimetres | 0.9 | a door block drawn in centimetres, inserted at scale 10  | door   | 0.90  | 2.45   | block-shape   | 0.85 | 0.95 |
+      | metres      | 0.9 | a double-acting swing drawn as a half circle on layer 0  | door   | 0.90  | 2.45   | geometry      | 0.70 | 0.80 |
       | metres      | 1.6 | two swing arcs meeting in the middle                     | door   | 1.60  | 2.80   | geometry      | 0.85 | 0.95 |
       | metres      | 1.8 | two sliding leaves side by side                          | door   | 1.80  | 2.90   | geometry      | 0.70 | 0.80 |
       | metres      | 1.2 | 2 parallel lines on layer 0                              | window | 1.20  | 2.60   | geometry      | 0.80 | 0.90 |
@@ -76,6 +77,7 @@ Feature: Doors and windows are recognised from plain geometry
       | a stair's arc and line on layer Stairs                 |
       | a swing arc and leaf line on layer Furniture           |
       | a quarter arc of 0.9 m with no leaf and no wall gap    |
+      | a half-circle arc of 0.9 m with a line, away from walls |
 
   Scenario: A door drawn as a convention block is not found a second time from its arc
     Given a 10 m by 8 m house drawn in metres whose front wall has a 0.9 m gap at 2 m

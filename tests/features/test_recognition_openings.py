@@ -56,6 +56,8 @@ def _draw_in_gap(sketch: Sketch, gap: tuple[float, float], drawing: str) -> None
         sketch.arc((x0, WALL), width, 0, 90)
         corners = [(x0, WALL), (x0 - 0.04, WALL), (x0 - 0.04, WALL + width), (x0, WALL + width)]
         sketch.msp.add_lwpolyline([sketch.xy(p) for p in corners], close=True)
+    elif drawing == "a double-acting swing drawn as a half circle on layer 0":
+        sketch.arc((x0, WALL / 2), width, 270, 90)
     elif drawing == "two swing arcs meeting in the middle":
         leaf = width / 2
         sketch.swing((x0, WALL), leaf)
@@ -145,6 +147,7 @@ NOT_DOORS = {
     "a stair's arc and line on layer Stairs": lambda s: s.swing((5, 4), 1.0, layer="Stairs"),
     "a swing arc and leaf line on layer Furniture": lambda s: s.swing((5, 4), 0.9, layer="Furniture"),
     "a quarter arc of 0.9 m with no leaf and no wall gap": lambda s: s.arc((5, 4), 0.9, 0, 90),
+    "a half-circle arc of 0.9 m with a line, away from walls": lambda s: (s.arc((5, 4), 0.9, 0, 180), s.line((5, 4), (5.9, 4))),
 }
 
 

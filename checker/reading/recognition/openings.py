@@ -33,6 +33,7 @@ from .walls import Gaps, Segments
 
 # Door swing arcs, in degrees and metres.
 SWEEP_MIN, SWEEP_MAX = 75.0, 105.0
+HALF_SWEEP_MIN, HALF_SWEEP_MAX = 160.0, 200.0  # a double-acting leaf's half circle
 LEAF_RADIUS_MIN, LEAF_RADIUS_MAX = 0.5, 1.3  # one leaf: a 0.5 m cupboard to a 1.3 m front door
 PAIR_LEAF_MIN = 0.3  # each leaf of a double door may be narrower
 HINGE_TOLERANCE = 0.15  # of the radius: how far the leaf may start from the arc's centre
@@ -177,13 +178,24 @@ def _doors(arcs, arc_geometry, loose: Linework, walls: Segments, gaps: Gaps, how
         return [], used_gaps
     sweeps = np.array([a.sweep_deg for a in arcs])
     excluded = np.array([is_not_door_name(a.layer) or is_not_door_name(a.block) for a in arcs], dtype=bool)
-    candidate = (sweeps >= SWEEP_MIN) & (sweeps <= SWEEP_MAX) & (radii >= PAIR_LEAF_MIN) & (radii <= LEAF_RADIUS_MAX)
-    candidate &= ~excluded
+    quarter = (sweeps >= SWEEP_MIN) & (sweeps <= SWEEP_MAX)
+    # A double-acting leaf is drawn as a half circle through its closed position.
+    half = (sweeps >= HALF_SWEEP_MIN) & (sweeps <= HALF_SWEEP_MAX)
+    candidate = (quarter | half) & (radii >= PAIR_LEAF_MIN) & (radii <= LEAF_RADIUS_MAX) & ~excluded
     index = np.flatnonzero(candidate)
     if not len(index):
         return [], used_gaps
-    c, r, e = centres[index], radii[index], ends[index]
+    c, r, e = centres[index], radii[index], ends[index].copy()
+    half_turn = half[index]
+    if half_turn.any():
+        # Its closed position is halfway round, on one side or the other of the line
+        # between its ends; both are offered to the gap, which picks the one at its jamb.
+        chord = e[half_turn, 1] - e[half_turn, 0]
+        across = np.stack([-chord[:, 1], chord[:, 0]], axis=1) / np.hypot(*chord.T)[:, None]
+        e[half_turn, 0] = c[half_turn] + across * r[half_turn, None]
+        e[half_turn, 1] = c[half_turn] - across * r[half_turn, None]
     leaf_end, leaf_block = _leaves(c, r, e, loose.segments, loose.block)
+    leaf_end[half_turn] = -1  # its leaf, if drawn, points at neither offered end: the gap decides
     # Arcs drawn on a wall layer (everything on one layer, as some exports do) have
     # their leaf there too: look for it among the wall lines.
     on_wall_layer = np.array([arcs[int(k)].role is Role.WALLS for k in index], dtype=bool)
@@ -192,6 +204,9 @@ def _doors(arcs, arc_geometry, loose: Linework, walls: Segments, gaps: Gaps, how
         take = on_wall_layer & (leaf_end < 0)
         leaf_end[take] = wall_leaf[take]
     partner, shared_end = _pairs(c, r, e)
+    for k in np.flatnonzero(half_turn & (partner >= 0)).tolist():  # half circles pair with nothing
+        partner[partner[k]] = -1
+        partner[k] = -1
     gap_of, gap_closed_end, gap_hinge_at_a = _arc_gaps(c, r, e, gaps)
     on_wall = _near_walls(c, walls)
 
