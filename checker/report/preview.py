@@ -30,7 +30,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Point, Polygon, box
+from shapely.geometry import LineString, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import AnnexError
@@ -57,8 +57,9 @@ PNG_LONG_SIDE_PX = 2400
 # Linework of the original further than this many plan extents from the recognised
 # plan is a stray entity (a title block far away, a point at 1e9): left out of the frame.
 STRAY_EXTENTS = 3.0
-# The original's curves are flattened to this many page units: finer is not visible.
-FLATTEN_U = 0.5
+# The original's curves are flattened to this chord error (metres): round at any zoom
+# a plan is looked at, and a door swing of 0.9 m is still only a dozen points.
+FLATTEN_METRES = 0.01
 MAX_BLOCK_DEPTH = 16
 # An arrow on each external opening, pointing outside, this many page units long.
 ARROW_U = 16
@@ -352,7 +353,7 @@ class Linework:
 EMPTY_LINEWORK = Linework(np.empty((0, 2)), np.empty(0, dtype=np.int64))
 
 
-def original_linework(path: Path, metres_per_unit: float, display_name: str | None = None, size_m: float | None = None) -> Linework:
+def original_linework(path: Path, metres_per_unit: float, display_name: str | None = None) -> Linework:
     """The drawing's own linework in metres (drawing frame), for the faint background.
 
     Lines, polylines, arcs, circles, ellipses, splines, hatch boundaries and
@@ -364,15 +365,8 @@ def original_linework(path: Path, metres_per_unit: float, display_name: str | No
     from ..reading.dxf.reader import read_dxf
 
     doc, _ = read_dxf(Path(path), display_name)
-    walker = _LineworkWalker(doc, _flatten_units(doc, metres_per_unit, size_m))
+    walker = _LineworkWalker(doc, FLATTEN_METRES / metres_per_unit)
     return walker.modelspace().scaled(metres_per_unit)
-
-
-def _flatten_units(doc, metres_per_unit: float, size_m: float | None) -> float:
-    """The chord error for the original's curves, in drawing units: fine enough to look round."""
-    if size_m:
-        return max(size_m / PAGE_UNITS * FLATTEN_U, 1e-4) / metres_per_unit
-    return 0.01 / metres_per_unit  # a centimetre
 
 
 class _LineworkWalker:
