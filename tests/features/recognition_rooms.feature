@@ -18,6 +18,7 @@ Feature: Rooms recognised from walls, named and used as the texts inside them sa
     Then the plan has 3 spaces recognised from geometry
     And the living room is 5.8 m by 5.7 m, the bedroom 3.8 m by 3.3 m and the bathroom 3.8 m by 2.3 m
     And every recognised room is inferred, with a confidence below 0.95, and names a wall on layer "A-WALL"
+    And the footprint holds every recognised room
 
     Examples:
       | unit | walls                              |
