@@ -223,3 +223,10 @@ Feature: Rooms recognised from walls, named and used as the texts inside them sa
     When the plan is loaded
     Then it has a room for each Persian room name, used as the name says, filling the space between the wall faces
     And every door and window in the outer walls has its outward side pointing out of the building, and the internal door none
+
+  Scenario: A room is named by its largest text, not by a small note written before it
+    Given a flat drawn in "mm" with walls as double lines with the jambs closed
+    And its doors and windows are drawn as blocks in the wall gaps
+    And the living room holds a small note "UP" and, larger, "Atelier Nord"
+    When the plan is loaded
+    Then the living room is named "Atelier Nord" and used as other

@@ -333,3 +333,11 @@ def persian_outward(ctx):
         middle = LineString(truth.jambs).centroid
         away = (middle.x - centre.x, middle.y - centre.y)
         assert opening.outward[0] * away[0] + opening.outward[1] * away[1] > 0, (truth, opening.outward)
+
+
+@given(parsers.parse('the living room holds a small note "{note}" and, larger, "{name}"'))
+def note_and_name(drawing, note, name):
+    x, y = ROOM_POINTS["living room"]
+    msp = drawing.doc.modelspace()
+    msp.add_text(note, height=drawing.u(0.1), dxfattribs={"layer": LABEL_LAYER}).set_placement(drawing.xy((x, y + 1)))
+    msp.add_text(name, height=drawing.u(0.3), dxfattribs={"layer": LABEL_LAYER}).set_placement(drawing.xy((x, y)))

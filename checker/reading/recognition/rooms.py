@@ -66,7 +66,7 @@ class FoundRoom:
     use: str
     confidence: float
     reason: Message
-    texts: tuple[str, ...]  # every text inside, in drawing order
+    texts: tuple[str, ...]  # every text inside, in the order given
 
 
 def recognise_rooms(
@@ -214,7 +214,7 @@ def _largest(geometry) -> Polygon:
 
 
 def _texts_in(rooms: np.ndarray, texts: list[tuple[Point, str]]) -> list[list[str]]:
-    """The texts inside each room, in drawing order."""
+    """The texts inside each room, in the order given."""
     inside: list[list[str]] = [[] for _ in rooms]
     if not texts:
         return inside
@@ -262,10 +262,13 @@ def spaces_from_walls(
     footprint grows to hold the rooms where they reach past it (walls too thin or too
     broken for the footprint's own gap closing); otherwise it is returned unchanged.
     """
+    # Tallest text first: a room's name is written larger than the notes beside it
+    # ("UP" on a stair, a socket's height, a furniture tag).
+    by_height = sorted(range(len(texts)), key=lambda i: -(getattr(texts[i], "height", 0.0) or 0.0))
     found = recognise_rooms(
         [w.geometry for w in walls],
         spans,
-        [(p, t.text) for p, t in zip(text_points, texts)],
+        [(text_points[i], texts[i].text) for i in by_height],
     )
     spaces = []
     for room in found:
