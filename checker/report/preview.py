@@ -479,6 +479,7 @@ class _Item:
     geometry: BaseGeometry
     title: str | None = None
     data: dict = field(default_factory=dict)
+    element: Element | None = None  # its hover text is made only for the SVG (the PNG has none)
 
 
 @dataclass
@@ -603,10 +604,10 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
                 geometry = geometry.intersection(page_frame)
                 if geometry.is_empty:
                     continue
-            items.append(_Item(" ".join(classes), geometry, _title(element, language), {
+            items.append(_Item(" ".join(classes), geometry, None, {
                 "handle": source.handle, "storey": storey.name, "recognised-by": source.recognised_by,
                 "confidence": f"{source.confidence:.2f}",
-            }))
+            }, element))
         # Arrows out of external openings, and type marks on the inside.
         openings = [o for o in storey.openings]
         external = [o for o in openings if o.outward is not None]
@@ -753,7 +754,8 @@ def preview_svg(plan: Plan, originals: Sequence[Linework | None] | None = None, 
         data = _path_data([item.geometry for item in scene.items])
         for item, d in zip(scene.items, data):
             attributes = "".join(f" data-{k}={quoteattr(v)}" for k, v in item.data.items())
-            title = f"<title>{escape(item.title)}</title>" if item.title else ""
+            text = item.title or (_title(item.element, language) if item.element is not None else None)
+            title = f"<title>{escape(text)}</title>" if text else ""
             parts.append(f'<path class="{item.css}"{attributes} d="{d}">{title}</path>' if title
                          else f'<path class="{item.css}"{attributes} d="{d}"/>')
     for text in scene.texts:
