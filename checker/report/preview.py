@@ -1048,7 +1048,7 @@ class _Fonts:
 def check_outputs(picture: str | None, geojson: str | None) -> None:
     """Refuse, in one sentence, outputs the preview cannot write, before any file is read."""
     if not picture and not geojson:
-        raise AnnexError("annex preview needs an output: -o preview.svg (or .png) for the picture, --geojson plan.geojson for the data, or both.")
+        raise AnnexError("The preview needs an output: -o preview.svg (or .png) for the picture, --geojson plan.geojson for the data, or both.")
     if picture and Path(picture).suffix.lower() not in PICTURE_SUFFIXES:
         raise AnnexError(f"{picture} should end in .svg or .png (the preview is drawn as SVG or PNG).")
     if geojson and geojson != "-" and Path(geojson).suffix.lower() not in GEOJSON_SUFFIXES:
