@@ -41,6 +41,7 @@ Feature: Several floor plates in one file
     Examples:
       | beside                                                    |
       | a detached garage 7 m by 7 m with one door at (14, 0)     |
+      | a double garage 7 m by 7 m with a door and two windows at (14, 0) |
       | a bin store 2 m by 1.5 m at (12, 2)                        |
       | a site boundary, a fence and a street around it           |
       | a garden wall 15 m long at (0, -6)                         |

@@ -232,3 +232,11 @@ def plates_of_plain_geometry(ctx, unit, x1, y1, x2, y2):
                              dxfattribs={"layer": "A-GLAZ"})
     ctx["drawings"]["plan"] = drawing
     return drawing
+
+
+@given(parsers.parse("a double garage 7 m by 7 m with a door and two windows at ({x:g}, {y:g})"))
+def double_garage(drawing, x, y):
+    drawing.walls_loop([(x, y), (x + 7, y), (x + 7, y + 7), (x, y + 7)], thickness=0.2)
+    drawing.door((x + 1, y), (x + 5.5, y))
+    drawing.window((x + 7, y + 2), (x + 7, y + 3.2))
+    drawing.window((x + 2, y + 7), (x + 3.2, y + 7))

@@ -10,9 +10,10 @@ and before anything is scaled:
   count) by its bounding boxes: two elements belong together when their boxes, each
   grown by a small share of the drawing's size, touch, and a cluster also takes in
   whatever lies within its box (a stair or column not joined to a wall). A cluster is
-  a plate when it is about as large as the largest one and has doors or windows of
-  its own, so a detached garage, a bin store or a stray line beside one building is
-  not a second plate. Plates are numbered in reading order: rows top to bottom, left
+  a plate when it is about as large as the largest one, has doors or windows of its
+  own and has a twin of about its width and height (the storeys of one building are
+  drawn at one size), so a detached garage, an annex, a bin store or a stray line
+  beside one building is not a second plate. Plates are numbered in reading order: rows top to bottom, left
   to right within a row.
 * :func:`crop` keeps what lies inside or crosses a ``region`` box, so the manifest
   can say which plate a storey is.
@@ -40,6 +41,7 @@ TOUCH_SHARE = 0.005  # boxes grown by this share of the drawing's size touch wit
 PLATE_AREA_SHARE = 0.5  # a plate's box holds at least half the largest plate's box area
 PLATE_OPENINGS = 3  # a plate has at least this many doors or windows (a garage has one or two)
 PLATE_OPENINGS_SHARE = 0.25  # ... and at least this share of the best-opened plate's
+TWIN_RATIO = 0.75  # storeys of one building: another plate's width and height within this ratio
 MAX_MERGE_ROUNDS = 8  # clusters absorbing what lies in their boxes; settles in two or three
 SWING_SWEEP = (60.0, 120.0)  # degrees: an arc this open may be a door's swing
 
@@ -70,6 +72,7 @@ def find_plates(raw: Extraction) -> tuple[Box, ...]:
         & (openings >= PLATE_OPENINGS)
         & (openings >= PLATE_OPENINGS_SHARE * openings.max())
     )
+    plates &= _has_a_twin(boxes, plates)
     if plates.sum() < 2:
         return ()
     # With the margin the clusters were joined by, so a region copied from here holds all of its plate.
@@ -191,6 +194,24 @@ def _cluster_boxes(bounds: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, 
     for column in (2, 3):
         np.maximum.at(boxes[:, column], members, bounds[:, column])
     return boxes, members
+
+
+def _has_a_twin(boxes: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """Candidates with another candidate of about the same width and height.
+
+    The storeys of one building are drawn at about one size; a double garage or an
+    annex beside a house is not, even with a door and a window of its own.
+    """
+    twins = np.zeros(len(boxes), dtype=bool)
+    chosen = np.flatnonzero(candidates)  # few: the clusters as large as the largest
+    if len(chosen) < 2:
+        return twins
+    sizes = np.column_stack([boxes[chosen, 2] - boxes[chosen, 0], boxes[chosen, 3] - boxes[chosen, 1]])
+    ratio = np.minimum(sizes[:, None, :], sizes[None, :, :]) / np.maximum(sizes[:, None, :], sizes[None, :, :])
+    similar = (ratio >= TWIN_RATIO).all(axis=2)
+    np.fill_diagonal(similar, False)
+    twins[chosen] = similar.any(axis=1)
+    return twins
 
 
 def _swing_arcs_in(raw: Extraction, boxes: np.ndarray) -> np.ndarray:
