@@ -151,7 +151,7 @@ def _rows(table: list[tuple[int, list[str]]], name: str, label: str) -> list[Sch
     header_line, header = table[0]
     columns: list[str | None] = []
     known = {c.lower(): c for c in INFO_COLUMNS} | {c.lower(): c for c in DATA_COLUMNS}
-    for position, heading in enumerate(header, start=1):
+    for heading in header:
         key = re.sub(r"[\s\-]+", "_", heading.strip()).lower()
         key = _ALIASES.get(key.replace("_", ""), key)
         if not key:
