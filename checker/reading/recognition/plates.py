@@ -29,7 +29,6 @@ from dataclasses import replace
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString
 
 from ..dxf.extract import Extraction
 from ..layers import PLAN_ROLES, Role

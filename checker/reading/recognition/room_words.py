@@ -190,11 +190,6 @@ _HAN_PHRASES.sort(key=lambda item: -len(item[0]))
 _LONGEST_PHRASE = 4  # words
 
 
-def vocabulary_size() -> int:
-    """How many distinct words and phrases name a use (for tests and the docs)."""
-    return len(_PHRASES) + len(_HAN_PHRASES)
-
-
 # ---------------------------------------------------------------- texts that are no names
 
 _NUMBER = r"\d+(?:[.,]\d+)?"

@@ -236,10 +236,6 @@ def _bounding_walls(rooms: np.ndarray, walls: np.ndarray) -> list[int | None]:
     return chosen
 
 
-def label_texts(texts: list[tuple[Point, str]]) -> list[tuple[Point, str]]:
-    """Only the texts that can name a room (for callers that want to thin them first)."""
-    return [(p, t) for p, t in texts if is_label(t)]
-
 
 # ------------------------------------------------------------------ into the plan model
 
