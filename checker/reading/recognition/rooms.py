@@ -265,6 +265,7 @@ def spaces_from_walls(
         [w.geometry for w in walls],
         spans,
         [(text_points[i], texts[i].text) for i in by_height],
+        max_area=float(footprint.area) if footprint is not None else None,
     )
     spaces = []
     for room in found:
