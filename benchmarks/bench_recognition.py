@@ -15,9 +15,10 @@ Precision is matched / found, recall matched / true; a plan the loader refuses f
 nothing, so it lowers recall and is counted as refused. The corpus floor plans in
 ``corpus_truth.toml`` are scored the same way, their truth given in drawing units.
 
-Cost (``--cost``): the 100k-entity block of flats of ``bench_load.py``, timed in child
-processes (so that each measures its own peak memory): a plain ``ezdxf.readfile`` and
-``load_plan`` + ``run_rules``; the target is at most 1.5x readfile.
+Cost (``--cost``): the block of flats of ``bench_load.py`` grown to 100k entities, timed
+in child processes (so that each measures its own peak memory): a plain ``ezdxf.readfile``
+and ``load_plan`` + ``run_rules``; the target is at most 1.5x readfile in CPU seconds
+(wall time is shown too, but on a shared machine it also measures the neighbours).
 """
 
 from __future__ import annotations
