@@ -10,6 +10,7 @@ form with what was typed and one sentence.
 from __future__ import annotations
 
 import io
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,15 +20,16 @@ from sqlalchemy import and_, func, select
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from checker.errors import AnnexError
+from checker.reading.schedule import DATA_COLUMNS
 from checker.rulesets import available as available_rulesets
 from checker.rulesets import load_ruleset
 
-from . import db, storage
+from . import db, schedules, storage
 from .access import current_user, owned_project, role_required
 from .checking import start_check
 from .i18n import gettext as _
 from .models import CheckState, Municipality, Project, Role, Submission
-from .recognition import layer_rows, openings_view, preview_markup, role_names, save_layer_roles
+from .recognition import check_again, layer_rows, openings_view, preview_markup, recorded_openings, role_names, save_layer_roles
 from .reviewing import ReviewRefused, annex_download_name, signed_annex_bytes
 from .results_view import changes_view, check_state_word, preflight_view, results_view, review_state_word, verdict_word
 from .submissions import (
@@ -231,6 +233,8 @@ def version(project_id: int, number: int):
         "architect/version.html", project=project, submission=submission, view=view, changes=changes,
         preflight=preflight_view(submission), layers=layer_rows(submission), role_names=role_names(),
         preview_svg=preview_markup(submission),
+        schedule_lines=schedules.table_lines(submission.openings_json, submission.schedule_json) if done else [],
+        schedule_columns=DATA_COLUMNS, schedule_choices=schedules.choices(),
         openings=openings_view(submission) if done else [], running=submission.check_state in (CheckState.QUEUED.value, CheckState.RUNNING.value),
         check_state_word=check_state_word, review_state_word=review_state_word,
         download_name=annex_download_name(submission),
@@ -260,6 +264,59 @@ def layer_roles(project_id: int, number: int):
     flash(_("The layer roles are saved for this project; the drawings are checked again as version %(number)s.",
             number=again.number), "success")
     return redirect(url_for("architect.version", project_id=project.id, number=again.number))
+
+
+@bp.route("/<int:project_id>/versions/<int:number>/schedule", methods=["POST"])
+@role_required(Role.ARCHITECT)
+def schedule(project_id: int, number: int):
+    """Keep the openings schedule sent (the page's table, or a CSV/XLSX file) with a new
+    version of the same drawings, and check it."""
+    user = current_user()
+    project = owned_project(project_id, user)
+    submission = _version_of(project, number)
+    if not submission.openings_json:
+        abort(404)
+    db_session = db.session()
+    sent = request.files.get("schedule_file")
+    try:
+        from_table = sent is None or not sent.filename
+        if from_table:
+            rows, how = schedules.rows_from_form(request.form), "filled in on the page"
+        else:
+            rows, how = schedules.rows_from_file(sent.filename, sent.read()), "uploaded as a file"
+        schedules.refuse_unknown(rows, recorded_openings(submission.openings_json))
+        schedules.check_values(rows, from_table=from_table)
+    except SubmissionError as exc:
+        flash(exc.translated(), "error")
+        return redirect(url_for("architect.version", project_id=project.id, number=number, _anchor="schedule"))
+    again = check_again(db_session, submission, user, f"openings schedule {how} ({len(rows)} rows)",
+                        schedule_json=json.dumps(rows, ensure_ascii=False))
+    start_check(again.id)
+    flash(_("The openings schedule is saved with version %(number)s, which is being checked with it.", number=again.number), "success")
+    return redirect(url_for("architect.version", project_id=project.id, number=again.number))
+
+
+@bp.route("/<int:project_id>/versions/<int:number>/openings.csv")
+@role_required(Role.ARCHITECT)
+def schedule_csv(project_id: int, number: int):
+    return _schedule_file(project_id, number, ".csv", "text/csv")
+
+
+@bp.route("/<int:project_id>/versions/<int:number>/openings.xlsx")
+@role_required(Role.ARCHITECT)
+def schedule_xlsx(project_id: int, number: int):
+    return _schedule_file(project_id, number, ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def _schedule_file(project_id: int, number: int, suffix: str, mimetype: str):
+    """The version's openings schedule to fill in, as ``annex schedule`` writes it."""
+    project = owned_project(project_id, current_user())
+    submission = _version_of(project, number)
+    if not submission.openings_json:
+        abort(404)
+    permit = re.sub(r"[^A-Za-z0-9._-]+", "-", project.permit_number or "project").strip("-") or "project"
+    return send_file(io.BytesIO(schedules.download(submission.openings_json, suffix)), mimetype=mimetype,
+                     as_attachment=True, download_name=f"openings-{permit}-v{submission.number}{suffix}")
 
 
 @bp.route("/<int:project_id>/versions/<int:number>/status")

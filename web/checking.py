@@ -26,10 +26,11 @@ from checker.report.preview import original_linework, preview_svg
 from checker.results import Results
 from checker.rulesets import load_ruleset
 
-from . import db, storage
+from . import db, schedules, storage
 from .i18n import LANGUAGES
 from .models import AuditEvent, CheckState, Submission
-from .recognition import openings_record, version_mapping
+from .recognition import openings_record, recorded_openings, version_mapping
+from .submissions import previous_version
 
 log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.5  # how often reading progress is written to the database
@@ -94,6 +95,7 @@ def run_check(app: Flask, submission_id: int) -> None:
         try:
             plan = load_submission(submission, progress)
             ruleset = load_ruleset(submission.ruleset)
+            plan = schedules.applied(plan, _schedule_rows(db_session, submission, plan))
         except AnnexError as exc:
             submission.error = exc.message
             _set(db_session, submission, CheckState.FAILED, 100, "")
@@ -122,6 +124,21 @@ def run_check(app: Flask, submission_id: int) -> None:
         _set(db_session, submission, CheckState.FAILED, 100, "")
     finally:
         db_session.close()
+
+
+def _schedule_rows(db_session, submission: Submission, plan: Plan) -> list[dict]:
+    """The version's openings schedule; a version uploaded without one takes the previous
+    version's, each row on its opening in the new drawings (recorded in the audit trail)."""
+    if submission.schedule_json is not None:
+        return schedules.stored_rows(submission.schedule_json)
+    previous = previous_version(db_session, submission)
+    if previous is None or not previous.schedule_json or not schedules.stored_rows(previous.schedule_json):
+        return []
+    carried = schedules.carry(schedules.stored_rows(previous.schedule_json), recorded_openings(previous.openings_json), plan)
+    submission.schedule_json = json.dumps(carried.rows, ensure_ascii=False)
+    db_session.add(AuditEvent(submission_id=submission.id, user_id=None, action="schedule",
+                              detail=carried.summary(previous.number)))
+    return carried.rows
 
 
 def previews(plan: Plan, submission: Submission) -> dict:

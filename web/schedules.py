@@ -19,6 +19,7 @@ none are left out and counted in the audit trail.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -117,15 +118,25 @@ def refuse_unknown(rows: list[dict[str, str]], openings: list[dict]) -> None:
                                   row=number, mark=row.get("type_mark", ""))
 
 
-def check_values(rows: list[dict[str, str]]) -> None:
-    """Refuse, in the checker's own sentence naming the row, a value it would not accept."""
+def check_values(rows: list[dict[str, str]], *, from_table: bool) -> None:
+    """Refuse, in the checker's own sentence, a value it would not accept.
+
+    The checker names the row by its line in the file; for the page's table, where
+    there is no file, the row is named by its opening instead ("D1 (51): RC ...").
+    """
     with tempfile.TemporaryDirectory(prefix="annex-schedule-") as folder:
         path = Path(folder) / "openings.csv"
         path.write_bytes(schedule_csv([{column: row.get(column, "") for column in COLUMNS} for row in rows]))
         try:
             read_schedule(path)
         except AnnexError as exc:
-            raise SubmissionError(exc.message) from None
+            sentence = exc.message
+            line = re.match(r"openings\.csv line (\d+): ", sentence)
+            if from_table and line and 2 <= int(line.group(1)) < len(rows) + 2:
+                row = rows[int(line.group(1)) - 2]
+                named = f"{row['type_mark']} ({row['handle']})" if row.get("type_mark") else row.get("handle", "")
+                sentence = f"{named}: {sentence[line.end():]}"
+            raise SubmissionError(sentence) from None
 
 
 # ----------------------------------------------------------------- at the check

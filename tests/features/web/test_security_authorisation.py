@@ -46,6 +46,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "architect.version_status":       OWN_PROJECT,
     "architect.annex":                OWN_PROJECT,
     "architect.signed_annex":         OWN_PROJECT,
+    "architect.schedule_csv":         OWN_PROJECT,
+    "architect.schedule_xlsx":        OWN_PROJECT,
     "review.queue":                   REVIEWER_PAGE,
     "review.submission":              OWN_MUNICIPALITY,
     "review.check_annex":             OWN_MUNICIPALITY,
