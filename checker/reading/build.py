@@ -84,33 +84,40 @@ def build_storey(
     all_spans = spans + [f.span for f in found]
     footprint = _footprint([w.geometry for w in walls], all_spans)
     hosts = _host_walls(walls, all_spans)
+    # Final spans first (a WIDTH attribute resizes a block's span), then which side of
+    # each is outside, for all openings in one vectorised pass.
+    final_spans, width_from, attributes = [], [], []
+    for raw_opening, span in zip(openings_raw, spans):
+        parsed = parse_attributes(raw_opening.attributes)
+        if parsed.width_m is not None:
+            span = _resize(span, parsed.width_m)
+        final_spans.append(span)
+        width_from.append("attribute" if parsed.width_m is not None else "geometry")
+        attributes.append(parsed)
+    final_spans += [f.span for f in found]
+    outwards = _outwards(final_spans, [o.side for o in openings_raw] + [f.side for f in found], footprint)
     openings = []
-    for raw_opening, span, host in zip(openings_raw, spans, hosts):
-        attributes = parse_attributes(raw_opening.attributes)
-        width_from = "geometry"
-        if attributes.width_m is not None:
-            span = _resize(span, attributes.width_m)
-            width_from = "attribute"
-        along = _unit(np.subtract(span.coords[1], span.coords[0]))
+    for k, raw_opening in enumerate(openings_raw):
         recognised = source(raw_opening)
         if raw_opening.attributes:
             recognised = replace(recognised, recognised_by="block-attributes")
+        span = final_spans[k]
         openings.append(
             Opening(
                 source=recognised,
                 kind=OpeningKind.DOOR if raw_opening.role is Role.DOORS else OpeningKind.WINDOW,
                 block=raw_opening.block,
                 span=span,
-                along=along,
+                along=_unit(np.subtract(span.coords[1], span.coords[0])),
                 width_m=span.length,
-                width_from=width_from,
-                host_wall=host,
-                outward=_outward(span, raw_opening.side, footprint),
-                attributes=attributes,
+                width_from=width_from[k],
+                host_wall=hosts[k],
+                outward=outwards[k],
+                attributes=attributes[k],
             )
         )
-
-    for item, host in zip(found, hosts[len(spans):]):
+    empty = parse_attributes({})
+    for k, item in enumerate(found, start=len(openings_raw)):
         openings.append(
             Opening(
                 source=Source(item.handle, item.layer, name, item.recognised_by, item.confidence, item.reason),
@@ -120,9 +127,9 @@ def build_storey(
                 along=_unit(np.subtract(item.span.coords[1], item.span.coords[0])),
                 width_m=item.span.length,
                 width_from="geometry",
-                host_wall=host,
-                outward=_outward(item.span, item.side, footprint),
-                attributes=parse_attributes({}),
+                host_wall=hosts[k],
+                outward=outwards[k],
+                attributes=empty,
             )
         )
 
@@ -299,24 +306,40 @@ def _parallel_lengths(pieces: np.ndarray, alongs: np.ndarray) -> np.ndarray:
     return scores
 
 
-def _outward(span: LineString, side: tuple[float, float], footprint) -> tuple[float, float] | None:
-    """The unit normal pointing outside, for an opening on the building's envelope."""
-    if footprint is None:
-        return None
-    centre = span.interpolate(0.5, normalized=True)
-    if footprint.boundary.distance(centre) > ENVELOPE_DISTANCE:
-        return None
-    along = _unit(np.subtract(span.coords[1], span.coords[0]))
-    normal = np.array([-along[1], along[0]])
-    if np.dot(normal, side) < 0:  # prefer the block's own +y side as "first"
-        normal = -normal
-    xs = np.array([centre.x + normal[0] * SIDE_PROBE, centre.x - normal[0] * SIDE_PROBE])
-    ys = np.array([centre.y + normal[1] * SIDE_PROBE, centre.y - normal[1] * SIDE_PROBE])
-    inside = shapely.contains_xy(footprint, xs, ys)
-    if inside[0] == inside[1]:
-        return None
-    outward = normal if not inside[0] else -normal
-    return (float(outward[0]), float(outward[1]))
+def _outwards(spans: list, sides: list, footprint) -> list[tuple[float, float] | None]:
+    """For each opening, the unit normal pointing outside if it is on the building's
+    envelope, else None; vectorised over all openings.
+
+    The normal is first taken on the side of ``sides`` (a block's own +y, a door's
+    swing); outside is the side a probe SIDE_PROBE away is not in the footprint.
+    """
+    result: list[tuple[float, float] | None] = [None] * len(spans)
+    if footprint is None or not spans:
+        return result
+    array = np.array(spans, dtype=object)
+    centres = shapely.line_interpolate_point(array, 0.5, normalized=True)
+    rings = shapely.get_parts(footprint.boundary)
+    near_idx, _ = shapely.STRtree(rings).query(centres, predicate="dwithin", distance=ENVELOPE_DISTANCE)
+    near = np.unique(near_idx)
+    if not len(near):
+        return result
+    start = shapely.get_coordinates(shapely.get_point(array[near], 0))
+    end = shapely.get_coordinates(shapely.get_point(array[near], -1))
+    along = end - start
+    length = np.hypot(*along.T)
+    along = np.where(length[:, None] > 0, along / np.where(length > 0, length, 1)[:, None], [1.0, 0.0])
+    normal = np.stack([-along[:, 1], along[:, 0]], axis=1)
+    side = np.array([sides[k] for k in near.tolist()], dtype=float).reshape(-1, 2)
+    normal = np.where((np.einsum("ij,ij->i", normal, side) < 0)[:, None], -normal, normal)  # the block's own +y first
+    centre = shapely.get_coordinates(centres[near])
+    shapely.prepare(footprint)
+    plus = shapely.contains_xy(footprint, *(centre + normal * SIDE_PROBE).T)
+    minus = shapely.contains_xy(footprint, *(centre - normal * SIDE_PROBE).T)
+    outward = np.where(plus[:, None], -normal, normal)
+    for k, decided, vector in zip(near.tolist(), (plus != minus).tolist(), outward.tolist()):
+        if decided:
+            result[k] = (float(vector[0]), float(vector[1]))
+    return result
 
 
 def _resize(span: LineString, width: float) -> LineString:

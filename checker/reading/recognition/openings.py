@@ -210,6 +210,7 @@ def _doors(arcs, arc_geometry, loose: Linework, walls: Segments, gaps: Gaps, how
     gap_of, gap_closed_end, gap_hinge_at_a = _arc_gaps(c, r, e, gaps)
     on_wall = _near_walls(c, walls)
 
+    jambs = shapely.STRtree(shapely.points(np.concatenate([gaps.a, gaps.b]))) if len(gaps) else None
     found: list[Found] = []
     done = np.zeros(len(index), dtype=bool)
     for k in range(len(index)):
@@ -227,7 +228,7 @@ def _doors(arcs, arc_geometry, loose: Linework, walls: Segments, gaps: Gaps, how
             # Two arcs meeting mirrored are a cue as strong as a leaf line.
             has_leaf = True
             width = float(np.hypot(*(c[other] - hinge)))
-            gap = _gap_between(hinge, c[other], gaps)
+            gap = _gap_between(hinge, c[other], gaps, jambs)
             cues = "double"
         else:
             if r[k] < LEAF_RADIUS_MIN:
@@ -379,15 +380,20 @@ def _arc_gaps(c: np.ndarray, r: np.ndarray, e: np.ndarray, gaps: Gaps):
     return gap_of, closed_end, hinge_at_a
 
 
-def _gap_between(p: np.ndarray, q: np.ndarray, gaps: Gaps) -> int:
-    """The gap whose jambs are at ``p`` and ``q`` (a double door's hinges), or -1."""
-    if not len(gaps):
+def _gap_between(p: np.ndarray, q: np.ndarray, gaps: Gaps, jambs: shapely.STRtree | None) -> int:
+    """The gap whose jambs are at ``p`` and ``q`` (a double door's hinges), or -1.
+    ``jambs`` indexes every gap's two jamb points (a's, then b's)."""
+    if jambs is None:
         return -1
-    tolerance = gaps.thickness / 2 + JAMB_TOLERANCE
-    forward = (np.hypot(*(gaps.a - p).T) <= tolerance) & (np.hypot(*(gaps.b - q).T) <= tolerance)
-    backward = (np.hypot(*(gaps.b - p).T) <= tolerance) & (np.hypot(*(gaps.a - q).T) <= tolerance)
-    hits = np.flatnonzero(forward | backward)
-    return int(hits[0]) if len(hits) else -1
+    reach = float(gaps.thickness.max() / 2 + JAMB_TOLERANCE)
+    near = jambs.query(shapely.points(p), predicate="dwithin", distance=reach)
+    for jamb in near.tolist():
+        g = jamb % len(gaps)
+        here, there = (gaps.a[g], gaps.b[g]) if jamb < len(gaps) else (gaps.b[g], gaps.a[g])
+        tolerance = gaps.thickness[g] / 2 + JAMB_TOLERANCE
+        if np.hypot(*(here - p)) <= tolerance and np.hypot(*(there - q)) <= tolerance:
+            return int(g)
+    return -1
 
 
 def _near_walls(c: np.ndarray, walls: Segments) -> np.ndarray:
@@ -407,6 +413,7 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
     segments = loose.segments
     if not len(gaps) or not len(segments):
         return []
+    gap_widths, gap_alongs = gaps.width, gaps.along  # computed once: properties build whole arrays
     free = np.array([g not in used_gaps for g in range(len(gaps))], dtype=bool)
     half = np.maximum(gaps.thickness / 2, DEFAULT_HALF_THICKNESS) + 0.05
     zones = shapely.buffer(gaps.lines(), half, cap_style="flat")
@@ -415,14 +422,14 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
     g, s = g[keep], s[keep]
     if not len(g):
         return []
-    along = gaps.along[g]
+    along = gap_alongs[g]
     vector = segments.vector[s]
     length = np.hypot(*vector.T)
     parallel = np.abs(np.einsum("ij,ij->i", vector, along)) >= PARALLEL_COS * length
     p0 = np.einsum("ij,ij->i", segments.start[s] - gaps.a[g], along)
     p1 = np.einsum("ij,ij->i", segments.end[s] - gaps.a[g], along)
     lo = np.clip(np.minimum(p0, p1), 0, None)
-    width = gaps.width[g]
+    width = gap_widths[g]
     hi = np.minimum(np.maximum(p0, p1), width)
     covered = np.clip(hi - lo, 0, None) / width
     middle = (segments.start[s] + segments.end[s]) / 2 - gaps.a[g]
@@ -442,7 +449,7 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
         roles = {loose.role[int(s[row])] for row in rows}
         first = int(s[full[0] if full else rows[0]])
         span = LineString([tuple(gaps.a[gap]), tuple(gaps.b[gap])])
-        gap_width = float(gaps.width[gap])
+        gap_width = float(gap_widths[gap])
         kind = None
         if Role.WINDOWS in roles and Role.DOORS not in roles:
             kind, key = OpeningKind.WINDOW, "window lines in gap"
@@ -464,7 +471,7 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
         layer_how = how_for_layer(layer) if role in (Role.DOORS, Role.WINDOWS) else None
         if layer_how is not None:
             recognised_by, confidence = layer_how[0], min(max(confidence, CONFIDENCE["block"]), layer_how[1])
-        along_gap = gaps.along[gap]
+        along_gap = gap_alongs[gap]
         side = (float(-along_gap[1]), float(along_gap[0]))
         found.append(Found(kind, span, side, loose.handle[first], layer, block or "", recognised_by, round(confidence, 2), reason))
     return found

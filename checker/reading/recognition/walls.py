@@ -234,29 +234,35 @@ def _merge_faces(a: np.ndarray, b: np.ndarray) -> Gaps:
 
     for x, y in zip(i[same].tolist(), j[same].tolist()):
         parent[root(x)] = root(y)
-    groups: dict[int, list[int]] = {}
-    for k in range(len(a)):
-        groups.setdefault(root(k), []).append(k)
-    out_a, out_b, thickness = [], [], []
-    for members in groups.values():
-        first = members[0]
-        u = along[first]
-        normal = np.array([-u[1], u[0]])
-        origin = a[first]
-        # Orient every member like the first, then take the clear opening between them.
-        starts, ends, offsets = [], [], []
-        for k in members:
-            p, q = (a[k], b[k]) if np.dot(b[k] - a[k], u) > 0 else (b[k], a[k])
-            starts.append(np.dot(p - origin, u))
-            ends.append(np.dot(q - origin, u))
-            offsets.append(np.dot((p + q) / 2 - origin, normal))
-        lo, hi = max(starts), min(ends)
-        if hi - lo < GAP_MIN:
-            continue
-        middle = (min(offsets) + max(offsets)) / 2
-        out_a.append(origin + u * lo + normal * middle)
-        out_b.append(origin + u * hi + normal * middle)
-        thickness.append(max(offsets) - min(offsets))
-    if not out_a:
+    n = len(a)
+    label = np.array([root(k) for k in range(n)])
+    first = np.full(n, n)
+    np.minimum.at(first, label, np.arange(n))
+    # Orient every member like its group's first gap, then take the clear opening
+    # between the members (the narrowest along) on the middle line (across).
+    f = first[label]
+    u, origin = along[f], a[f]
+    normal = np.stack([-u[:, 1], u[:, 0]], axis=1)
+    forward = np.einsum("ij,ij->i", b - a, u) > 0
+    p, q = np.where(forward[:, None], a, b), np.where(forward[:, None], b, a)
+    start = np.einsum("ij,ij->i", p - origin, u)
+    end = np.einsum("ij,ij->i", q - origin, u)
+    offset = np.einsum("ij,ij->i", (p + q) / 2 - origin, normal)
+    lo, hi = np.full(n, -np.inf), np.full(n, np.inf)
+    low_off, high_off = np.full(n, np.inf), np.full(n, -np.inf)
+    np.maximum.at(lo, label, start)
+    np.minimum.at(hi, label, end)
+    np.minimum.at(low_off, label, offset)
+    np.maximum.at(high_off, label, offset)
+    groups = np.unique(label)
+    groups = groups[np.argsort(first[groups], kind="stable")]  # in drawing order
+    groups = groups[hi[groups] - lo[groups] >= GAP_MIN]
+    if not len(groups):
         return Gaps(np.zeros((0, 2)), np.zeros((0, 2)), np.zeros(0))
-    return Gaps(np.array(out_a), np.array(out_b), np.array(thickness))
+    g_first = first[groups]
+    g_u, g_origin = along[g_first], a[g_first]
+    g_normal = np.stack([-g_u[:, 1], g_u[:, 0]], axis=1)
+    middle = (low_off[groups] + high_off[groups]) / 2
+    out_a = g_origin + g_u * lo[groups][:, None] + g_normal * middle[:, None]
+    out_b = g_origin + g_u * hi[groups][:, None] + g_normal * middle[:, None]
+    return Gaps(out_a, out_b, high_off[groups] - low_off[groups])
