@@ -8,10 +8,8 @@ Coordinates are given in metres and written in the drawing's unit.
 
 from __future__ import annotations
 
-import math
-
 import ezdxf
-from shapely.geometry import LineString, MultiLineString, Polygon, box
+from shapely.geometry import box
 from shapely.ops import unary_union
 
 WALL = 0.2
@@ -125,5 +123,3 @@ def parallel_lines(sketch: Sketch, x0: float, x1: float, count: int, layer: str 
         y = k * WALL / (count - 1)
         sketch.line((x0, y), (x1, y), layer)
 
-
-__all__ = ["Sketch", "WALL", "WIDTH", "DEPTH", "parallel_lines", "math", "LineString", "MultiLineString", "Polygon"]
