@@ -621,11 +621,14 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
                 normal = -np.array(opening.outward) if opening.outward is not None else np.array([-opening.along[1], opening.along[0]])
                 x, y = mid.x + normal[0] * 14 * unit, mid.y + normal[1] * 14 * unit
                 texts.append(_Text(opening.source.type_mark, x + dx, dy - y, 12 * unit, "mark", colour=MARK_COLOUR))
-        for space in storey.spaces:
-            if space.name:
-                point = space.polygon.representative_point()
-                size = _label_size(space.name, space.polygon, unit)
-                texts.append(_Text(space.name, point.x + dx, dy - point.y, size, "name"))
+        named = [space for space in storey.spaces if space.name]
+        if named:
+            polygons = np.empty(len(named), dtype=object)
+            polygons[:] = [space.polygon for space in named]
+            points = shapely.get_coordinates(shapely.point_on_surface(polygons))
+            widths_m = np.diff(shapely.bounds(polygons)[:, ::2], axis=1)[:, 0]
+            for space, (x, y), room_width in zip(named, points.tolist(), widths_m.tolist()):
+                texts.append(_Text(space.name, x + dx, dy - y, _label_size(space.name, room_width, unit), "name"))
         for number, plate in enumerate(plates, start=1):
             any_plate = True
             rectangle = to_page([box(*plate).exterior])[0]
@@ -638,7 +641,7 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
                                title + margin + (maxy - miny) / 2, 14 * unit, "note"))
         left += width + 2 * margin + gap
 
-    legend = [("original", msg_text("preview.legend.original", language))]
+    legend = [("original", msg_text("preview.legend.original", language))] if original_lines else []
     legend += [(kind, render(Term(KIND_TERMS[kind]), language)) for kind in KINDS if kind in kinds_seen]
     if any_external:
         legend.append(("outward", msg_text("preview.legend.external", language)))
@@ -708,10 +711,9 @@ def _title(element: Element, language: str) -> str:
     return " ".join(text.split())  # no double space where an element has no name
 
 
-def _label_size(name: str, polygon: Polygon, unit: float) -> float:
+def _label_size(name: str, room_width: float, unit: float) -> float:
     """A room name fits its room where it can, but stays readable."""
-    minx, miny, maxx, maxy = polygon.bounds
-    fit = (maxx - minx) * 0.9 / max(len(name) * 0.55, 1.0)
+    fit = room_width * 0.9 / max(len(name) * 0.55, 1.0)
     return float(min(18 * unit, max(8 * unit, fit)))
 
 
