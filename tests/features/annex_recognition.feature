@@ -72,3 +72,16 @@ Feature: The annex says what the reader recognised and what it only inferred
       | language | note                              | legend                                      |
       | en       | inferred from the drawing's shape | † inferred: recognised from the drawing's shape |
       | fa       | استنباط‌شده                        | † استنباطی                                   |
+
+  Scenario Outline: A plan with no convention, checked with its filled-in schedule, gets an annex that names its openings by type mark and marks the schedule's values
+    Given the plan drawn as an Iranian office draws it
+    When its openings schedule is written with "annex schedule", every door is given RC "RC2" in it, and the plan is checked with it into a PDF annex in "<language>"
+    Then the PDF text names every opening's type mark with how it was recognised, as the plan read with the schedule says
+    And the PDF text gives the doors' resistance class "RC2" with the schedule's mark "*"
+    And the PDF text says "<schedule legend>"
+    And the PDF text says "<inferred>"
+
+    Examples:
+      | language | schedule legend                           | inferred                          |
+      | en       | * value taken from the openings schedule. | inferred from the drawing's shape |
+      | fa       | * مقدار از جدول بازشوها                   | استنباط‌شده                        |
