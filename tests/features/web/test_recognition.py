@@ -368,3 +368,22 @@ def openings_marks(story, marks):
         cells = next(c for a, c in table(story["page"], "openings") if a.get("data-handle") == record["handle"])
         assert cells[1] == record["type_mark"]
         assert cells[4].startswith(render(recognition(record["recognised_by"], record["confidence"]), language)), cells
+
+
+# ----------------------------------------------------------------- the preview's stylesheet
+
+
+def test_the_pages_preview_stylesheet_draws_every_kind_as_the_preview_does():
+    """static/preview.css stands in for the preview SVG's own <style> (the CSP forbids it):
+    every style of checker/report/preview.py has a rule there with its colours."""
+    from pathlib import Path
+
+    from checker.report.preview import STYLES
+
+    css = (Path(__file__).resolve().parents[3] / "web" / "static" / "preview.css").read_text(encoding="utf-8")
+    for name, style in STYLES.items():
+        rule = re.search(rf"\.recognition-preview \.{name} \{{([^}}]*)\}}", css)
+        assert rule, f"preview.css has no rule for .{name}"
+        assert f"stroke: {style['stroke']}" in rule.group(1), name
+        if "fill" in style:
+            assert f"fill: {style['fill']}" in rule.group(1), name
