@@ -60,7 +60,7 @@ class PageReader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "svg":
+        if tag == "svg" and "plan" in (attributes.get("class") or "").split():  # the plans, not the recognition preview
             self.svgs += 1
         elif tag == "figcaption":
             self._in_caption, self._text = True, []
