@@ -18,6 +18,10 @@ Feature: Doors and windows are recognised from plain geometry
       | millimetres | 0.9 | a swing arc and leaf line on layer 0                     | door   | 0.90  | 2.45   | geometry      | 0.85 | 0.95 |
       | metres      | 0.8 | a swing arc with no leaf line on layer 0                 | door   | 0.80  | 2.40   | geometry      | 0.70 | 0.80 |
       | metres      | 0.9 | a swing arc and leaf line on layer A-DOOR                | door   | 0.90  | 2.45   | layer-name    | 0.80 | 1.00 |
+      | metres      | 0.9 | a swing drawn as a bulged polyline and a leaf line       | door   | 0.90  | 2.45   | geometry      | 0.85 | 0.95 |
+      | millimetres | 0.9 | a swing drawn as a clockwise bulged polyline and a leaf  | door   | 0.90  | 2.45   | geometry      | 0.85 | 0.95 |
+      | millimetres | 0.9 | a swing drawn as 8 short lines and a leaf line           | door   | 0.90  | 2.45   | geometry      | 0.85 | 0.95 |
+      | metres      | 0.9 | a swing drawn as a 6-chord polyline and a leaf line      | door   | 0.90  | 2.45   | geometry      | 0.85 | 0.95 |
       | metres      | 0.9 | a door block without attributes                          | door   | 0.90  | 2.45   | block-shape   | 0.85 | 0.95 |
       | metres      | 0.9 | a door block without attributes, mirrored                | door   | 0.90  | 2.45   | block-shape   | 0.85 | 0.95 |
       | millimetres | 0.9 | a door block drawn in centimetres, inserted at scale 10  | door   | 0.90  | 2.45   | block-shape   | 0.85 | 0.95 |
@@ -78,6 +82,8 @@ Feature: Doors and windows are recognised from plain geometry
       | a swing arc and leaf line on layer Furniture           |
       | a quarter arc of 0.9 m with no leaf and no wall gap    |
       | a half-circle arc of 0.9 m with a line, away from walls |
+      | a round table drawn as a 24-sided polygon              |
+      | a wavy line of 8 short lines turning both ways, at the gap |
 
   Scenario: A door drawn as a convention block is not found a second time from its arc
     Given a 10 m by 8 m house drawn in metres whose front wall has a 0.9 m gap at 2 m

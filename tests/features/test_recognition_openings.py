@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -56,6 +57,8 @@ def _draw_in_gap(sketch: Sketch, gap: tuple[float, float], drawing: str) -> None
         sketch.arc((x0, WALL), width, 0, 90)
         corners = [(x0, WALL), (x0 - 0.04, WALL), (x0 - 0.04, WALL + width), (x0, WALL + width)]
         sketch.msp.add_lwpolyline([sketch.xy(p) for p in corners], close=True)
+    elif drawing.startswith("a swing drawn as"):
+        _swing_without_arc(sketch, x0, width, drawing)
     elif drawing == "a double-acting swing drawn as a half circle on layer 0":
         sketch.arc((x0, WALL / 2), width, 270, 90)
     elif drawing == "two swing arcs meeting in the middle":
@@ -79,6 +82,29 @@ def _draw_in_gap(sketch: Sketch, gap: tuple[float, float], drawing: str) -> None
         insert.add_attrib("RC", "RC2", insert.dxf.insert)
     else:
         raise ValueError(f"no such drawing: {drawing}")
+
+
+def _swing_without_arc(sketch: Sketch, x0: float, width: float, drawing: str) -> None:
+    """A swing hinged at (x0, WALL) from closed (+x) to open (+y) drawn as CAD exports
+    write arcs: a bulged polyline segment, separate short lines, or a polyline of chords."""
+    closed, opened = (x0 + width, WALL), (x0, WALL + width)
+    quarter = math.tan(math.radians(90) / 4)
+    if "clockwise bulged" in drawing:  # drawn from the open end back to the closed one
+        sketch.msp.add_lwpolyline([(*sketch.xy(opened), 0, 0, -quarter), (*sketch.xy(closed), 0, 0, 0)], format="xyseb")
+    elif "bulged" in drawing:
+        sketch.msp.add_lwpolyline([(*sketch.xy(closed), 0, 0, quarter), (*sketch.xy(opened), 0, 0, 0)], format="xyseb")
+    else:
+        chords = 8 if "8 short lines" in drawing else 6
+        points = [
+            (x0 + width * math.cos(k * math.pi / 2 / chords), WALL + width * math.sin(k * math.pi / 2 / chords))
+            for k in range(chords + 1)
+        ]
+        if "short lines" in drawing:
+            for p, q in zip(points, points[1:]):
+                sketch.line(p, q)
+        else:
+            sketch.msp.add_lwpolyline([sketch.xy(p) for p in points])
+    sketch.line((x0, WALL), opened)
 
 
 @given(parsers.parse("in the gap, {drawing}"))
@@ -147,6 +173,13 @@ NOT_DOORS = {
     "a stair's arc and line on layer Stairs": lambda s: s.swing((5, 4), 1.0, layer="Stairs"),
     "a swing arc and leaf line on layer Furniture": lambda s: s.swing((5, 4), 0.9, layer="Furniture"),
     "a quarter arc of 0.9 m with no leaf and no wall gap": lambda s: s.arc((5, 4), 0.9, 0, 90),
+    "a round table drawn as a 24-sided polygon": lambda s: s.msp.add_lwpolyline(
+        [s.xy((5 + 0.9 * math.cos(k * math.pi / 12), 4 + 0.9 * math.sin(k * math.pi / 12))) for k in range(24)], close=True
+    ),
+    # Zigzag chords of equal length along the gap, turning left and right in turn.
+    "a wavy line of 8 short lines turning both ways, at the gap": lambda s: [
+        s.line((2 + k * 0.11, 0.3 + (k % 2) * 0.02), (2 + (k + 1) * 0.11, 0.3 + ((k + 1) % 2) * 0.02)) for k in range(8)
+    ],
     "a half-circle arc of 0.9 m with a line, away from walls": lambda s: (s.arc((5, 4), 0.9, 0, 180), s.line((5, 4), (5.9, 4))),
 }
 

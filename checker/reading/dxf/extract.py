@@ -23,6 +23,7 @@ from shapely.geometry import LineString, Polygon
 
 from ...messages import Term, msg
 from ..layers import NO_ROLE, LayerMapping, LayerRole, Role
+from ..recognition.arcs import bulge_arcs, chord_arcs
 
 MAX_BLOCK_DEPTH = 16
 # Roles whose arcs are their own shapes (a round balcony, a curved site boundary), not door swings.
@@ -48,6 +49,9 @@ class RawShape:
     elevation: float  # group code 38 (z of a polyline), drawing units
     thickness: float  # group code 39, drawing units
     block: str | None = None  # the innermost block it was drawn in, None in modelspace
+    # Drawn with true curves (an arc, circle, ellipse, spline, bulged polyline): its
+    # flattening is not a chain of chords standing for an arc (see recognition.arcs).
+    curved: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,7 @@ class Extractor:
             self._visit(entity, parent_layer=None, top_handle=None, depth=0, block=None)
             if progress and index % step == 0:
                 progress(index, total)
+        self._chord_arcs()
         if progress:
             progress(total, total)
         return self.out
@@ -180,6 +185,8 @@ class Extractor:
             elif kind in CURVE_TYPES:
                 if kind == "ARC" and role not in _SHAPE_ONLY_ROLES:
                     self._arc(entity, layer, role, handle, block)
+                elif kind in ("LWPOLYLINE", "POLYLINE") and entity.has_arc and role not in _SHAPE_ONLY_ROLES:
+                    self._bulge_arcs(entity, layer, role, handle, block)
                 if role is Role.LIGHTS:
                     # Only block references count as lights.
                     out.problems[msg("load.loose-lines", role=_role_term(role))] += 1
@@ -258,8 +265,9 @@ class Extractor:
             elevation = entity.dxf.get("elevation", 0.0)
         elif kind == "POLYLINE":
             elevation = Vec3(entity.dxf.get("elevation", (0, 0, 0))).z
+        curved = kind in ("ARC", "CIRCLE", "ELLIPSE", "SPLINE") or (kind in ("LWPOLYLINE", "POLYLINE") and entity.has_arc)
         (self.out.shapes if into is None else into).append(
-            RawShape(role, layer, handle, geometry, float(elevation), _thickness(entity), block)
+            RawShape(role, layer, handle, geometry, float(elevation), _thickness(entity), block, curved)
         )
 
     def _arc(self, entity, layer: str, role: Role | None, handle: str, block: str | None) -> None:
@@ -273,6 +281,19 @@ class Extractor:
         self.out.arcs.append(
             RawArc(role, layer, handle, block, (center.x, center.y), radius, (start.x, start.y), (end.x, end.y), sweep or 360.0)
         )
+
+    def _bulge_arcs(self, entity, layer: str, role: Role | None, handle: str, block: str | None) -> None:
+        """A polyline's bulged segments are arcs (door swings are often written so)."""
+        for centre, radius, start, end, sweep in bulge_arcs(entity):
+            self.out.arcs.append(RawArc(role, layer, handle, block, centre, radius, start, end, sweep))
+
+    def _chord_arcs(self) -> None:
+        """Arcs written as chains of short chords (R12 exports): recovered from the loose
+        linework that has no true curves, for door recognition and the units evidence."""
+        straight = [s for s in self.out.loose if not s.curved]
+        for k, centre, radius, start, end, sweep in chord_arcs([s.geometry for s in straight]):
+            shape = straight[k]
+            self.out.arcs.append(RawArc(shape.role, shape.layer, shape.handle, shape.block, centre, radius, start, end, sweep))
 
     def _hatch(self, entity, layer: str, role: Role | None, handle: str, block: str | None) -> None:
         """A hatch's outer boundaries as polygons (walls are often drawn as solid or patterned hatches)."""
