@@ -1,0 +1,171 @@
+"""What kind of drawing a file is, when no floor plan is found in it.
+
+A refusal must say what the drawing looks like and why, not blame its layer names when
+they are not the problem: an elevation (a long ground line with the building's outline
+above, "East Elevation", "Ansicht", "نما"), a section ("Schnitt", "برش"), a detail sheet
+(dimensions, leaders and hatches dominate; "DETAIL A", detail layers), a title block
+or sheet frame alone, or next to nothing (a test file of a few lines). Evidence is
+scale-free (the unit is unknown here): proportions of the drawing, counts of entity
+kinds over the whole modelspace (hidden layers included: a sheet whose detail layers are
+switched off is still a detail sheet), the words of its texts, and the visible linework
+the extraction kept for recognition.
+
+``classify(raw, doc)`` returns a ``Sheet`` whose ``looks_like`` is one plain English
+clause ("looks like an elevation, not a floor plan: ...") for the ``NoPlanContent``
+sentence, or None when nothing marks the drawing as anything in particular.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..dxf.extract import Extraction
+from .walls import segments_of
+
+# Words on the sheet that name the kind of drawing (casefolded; whole words or word starts).
+ELEVATION_WORDS = (
+    "elevation", "elevations", "élévation", "façade", "facade", "fassade", "ansicht", "alzado",
+    "prospetto", "aanzicht", "gevel", "نما", "نمای", "واجهة",
+)
+SECTION_WORDS = ("section", "sections", "schnitt", "coupe", "sección", "seccion", "sezione", "doorsnede", "برش", "مقطع")
+DETAIL_WORDS = ("detail", "details", "détail", "dettaglio", "detalle", "جزئیات", "دتایل")
+TITLE_WORDS = (
+    "drawing no", "dwg no", "scale", "title", "project", "date", "drawn", "checked", "sheet",
+    "contract no", "revision", "مقیاس", "عنوان", "پروژه", "تاریخ", "شماره نقشه",
+)
+PLAN_WORDS = ("plan", "grundriss", "floor", "étage", "planta", "pianta", "plattegrond", "پلان", "طبقه")
+ANNOTATION = ("DIMENSION", "ARC_DIMENSION", "LEADER", "MULTILEADER", "MLEADER", "TOLERANCE")
+SOLIDS = ("3DSOLID", "BODY", "REGION", "MESH", "SURFACE", "3DFACE")
+DETAIL_LAYER = re.compile(r"(?<![a-z])(dtl|det|detail)(?![a-z])", re.IGNORECASE)
+SPARSE_SEGMENTS = 12  # fewer straight pieces than this cannot draw a storey
+GROUND_SPAN = 0.85  # a ground line spans this share of the drawing's width
+GROUND_BAND = 0.12  # ... and lies in this share of its height at the bottom
+SCALE_NOTE = re.compile(r"1\s*:\s*(1|2|5|10|20)(?!\d)")  # detail scales
+
+
+@dataclass(frozen=True)
+class Sheet:
+    kind: str  # elevation, section, detail, title-block, sparse, unknown
+    looks_like: str | None  # one clause for the refusal, None for "unknown"
+    # True when the sheet names itself (its texts, its detail layers): walls found from
+    # geometry do not outweigh that; False when only the shapes suggest the kind.
+    certain: bool = False
+
+
+def classify(raw: Extraction, doc=None) -> Sheet:
+    """The kind of a drawing that holds no floor plan, with the evidence in words."""
+    types, texts = _modelspace(doc, raw)
+    words = [_words(t) for t in texts]
+    segments = segments_of([s.geometry for s in raw.loose] + [s.geometry for s in raw.shapes])
+    door_arcs = sum(1 for a in raw.arcs if 80.0 <= a.sweep_deg <= 100.0)
+    quoted = lambda hits: ", ".join(f"'{t}'" for t in list(dict.fromkeys(t.strip() for t in hits))[:2])
+
+    elevation = [t for t, w in zip(texts, words) if _says(w, ELEVATION_WORDS)]
+    section = [t for t, w in zip(texts, words) if _says(w, SECTION_WORDS)]
+    detail = [t for t, w in zip(texts, words) if _says(w, DETAIL_WORDS)]
+    annotation = sum(types[t] for t in ANNOTATION)
+    hatches, solids = types["HATCH"], sum(types[t] for t in SOLIDS)
+    layers = Counter(raw.layer_entities) + Counter(raw.hidden_layers)
+    on_detail_layers = sum(n for name, n in layers.items() if DETAIL_LAYER.search(name))
+    total = sum(layers.values()) or 1
+
+    if elevation and not detail:
+        ground = _ground_line(segments)
+        how = f"the text {quoted(elevation)}"
+        if ground:
+            how += ", a ground line across the whole drawing with the building's outline above it"
+        return Sheet("elevation", f"looks like an elevation, not a floor plan: {how}, and {_swings(door_arcs)}", True)
+    if section and not detail:
+        return Sheet("section", f"looks like a section, not a floor plan: the text {quoted(section)} and {_swings(door_arcs)}", True)
+    scales = [t for t in texts if SCALE_NOTE.search(t)]
+    drawn_detail = hatches + solids >= 5 or bool(scales)  # dimensions alone are on plans too
+    many_notes = annotation + hatches + solids >= 20 and annotation + hatches + solids > len(segments) / 4
+    if detail or on_detail_layers > total / 2 or (many_notes and drawn_detail):
+        evidence = []
+        if detail:
+            evidence.append(f"the text {quoted(detail)}")
+        if annotation or hatches or solids:
+            evidence.append(
+                f"{annotation} dimensions and leaders, {hatches} hatches" + (f" and {solids} 3D solids" if solids else "")
+            )
+        if on_detail_layers > total / 2:
+            evidence.append(f"{on_detail_layers} of its {total} entities on detail layers")
+        if scales:
+            evidence.append(f"a detail scale ({quoted(scales)})")
+        certain = bool(detail) or on_detail_layers > total / 2
+        return Sheet("detail", "looks like a detail sheet, not a floor plan: " + ", ".join(evidence) + ", and no walls around rooms", certain)
+    if len(segments) < SPARSE_SEGMENTS and door_arcs == 0:
+        return Sheet(
+            "sparse",
+            f"holds too little to be a floor plan: {len(segments)} straight line{'s' if len(segments) != 1 else ''} "
+            f"and no walls, doors, windows or rooms",
+        )
+    titles = [t for t, w in zip(texts, words) if _says(w, TITLE_WORDS)]
+    plans = [t for t, w in zip(texts, words) if _says(w, PLAN_WORDS)]
+    if len(titles) >= 3 and not plans and door_arcs == 0:
+        return Sheet(
+            "title-block",
+            f"looks like a title block or sheet frame only, not a floor plan: texts such as {quoted(titles)} "
+            f"around empty boxes, and {_swings(door_arcs)}",
+        )
+    ground = _ground_line(segments)
+    if ground and door_arcs == 0:
+        return Sheet(
+            "elevation",
+            "looks like an elevation, not a floor plan: a ground line across the whole drawing with the "
+            "building's outline above it, and no door swings",
+        )
+    return Sheet("unknown", None)
+
+
+def _swings(door_arcs: int) -> str:
+    return "no door swings" if door_arcs == 0 else f"only {door_arcs} arc{'s' if door_arcs != 1 else ''} like door swings"
+
+
+def _modelspace(doc, raw: Extraction) -> tuple[Counter, list[str]]:
+    """Entity kinds and texts over the whole modelspace (hidden layers too), or what the
+    extraction kept when there is no document."""
+    if doc is None:
+        return Counter(raw.ignored_types), [t.text for t in raw.texts]
+    types: Counter = Counter()
+    texts: list[str] = []
+    for entity in doc.modelspace():
+        kind = entity.dxftype()
+        types[kind] += 1
+        try:
+            if kind == "TEXT":
+                texts.append(entity.dxf.text)
+            elif kind == "MTEXT":
+                texts.append(entity.plain_text())
+        except Exception:  # a damaged text says nothing about the kind of sheet
+            continue
+    return types, [t for t in texts if t and t.strip()]
+
+
+def _words(text: str) -> str:
+    return " " + re.sub(r"[^\w]+", " ", text.casefold()) + " "
+
+
+def _says(words: str, vocabulary: tuple[str, ...]) -> bool:
+    return any(f" {word} " in words for word in vocabulary)
+
+
+def _ground_line(segments) -> bool:
+    """A near-level line spanning the drawing's width at its bottom: the ground of an elevation."""
+    if len(segments) < SPARSE_SEGMENTS:
+        return False
+    points = np.concatenate([segments.start, segments.end])
+    x0, y0 = points.min(axis=0)
+    x1, y1 = points.max(axis=0)
+    width, height = x1 - x0, y1 - y0
+    if width <= 0 or height <= 0:
+        return False
+    vector = segments.vector
+    level = np.abs(vector[:, 1]) <= 0.05 * np.abs(vector[:, 0])
+    spans = np.abs(vector[:, 0]) >= GROUND_SPAN * width
+    low = np.maximum(segments.start[:, 1], segments.end[:, 1]) <= y0 + GROUND_BAND * height
+    return bool((level & spans & low).any())

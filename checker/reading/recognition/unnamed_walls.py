@@ -1,0 +1,145 @@
+"""Walls in drawings whose layers say nothing: everything on layer 0, on a CAD program's
+own layers (SolveSpace's ``s001-#def-active-grp``), or inside blocks on layer 0.
+
+Used only when no layer carries a plan role. Two kinds of evidence (a plot holding
+building outlines is taken first, as neighbouring outlines would pass for wall faces):
+
+1. **Double lines**: long lines with a parallel partner 0.07-0.6 m away, running beside
+   it (a wall's two faces), in at least two directions. The unit is not known yet, so the
+   evidence is weighed in each candidate unit that makes the drawing a building's size
+   (4-400 m), and the unit with the most paired face length is used for the choice
+   only; the units decision itself comes later, from all evidence.
+2. **Outlines**: closed outlines only (a site plan with building footprints, as SolveSpace
+   writes): a closed outline holding at least two others is the plot (site boundary);
+   the closed outlines inside it, a few square metres or more, are buildings' outlines,
+   taken as their walls.
+
+What is found is moved from ``Extraction.loose`` to ``Extraction.shapes`` with the wall
+(or site) role; the layers take that role with ``how = "geometry"``, a low confidence and
+a reason, so every element built from them says it was recognised from geometry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+import shapely
+
+from ...messages import msg
+from ..dxf.extract import Extraction, RawShape
+from ..layers import LayerRole, Role
+from .walls import Segments, double_line_thickness, segments_of
+
+# Candidate drawing units (name, metres per unit) for weighing evidence before the units decision.
+CANDIDATE_UNITS = (("m", 1.0), ("mm", 0.001), ("cm", 0.01), ("in", 0.0254), ("ft", 0.3048))
+BUILDING_MIN_M, BUILDING_MAX_M = 4.0, 400.0  # a drawing of one building (or plot) is this big
+FACE_MIN_M = 0.5  # shorter paired lines are door leaves, frames and furniture, not wall faces
+MIN_FACES = 6  # fewer paired faces are a drawn object, not a building's walls
+MIN_FACE_LENGTH_M = 12.0  # total paired face length for a building
+TURN_SIN = 0.5  # faces at least 30 degrees apart count as two directions
+BUILDING_MIN_AREA_M2 = 4.0  # a smaller closed outline on a site plan is a symbol, not a building
+GEOMETRY_CONFIDENCE = 0.6  # walls from geometry alone: likely, not certain
+
+
+@dataclass(frozen=True)
+class UnnamedWalls:
+    """What was found: wall shapes (role WALLS), the site outline if any (role SITE), the
+    candidate unit the evidence was weighed in, and how (``double-lines`` or ``outlines``)."""
+
+    walls: list[RawShape]
+    site: list[RawShape]
+    unit: str
+    how: str
+    face_length: float  # metres in ``unit``: paired face length, or the outlines' perimeter
+
+
+def find_unnamed_walls(raw: Extraction) -> UnnamedWalls | None:
+    """Walls from geometry on role-less linework, or None when there is no such evidence."""
+    pool = [s for s in raw.loose if s.role is None]
+    if not pool:
+        return None
+    geometries = np.empty(len(pool), dtype=object)
+    geometries[:] = [s.geometry for s in pool]
+    x0, y0, x1, y1 = shapely.total_bounds(geometries)
+    size = max(x1 - x0, y1 - y0)
+    if not size > 0:
+        return None
+    outlines = _outlines(pool, geometries, size)
+    if outlines is not None and outlines.site:
+        return outlines  # a plot holding buildings: its neighbouring outlines are not a wall's faces
+    return _double_lines(pool, geometries, size) or outlines
+
+
+def adopt(raw: Extraction, found: UnnamedWalls) -> None:
+    """Move the found shapes from the recognition linework to the plan's shapes, and give
+    their layers the role with how it was found (the elements' sources read it)."""
+    taken = {id(s) for s in found.walls} | {id(s) for s in found.site}
+    raw.loose = [s for s in raw.loose if id(s) not in taken]
+    for role, shapes in ((Role.WALLS, found.walls), (Role.SITE, found.site)):
+        reason = msg(f"recognition.unnamed-{role.value}-{found.how}", count=len(shapes), unit=found.unit)
+        for layer in sorted({s.layer for s in shapes}):
+            if raw.layer_roles.get(layer) is None or raw.layer_roles[layer].role is None:
+                raw.layer_roles[layer] = LayerRole(role, "geometry", reason, GEOMETRY_CONFIDENCE)
+        raw.shapes.extend(replace(s, role=role) for s in shapes)
+
+
+def _double_lines(pool: list[RawShape], geometries: np.ndarray, size: float) -> UnnamedWalls | None:
+    segments = segments_of(list(geometries))
+    if len(segments) < 2 * MIN_FACES:
+        return None
+    best = None
+    for unit, metres in CANDIDATE_UNITS:
+        if not BUILDING_MIN_M <= size * metres <= BUILDING_MAX_M:
+            continue
+        scaled = Segments(segments.start * metres, segments.end * metres, segments.owner)
+        faces = ~np.isnan(double_line_thickness(scaled)) & (scaled.length >= FACE_MIN_M)
+        length = float(scaled.length[faces].sum())
+        if faces.sum() >= MIN_FACES and length >= MIN_FACE_LENGTH_M and _two_directions(scaled, faces):
+            if best is None or length > best[2]:
+                best = (unit, faces, length)
+    if best is None:
+        return None
+    unit, faces, length = best
+    owners = np.unique(segments.owner[faces])
+    return UnnamedWalls([pool[k] for k in owners.tolist()], [], unit, "double-lines", length)
+
+
+def _two_directions(segments: Segments, faces: np.ndarray) -> bool:
+    """Walls enclose: faces run in at least two directions (not a stack of parallel lines)."""
+    vectors = segments.vector[faces]
+    units = vectors / np.hypot(*vectors.T)[:, None]
+    reference = units[np.argmax(segments.length[faces])]
+    cross = np.abs(units[:, 0] * reference[1] - units[:, 1] * reference[0])
+    return bool((cross >= TURN_SIN).any())
+
+
+def _outlines(pool: list[RawShape], geometries: np.ndarray, size: float) -> UnnamedWalls | None:
+    """A site plan of closed outlines: the plot holding the buildings' outlines."""
+    closed = shapely.get_type_id(geometries) == 3
+    if closed.sum() < 2 or closed.sum() < 0.5 * len(pool):
+        return None  # mostly open linework: not a drawing of outlines
+    metres = next((m for _, m in CANDIDATE_UNITS if BUILDING_MIN_M <= size * m <= BUILDING_MAX_M), None)
+    unit = next((u for u, m in CANDIDATE_UNITS if m == metres), None)
+    if metres is None:
+        return None
+    index = np.flatnonzero(closed)
+    polygons = geometries[index]
+    areas = shapely.area(polygons)
+    points = shapely.point_on_surface(polygons)
+    tree = shapely.STRtree(polygons)
+    holder, held = tree.query(points, predicate="within")  # (point index, polygon index)
+    inside_other = holder[held != holder]
+    holders = held[held != holder]
+    holds = np.bincount(holders, minlength=len(polygons))
+    site = [int(np.argmax(holds))] if holds.max(initial=0) >= 2 else []
+    buildings = [
+        k for k in range(len(polygons))
+        if k not in site and areas[k] * metres**2 >= BUILDING_MIN_AREA_M2 and (not site or k in set(inside_other.tolist()))
+    ]
+    if not buildings:
+        return None
+    perimeter = float(shapely.length(polygons[buildings]).sum() * metres)
+    return UnnamedWalls(
+        [pool[index[k]] for k in buildings], [pool[index[k]] for k in site], unit, "outlines", perimeter
+    )
