@@ -2,21 +2,42 @@ Feature: Real drawings from public projects
   Every file in the shared corpus either loads or is refused with one clear
   sentence; none ends in a traceback, and wrong or missing units are flagged.
 
-  Scenario Outline: A corpus file is loaded or refused clearly, never with a traceback
-    When I run "annex preflight {corpus}/<file>"
-    Then the corpus run ends with "<outcome>"
-    And the corpus run says "<says>"
+  Scenario Outline: A corpus floor plan loads with what a person sees in its preview
+    When the corpus file "<file>" is preflighted
+    Then it loads in <unit> with <walls> walls, <doors> doors, <windows> windows and <rooms> rooms
+
+    # Ranges read off each file's preview (annex preview FILE -o x.png) and the ground
+    # truth in benchmarks/corpus_truth.toml; the pavilion's 6 doors are certain.
+    Examples:
+      | file                                                          | unit | walls   | doors | windows | rooms |
+      | yorikvanhavre__barcelona-pavillion__plan.dxf                  | m    | 40-120  | 6-6   | 5-10    | 3-6   |
+      | yorikvanhavre__barcelona-pavillion__pabellon_de_barcelona.dxf | m    | 100-300 | 6-8   | 5-10    | 3-6   |
+      | yorikvanhavre__barcelona-pavillion__plan_exported.dxf         | mm   | 200-600 | 0-0   | 0-2     | 0-6   |
+      | Evil-Spirit__TheHouseBuiltByProgrammer__plan.dxf              | m    | 6-8     | 0-0   | 0-0     | 0-7   |
+
+  Scenario: The SolveSpace site plan reads its plot as the site boundary and its buildings' outlines as walls from geometry
+    When the corpus file "Evil-Spirit__TheHouseBuiltByProgrammer__plan.dxf" is preflighted
+    Then the corpus plan has 1 site boundary
+    And every wall of the corpus plan was recognised from geometry
+
+  Scenario Outline: A corpus file that is no floor plan is refused with one sentence saying what it is
+    When the corpus file "<file>" is preflighted
+    Then it is refused with one sentence saying "<says>"
+    And the refusal does not blame the layer names
 
     Examples:
-      | file                                                          | outcome | says                                          |
-      | Evil-Spirit__TheHouseBuiltByProgrammer__plan.dxf              | refused | none of its layers (dimensions, s001-#def-active-grp) |
-      | gdsestimating__three-dxf__api-cw750-details.dxf               | refused | has no floor-plan content                     |
-      | mozman__ezdxf__bin_dxf_r14.dxf                                | refused | has no floor-plan content                     |
-      | mozman__ezdxf__recover01.dxf                                  | refused | it was damaged; 68 repairs were made          |
-      | mozman__ezdxf__wipeout_door.dxf                               | loaded  | Units declared in the header: inches          |
-      | yorikvanhavre__barcelona-pavillion__pabellon_de_barcelona.dxf | loaded  | on Walls                                      |
-      | yorikvanhavre__barcelona-pavillion__plan.dxf                  | loaded  | Units declared in the header: metres          |
-      | yorikvanhavre__barcelona-pavillion__plan_exported.dxf         | refused | has no floor-plan content                     |
+      | file                                            | says                                                    |
+      | gdsestimating__three-dxf__api-cw750-details.dxf | looks like a detail sheet, not a floor plan             |
+      | mozman__ezdxf__bin_dxf_r14.dxf                  | holds too little to be a floor plan: 3 straight lines   |
+      | mozman__ezdxf__recover01.dxf                    | 68 repairs were made) looks like an elevation, not a floor plan: the text 'East Elevation' |
+
+  Scenario Outline: The ezdxf door sample loads its two wall pieces
+    When the corpus file "<file>" is preflighted
+    Then it loads with <walls> walls
+
+    Examples:
+      | file                            | walls |
+      | mozman__ezdxf__wipeout_door.dxf | 2     |
 
   Scenario Outline: A corpus plan whose layers are mapped loads, and its units are judged
     When I run "annex preflight {corpus}/<file> --layers <mapping> --json {tmp}/preflight.json"
