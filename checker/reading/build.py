@@ -35,6 +35,7 @@ from .dxf.extract import Extraction, RawShape
 from .layers import NO_ROLE, Role
 from .recognition.openings import Found, linework, recognise_openings, used_zones
 from .recognition.walls import find_gaps, segments_of
+from .recognition.room_words import use_of as _use_of
 from .recognition.room_words import SPACE_USES, space_name as _space_name, space_use as _space_use  # noqa: F401 (SPACE_USES re-exported)
 from .recognition.rooms import spaces_from_walls
 
@@ -48,6 +49,9 @@ MIN_FOOTPRINT_AREA = 1.0  # m2; smaller closed pieces are drawing noise
 # Mean width (2 x area / perimeter) below which a piece is a free-standing wall, not
 # a building: a 25 m garden wall is a metre square of wall but 4 cm wide.
 MIN_FOOTPRINT_WIDTH = 0.5
+# m2: a drawn room outline smaller than this is a room only when a text inside names a
+# use (a 1.2 m2 WC); otherwise it is a room tag's frame, a duct or a column.
+MIN_DRAWN_ROOM_AREA = 1.5
 
 
 def scale(geometries: list, factor: float) -> list:
@@ -135,7 +139,9 @@ def build_storey(
 
     texts = raw.texts
     text_points = scale([Point(t.point) for t in texts], factor)
-    spaces_found = [(s, g) for s, g in by_role.get(Role.SPACES, []) if isinstance(g, Polygon)]
+    spaces_found = _room_outlines(
+        [(s, g) for s, g in by_role.get(Role.SPACES, []) if isinstance(g, Polygon)], text_points, texts
+    )
     space_texts = _texts_inside([g for _, g in spaces_found], text_points, texts, prefer=Role.SPACES)
     spaces = tuple(
         Space(source(s), _space_name(words), _space_use(words), g)
@@ -354,6 +360,28 @@ def _unit(vector) -> tuple[float, float]:
     if length == 0:
         return (1.0, 0.0)
     return (float(vector[0]) / length, float(vector[1]) / length)
+
+
+def _room_outlines(found: list, points: list, texts: list) -> list:
+    """The drawn room outlines that are rooms: a small one needs a text inside naming a
+    use that is not its own tag's (a tag block draws a ~1 m2 frame around the room's
+    name, inside the room it names)."""
+    areas = [g.area for _, g in found]
+    small = [k for k, area in enumerate(areas) if area < MIN_DRAWN_ROOM_AREA]
+    if not small:
+        return found
+    named = np.zeros(len(found), dtype=bool)
+    if points:
+        point_idx, poly_idx = shapely.STRtree([found[k][1] for k in small]).query(
+            np.array(points, dtype=object), predicate="within"
+        )
+        for p, q in zip(point_idx.tolist(), poly_idx.tolist()):
+            shape, text = found[small[q]][0], texts[p]
+            own_tag = shape.block is not None and text.block == shape.block
+            if not own_tag and _use_of(text.text) is not None:
+                named[small[q]] = True
+    dropped = {k for k in small if not named[k]}
+    return [item for k, item in enumerate(found) if k not in dropped]
 
 
 def _texts_inside(polygons: list, points: list, texts: list, prefer: Role) -> list[list[str]]:

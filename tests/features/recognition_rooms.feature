@@ -204,6 +204,26 @@ Feature: Rooms recognised from walls, named and used as the texts inside them sa
     When the plan is loaded
     Then the plan has 1 space, "Store", used as storage, as drawn
 
+  Scenario Outline: A drawn room outline under 1.5 m² is a room only when a text inside names a use
+    Given a flat drawn in "mm" with walls as double lines with the jambs closed
+    And its doors and windows are drawn as blocks in the wall gaps
+    And a room outline "<name>" is drawn on layer "A-AREA" from (0.15, 0.15) to (1.25, 1.25)
+    When the plan is loaded
+    Then the plan has <result>
+
+    Examples:
+      | name | result                                |
+      | WC   | 1 space, "WC", used as wet, as drawn  |
+      | 1.21 | 3 spaces recognised from geometry     |
+
+  Scenario: Room tags (a frame around the room's name, in a block on the room layer) are not rooms; the rooms they name are
+    Given a flat drawn in "mm" with walls as double lines with the jambs closed
+    And its doors and windows are drawn as blocks in the wall gaps
+    And each room carries a room tag block on layer "A-AREA": a 1.8 m by 0.65 m frame around its name
+    When the plan is loaded
+    Then the plan has 3 spaces recognised from geometry
+    And the living room is named "Kitchen" and used as habitable
+
   Scenario Outline: A small enclosure is a room only when a door or window opens into it or a text names it
     Given a flat drawn in "mm" with walls as double lines with the jambs closed
     And its doors and windows are drawn as blocks in the wall gaps

@@ -136,6 +136,19 @@ def drawn_outline(drawing, name, layer, x0, y0, x1, y1):
     drawing.space([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], name, layer=layer)
 
 
+@given(parsers.parse('each room carries a room tag block on layer "{layer}": a 1.8 m by 0.65 m frame around its name'))
+def room_tags(drawing, layer):
+    drawing.add_layer(layer)
+    k = drawing.xy((1, 1))[0]  # drawing units per metre
+    block = drawing.doc.blocks.new("ROOMTAG")
+    block.add_lwpolyline([(-0.9 * k, -0.3 * k), (0.9 * k, -0.3 * k), (0.9 * k, 0.35 * k), (-0.9 * k, 0.35 * k)], close=True)
+    block.add_attdef("NAME", (-0.8 * k, 0.05 * k), dxfattribs={"height": 0.2 * k})
+    names = {"living room": "Kitchen", "bedroom": "Bedroom", "bathroom": "Bathroom"}
+    for room, (x, y) in ROOM_POINTS.items():
+        tag = drawing.doc.modelspace().add_blockref("ROOMTAG", drawing.xy((x, y)), dxfattribs={"layer": layer})
+        tag.add_auto_attribs({"NAME": names[room]})
+
+
 GRID_COLUMNS = 8
 GRID_CELL = 3.0  # metres between centre lines
 
