@@ -18,6 +18,8 @@ from .build import build_storey, unclosed_counts
 from .recognition.type_marks import mark_openings
 from .recognition.plates import Box, box_text, crop, find_plates, has_plan_content
 from .recognition.rooms import rooms_left_undrawn
+from .recognition.sheet import classify as classify_sheet
+from .recognition.unnamed_walls import adopt as adopt_unnamed_walls, find_unnamed_walls
 from .recognition.units import infer as infer_units
 from .schedule import apply_schedule, read_schedule
 from .dxf.extract import Extraction, extract
@@ -162,7 +164,7 @@ def load_storey(
     plates = find_plates(raw)  # several storeys drawn side by side in one file?
     if spec.region is not None:
         raw = _crop_to_region(raw, spec.region, label, plates)
-    _require_plan_content(raw, label, mapping, read)
+    _require_plan_content(raw, label, mapping, read, doc)
     extents, opening_width = _measure(raw)
     evidence = None if units_override else infer_units(raw, extents)  # door swings, wall faces, rooms...
     units = decide_units(insunits, units_override, extents, opening_width, evidence)
@@ -224,7 +226,7 @@ def _measure(raw: Extraction) -> tuple[float | None, float | None]:
     return longest_side(bounds), median(spans)
 
 
-def _require_plan_content(raw: Extraction, label: str, mapping: LayerMapping, read: ReadReport) -> None:
+def _require_plan_content(raw: Extraction, label: str, mapping: LayerMapping, read: ReadReport, doc=None) -> None:
     has_plan = any(s.role in PLAN_ROLES for s in raw.shapes) or bool(raw.openings)
     if has_plan:
         return
@@ -233,6 +235,15 @@ def _require_plan_content(raw: Extraction, label: str, mapping: LayerMapping, re
     repaired = f" (it was damaged; {read.repair_count} repairs were made)" if read.recovered else ""
     if not names:
         raise NoPlanContent(f"{label} has no visible drawing content{repaired}; draw the floor plan on visible layers.")
+    # No layer names a role: say what the drawing is (an elevation, a detail sheet...), or,
+    # when nothing marks it as another kind of drawing, find the walls from geometry.
+    sheet = classify_sheet(raw, doc)
+    found = None if sheet.certain else find_unnamed_walls(raw)
+    if found is not None:
+        adopt_unnamed_walls(raw, found)
+        return
+    if sheet.looks_like is not None:
+        raise NoPlanContent(f"{label}{repaired} {sheet.looks_like}; draw or upload the floor plans.")
     raise NoPlanContent(
         f"{label} has no floor-plan content{repaired}: none of its layers ({shown}) holds walls, doors, "
         f"windows or spaces; if it is a floor plan, map its layers to roles in a [layers] table "
