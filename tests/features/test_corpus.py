@@ -104,13 +104,6 @@ def corpus_loads(ctx, unit, walls, doors, windows, rooms):
     assert all(_within(found[k], wanted[k]) for k in found), (found, wanted)
 
 
-@then(parsers.parse("it loads with {walls:d} walls"))
-def corpus_loads_walls(ctx, walls):
-    report = ctx["corpus"]["report"]
-    assert report is not None, ctx["corpus"]["run"].stderr
-    assert report["counts"]["walls"] == walls, report["counts"]
-
-
 @then(parsers.parse("the corpus plan has {count:d} site boundary"))
 def corpus_site(ctx, count):
     assert ctx["corpus"]["report"]["counts"]["site"] == count, ctx["corpus"]["report"]["counts"]

@@ -267,15 +267,15 @@ def weigh(measurements: tuple[Measurements, ...]) -> Inference:
     """Score each candidate unit; the best is conclusive when clearly better.
 
     A unit under which the building's extent is implausible is out, whatever the
-    rest says. A kind with fewer than its minimum count of measurements is not
-    counted (one door proves little).
+    rest says -- except that a drawing smaller than a building (one room, a wall with
+    its doors) may be measured in a unit that at least two strong kinds support. A
+    kind with fewer than its minimum count of measurements is not counted (one door
+    proves little).
     """
     scores: dict[str, float] = {}
     strong: dict[str, int] = {}
     extent = next((m for m in measurements if m.kind is EXTENT), None)
     for unit in CANDIDATES:
-        if extent is not None and extent.plausible_share(unit) < 1.0:
-            continue
         score, kinds = 0.0, 0
         for m in measurements:
             if len(m.values) < m.kind.min_count:
@@ -283,6 +283,10 @@ def weigh(measurements: tuple[Measurements, ...]) -> Inference:
             score += m.kind.weight * m.plausible_share(unit)
             if m.kind.strong and _supports(m, unit):
                 kinds += 1
+        if extent is not None and extent.plausible_share(unit) < 1.0:
+            too_small = bool(len(extent.values)) and float(extent.in_metres(unit).max()) < extent.kind.plausible[0]
+            if not (too_small and kinds >= MIN_STRONG_KINDS):
+                continue
         scores[unit.name] = score
         strong[unit.name] = kinds
     ranked = sorted(scores, key=lambda name: -scores[name])
