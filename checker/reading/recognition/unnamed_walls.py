@@ -29,7 +29,7 @@ import shapely
 from ...messages import msg
 from ..dxf.extract import Extraction, RawShape
 from ..layers import LayerRole, Role
-from .walls import Segments, double_line_thickness, segments_of
+from .walls import DOUBLE_LINE_MAX, DOUBLE_LINE_MIN, PARALLEL_SIN, Segments, double_line_thickness, segments_of
 
 # Candidate drawing units (name, metres per unit) for weighing evidence before the units decision.
 CANDIDATE_UNITS = (("m", 1.0), ("mm", 0.001), ("cm", 0.01), ("in", 0.0254), ("ft", 0.3048))
@@ -39,6 +39,7 @@ MIN_FACES = 6  # fewer paired faces are a drawn object, not a building's walls
 MIN_FACE_LENGTH_M = 12.0  # total paired face length for a building
 TURN_SIN = 0.5  # faces at least 30 degrees apart count as two directions
 BUILDING_MIN_AREA_M2 = 4.0  # a smaller closed outline on a site plan is a symbol, not a building
+RUN_SPACING_SHARE = 0.15  # neighbours on both sides this evenly spaced make a run (stairs, paving)
 GEOMETRY_CONFIDENCE = 0.6  # walls from geometry alone: likely, not certain
 
 
@@ -94,6 +95,7 @@ def _double_lines(pool: list[RawShape], geometries: np.ndarray, size: float) -> 
             continue
         scaled = Segments(segments.start * metres, segments.end * metres, segments.owner)
         faces = ~np.isnan(double_line_thickness(scaled)) & (scaled.length >= FACE_MIN_M)
+        faces &= ~_evenly_spaced_runs(scaled)
         length = float(scaled.length[faces].sum())
         if faces.sum() >= MIN_FACES and length >= MIN_FACE_LENGTH_M and _two_directions(scaled, faces):
             if best is None or length > best[2]:
@@ -103,6 +105,30 @@ def _double_lines(pool: list[RawShape], geometries: np.ndarray, size: float) -> 
     unit, faces, length = best
     owners = np.unique(segments.owner[faces])
     return UnnamedWalls([pool[k] for k in owners.tolist()], [], unit, "double-lines", length)
+
+
+def _evenly_spaced_runs(segments: Segments) -> np.ndarray:
+    """Lines with a parallel neighbour on each side at about the same distance: stair
+    treads, paving and hatching, not a wall's faces (a face has its partner on one side
+    and the room on the other)."""
+    n = len(segments)
+    above, below = np.full(n, np.inf), np.full(n, np.inf)
+    lines = segments.lines()
+    i, j = shapely.STRtree(lines).query(lines, predicate="dwithin", distance=DOUBLE_LINE_MAX)
+    keep = i != j
+    i, j = i[keep], j[keep]
+    if len(i):
+        length = segments.length
+        unit = segments.vector / length[:, None]
+        cross = np.abs(unit[i, 0] * unit[j, 1] - unit[i, 1] * unit[j, 0])
+        middle = (segments.start[j] + segments.end[j]) / 2 - segments.start[i]
+        signed = unit[i, 0] * middle[:, 1] - unit[i, 1] * middle[:, 0]
+        along = np.einsum("ij,ij->i", middle, unit[i])
+        beside = (cross <= PARALLEL_SIN) & (np.abs(signed) >= DOUBLE_LINE_MIN) & (along >= 0) & (along <= length[i])
+        np.fmin.at(above, i[beside & (signed > 0)], signed[beside & (signed > 0)])
+        np.fmin.at(below, i[beside & (signed < 0)], -signed[beside & (signed < 0)])
+    both = np.isfinite(above) & np.isfinite(below)
+    return both & (np.abs(above - below) <= RUN_SPACING_SHARE * np.maximum(above, below))
 
 
 def _two_directions(segments: Segments, faces: np.ndarray) -> bool:
