@@ -65,6 +65,14 @@ Feature: Doors and windows are recognised from plain geometry
       | how                     |
       | 3 parallel lines        |
       | a closed frame and glass |
+      | 2 glass lines 0.45 m apart, on the faces of a thick wall |
+
+  Scenario: Two windows in line over a wall that shows no gap stay two windows
+    Given a 10 m by 8 m house drawn in metres with no gaps in its walls
+    And a window of 1.2 m at 2 m in the front wall drawn as 2 glass lines 0.45 m apart, on the faces of a thick wall on layer A-GLAZ
+    And a window of 1.2 m at 3.6 m in the front wall drawn as 2 glass lines 0.45 m apart, on the faces of a thick wall on layer A-GLAZ
+    When the plan is loaded
+    Then the storey has 2 window recognised from geometry
 
   Scenario Outline: Arcs that are not door swings are not doors
     Given a 10 m by 8 m house drawn in metres whose front wall has a 0.9 m gap at 2 m

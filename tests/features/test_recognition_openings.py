@@ -136,6 +136,9 @@ def window_over_wall(ctx, width, x, how, layer):
         corners = [(x, 0.0), (x + width, 0.0), (x + width, WALL), (x, WALL)]
         sketch.msp.add_lwpolyline([sketch.xy(p) for p in corners], close=True, dxfattribs={"layer": sketch.layer(layer)})
         sketch.line((x, WALL / 2), (x + width, WALL / 2), layer)
+    elif how == "2 glass lines 0.45 m apart, on the faces of a thick wall":
+        for y in (WALL / 2 - 0.225, WALL / 2 + 0.225):
+            sketch.line((x, y), (x + width, y), layer)
     else:
         raise ValueError(how)
 

@@ -50,6 +50,7 @@ DEFAULT_HALF_THICKNESS = 0.15  # m, when the wall is drawn as one line
 DISTINCT_OFFSET = 0.005  # m: lines closer than this across the wall are one line
 OVERRUN = 1.2  # a window line or leaf is at most this much longer than its gap
 WINDOW_RUN_SPACING = 0.3  # m: parallel lines on a window layer this close are one window
+WINDOW_ACROSS_WALL = 0.6  # m: ... and this far apart across a thick wall, when they run side by side
 WINDOW_RUN_LENGTH = (0.4, 25.0)  # m: shorter runs are jambs and sills; a glass wall is one long window
 
 CONFIDENCE = {
@@ -516,10 +517,18 @@ def _window_layer_runs(loose: Linework, taken: list, how_for_layer) -> list[Foun
     start, end = segments.start[mine], segments.end[mine]
     length = np.hypot(*(end - start).T)
     unit = (end - start) / length[:, None]
-    i, j = shapely.STRtree(lines).query(lines, predicate="dwithin", distance=WINDOW_RUN_SPACING)
+    i, j = shapely.STRtree(lines).query(lines, predicate="dwithin", distance=WINDOW_ACROSS_WALL)
     keep = i < j
     i, j = i[keep], j[keep]
     parallel = np.abs(unit[i, 0] * unit[j, 1] - unit[i, 1] * unit[j, 0]) <= 1 - PARALLEL_COS
+    # Side by side: lines this close are one run; further apart (a window's glass lines on
+    # the two faces of a thick wall), only when they run beside each other for most of
+    # their length, as one window's lines do (not two windows in line).
+    s0 = np.einsum("ij,ij->i", start[j] - start[i], unit[i])
+    s1 = np.einsum("ij,ij->i", end[j] - start[i], unit[i])
+    overlap = np.minimum(np.maximum(s0, s1), length[i]) - np.maximum(np.minimum(s0, s1), 0)
+    beside = overlap >= 0.5 * np.minimum(length[i], length[j])
+    parallel &= beside | (shapely.distance(lines[i], lines[j]) <= WINDOW_RUN_SPACING)
     parent = list(range(len(mine)))
 
     def root(k: int) -> int:
