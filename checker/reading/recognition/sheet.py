@@ -41,6 +41,7 @@ PLAN_WORDS = ("plan", "grundriss", "floor", "étage", "planta", "pianta", "platt
 ANNOTATION = ("DIMENSION", "ARC_DIMENSION", "LEADER", "MULTILEADER", "MLEADER", "TOLERANCE")
 SOLIDS = ("3DSOLID", "BODY", "REGION", "MESH", "SURFACE", "3DFACE")
 DETAIL_LAYER = re.compile(r"(?<![a-z])(dtl|det|detail)(?![a-z])", re.IGNORECASE)
+TITLE_BLOCK_SEGMENTS = 80  # a frame with a title block is a few dozen lines; a storey is hundreds
 SPARSE_SEGMENTS = 12  # fewer straight pieces than this cannot draw a storey
 GROUND_SPAN = 0.85  # a ground line spans this share of the drawing's width
 GROUND_BAND = 0.12  # ... and lies in this share of its height at the bottom
@@ -106,11 +107,13 @@ def classify(raw: Extraction, doc=None) -> Sheet:
         )
     titles = [t for t, w in zip(texts, words) if _says(w, TITLE_WORDS)]
     plans = [t for t, w in zip(texts, words) if _says(w, PLAN_WORDS)]
-    if len(titles) >= 3 and not plans and door_arcs == 0:
+    if len(titles) >= 3 and not plans and door_arcs == 0 and len(segments) <= TITLE_BLOCK_SEGMENTS:
+        # Certain: a sheet frame's double border would otherwise pass for a wall's faces.
         return Sheet(
             "title-block",
             f"looks like a title block or sheet frame only, not a floor plan: texts such as {quoted(titles)} "
-            f"around empty boxes, and {_swings(door_arcs)}",
+            f"in {len(segments)} lines of boxes, and {_swings(door_arcs)}",
+            True,
         )
     ground = _ground_line(segments)
     if ground and door_arcs == 0:

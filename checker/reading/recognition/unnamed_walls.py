@@ -37,6 +37,9 @@ BUILDING_MIN_M, BUILDING_MAX_M = 4.0, 400.0  # a drawing of one building (or plo
 FACE_MIN_M = 0.5  # shorter paired lines are door leaves, frames and furniture, not wall faces
 MIN_FACES = 6  # fewer paired faces are a drawn object, not a building's walls
 MIN_FACE_LENGTH_M = 12.0  # total paired face length for a building
+# The longest paired face runs at least this share of the drawing's size: a building's
+# walls run along it, where window frames in an elevation or profiles in a detail are short.
+LONGEST_FACE_SHARE = 0.2
 TURN_SIN = 0.5  # faces at least 30 degrees apart count as two directions
 BUILDING_MIN_AREA_M2 = 4.0  # a smaller closed outline on a site plan is a symbol, not a building
 RUN_SPACING_SHARE = 0.15  # neighbours on both sides this evenly spaced make a run (stairs, paving)
@@ -97,7 +100,13 @@ def _double_lines(pool: list[RawShape], geometries: np.ndarray, size: float) -> 
         faces = ~np.isnan(double_line_thickness(scaled)) & (scaled.length >= FACE_MIN_M)
         faces &= ~_evenly_spaced_runs(scaled)
         length = float(scaled.length[faces].sum())
-        if faces.sum() >= MIN_FACES and length >= MIN_FACE_LENGTH_M and _two_directions(scaled, faces):
+        longest = float(scaled.length[faces].max(initial=0.0))
+        if (
+            faces.sum() >= MIN_FACES
+            and length >= MIN_FACE_LENGTH_M
+            and longest >= LONGEST_FACE_SHARE * size * metres  # walls run along the building
+            and _two_directions(scaled, faces)
+        ):
             if best is None or length > best[2]:
                 best = (unit, faces, length)
     if best is None:
