@@ -137,7 +137,9 @@ def _evenly_spaced_runs(segments: Segments) -> np.ndarray:
         np.fmin.at(above, i[beside & (signed > 0)], signed[beside & (signed > 0)])
         np.fmin.at(below, i[beside & (signed < 0)], -signed[beside & (signed < 0)])
     both = np.isfinite(above) & np.isfinite(below)
-    return both & (np.abs(above - below) <= RUN_SPACING_SHARE * np.maximum(above, below))
+    even = np.zeros(n, dtype=bool)
+    even[both] = np.abs(above[both] - below[both]) <= RUN_SPACING_SHARE * np.maximum(above[both], below[both])
+    return even
 
 
 def _two_directions(segments: Segments, faces: np.ndarray) -> bool:
