@@ -31,7 +31,7 @@ Feature: Real drawings from public projects
     Examples:
       | file                                            | says                                                    |
       | gdsestimating__three-dxf__api-cw750-details.dxf | looks like a detail sheet, not a floor plan             |
-      | mozman__ezdxf__bin_dxf_r14.dxf                  | holds too little to be a floor plan: 3 straight lines   |
+      | mozman__ezdxf__bin_dxf_r14.dxf                  | has no floor-plan content: only 3 straight lines (on 0) |
       | mozman__ezdxf__recover01.dxf                    | 68 repairs were made) looks like an elevation, not a floor plan: the text 'East Elevation' |
 
   Scenario Outline: A corpus plan whose layers are mapped loads, and its units are judged

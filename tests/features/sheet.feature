@@ -22,7 +22,7 @@ Feature: What kind of drawing a file is, when it holds no floor plan
       | a detail sheet titled "DETAIL 3"               | millimetres | looks like a detail sheet, not a floor plan: the text 'DETAIL 3'      |
       | a detail sheet with no title                   | millimetres | 25 dimensions and leaders, 6 hatches                                  |
       | a title block only                             | millimetres | looks like a title block or sheet frame only                          |
-      | three stray lines                              | metres      | holds too little to be a floor plan: 3 straight lines                 |
+      | three stray lines                              | metres      | has no floor-plan content: only 3 straight lines (on 0)                 |
 
   Scenario Outline: A floor plan on layers that name no role has its walls found from geometry and its doors from their swings
     Given a house with double-line walls and 2 swing-arc doors on layer "<layer>"<where>, in <unit>

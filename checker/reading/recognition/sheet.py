@@ -51,7 +51,9 @@ SCALE_NOTE = re.compile(r"1\s*:\s*(1|2|5|10|20)(?!\d)")  # detail scales
 @dataclass(frozen=True)
 class Sheet:
     kind: str  # elevation, section, detail, title-block, sparse, unknown
-    looks_like: str | None  # one clause for the refusal, None for "unknown"
+    # One clause for the refusal ("looks like an elevation...", "has no floor-plan
+    # content: only 3 lines..."), None for "unknown".
+    looks_like: str | None
     # True when the sheet names itself (its texts, its detail layers): walls found from
     # geometry do not outweigh that; False when only the shapes suggest the kind.
     certain: bool = False
@@ -85,7 +87,8 @@ def classify(raw: Extraction, doc=None) -> Sheet:
     scales = [t for t in texts if SCALE_NOTE.search(t)]
     drawn_detail = hatches + solids >= 5 or bool(scales)  # dimensions alone are on plans too
     many_notes = annotation + hatches + solids >= 20 and annotation + hatches + solids > len(segments) / 4
-    if detail or on_detail_layers > total / 2 or (many_notes and drawn_detail):
+    detail_layers = on_detail_layers > total / 2 and (annotation + hatches + solids >= 20 or bool(scales))
+    if detail or detail_layers or (many_notes and drawn_detail):
         evidence = []
         if detail:
             evidence.append(f"the text {quoted(detail)}")
@@ -97,13 +100,15 @@ def classify(raw: Extraction, doc=None) -> Sheet:
             evidence.append(f"{on_detail_layers} of its {total} entities on detail layers")
         if scales:
             evidence.append(f"a detail scale ({quoted(scales)})")
-        certain = bool(detail) or on_detail_layers > total / 2
+        certain = bool(detail) or detail_layers  # never the layer names alone
         return Sheet("detail", "looks like a detail sheet, not a floor plan: " + ", ".join(evidence) + ", and no walls around rooms", certain)
     if len(segments) < SPARSE_SEGMENTS and door_arcs == 0:
+        names = sorted(raw.layer_entities, key=str.casefold)
+        on = ", ".join(names[:3]) + (" and others" if len(names) > 3 else "")
         return Sheet(
             "sparse",
-            f"holds too little to be a floor plan: {len(segments)} straight line{'s' if len(segments) != 1 else ''} "
-            f"and no walls, doors, windows or rooms",
+            f"has no floor-plan content: only {len(segments)} straight line{'s' if len(segments) != 1 else ''} "
+            f"(on {on}), too few to be walls, doors, windows or rooms",
         )
     titles = [t for t, w in zip(texts, words) if _says(w, TITLE_WORDS)]
     plans = [t for t, w in zip(texts, words) if _says(w, PLAN_WORDS)]
