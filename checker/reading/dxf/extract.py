@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+import numpy as np
 from ezdxf import bbox
 from ezdxf import path as ezpath
 from ezdxf.document import Drawing
@@ -26,6 +27,7 @@ from ..layers import NO_ROLE, LayerMapping, LayerRole, Role
 from ..recognition.arcs import bulge_arcs, chord_arcs
 
 MAX_BLOCK_DEPTH = 16
+_PATH_CLOSE_TOLERANCE = 1e-10  # ezdxf.path.tools.IS_CLOSE_TOL: when make_path closes a polyline
 # Roles whose arcs are their own shapes (a round balcony, a curved site boundary), not door swings.
 _SHAPE_ONLY_ROLES = (Role.SPACES, Role.ACCESS, Role.SITE, Role.PUBLIC, Role.FENCES, Role.LIGHTS)
 CURVE_TYPES = {"LINE", "LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE"}
@@ -185,7 +187,7 @@ class Extractor:
             elif kind in CURVE_TYPES:
                 if kind == "ARC" and role not in _SHAPE_ONLY_ROLES:
                     self._arc(entity, layer, role, handle, block)
-                elif kind in ("LWPOLYLINE", "POLYLINE") and entity.has_arc and role not in _SHAPE_ONLY_ROLES:
+                elif kind in ("LWPOLYLINE", "POLYLINE") and _has_arc(entity) and role not in _SHAPE_ONLY_ROLES:
                     self._bulge_arcs(entity, layer, role, handle, block)
                 if role is Role.LIGHTS:
                     # Only block references count as lights.
@@ -239,8 +241,10 @@ class Extractor:
         if kind == "POLYLINE" and (entity.is_poly_face_mesh or entity.is_polygon_mesh):
             self.out.ignored_types["POLYLINE (mesh)"] += 1
             return
-        path = ezpath.make_path(entity)
-        points = [(v.x, v.y) for v in path.flattening(self.flatten_distance)]
+        points = _straight_points(entity, kind)
+        if points is None:
+            path = ezpath.make_path(entity)
+            points = [(v.x, v.y) for v in path.flattening(self.flatten_distance)]
         points = _dedupe(points)
         if len(points) < 2:
             self.out.problems[msg("load.zero-length", kind=kind)] += 1
@@ -265,7 +269,7 @@ class Extractor:
             elevation = entity.dxf.get("elevation", 0.0)
         elif kind == "POLYLINE":
             elevation = Vec3(entity.dxf.get("elevation", (0, 0, 0))).z
-        curved = kind in ("ARC", "CIRCLE", "ELLIPSE", "SPLINE") or (kind in ("LWPOLYLINE", "POLYLINE") and entity.has_arc)
+        curved = kind in ("ARC", "CIRCLE", "ELLIPSE", "SPLINE") or (kind in ("LWPOLYLINE", "POLYLINE") and _has_arc(entity))
         (self.out.shapes if into is None else into).append(
             RawShape(role, layer, handle, geometry, float(elevation), _thickness(entity), block, curved)
         )
@@ -376,6 +380,30 @@ class Extractor:
 
 def extract(doc: Drawing, mapping: LayerMapping, flatten_distance: float, progress: Progress | None = None) -> Extraction:
     return Extractor(doc, mapping, flatten_distance).run(progress)
+
+
+def _straight_points(entity, kind: str) -> list[tuple[float, float]] | None:
+    """A LINE's or a bulge-free, untilted LWPOLYLINE's vertices in the WCS, exactly as
+    ``make_path`` + ``flattening`` give them, without building a path (most of a
+    plan's entities are such; the path was most of their cost). None: take the path."""
+    if kind == "LINE":
+        start, end = entity.dxf.start, entity.dxf.end
+        return [(start.x, start.y), (end.x, end.y)]
+    if kind == "LWPOLYLINE" and not _has_arc(entity) and not entity.ocs().transform:
+        points = list(map(tuple, entity.lwpoints.values[:, :2].tolist()))
+        # make_path closes a closed polyline unless its last vertex already is its first.
+        if points and entity.closed and not Vec3(points[0]).isclose(Vec3(points[-1]), rel_tol=_PATH_CLOSE_TOLERANCE, abs_tol=0):
+            points.append(points[0])
+        return points
+    return None
+
+
+def _has_arc(entity) -> bool:
+    """``entity.has_arc``; for an LWPOLYLINE read from its points array at once (bulge
+    last of its five columns) rather than vertex by vertex."""
+    if entity.dxftype() == "LWPOLYLINE":
+        return bool(np.any(entity.lwpoints.values[:, 4]))
+    return entity.has_arc
 
 
 def _dedupe(points: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
