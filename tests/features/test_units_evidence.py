@@ -45,6 +45,27 @@ def house_with_arcs(ctx, unit):
     _house(ctx, unit, None, leaves=False)
 
 
+@given(parsers.parse('a house drawn in "{unit}" with 4 doors drawn as {doors} and 30 cm walls'))
+def house_with_drawn_doors(ctx, unit, doors):
+    drawing = _house(ctx, unit, None, leaves=False)
+    msp = drawing.doc.modelspace()
+    r = drawing.u(0.9)
+    if doors == "a quarter arc and a leaf rectangle":
+        for x in (1.0, 3.0, 5.0, 7.0):  # the arcs are drawn by _house; a 4 cm leaf outline from each hinge
+            hx, hy = drawing.xy((x, 0.0))
+            leaf = [(hx, hy), (hx - drawing.u(0.04), hy), (hx - drawing.u(0.04), hy + r), (hx, hy + r)]
+            msp.add_lwpolyline(leaf, close=True, dxfattribs={"layer": SKETCH_LAYER})
+    elif doors == "a block without attributes holding a quarter arc":
+        for arc in list(msp.query("ARC")):  # the swings move into a door block, leafless
+            msp.delete_entity(arc)
+        block = drawing.doc.blocks.new("DR90")
+        block.add_arc((0, 0), r, 0, 90)
+        for x in (1.0, 3.0, 5.0, 7.0):
+            msp.add_blockref("DR90", drawing.xy((x, 0.0)), dxfattribs={"layer": SKETCH_LAYER})
+    else:
+        raise ValueError(doors)
+
+
 @given(parsers.parse('a house drawn in "{unit}" with 4 swing doors 0.9 mm wide and 30 cm walls'))
 def house_with_tiny_doors(ctx, unit):
     _house(ctx, unit, 0.0009)

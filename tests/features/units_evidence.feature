@@ -49,6 +49,17 @@ Feature: Units inferred from the drawing's own sizes
     When the house is loaded
     Then the units used are "cm" with source "user"
 
+  Scenario Outline: Doors drawn as blocks without attributes, or with their leaf as a thin rectangle, are door evidence
+    Given a house drawn in "mm" with 4 doors drawn as <doors> and 30 cm walls
+    And its header is wrong
+    When the house is loaded
+    Then the units used are "mm" with source "inferred"
+
+    Examples:
+      | doors                                               |
+      | a quarter arc and a leaf rectangle                  |
+      | a block without attributes holding a quarter arc    |
+
   Scenario: Quarter arcs without leaves are not door evidence
     Given a house drawn in "mm" with 4 leafless quarter arcs and 30 cm walls
     And its header is unitless

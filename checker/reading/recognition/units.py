@@ -16,6 +16,7 @@ parallel wall segments found with one STRtree query over at most
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +26,7 @@ from shapely.geometry import LineString, Polygon
 from ..dxf.extract import Extraction
 from ..layers import Role
 from ..units import PLAUSIBLE_BUILDING_LENGTH, UNITS, Unit
+from .openings import is_not_door_name
 
 
 @dataclass(frozen=True)
@@ -163,17 +165,29 @@ def measure(raw: Extraction, building_length: float | None) -> tuple[Measurement
 
 
 def door_leaf_radii(raw: Extraction) -> list[float]:
-    """Radii of quarter-turn arcs drawn with their leaf: a line from the arc's centre
-    (the hinge) as long as the radius. Fillets and rounded corners sweep a quarter
-    turn too, but have no leaf; this test needs no unit."""
-    quarter = [a for a in raw.arcs if DOOR_SWEEP_DEG[0] <= a.sweep_deg <= DOOR_SWEEP_DEG[1]]
-    lines = [s.geometry for s in raw.loose if isinstance(s.geometry, LineString)]
-    lines += [s.geometry for s in raw.shapes if s.role is Role.DOORS and isinstance(s.geometry, LineString)]
+    """Radii of door swings, found without knowing the unit: quarter-turn arcs drawn with
+    their leaf (a line, or a thin rectangle's side, from the arc's centre, the hinge, as
+    long as the radius), and quarter-turn arcs in blocks without attributes whose names
+    do not say furniture, fittings or stairs (a door symbol is a block of its own;
+    recognition then finds it by shape). Fillets and rounded corners sweep a quarter
+    turn too, but have no leaf and are drawn loose."""
+    quarter = [
+        a for a in raw.arcs
+        if DOOR_SWEEP_DEG[0] <= a.sweep_deg <= DOOR_SWEEP_DEG[1] and not is_not_door_name(a.layer) and not is_not_door_name(a.block)
+    ]
+    # A door symbol's block holds one swing (two for a double door); a block holding more
+    # is a whole plan inserted as one block, whose arcs need their leaves like any other.
+    per_block = Counter((a.handle, a.block) for a in quarter if a.block is not None)
+    symbol = [a.block is not None and per_block[(a.handle, a.block)] <= 2 for a in quarter]
+    in_blocks = [a.radius for a, is_symbol in zip(quarter, symbol) if is_symbol]
+    quarter = [a for a, is_symbol in zip(quarter, symbol) if not is_symbol]
+    lines = [s.geometry for s in raw.loose if isinstance(s.geometry, (LineString, Polygon))]
+    lines += [s.geometry for s in raw.shapes if s.role is Role.DOORS and isinstance(s.geometry, (LineString, Polygon))]
     if not quarter or not lines:
-        return []
+        return in_blocks
     segments = _segments(lines)
     if segments is None:
-        return []
+        return in_blocks
     ends = np.concatenate([segments[:, 0], segments[:, 1]])
     owner = np.concatenate([np.arange(len(segments))] * 2)
     lengths = np.hypot(*(segments[:, 1] - segments[:, 0]).T)
@@ -184,7 +198,7 @@ def door_leaf_radii(raw: Extraction) -> list[float]:
     )
     ratio = lengths[owner[end_index]] / radii[arc_index]
     leafed = np.unique(arc_index[(ratio >= 1 - LEAF_LENGTH_SHARE) & (ratio <= 1 + LEAF_LENGTH_SHARE)])
-    return radii[leafed].tolist()
+    return in_blocks + radii[leafed].tolist()
 
 
 def _segments(geometries: list) -> np.ndarray | None:
