@@ -18,7 +18,7 @@ from .build import build_storey, unclosed_counts
 from .recognition.type_marks import mark_openings
 from .recognition.plates import Box, box_text, crop, find_plates, has_plan_content
 from .recognition.rooms import rooms_left_undrawn
-from .recognition.sheet import classify as classify_sheet
+from .recognition.sheet import classify as classify_sheet, elevations_beside_plan, without_boxes
 from .recognition.unnamed_walls import adopt as adopt_unnamed_walls, find_unnamed_walls
 from .recognition.units import infer as infer_units
 from .schedule import apply_schedule, read_schedule
@@ -163,6 +163,12 @@ def load_storey(
         _flatten_distance(doc, insunits, units_override),
         (lambda done, total: progress(label, done, total)) if progress else None,
     )
+    if spec.region is None:  # elevations drawn on the plan's sheet are not part of the plan
+        elevations = elevations_beside_plan(raw)
+        if elevations:
+            raw = without_boxes(raw, elevations)
+            shown = "; ".join(box_text(b) for b in elevations)
+            raw.problems[msg("load.elevations-left-out", count=len(elevations), boxes=shown)] += 1
     plates = find_plates(raw)  # several storeys drawn side by side in one file?
     if spec.region is not None:
         raw = _crop_to_region(raw, spec.region, label, plates)

@@ -42,3 +42,21 @@ Feature: What kind of drawing a file is, when it holds no floor plan
     Given a house with double-line walls and 2 swing-arc doors on layer "A-WALL", in millimetres
     When the drawing is loaded
     Then the plan has at least 8 walls, all recognised from the layer name
+
+  Scenario Outline: Elevations drawn beside a floor plan are left out of it, and the load report says so
+    Given a house with double-line walls and 2 swing-arc doors on layer "A-WALL", in millimetres
+    And its <elevation> drawn beside it on layer "A-WALL"
+    When the drawing is loaded
+    Then the plan has no wall beside the house
+    And the load report says "sheet with 1 elevations beside the floor plan, left out"
+
+    Examples:
+      | elevation                                   |
+      | elevation with a level ground line          |
+      | elevation with the terrain falling in steps |
+
+  Scenario: A second plate without door swings beside the plan is kept
+    Given a house with double-line walls and 2 swing-arc doors on layer "A-WALL", in millimetres
+    And its upper floor without doors drawn beside it on layer "A-WALL"
+    When the drawing is loaded
+    Then the plan has walls beside the house

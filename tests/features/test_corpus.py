@@ -133,3 +133,11 @@ def corpus_refused(ctx, says):
 def refusal_not_about_names(ctx):
     said = ctx["corpus"]["run"].stderr
     assert "none of its layers" not in said and "map its layers" not in said, said
+
+
+@then(parsers.parse('the corpus report notes "{text}"'))
+def corpus_report_notes(ctx, text):
+    report = ctx["corpus"]["report"]
+    assert report is not None, ctx["corpus"]["run"].stderr
+    said = [p["message"] for f in report["files"] for p in f["problems"]]
+    assert any(text in s for s in said), said

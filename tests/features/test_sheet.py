@@ -154,3 +154,50 @@ def doors_found(outcome, count, width):
 @then(parsers.parse("the plan is read in {unit}"))
 def read_in(outcome, unit):
     assert outcome.loads[0].units.used == unit, outcome.loads[0].units
+
+
+BESIDE = 20.0  # metres to the right of the house, where the second drawing stands
+
+
+@given(parsers.re(r"its (?P<what>.+) drawn beside it on layer \"(?P<layer>[^\"]+)\""), target_fixture="drawing")
+def drawing_beside(drawing, what, layer):
+    import ezdxf
+
+    doc = ezdxf.readfile(drawing)
+    sketch = Sketch("millimetres")
+    sketch.doc, sketch.msp = doc, doc.modelspace()
+    line = lambda p, q: sketch.line((p[0] + BESIDE, p[1]), (q[0] + BESIDE, q[1]), layer)
+    if what.startswith("elevation"):
+        if "steps" in what:  # the terrain in pieces, falling past the building's right side
+            line((-1, 0), (6, 0))
+            line((6, 0), (13, -0.8))
+        else:
+            line((-1, 0), (13, 0))
+        for p, q in (((0, 0), (12, 0)), ((12, 0), (12, 6)), ((12, 6), (0, 6)), ((0, 6), (0, 0)), ((0, 6), (6, 9)), ((6, 9), (12, 6))):
+            line(p, q)
+        for x in (1.5, 4.5, 7.5, 10.0):
+            for y in (1.0, 3.8):
+                for p, q in (((x, y), (x + 1.2, y)), ((x + 1.2, y), (x + 1.2, y + 1.5)), ((x + 1.2, y + 1.5), (x, y + 1.5)), ((x, y + 1.5), (x, y))):
+                    line(p, q)
+    else:  # the same house's upper floor: double-line walls, no doors
+        upper = Sketch("millimetres")
+        upper.house("double lines", layer=layer)
+        for entity in upper.msp:
+            copy = entity.copy()
+            copy.translate(BESIDE * 1000, 0, 0)
+            sketch.msp.add_entity(copy)
+    doc.saveas(drawing)
+    return drawing
+
+
+@then(parsers.parse("the plan has {what} beside the house"))
+def walls_beside(outcome, what):
+    assert not isinstance(outcome, Exception), str(outcome)
+    beside = [w for w in outcome.storeys[0].walls if w.geometry.bounds[0] >= BESIDE - 2]
+    assert (not beside) if what == "no wall" else beside, len(beside)
+
+
+@then(parsers.parse('the load report says "{text}"'))
+def load_report_says(outcome, text):
+    said = [str(m) for m, _ in outcome.loads[0].problems]
+    assert any(text in s for s in said), said

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
+import shapely
 
 from ..dxf.extract import Extraction
+from ..layers import Role
 from .walls import segments_of
 
 # Words on the sheet that name the kind of drawing (casefolded; whole words or word starts).
@@ -177,3 +179,128 @@ def _ground_line(segments) -> bool:
     spans = np.abs(vector[:, 0]) >= GROUND_SPAN * width
     low = np.maximum(segments.start[:, 1], segments.end[:, 1]) <= y0 + GROUND_BAND * height
     return bool((level & spans & low).any())
+
+
+# ------------------------------------------------------------- elevations beside a plan
+REGION_GAP_SHARE = 0.015  # drawings on one sheet stand apart by more than this share of its size
+BEYOND_SHARE = 0.01  # an elevation's ground line runs past the building by this share of its width
+GROUND_SAMPLES = 64  # places across a drawing where its lowest line is looked for
+
+
+def elevations_beside_plan(raw: Extraction) -> list[tuple[float, float, float, float]]:
+    """The boxes (drawing units) of elevations drawn on the same sheet as a floor plan.
+
+    The sheet is split into drawings standing apart; one whose ground line runs across
+    it and past everything else on it (the terrain beyond the building), with no door
+    swing, no door or window block and no room in it, is an elevation -- but only when
+    another drawing on the sheet has doors or windows, so a sheet of elevations alone is
+    refused as a whole, and no storey of a plan is ever dropped for lack of them.
+    """
+    items = raw.shapes + raw.loose
+    if len(items) < 2 * SPARSE_SEGMENTS:
+        return []
+    envelopes = shapely.envelope(np.array([s.geometry for s in items], dtype=object))
+    x0, y0, x1, y1 = shapely.total_bounds(envelopes)
+    gap = REGION_GAP_SHARE * max(x1 - x0, y1 - y0)
+    regions = _regions(shapely.buffer(envelopes, gap / 2, join_style="mitre"))
+    if len(regions) < 2:
+        return []
+    region_of = _region_of(regions, shapely.centroid(envelopes))
+    arc_region = _region_of(regions, shapely.points([a.center for a in raw.arcs])) if raw.arcs else np.zeros(0, int)
+    opening_region = (
+        _region_of(regions, shapely.points([o.start for o in raw.openings])) if raw.openings else np.zeros(0, int)
+    )
+    swings = Counter(r for a, r in zip(raw.arcs, arc_region.tolist()) if 80.0 <= a.sweep_deg <= 100.0)
+    has_openings = Counter(opening_region.tolist())
+    for shape, r in zip(items, region_of.tolist()):
+        if shape.role in (Role.DOORS, Role.WINDOWS, Role.SPACES):
+            has_openings[r] += 1
+    with_plan = {r for r in range(len(regions)) if swings[r] or has_openings[r]}
+    if not with_plan:
+        return []
+    found = []
+    for r in range(len(regions)):
+        if r in with_plan:
+            continue
+        members = [items[k].geometry for k in np.flatnonzero(region_of == r).tolist()]
+        if _ground_beyond(members):
+            found.append(tuple(shapely.bounds(regions[r]).tolist()))
+    return found
+
+
+def without_boxes(raw: Extraction, boxes: list) -> Extraction:
+    """The extraction without what lies wholly inside any of ``boxes``."""
+    if not boxes:
+        return raw
+    # Grown a little, so that the lines on a drawing's edge count as inside it.
+    areas = [shapely.box(*b).buffer(0.01 * max(b[2] - b[0], b[3] - b[1]), join_style="mitre") for b in boxes]
+    tree = shapely.STRtree(np.array(areas, dtype=object))
+
+    def outside(items: list, geometry) -> list:
+        if not items:
+            return items
+        inside, _ = tree.query(np.array([geometry(i) for i in items], dtype=object), predicate="within")
+        drop = set(inside.tolist())
+        return [item for k, item in enumerate(items) if k not in drop]
+
+    return replace(
+        raw,
+        shapes=outside(raw.shapes, lambda s: s.geometry),
+        loose=outside(raw.loose, lambda s: s.geometry),
+        hatches=outside(raw.hatches, lambda s: s.geometry),
+        openings=outside(raw.openings, lambda o: shapely.linestrings([o.start, o.end])),
+        arcs=outside(raw.arcs, lambda a: shapely.points(a.center)),
+        texts=outside(raw.texts, lambda t: shapely.points(t.point)),
+        lights=outside(raw.lights, lambda light: shapely.points(light.point)),
+    )
+
+
+def _regions(boxes: np.ndarray) -> np.ndarray:
+    """The drawings standing apart on a sheet: boxes merged while they overlap, so what a
+    drawing encloses (windows inside a facade, furniture inside rooms) is part of it."""
+    regions = shapely.get_parts(shapely.union_all(boxes))
+    for _ in range(8):  # a few rounds settle it: each merges boxes that now overlap
+        merged = shapely.get_parts(shapely.union_all(shapely.envelope(regions)))
+        if len(merged) == len(regions):
+            break
+        regions = merged
+    return shapely.envelope(regions)
+
+
+def _region_of(regions: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """For each point, the index of the region holding it (-1 for none)."""
+    where = np.full(len(points), -1)
+    point_index, region_index = shapely.STRtree(regions).query(points, predicate="intersects")
+    where[point_index] = region_index
+    return where
+
+
+def _ground_beyond(geometries: list) -> bool:
+    """The drawing's lowest lines (level, or following the terrain in several pieces) run
+    across it and past every other line on it: the ground under an elevation. A plan's
+    lowest wall ends where its side walls do."""
+    segments = segments_of(geometries)
+    if len(segments) < SPARSE_SEGMENTS:
+        return False
+    lo_x = np.minimum(segments.start[:, 0], segments.end[:, 0])
+    hi_x = np.maximum(segments.start[:, 0], segments.end[:, 0])
+    x0, x1 = lo_x.min(), hi_x.max()
+    width = x1 - x0
+    if width <= 0:
+        return False
+    samples = np.linspace(x0, x1, GROUND_SAMPLES + 2)[1:-1]
+    dx = segments.vector[:, 0]
+    slanted = np.abs(dx) > 1e-9 * width
+    crossing = slanted[:, None] & (lo_x[:, None] <= samples[None, :]) & (hi_x[:, None] >= samples[None, :])
+    share = (samples[None, :] - segments.start[:, 0:1]) / np.where(slanted, dx, 1.0)[:, None]
+    y = segments.start[:, 1:2] + share * segments.vector[:, 1:2]
+    y = np.where(crossing, y, np.inf)
+    covered = crossing.any(axis=0)
+    if covered.mean() < GROUND_SPAN:
+        return False
+    ground = np.zeros(len(segments), dtype=bool)
+    ground[np.argmin(y[:, covered], axis=0)] = True
+    if ground.all():
+        return False
+    margin = BEYOND_SHARE * width
+    return bool(lo_x[ground].min() < lo_x[~ground].min() - margin or hi_x[ground].max() > hi_x[~ground].max() + margin)

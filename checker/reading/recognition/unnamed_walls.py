@@ -81,11 +81,20 @@ def adopt(raw: Extraction, found: UnnamedWalls) -> None:
     taken = {id(s) for s in found.walls} | {id(s) for s in found.site}
     raw.loose = [s for s in raw.loose if id(s) not in taken]
     for role, shapes in ((Role.WALLS, found.walls), (Role.SITE, found.site)):
-        reason = msg(f"recognition.unnamed-{role.value}-{found.how}", count=len(shapes), unit=found.unit)
+        reason = _reason(role, found.how, len(shapes), found.unit)
         for layer in sorted({s.layer for s in shapes}):
             if raw.layer_roles.get(layer) is None or raw.layer_roles[layer].role is None:
                 raw.layer_roles[layer] = LayerRole(role, "geometry", reason, GEOMETRY_CONFIDENCE)
         raw.shapes.extend(replace(s, role=role) for s in shapes)
+
+
+def _reason(role: Role, how: str, count: int, unit: str):
+    """Why these shapes are walls (or the site boundary): the evidence in words."""
+    if role is Role.SITE:
+        return msg("recognition.unnamed-site-outlines")
+    if how == "outlines":
+        return msg("recognition.unnamed-walls-outlines", count=count)
+    return msg("recognition.unnamed-walls-double-lines", count=count, unit=unit)
 
 
 def _double_lines(pool: list[RawShape], geometries: np.ndarray, size: float) -> UnnamedWalls | None:
