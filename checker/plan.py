@@ -41,7 +41,9 @@ STATED_CONFIDENCE = 0.95
 class Source:
     """Where an element came from: the modelspace entity a user can select in CAD.
 
-    For geometry that came out of a block, ``handle`` is the top-level INSERT's.
+    For geometry that came out of a block, ``handle`` is the top-level INSERT's; openings
+    that would share one (a whole plan inserted as one block) are named by the path of
+    handles to what they were found from, "<insert>/<entity in the block definition>".
     ``recognised_by`` (one of RECOGNISED_BY), ``confidence`` (0-1) and ``reason``
     say how the reader knew what the entity is; ``type_mark`` is the opening's tag
     (D1, W2, د۱) or None. They do not take part in equality: one entity is one

@@ -9,6 +9,7 @@ which side of an envelope opening is outside.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 import numpy as np
@@ -52,6 +53,8 @@ MIN_FOOTPRINT_WIDTH = 0.5
 # m2: a drawn room outline smaller than this is a room only when a text inside names a
 # use (a 1.2 m2 WC); otherwise it is a room tag's frame, a duct or a column.
 MIN_DRAWN_ROOM_AREA = 1.5
+# A door found by its shape in a block that states its attributes is as sure as a block.
+BLOCK_ATTRIBUTES_CONFIDENCE = 0.85
 
 
 def scale(geometries: list, factor: float) -> list:
@@ -98,7 +101,15 @@ def build_storey(
         final_spans.append(span)
         width_from.append("attribute" if parsed.width_m is not None else "geometry")
         attributes.append(parsed)
-    final_spans += [f.span for f in found]
+    # An opening found by its shape in a block reference that carries opening attributes
+    # (a door block on a layer of no door role) keeps them, and is known by that block.
+    holders = [_attribute_holder(f.path, raw.opening_attributes) for f in found]
+    for item, holder in zip(found, holders):
+        parsed = parse_attributes(raw.opening_attributes[holder]) if holder else parse_attributes({})
+        span = item.span if parsed.width_m is None else _resize(item.span, parsed.width_m)
+        final_spans.append(span)
+        width_from.append("attribute" if parsed.width_m is not None else "geometry")
+        attributes.append(parsed)
     outwards = _outwards(final_spans, [o.side for o in openings_raw] + [f.side for f in found], footprint)
     openings = []
     for k, raw_opening in enumerate(openings_raw):
@@ -120,22 +131,29 @@ def build_storey(
                 attributes=attributes[k],
             )
         )
-    empty = parse_attributes({})
-    for k, item in enumerate(found, start=len(openings_raw)):
+    for k, (item, holder) in enumerate(zip(found, holders), start=len(openings_raw)):
+        recognised = Source(item.handle, item.layer, name, item.recognised_by, item.confidence, item.reason)
+        if holder:
+            recognised = replace(  # named by the block reference (its handle in modelspace)
+                recognised, handle=holder, recognised_by="block-attributes", confidence=max(item.confidence, BLOCK_ATTRIBUTES_CONFIDENCE)
+            )
+        span = final_spans[k]
         openings.append(
             Opening(
-                source=Source(item.handle, item.layer, name, item.recognised_by, item.confidence, item.reason),
+                source=recognised,
                 kind=item.kind,
                 block=item.block,
-                span=item.span,
-                along=_unit(np.subtract(item.span.coords[1], item.span.coords[0])),
-                width_m=item.span.length,
-                width_from="geometry",
+                span=span,
+                along=_unit(np.subtract(span.coords[1], span.coords[0])),
+                width_m=span.length,
+                width_from=width_from[k],
                 host_wall=hosts[k],
                 outward=outwards[k],
-                attributes=empty,
+                attributes=attributes[k],
             )
         )
+    paths = [o.path for o in openings_raw] + [holder or item.path for item, holder in zip(found, holders)]
+    openings = _distinct_handles(openings, paths)
 
     texts = raw.texts
     text_points = scale([Point(t.point) for t in texts], factor)
@@ -368,6 +386,27 @@ def _unit(vector) -> tuple[float, float]:
     if length == 0:
         return (1.0, 0.0)
     return (float(vector[0]) / length, float(vector[1]) / length)
+
+
+def _attribute_holder(path: str | None, holders: dict[str, dict[str, str]]) -> str | None:
+    """The innermost block reference on ``path`` that carries opening attributes, or None."""
+    while path and holders:
+        if path in holders:
+            return path
+        path = path.rpartition("/")[0]
+    return None
+
+
+def _distinct_handles(openings: list[Opening], paths: list[str | None]) -> list[Opening]:
+    """Openings that share a handle (all found in one block reference: a whole plan
+    inserted as one block) are named by the path of handles to what they were found
+    from, "<insert>/<entity in the block definition>", so that a schedule row and a
+    finding name one opening. Modelspace entities keep their handles."""
+    counts = Counter(o.source.handle for o in openings)
+    return [
+        replace(o, source=replace(o.source, handle=path)) if counts[o.source.handle] > 1 and path else o
+        for o, path in zip(openings, paths)
+    ]
 
 
 def _room_outlines(found: list, points: list, texts: list) -> list:

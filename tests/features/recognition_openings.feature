@@ -100,6 +100,21 @@ Feature: Doors and windows are recognised from plain geometry
     When the plan is loaded
     Then the storey has 1 door in all
 
+  Scenario: A door block with our attributes on a layer of no door role is found by its shape and keeps its attributes
+    Given a 10 m by 8 m house drawn in metres whose front wall has a 0.9 m gap at 2 m
+    And in the gap, a DOOR block on layer 0 with its attributes
+    When the plan is loaded
+    Then the storey has 1 door in all
+    And that door was recognised by block-attributes, has RC "RC2" and the handle of its block reference
+
+  Scenario: Each door and window of a plan inserted as one block has a handle of its own, and a schedule row names one
+    Given a 10 m by 8 m house drawn in metres whose front wall has gaps at 2 m and 5 m for doors and at 7 m for a window
+    And its doors and window are drawn in one block inserted once
+    When the plan is loaded with a schedule giving RC "RC3" to the handle of the door at 2 m
+    Then the storey has 2 door in all
+    And every opening has a handle of its own, the block reference's handle followed by the handle in the block
+    And only the door at 2 m has RC "RC3"
+
   Scenario: A stray line on the doors layer that forms no opening is reported
     Given a 10 m by 8 m house drawn in metres with no gaps in its walls
     And a lone line on layer A-DOOR inside the house

@@ -74,6 +74,12 @@ def _draw_in_gap(sketch: Sketch, gap: tuple[float, float], drawing: str) -> None
         parallel_lines(sketch, x0, x1, int(lines.group(1)), lines.group(2))
     elif drawing == "a window block without attributes":
         sketch.insert(sketch.window_block("W1", width), (x0, WALL / 2))
+    elif drawing == "a DOOR block on layer 0 with its attributes":
+        block = sketch.doc.blocks.new("DOOR")
+        block.add_line((0, 0), (0, width * sketch.scale))
+        block.add_arc((0, 0), width * sketch.scale, 0, 90)
+        insert = sketch.insert("DOOR", (x0, WALL))
+        insert.add_attrib("RC", "RC2", insert.dxf.insert)
     elif drawing == "a DOOR block on the doors layer with its attributes":
         block = sketch.doc.blocks.new("DOOR")
         block.add_line((0, 0), (0, width * sketch.scale))
@@ -242,3 +248,62 @@ def stray_lines(ctx, count):
     stray = [p for p in problems if p["message_id"] == "load.stray-linework"]
     assert [p["count"] for p in stray] == [count], problems
     assert stray[0]["message"] == "lines on doors layers that form no door or window (ignored)"
+
+
+@then(parsers.parse('that door was recognised by block-attributes, has RC "{rc}" and the handle of its block reference'))
+def door_keeps_attributes(ctx, rc):
+    (door,) = [o for o in ctx["plan"].storeys[0].openings if o.kind is OpeningKind.DOOR]
+    (insert,) = ctx["sketch"].msp.query("INSERT")
+    assert door.source.recognised_by == "block-attributes", door.source
+    assert door.attributes.rc == rc
+    assert door.source.handle == insert.dxf.handle
+
+
+ONE_BLOCK_DOORS = (2.0, 5.0)
+ONE_BLOCK_WINDOW = 7.0
+
+
+@given("a 10 m by 8 m house drawn in metres whose front wall has gaps at 2 m and 5 m for doors and at 7 m for a window")
+def house_with_three_gaps(ctx):
+    ctx["sketch"] = Sketch("metres")
+    gaps = [(x, x + 0.9) for x in ONE_BLOCK_DOORS] + [(ONE_BLOCK_WINDOW, ONE_BLOCK_WINDOW + 1.2)]
+    ctx["sketch"].house(front_gaps=gaps)
+
+
+@given("its doors and window are drawn in one block inserted once")
+def openings_in_one_block(ctx):
+    sketch = ctx["sketch"]
+    block = sketch.doc.blocks.new("PLAN")  # drawn into directly: an empty block layout is falsy
+    for x in ONE_BLOCK_DOORS:
+        block.add_arc((x, WALL), 0.9, 0, 90)
+        block.add_line((x, WALL), (x, WALL + 0.9))
+    for k in range(3):
+        block.add_line((ONE_BLOCK_WINDOW, k * WALL / 2), (ONE_BLOCK_WINDOW + 1.2, k * WALL / 2))
+    ctx["plan_insert"] = sketch.insert("PLAN", (0, 0))
+
+
+@when(parsers.parse('the plan is loaded with a schedule giving RC "{rc}" to the handle of the door at {x:g} m'))
+def load_with_schedule(ctx, rc, x):
+    path = ctx["sketch"].save(ctx["tmp"] / "plan.dxf")
+    doors = [o for o in load_plan(path).storeys[0].openings if o.kind is OpeningKind.DOOR]
+    (door,) = [o for o in doors if abs(o.span.bounds[0] - x) < 0.05]
+    schedule = ctx["tmp"] / "openings.csv"
+    schedule.write_text(f"handle,RC\n{door.source.handle},{rc}\n", encoding="utf-8")
+    ctx["plan"] = load_plan(path, schedule=schedule)
+
+
+@then("every opening has a handle of its own, the block reference's handle followed by the handle in the block")
+def own_handles(ctx):
+    openings = ctx["plan"].storeys[0].openings
+    handles = [o.source.handle for o in openings]
+    assert len(openings) == 3 and len(set(handles)) == 3, handles
+    prefix = ctx["plan_insert"].dxf.handle + "/"
+    in_block = {e.dxf.handle for e in ctx["sketch"].doc.blocks.get("PLAN")}
+    for handle in handles:
+        assert handle.startswith(prefix) and handle[len(prefix):] in in_block, (handle, prefix, in_block)
+
+
+@then(parsers.parse('only the door at {x:g} m has RC "{rc}"'))
+def only_one_door_has_rc(ctx, x, rc):
+    given = {round(o.span.bounds[0], 1): o.attributes.rc for o in ctx["plan"].storeys[0].openings}
+    assert given == {x: rc, **{k: None for k in given if k != x}}, given

@@ -23,6 +23,7 @@ from shapely import make_valid
 from shapely.geometry import LineString, Polygon
 
 from ...messages import Term, msg
+from ...plan import ATTRIBUTE_TAGS
 from ..layers import NO_ROLE, LayerMapping, LayerRole, Role
 from ..recognition.arcs import bulge_arcs, chord_arcs
 
@@ -54,6 +55,10 @@ class RawShape:
     # Drawn with true curves (an arc, circle, ellipse, spline, bulged polyline): its
     # flattening is not a chain of chords standing for an arc (see recognition.arcs).
     curved: bool = False
+    # Inside blocks: the handles from the top-level INSERT down to the entity in its
+    # block definition, "1A/2F/3C"; None in modelspace. Tells apart the elements of one
+    # block reference, which all share its ``handle``.
+    path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class RawArc:
     start: tuple[float, float]  # the arc's end points in world coordinates
     end: tuple[float, float]
     sweep_deg: float  # 0-360, counter-clockwise in the arc's own coordinate system
+    path: str | None = None  # as RawShape.path
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,7 @@ class RawOpening:
     end: tuple[float, float]
     side: tuple[float, float]  # the block's local +y in world coordinates (unit)
     attributes: dict[str, str]
+    path: str | None = None  # the block reference's own path when nested (see RawShape.path)
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,10 @@ class Extraction:
     loose: list[RawShape] = field(default_factory=list)
     hatches: list[RawShape] = field(default_factory=list)
     layer_roles: dict[str, LayerRole] = field(default_factory=dict)  # layer -> role, how and why
+    # Block references exploded because their layer is no door or window layer, yet
+    # carrying opening attributes (RC, ROLE, ...): their path (their handle in
+    # modelspace) -> attributes, for the opening recognised from their shape.
+    opening_attributes: dict[str, dict[str, str]] = field(default_factory=dict)
     layer_entities: Counter = field(default_factory=Counter)  # layer -> entities read
     hidden_layers: Counter = field(default_factory=Counter)  # layer -> entities ignored
     ignored_types: Counter = field(default_factory=Counter)  # dxftype -> count
@@ -155,7 +166,7 @@ class Extractor:
         total = len(msp)
         step = max(total // 50, 500)
         for index, entity in enumerate(msp):
-            self._visit(entity, parent_layer=None, top_handle=None, depth=0, block=None)
+            self._visit(entity, parent_layer=None, top_handle=None, depth=0, block=None, prefix=None)
             if progress and index % step == 0:
                 progress(index, total)
         self._chord_arcs()
@@ -165,7 +176,10 @@ class Extractor:
 
     # ---------------------------------------------------------------- traversal
 
-    def _visit(self, entity, parent_layer: str | None, top_handle: str | None, depth: int, block: str | None) -> None:
+    def _visit(
+        self, entity, parent_layer: str | None, top_handle: str | None, depth: int, block: str | None, prefix: str | None
+    ) -> None:
+        """``prefix``: the path of the block reference being exploded (None in modelspace)."""
         out = self.out
         out.entity_count += 1
         layer = entity.dxf.get("layer", "0") or "0"
@@ -181,21 +195,22 @@ class Extractor:
         else:
             out.layer_entities[layer] += 1
         handle = top_handle or entity.dxf.get("handle") or "?"
+        path = None if prefix is None else f"{prefix}/{_definition_handle(entity)}"
         try:
             if kind == "INSERT":
-                self._insert(entity, layer, role, handle, top_handle, depth)
+                self._insert(entity, layer, role, handle, top_handle, depth, path)
             elif kind in CURVE_TYPES:
                 if kind == "ARC" and role not in _SHAPE_ONLY_ROLES:
-                    self._arc(entity, layer, role, handle, block)
+                    self._arc(entity, layer, role, handle, block, path)
                 elif kind in ("LWPOLYLINE", "POLYLINE") and _has_arc(entity) and role not in _SHAPE_ONLY_ROLES:
-                    self._bulge_arcs(entity, layer, role, handle, block)
+                    self._bulge_arcs(entity, layer, role, handle, block, path)
                 if role is Role.LIGHTS:
                     # Only block references count as lights.
                     out.problems[msg("load.loose-lines", role=_role_term(role))] += 1
                 elif role in (None, Role.DOORS, Role.WINDOWS):
                     # Doors and windows drawn as plain lines and arcs, on their own
                     # layers or anywhere: kept for recognition.
-                    self._curve(entity, layer, role, handle, block, into=out.loose)
+                    self._curve(entity, layer, role, handle, block, into=out.loose, path=path)
                 else:
                     self._curve(entity, layer, role, handle, block)
             elif kind in TEXT_TYPES:
@@ -210,7 +225,7 @@ class Extractor:
         except Exception as exc:  # one odd entity must not sink the whole file
             out.problems[msg("load.unreadable-entities", kind=kind, error=type(exc).__name__)] += 1
 
-    def _insert(self, insert, layer, role, handle, top_handle, depth) -> None:
+    def _insert(self, insert, layer, role, handle, top_handle, depth, path) -> None:
         if depth >= MAX_BLOCK_DEPTH:
             self.out.problems[msg("load.deep-blocks", depth=MAX_BLOCK_DEPTH)] += 1
             return
@@ -219,9 +234,12 @@ class Extractor:
             self.out.problems[msg("load.xrefs")] += 1
             return
         grid = list(insert.multi_insert()) if insert.mcount > 1 else [insert]
-        for one in grid:
+        for cell, one in enumerate(grid):
+            own = path or handle  # this reference's path: its handle in modelspace
+            if len(grid) > 1:
+                own = f"{own}[{cell}]"  # one cell of a MINSERT grid
             if role in (Role.DOORS, Role.WINDOWS):
-                self._opening(one, layer, role, handle)
+                self._opening(one, layer, role, handle, own if (path or len(grid) > 1) else None)
             elif role is Role.LIGHTS:
                 p = Vec3(one.ocs().to_wcs(one.dxf.get("insert", Vec3())))
                 self.out.lights.append(RawLight(layer, handle, one.dxf.name, (p.x, p.y)))
@@ -229,14 +247,20 @@ class Extractor:
                 children = one.virtual_entities(skipped_entity_callback=self._skipped)
                 name = one.dxf.name
                 for child in children:
-                    self._visit(child, layer, top_handle or handle, depth + 1, name)
+                    self._visit(child, layer, top_handle or handle, depth + 1, name, own)
                 for attrib in one.attribs:  # text of attributes can name spaces
-                    self._visit(attrib, layer, top_handle or handle, depth + 1, name)
+                    self._visit(attrib, layer, top_handle or handle, depth + 1, name, own)
+                attributes = self._opening_attributes(one)
+                if attributes:  # a door or window block on a layer of no such role
+                    self.out.opening_attributes[own] = attributes
 
     def _skipped(self, entity, reason: str) -> None:
         self.out.problems[msg("load.unplaceable", kind=entity.dxftype())] += 1
 
-    def _curve(self, entity, layer: str, role: Role | None, handle: str, block: str | None = None, into: list | None = None) -> None:
+    def _curve(
+        self, entity, layer: str, role: Role | None, handle: str, block: str | None = None, into: list | None = None,
+        path: str | None = None,
+    ) -> None:
         kind = entity.dxftype()
         if kind == "POLYLINE" and (entity.is_poly_face_mesh or entity.is_polygon_mesh):
             self.out.ignored_types["POLYLINE (mesh)"] += 1
@@ -271,10 +295,10 @@ class Extractor:
             elevation = Vec3(entity.dxf.get("elevation", (0, 0, 0))).z
         curved = kind in ("ARC", "CIRCLE", "ELLIPSE", "SPLINE") or (kind in ("LWPOLYLINE", "POLYLINE") and _has_arc(entity))
         (self.out.shapes if into is None else into).append(
-            RawShape(role, layer, handle, geometry, float(elevation), _thickness(entity), block, curved)
+            RawShape(role, layer, handle, geometry, float(elevation), _thickness(entity), block, curved, path)
         )
 
-    def _arc(self, entity, layer: str, role: Role | None, handle: str, block: str | None) -> None:
+    def _arc(self, entity, layer: str, role: Role | None, handle: str, block: str | None, path: str | None) -> None:
         radius = float(entity.dxf.radius)
         if not (radius > 0 and math.isfinite(radius)):
             return
@@ -283,13 +307,16 @@ class Extractor:
         start, end = Vec3(entity.start_point), Vec3(entity.end_point)  # already in WCS
         sweep = (float(entity.dxf.end_angle) - float(entity.dxf.start_angle)) % 360.0
         self.out.arcs.append(
-            RawArc(role, layer, handle, block, (center.x, center.y), radius, (start.x, start.y), (end.x, end.y), sweep or 360.0)
+            RawArc(
+                role, layer, handle, block, (center.x, center.y), radius, (start.x, start.y), (end.x, end.y), sweep or 360.0,
+                path,
+            )
         )
 
-    def _bulge_arcs(self, entity, layer: str, role: Role | None, handle: str, block: str | None) -> None:
+    def _bulge_arcs(self, entity, layer: str, role: Role | None, handle: str, block: str | None, path: str | None) -> None:
         """A polyline's bulged segments are arcs (door swings are often written so)."""
         for centre, radius, start, end, sweep in bulge_arcs(entity):
-            self.out.arcs.append(RawArc(role, layer, handle, block, centre, radius, start, end, sweep))
+            self.out.arcs.append(RawArc(role, layer, handle, block, centre, radius, start, end, sweep, path))
 
     def _chord_arcs(self) -> None:
         """Arcs written as chains of short chords (R12 exports): recovered from the loose
@@ -297,7 +324,9 @@ class Extractor:
         straight = [s for s in self.out.loose if not s.curved]
         for k, centre, radius, start, end, sweep in chord_arcs([s.geometry for s in straight]):
             shape = straight[k]
-            self.out.arcs.append(RawArc(shape.role, shape.layer, shape.handle, shape.block, centre, radius, start, end, sweep))
+            self.out.arcs.append(
+                RawArc(shape.role, shape.layer, shape.handle, shape.block, centre, radius, start, end, sweep, shape.path)
+            )
 
     def _hatch(self, entity, layer: str, role: Role | None, handle: str, block: str | None) -> None:
         """A hatch's outer boundaries as polygons (walls are often drawn as solid or patterned hatches)."""
@@ -329,7 +358,7 @@ class Extractor:
         height = float(entity.dxf.get("char_height" if kind == "MTEXT" else "height", 0.0) or 0.0)
         self.out.texts.append(RawText(role, layer, handle, content, (p.x, p.y), height, block))
 
-    def _opening(self, insert, layer: str, role: Role, handle: str) -> None:
+    def _opening(self, insert, layer: str, role: Role, handle: str, path: str | None = None) -> None:
         name = insert.dxf.name
         span = self._block_span(name)
         if span is None:
@@ -349,9 +378,18 @@ class Extractor:
             RawOpening(
                 role, layer, handle, name,
                 (start.x, start.y), (end.x, end.y),
-                (side.x / length, side.y / length), attributes,
+                (side.x / length, side.y / length), attributes, path,
             )
         )
+
+    def _opening_attributes(self, insert) -> dict[str, str]:
+        """The opening attributes (RC, ROLE, ...) a block reference carries, or {}."""
+        attributes = {tag: value for tag, value in self._constant_attributes(insert.dxf.name).items() if tag in ATTRIBUTE_TAGS}
+        for attrib in insert.attribs:
+            tag = attrib.dxf.tag.upper()
+            if tag in ATTRIBUTE_TAGS:
+                attributes[tag] = attrib.dxf.text
+        return attributes
 
     def _constant_attributes(self, name: str) -> dict[str, str]:
         """Constant attributes live only in the block definition, never as ATTRIBs."""
@@ -412,6 +450,12 @@ def _dedupe(points: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
         if not result or p != result[-1]:
             result.append(p)
     return result
+
+
+def _definition_handle(entity) -> str:
+    """The handle of the entity in its block definition that ``entity`` is a transformed copy of."""
+    source = entity.source_of_copy
+    return (source.dxf.get("handle") if source is not None else None) or entity.dxf.get("handle") or "?"
 
 
 def _largest_polygon(geometry) -> Polygon | None:

@@ -120,6 +120,9 @@ class Found:
     recognised_by: str
     confidence: float
     reason: Message
+    # Inside a block: the path of handles to the arc or line it was found from (see
+    # extract.RawShape.path), which tells apart the openings of one block reference.
+    path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class Linework:
     layer: list[str]
     block: list[str | None]
     role: list[Role | None]
+    path: list[str | None]
 
 
 def linework(shapes: list, geometries: list) -> Linework:
@@ -144,6 +148,7 @@ def linework(shapes: list, geometries: list) -> Linework:
         [shapes[k].layer for k in owners],
         [shapes[k].block for k in owners],
         [shapes[k].role for k in owners],
+        [shapes[k].path for k in owners],
     )
 
 
@@ -277,7 +282,7 @@ def _doors(arcs, arc_geometry, loose: Linework, walls: Segments, gaps: Gaps, how
         found.append(
             Found(
                 OpeningKind.DOOR, span, (float(side[0]), float(side[1])), arc.handle, arc.layer,
-                arc.block or "", recognised_by, round(confidence, 2), reason,
+                arc.block or "", recognised_by, round(confidence, 2), reason, arc.path,
             )
         )
     return found, used_gaps
@@ -474,7 +479,12 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
             recognised_by, confidence = layer_how[0], min(max(confidence, CONFIDENCE["block"]), layer_how[1])
         along_gap = gap_alongs[gap]
         side = (float(-along_gap[1]), float(along_gap[0]))
-        found.append(Found(kind, span, side, loose.handle[first], layer, block or "", recognised_by, round(confidence, 2), reason))
+        found.append(
+            Found(
+                kind, span, side, loose.handle[first], layer, block or "", recognised_by, round(confidence, 2), reason,
+                loose.path[first],
+            )
+        )
     return found
 
 
@@ -577,7 +587,7 @@ def _window_layer_runs(loose: Linework, taken: list, how_for_layer) -> list[Foun
             Found(
                 OpeningKind.WINDOW, span, (float(normal[0]), float(normal[1])), loose.handle[s], layer,
                 loose.block[s] or "", layer_how[0], round(min(CONFIDENCE["window run on layer"], layer_how[1]), 2),
-                msg("recognition.window-layer-run", width=Number(span.length, ".2f")),
+                msg("recognition.window-layer-run", width=Number(span.length, ".2f")), loose.path[s],
             )
         )
     return found
