@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 import shapely
@@ -175,6 +175,22 @@ def parse_attributes(raw: dict[str, str]) -> OpeningAttributes:
 
     SILL, HEAD and WIDTH are in millimetres whatever the drawing unit.
     """
+    # A plan repeats a few attribute sets over thousands of openings (ROLE=INTERNAL,
+    # one window type): each set is parsed once. The result is immutable, so sharing it is safe.
+    try:
+        key = tuple(sorted(raw.items()))
+        hash(key)
+    except TypeError:  # values that cannot be a key: parse them as they are
+        return _parse_attributes(raw)
+    return _parsed_attributes(key)
+
+
+@lru_cache(maxsize=1024)
+def _parsed_attributes(items: tuple[tuple[str, str], ...]) -> OpeningAttributes:
+    return _parse_attributes(dict(items))
+
+
+def _parse_attributes(raw: dict[str, str]) -> OpeningAttributes:
     values: dict[str, object] = {}
     invalid: list[tuple[str, Message]] = []
 
