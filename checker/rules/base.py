@@ -149,21 +149,39 @@ def opening_gaps(plan: Plan, rules: Iterable[Rule]) -> list[OpeningGap]:
     gaps: list[OpeningGap] = []
     if not needs:
         return gaps
+    # What an opening wants and lacks depends only on its kind and its attributes, and
+    # openings of one type share one attributes object (plan.parse_attributes): work
+    # each pair out once, not once per opening.
+    known: dict[tuple[object, int], tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]] | None] = {}
     for storey, opening in plan.openings():
-        wanted = [(rule_id, need) for rule_id, need in needs if need.applies(opening)]
-        if not wanted:
+        key = (opening.kind, id(opening.attributes))
+        if key not in known:
+            known[key] = _wanted_and_missing(opening, needs)
+        if known[key] is None:
             continue
-        missing: dict[str, set[str]] = {}
-        for rule_id, need in wanted:
-            if not need.met_by(opening):
-                missing.setdefault(need.tag.replace("|", " or "), set()).add(rule_id)
+        wanted, missing = known[key]
         gaps.append(
             OpeningGap(
                 storey=storey.name,
                 opening=opening,
-                wanted=tuple(sorted({need.tag.replace("|", " or ") for _, need in wanted})),
-                missing=tuple((tag, tuple(sorted(ids))) for tag, ids in sorted(missing.items())),
+                wanted=wanted,
+                missing=missing,
                 invalid=opening.attributes.invalid,
             )
         )
     return gaps
+
+
+def _wanted_and_missing(opening, needs: list) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]] | None:
+    """The tags the rules want of ``opening`` and those it lacks; None when no rule wants any."""
+    wanted = [(rule_id, need) for rule_id, need in needs if need.applies(opening)]
+    if not wanted:
+        return None
+    missing: dict[str, set[str]] = {}
+    for rule_id, need in wanted:
+        if not need.met_by(opening):
+            missing.setdefault(need.tag.replace("|", " or "), set()).add(rule_id)
+    return (
+        tuple(sorted({need.tag.replace("|", " or ") for _, need in wanted})),
+        tuple((tag, tuple(sorted(ids))) for tag, ids in sorted(missing.items())),
+    )
