@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-import numpy as np
 from ezdxf import bbox
 from ezdxf import path as ezpath
 from ezdxf.document import Drawing
@@ -151,7 +150,15 @@ class Extractor:
         self._off = {layer.dxf.name.casefold() for layer in doc.layers if layer.is_off()} - self._frozen
         self._block_spans: dict[str, tuple[float, float] | None] = {}
         self._block_constants: dict[str, dict[str, str]] = {}
+        self._blocks: dict[str, object] = {}
         self._roles: dict[str, Role | None] = {}
+
+    def block(self, name: str):
+        """The block definition called ``name``, or None; looked up once per name (ezdxf
+        normalises the name on every lookup, and a plan has thousands of references)."""
+        if name not in self._blocks:
+            self._blocks[name] = self.doc.blocks.get(name)
+        return self._blocks[name]
 
     def role_of(self, layer: str) -> Role | None:
         if layer not in self._roles:
@@ -229,7 +236,7 @@ class Extractor:
         if depth >= MAX_BLOCK_DEPTH:
             self.out.problems[msg("load.deep-blocks", depth=MAX_BLOCK_DEPTH)] += 1
             return
-        block = self.doc.blocks.get(insert.dxf.name)
+        block = self.block(insert.dxf.name)
         if block is not None and (block.block.is_xref or block.block.is_xref_overlay):
             self.out.problems[msg("load.xrefs")] += 1
             return
@@ -364,7 +371,7 @@ class Extractor:
         if span is None:
             self.out.problems[msg("load.empty-blocks", role=_role_term(role))] += 1
             return
-        block = self.doc.blocks.get(name)
+        block = self.block(name)
         base = Vec3(block.block.dxf.get("base_point", Vec3())) if block is not None else Vec3()
         m = insert.matrix44()
         start = m.transform(Vec3(span[0], base.y, 0))
@@ -394,7 +401,7 @@ class Extractor:
     def _constant_attributes(self, name: str) -> dict[str, str]:
         """Constant attributes live only in the block definition, never as ATTRIBs."""
         if name not in self._block_constants:
-            block = self.doc.blocks.get(name)
+            block = self.block(name)
             self._block_constants[name] = {
                 e.dxf.tag.upper(): e.dxf.text
                 for e in (block or [])
@@ -405,7 +412,7 @@ class Extractor:
     def _block_span(self, name: str) -> tuple[float, float] | None:
         """The block's geometry extent along its local x axis (jamb to jamb)."""
         if name not in self._block_spans:
-            block = self.doc.blocks.get(name)
+            block = self.block(name)
             span = None
             if block is not None:
                 drawn = [e for e in block if e.dxftype() not in ("ATTDEF", "TEXT", "MTEXT")]
@@ -440,7 +447,7 @@ def _has_arc(entity) -> bool:
     """``entity.has_arc``; for an LWPOLYLINE read from its points array at once (bulge
     last of its five columns) rather than vertex by vertex."""
     if entity.dxftype() == "LWPOLYLINE":
-        return bool(np.any(entity.lwpoints.values[:, 4]))
+        return bool(entity.lwpoints.values[:, 4].any())
     return entity.has_arc
 
 
