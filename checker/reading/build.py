@@ -34,8 +34,8 @@ from ..plan import (
 from ..messages import Term, msg
 from .dxf.extract import Extraction, RawShape
 from .layers import NO_ROLE, Role
-from .recognition.openings import Found, linework, recognise_openings, used_zones
-from .recognition.walls import find_gaps, segments_of
+from .recognition.openings import Found, Linework, linework, recognise_openings, used_zones
+from .recognition.walls import Segments, find_gaps, segments_of, window_faces
 from .recognition.room_words import use_of as _use_of
 from .recognition.room_words import SPACE_USES, space_name as _space_name, space_use as _space_use  # noqa: F401 (SPACE_USES re-exported)
 from .recognition.rooms import spaces_from_walls
@@ -207,9 +207,10 @@ def _recognise(raw: Extraction, factor: float, walls: tuple[Wall, ...], known_sp
     ``raw.problems`` (the load report reads them after building).
     """
     wall_segments = segments_of([w.geometry for w in walls])
-    gaps = find_gaps(wall_segments)
     loose_geometries = scale([s.geometry for s in raw.loose], factor)
     lines = linework(raw.loose, loose_geometries)
+    wall_segments, lines = _windows_taken_for_walls(wall_segments, lines, walls)
+    gaps = find_gaps(wall_segments)
     arcs = raw.arcs
     if arcs:
         centres = np.array([a.center for a in arcs], dtype=float) * factor
@@ -225,6 +226,33 @@ def _recognise(raw: Extraction, factor: float, walls: tuple[Wall, ...], known_sp
     found = recognise_openings(arcs, (centres, radii, ends), lines, wall_segments, gaps, known_spans, how_for_layer)
     _report_stray_linework(raw, loose_geometries, known_spans + [f.span for f in found])
     return found
+
+
+def _windows_taken_for_walls(wall_segments: Segments, lines: Linework, walls: tuple[Wall, ...]) -> tuple[Segments, Linework]:
+    """A window's outer lines drawn on the wall's faces, on a layer that also holds the
+    walls, are read as wall and close the window's gap: give them back to the loose
+    linework (where the window is recognised in its gap) when a middle glass line shows them."""
+    glazed = window_faces(wall_segments, lines.segments)
+    if not glazed.any():
+        return wall_segments, lines
+    keep = ~glazed
+    owners = wall_segments.owner[glazed].tolist()
+    moved = Segments(
+        np.concatenate([lines.segments.start, wall_segments.start[glazed]]),
+        np.concatenate([lines.segments.end, wall_segments.end[glazed]]),
+        np.concatenate([lines.segments.owner, np.full(len(owners), -1)]),
+    )
+    sources = [walls[k].source for k in owners]
+    lines = Linework(
+        moved,
+        lines.handle + [s.handle for s in sources],
+        lines.layer + [s.layer for s in sources],
+        lines.block + [None] * len(owners),
+        lines.role + [None] * len(owners),
+        lines.path + [None] * len(owners),
+    )
+    walls_left = Segments(wall_segments.start[keep], wall_segments.end[keep], wall_segments.owner[keep])
+    return walls_left, lines
 
 
 def _report_stray_linework(raw: Extraction, geometries: list, spans: list) -> None:

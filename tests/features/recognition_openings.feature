@@ -67,6 +67,13 @@ Feature: Doors and windows are recognised from plain geometry
       | a closed frame and glass |
       | 2 glass lines 0.45 m apart, on the faces of a thick wall |
 
+  Scenario: A window drawn as 3 lines on layer 0, in walls drawn as double lines on layer 0, is recognised
+    Given a 10 m by 8 m house with double-line walls on layer 0 whose front wall has a 1.2 m gap at 2 m
+    And in the gap, 3 parallel lines on layer 0
+    When the plan is loaded
+    Then the storey has 1 window recognised from geometry
+    And its width is 1.20 m and its middle 2.60 m along the front wall
+
   Scenario: Two windows in line over a wall that shows no gap stay two windows
     Given a 10 m by 8 m house drawn in metres with no gaps in its walls
     And a window of 1.2 m at 2 m in the front wall drawn as 2 glass lines 0.45 m apart, on the faces of a thick wall on layer A-GLAZ

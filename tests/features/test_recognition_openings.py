@@ -25,6 +25,13 @@ def house_with_front_gap(ctx, unit, gap):
     ctx["sketch"].house(front_gaps=[ctx["gap"]])
 
 
+@given(parsers.parse("a 10 m by 8 m house with double-line walls on layer 0 whose front wall has a {gap:g} m gap at 2 m"))
+def layer0_house_with_front_gap(ctx, gap):
+    ctx["sketch"] = Sketch("metres")
+    ctx["gap"] = (GAP_START, GAP_START + gap)
+    ctx["sketch"].house("double lines", front_gaps=[ctx["gap"]], layer="0")
+
+
 @given(parsers.parse("a 10 m by 8 m house drawn in {unit} whose left wall has a {gap:g} m gap at 3 m"))
 def house_with_left_gap(ctx, unit, gap):
     ctx["sketch"] = Sketch(unit)

@@ -266,3 +266,49 @@ def _merge_faces(a: np.ndarray, b: np.ndarray) -> Gaps:
     out_a = g_origin + g_u * lo[groups][:, None] + g_normal * middle[:, None]
     out_b = g_origin + g_u * hi[groups][:, None] + g_normal * middle[:, None]
     return Gaps(out_a, out_b, high_off[groups] - low_off[groups])
+
+
+# A window drawn as three or four lines across a wall drawn as double lines on a layer of
+# no role: its outer lines lie on the wall's faces and are taken for wall, closing the gap.
+WINDOW_FACE_EXTENT = 0.03  # m: the face lines start and end where the middle line does
+WINDOW_FACE_OFFSET = (0.02, 0.31)  # m: each face this far from the middle line, on either side
+WINDOW_LENGTH = (GAP_MIN, GAP_MAX)
+
+
+def window_faces(walls: Segments, middles: Segments) -> np.ndarray:
+    """Which wall segments are the outer lines of a window: for a line between the two
+    faces of a wall (a window's middle glass line), the two wall segments beside it, one on
+    each side at the same distance, that start and end where it does. A wall face runs on
+    past the opening; a window's face lines stop at its jambs."""
+    glazed = np.zeros(len(walls), dtype=bool)
+    if not len(walls) or not len(middles):
+        return glazed
+    length = middles.length
+    short = np.flatnonzero((length >= WINDOW_LENGTH[0]) & (length <= WINDOW_LENGTH[1]))
+    if not len(short):
+        return glazed
+    m, w = shapely.STRtree(walls.lines()).query(middles.lines()[short], predicate="dwithin", distance=WINDOW_FACE_OFFSET[1])
+    m = short[m]
+    unit = middles.vector[m] / length[m, None]
+    w_vec = walls.vector[w]
+    w_len = np.maximum(np.hypot(*w_vec.T), 1e-12)
+    parallel = np.abs(unit[:, 0] * w_vec[:, 1] - unit[:, 1] * w_vec[:, 0]) <= PARALLEL_SIN * w_len
+    s0 = np.einsum("ij,ij->i", walls.start[w] - middles.start[m], unit)
+    s1 = np.einsum("ij,ij->i", walls.end[w] - middles.start[m], unit)
+    lo, hi = np.minimum(s0, s1), np.maximum(s0, s1)
+    same_extent = (np.abs(lo) <= WINDOW_FACE_EXTENT) & (np.abs(hi - length[m]) <= WINDOW_FACE_EXTENT)
+    rel = walls.start[w] - middles.start[m]
+    offset = unit[:, 0] * rel[:, 1] - unit[:, 1] * rel[:, 0]
+    good = parallel & same_extent & (np.abs(offset) >= WINDOW_FACE_OFFSET[0]) & (np.abs(offset) <= WINDOW_FACE_OFFSET[1])
+    m, w, offset = m[good], w[good], offset[good]
+    if not len(m):
+        return glazed
+    # One face on each side, as far off as each other (within 2 cm).
+    left = np.full(len(middles), np.nan)
+    right = np.full(len(middles), np.nan)
+    np.fmax.at(left, m[offset > 0], offset[offset > 0])
+    np.fmin.at(right, m[offset < 0], offset[offset < 0])
+    balanced = np.abs(left + right) <= 0.02  # NaN where a side is missing: False
+    take = balanced[m]
+    glazed[w[take]] = True
+    return glazed
