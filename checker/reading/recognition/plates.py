@@ -162,7 +162,12 @@ def _plan_boxes(raw: Extraction) -> tuple[np.ndarray, np.ndarray]:
 def _touching(boxes: np.ndarray, grow: float) -> np.ndarray:
     """Connected components of boxes that touch once grown by ``grow``: a label per box."""
     grown = shapely.box(boxes[:, 0] - grow, boxes[:, 1] - grow, boxes[:, 2] + grow, boxes[:, 3] + grow)
-    left, right = shapely.STRtree(grown).query(grown, predicate="intersects")
+    # Axis-aligned boxes intersect exactly when their envelopes do, so the tree's
+    # envelope test alone gives the pairs (the exact predicate tripled the cost);
+    # each pair once, the lower index first, halves the work below.
+    left, right = shapely.STRtree(grown).query(grown)
+    once = left < right
+    left, right = left[once], right[once]
     labels = np.arange(len(boxes))
     while True:
         # Hook each pair onto the smaller label, then jump pointers until every box
