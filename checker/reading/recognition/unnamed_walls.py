@@ -7,7 +7,7 @@ building outlines is taken first, as neighbouring outlines would pass for wall f
 1. **Double lines**: long lines with a parallel partner 0.07-0.6 m away, running beside
    it (a wall's two faces), in at least two directions. The unit is not known yet, so the
    evidence is weighed in each candidate unit that makes the drawing a building's size
-   (4-400 m), and the unit with the most paired face length is used for the choice
+   (4-400 m), and the unit under which most lines find a partner is used for the choice
    only; the units decision itself comes later, from all evidence.
 2. **Outlines**: closed outlines only (a site plan with building footprints, as SolveSpace
    writes): a closed outline holding at least two others is the plot (site boundary);
@@ -105,8 +105,14 @@ def _double_lines(pool: list[RawShape], geometries: np.ndarray, size: float) -> 
     for unit, metres in CANDIDATE_UNITS:
         if not BUILDING_MIN_M <= size * metres <= BUILDING_MAX_M:
             continue
-        scaled = Segments(segments.start * metres, segments.end * metres, segments.owner)
-        faces = ~np.isnan(double_line_thickness(scaled)) & (scaled.length >= FACE_MIN_M)
+        everything = Segments(segments.start * metres, segments.end * metres, segments.owner)
+        # Only lines long enough to be a face take part: furniture, hatching and text
+        # strokes are many and short, and would only make the search dense.
+        long = everything.length >= FACE_MIN_M
+        scaled = Segments(everything.start[long], everything.end[long], everything.owner[long])
+        if len(scaled) < MIN_FACES:
+            continue
+        faces = ~np.isnan(double_line_thickness(scaled))
         faces &= ~_evenly_spaced_runs(scaled)
         length = float(scaled.length[faces].sum())
         longest = float(scaled.length[faces].max(initial=0.0))
@@ -116,12 +122,14 @@ def _double_lines(pool: list[RawShape], geometries: np.ndarray, size: float) -> 
             and longest >= LONGEST_FACE_SHARE * size * metres  # walls run along the building
             and _two_directions(scaled, faces)
         ):
-            if best is None or length > best[2]:
-                best = (unit, faces, length)
+            # The unit under which most lines find their other face wins: a count, not a
+            # length, which would favour the larger units.
+            if best is None or (faces.sum(), length) > (len(best[1]), best[2]):
+                best = (unit, scaled.owner[faces], length)
     if best is None:
         return None
-    unit, faces, length = best
-    owners = np.unique(segments.owner[faces])
+    unit, face_owners, length = best
+    owners = np.unique(face_owners)
     return UnnamedWalls([pool[k] for k in owners.tolist()], [], unit, "double-lines", length)
 
 
