@@ -89,7 +89,9 @@ def build_storey(
     spans = scale([LineString([o.start, o.end]) for o in openings_raw], factor)
     found = _recognise(raw, factor, walls, spans)
     all_spans = spans + [f.span for f in found]
-    footprint = _footprint([w.geometry for w in walls], all_spans)
+    # Gaps that windows and a door fill only in parts are closed whole, for the outline and rooms.
+    closing_spans = all_spans + [f.gap_span for f in found if f.gap_span is not None]
+    footprint = _footprint([w.geometry for w in walls], closing_spans)
     hosts = _host_walls(walls, all_spans)
     # Final spans first (a WIDTH attribute resizes a block's span), then which side of
     # each is outside, for all openings in one vectorised pass.
@@ -166,7 +168,7 @@ def build_storey(
         for (s, g), words in zip(spaces_found, space_texts)
     )
     if recognise_rooms and not spaces_found and walls:  # no outlines drawn: rooms are what the walls enclose
-        spaces, footprint = spaces_from_walls(name, walls, all_spans, text_points, texts, footprint)
+        spaces, footprint = spaces_from_walls(name, walls, closing_spans, text_points, texts, footprint)
 
     access_found = [(s, g) for s, g in by_role.get(Role.ACCESS, []) if isinstance(g, Polygon)]
     access_texts = _texts_inside([g for _, g in access_found], text_points, texts, prefer=Role.ACCESS)

@@ -74,6 +74,14 @@ Feature: Doors and windows are recognised from plain geometry
     Then the storey has 1 window recognised from geometry
     And its width is 1.20 m and its middle 2.60 m along the front wall
 
+  Scenario: Glazing that fills a wide gap in two panes is two windows, and the room behind stays closed
+    Given a 10 m by 8 m house drawn in metres whose front wall has a 2 m gap at 2 m
+    And in the gap, two panes of 2 lines on layer A-GLAZ, from 2 m to 2.95 m and from 3 m to 4 m
+    When the plan is loaded
+    Then the storey has 2 window recognised from geometry
+    And the windows run from 2 m to 2.95 m and from 3 m to 4 m
+    And the storey has 1 room
+
   Scenario: Two windows in line over a wall that shows no gap stay two windows
     Given a 10 m by 8 m house drawn in metres with no gaps in its walls
     And a window of 1.2 m at 2 m in the front wall drawn as 2 glass lines 0.45 m apart, on the faces of a thick wall on layer A-GLAZ

@@ -81,6 +81,9 @@ def _draw_in_gap(sketch: Sketch, gap: tuple[float, float], drawing: str) -> None
         parallel_lines(sketch, x0, x1, int(lines.group(1)), lines.group(2))
     elif drawing == "a window block without attributes":
         sketch.insert(sketch.window_block("W1", width), (x0, WALL / 2))
+    elif drawing == "two panes of 2 lines on layer A-GLAZ, from 2 m to 2.95 m and from 3 m to 4 m":
+        for a, b in ((2.0, 2.95), (3.0, 4.0)):
+            parallel_lines(sketch, a, b, 2, "A-GLAZ")
     elif drawing == "a DOOR block on layer 0 with its attributes":
         block = sketch.doc.blocks.new("DOOR")
         block.add_line((0, 0), (0, width * sketch.scale))
@@ -314,3 +317,15 @@ def own_handles(ctx):
 def only_one_door_has_rc(ctx, x, rc):
     given = {round(o.span.bounds[0], 1): o.attributes.rc for o in ctx["plan"].storeys[0].openings}
     assert given == {x: rc, **{k: None for k in given if k != x}}, given
+
+
+@then(parsers.parse("the windows run from {a:g} m to {b:g} m and from {c:g} m to {d:g} m"))
+def windows_run(ctx, a, b, c, d):
+    runs = sorted((round(o.span.bounds[0], 2), round(o.span.bounds[2], 2)) for o in recognised(ctx, "window"))
+    assert runs == [(a, b), (c, d)], runs
+
+
+@then(parsers.parse("the storey has {count:d} room"))
+def rooms_count(ctx, count):
+    spaces = ctx["plan"].storeys[0].spaces
+    assert len(spaces) == count, [round(s.polygon.area, 2) for s in spaces]

@@ -49,6 +49,8 @@ LEAF_PART = (0.3, 0.85)  # of the gap's width: one leaf of a sliding door
 DEFAULT_HALF_THICKNESS = 0.15  # m, when the wall is drawn as one line
 DISTINCT_OFFSET = 0.005  # m: lines closer than this across the wall are one line
 OVERRUN = 1.2  # a window line or leaf is at most this much longer than its gap
+PANE_JOIN = 0.02  # m: glazing lines this close end to end are one window; a mullion parts them
+PANE_MIN = 0.3  # m: a shorter run of glazing in a gap is a frame piece, not a window
 WINDOW_RUN_SPACING = 0.3  # m: parallel lines on a window layer this close are one window
 WINDOW_ACROSS_WALL = 0.6  # m: ... and this far apart across a thick wall, when they run side by side
 WINDOW_RUN_LENGTH = (0.4, 25.0)  # m: shorter runs are jambs and sills; a glass wall is one long window
@@ -123,6 +125,9 @@ class Found:
     # Inside a block: the path of handles to the arc or line it was found from (see
     # extract.RawShape.path), which tells apart the openings of one block reference.
     path: str | None = None
+    # The whole wall gap when the opening fills only part of it (panes beside a door):
+    # closed whole where walls must close (the footprint, rooms).
+    gap_span: LineString | None = None
 
 
 @dataclass(frozen=True)
@@ -442,7 +447,10 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
     offset = along[:, 0] * middle[:, 1] - along[:, 1] * middle[:, 0]
     # Window lines and leaves end at the jambs; a line running far past them (a floor
     # grid, a dimension line) only crosses the gap.
-    inside = parallel & (np.abs(offset) <= half[g]) & (covered >= LEAF_PART[0])
+    # Glazing on a window layer may fill a small part of a wide gap (a pane beside a door).
+    glazing = np.fromiter((r is Role.WINDOWS for r in loose.role), dtype=bool, count=len(loose.role))[s]
+    long_enough = (covered >= LEAF_PART[0]) | (glazing & (hi - lo >= PANE_MIN))
+    inside = parallel & (np.abs(offset) <= half[g]) & long_enough
     inside &= length <= width * OVERRUN + 0.05
     by_gap: dict[int, list[int]] = {}
     for row in np.flatnonzero(inside).tolist():
@@ -457,10 +465,21 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
         span = LineString([tuple(gaps.a[gap]), tuple(gaps.b[gap])])
         gap_width = float(gap_widths[gap])
         kind = None
+        spans = [span]
         if Role.WINDOWS in roles and Role.DOORS not in roles:
             kind, key = OpeningKind.WINDOW, "window lines in gap"
             first = int(s[next(row for row in rows if loose.role[int(s[row])] is Role.WINDOWS)])
             reason = msg("recognition.window-layer", width=Number(gap_width, ".2f"))
+            # Glazing that fills only parts of the gap (panes between mullions, a door
+            # between two windows in one wide gap): a window per run of glazing.
+            glass = [row for row in rows if loose.role[int(s[row])] is Role.WINDOWS]
+            runs = _runs(lo[glass], hi[glass])
+            if len(runs) > 1 or runs[0][1] - runs[0][0] < FULL_LENGTH * gap_width:
+                along_gap = gap_alongs[gap]
+                spans = [
+                    LineString([tuple(gaps.a[gap] + along_gap * a), tuple(gaps.a[gap] + along_gap * b)])
+                    for a, b in runs if b - a >= PANE_MIN
+                ]
         elif _sliding(lo[partial], hi[partial], width[partial], offset[partial]) and len(full_offsets) < 2:
             kind, key = OpeningKind.DOOR, "sliding leaves in gap"
             reason = msg("recognition.door-sliding", width=Number(gap_width, ".2f"))
@@ -479,13 +498,25 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
             recognised_by, confidence = layer_how[0], min(max(confidence, CONFIDENCE["block"]), layer_how[1])
         along_gap = gap_alongs[gap]
         side = (float(-along_gap[1]), float(along_gap[0]))
-        found.append(
+        found.extend(
             Found(
-                kind, span, side, loose.handle[first], layer, block or "", recognised_by, round(confidence, 2), reason,
-                loose.path[first],
+                kind, one, side, loose.handle[first], layer, block or "", recognised_by, round(confidence, 2), reason,
+                loose.path[first], None if one is span else span,
             )
+            for one in spans
         )
     return found
+
+
+def _runs(lo: np.ndarray, hi: np.ndarray) -> list[tuple[float, float]]:
+    """The stretches along a gap that overlapping or touching lines cover, in order."""
+    runs: list[list[float]] = []
+    for a, b in sorted(zip(lo.tolist(), hi.tolist())):
+        if runs and a <= runs[-1][1] + PANE_JOIN:
+            runs[-1][1] = max(runs[-1][1], b)
+        else:
+            runs.append([a, b])
+    return [(a, b) for a, b in runs]
 
 
 def _distinct(values: np.ndarray) -> list[float]:
