@@ -12,22 +12,38 @@ are collected once, when the step ends, so memory stays bounded between storeys.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+# The collector is process-wide while checks may run in several threads (the web
+# app's workers): the pauses are counted, and only the last one to end switches the
+# collector back on, and only if it was on when the first began.
+_lock = threading.Lock()
+_pauses = 0
+_was_enabled = True
 
 
 @contextmanager
 def cycle_collection_paused(collect_after: bool = True) -> Iterator[None]:
     """Run the block with the cycle collector off; restore it (and collect once) after.
 
-    Nested use is safe: only the outermost pause switches the collector back on.
+    Nested and concurrent use is safe: the collector comes back on when the last
+    pause ends, and stays off if something else had switched it off before.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _pauses, _was_enabled
+    with _lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
-            if collect_after:
-                gc.collect()
+        with _lock:
+            _pauses -= 1
+            resume = _pauses == 0 and _was_enabled
+            if resume:
+                gc.enable()
+        if resume and collect_after:
+            gc.collect()
