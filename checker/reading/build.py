@@ -113,47 +113,36 @@ def build_storey(
         width_from.append("attribute" if parsed.width_m is not None else "geometry")
         attributes.append(parsed)
     outwards = _outwards(final_spans, [o.side for o in openings_raw] + [f.side for f in found], footprint)
-    openings = []
-    for k, raw_opening in enumerate(openings_raw):
+    # Who each opening is: the convention INSERTs first, then what recognition found.
+    identities: list[tuple[Source, OpeningKind, str]] = []
+    for raw_opening in openings_raw:
         recognised = source(raw_opening)
         if raw_opening.attributes:
             recognised = replace(recognised, recognised_by="block-attributes")
-        span = final_spans[k]
-        openings.append(
-            Opening(
-                source=recognised,
-                kind=OpeningKind.DOOR if raw_opening.role is Role.DOORS else OpeningKind.WINDOW,
-                block=raw_opening.block,
-                span=span,
-                along=_unit(np.subtract(span.coords[1], span.coords[0])),
-                width_m=span.length,
-                width_from=width_from[k],
-                host_wall=hosts[k],
-                outward=outwards[k],
-                attributes=attributes[k],
-            )
-        )
-    for k, (item, holder) in enumerate(zip(found, holders), start=len(openings_raw)):
+        kind = OpeningKind.DOOR if raw_opening.role is Role.DOORS else OpeningKind.WINDOW
+        identities.append((recognised, kind, raw_opening.block))
+    for item, holder in zip(found, holders):
         recognised = Source(item.handle, item.layer, name, item.recognised_by, item.confidence, item.reason)
         if holder:
             recognised = replace(  # named by the block reference (its handle in modelspace)
                 recognised, handle=holder, recognised_by="block-attributes", confidence=max(item.confidence, BLOCK_ATTRIBUTES_CONFIDENCE)
             )
-        span = final_spans[k]
-        openings.append(
-            Opening(
-                source=recognised,
-                kind=item.kind,
-                block=item.block,
-                span=span,
-                along=_unit(np.subtract(span.coords[1], span.coords[0])),
-                width_m=span.length,
-                width_from=width_from[k],
-                host_wall=hosts[k],
-                outward=outwards[k],
-                attributes=attributes[k],
-            )
+        identities.append((recognised, item.kind, item.block))
+    openings = [
+        Opening(
+            source=recognised,
+            kind=kind,
+            block=block,
+            span=span,
+            along=_unit(np.subtract(span.coords[1], span.coords[0])),
+            width_m=span.length,
+            width_from=width_from[k],
+            host_wall=hosts[k],
+            outward=outwards[k],
+            attributes=attributes[k],
         )
+        for k, ((recognised, kind, block), span) in enumerate(zip(identities, final_spans))
+    ]
     paths = [o.path for o in openings_raw] + [holder or item.path for item, holder in zip(found, holders)]
     openings = _distinct_handles(openings, paths)
 
