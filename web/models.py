@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from enum import Enum
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -82,8 +82,44 @@ class ApiToken(Base):
     label: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+    expires_at: Mapped[datetime | None] = mapped_column(default=None)  # refused from then on
 
     user: Mapped[User] = relationship()
+
+
+class UserSession(Base):
+    """A signed-in browser: its cookie holds a random id whose SHA-256 is kept here.
+
+    Ended at sign-out (and when it idles or lives too long), so a copied or old cookie
+    stops working at once; a sign-in always starts a new one.
+    """
+
+    __tablename__ = "user_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    sid_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    user: Mapped[User] = relationship()
+
+
+class SignupRequest(Base):
+    """A sign-up waiting for its e-mail link; the account exists only once the link is opened."""
+
+    __tablename__ = "signup_request"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(400))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    used_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Project(Base):
@@ -190,9 +226,10 @@ class Decision(Base):
 
 
 class AuditEvent(Base):
-    """Who did what to a submission, and when."""
+    """Who did what to a submission, and when (to the microsecond; ``id`` orders events of the same moment)."""
 
     __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_submission_at", "submission_id", "at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
