@@ -9,9 +9,10 @@ OUT    := out
 # makes font subsetting four times faster) for weasyprint, fonts that cover Persian,
 # poppler for pdftotext/pdftoppm in the tests, PostgreSQL (the web app's tests run
 # against it as well as SQLite), Chromium for the browser tests (Playwright drives
-# /usr/bin/chromium; it cannot download a browser of its own here).
+# /usr/bin/chromium; it cannot download a browser of its own here), Redis for the job queue
+# (the web app's queue tests start their own server).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils \
-                   postgresql chromium
+                   postgresql chromium redis-server
 
 .PHONY: run test bench bench-recognition docs example clean system-packages
 
