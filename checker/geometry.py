@@ -47,13 +47,28 @@ def outside_point(opening: Opening, distance: float = OUTSIDE_PROBE) -> Point | 
     return Point(centre.x + opening.outward[0] * distance, centre.y + opening.outward[1] * distance)
 
 
+def ground_storeys(plan: Plan) -> list[Storey]:
+    """The storeys standing on the ground; with none drawn there, the lowest storey with walls."""
+    grounded = [s for s in plan.storeys if s.elevation_m <= GROUND_STOREY_ELEVATION]
+    if not any(s.footprint is not None for s in grounded):
+        lowest = min((s for s in plan.storeys if s.footprint is not None), key=lambda s: s.elevation_m, default=None)
+        grounded = [*grounded, lowest] if lowest else grounded
+    return grounded
+
+
 def ground_footprint(plan: Plan) -> BaseGeometry | None:
     """Where the building stands on the ground: the ground storeys' footprints."""
-    grounded = [s.footprint for s in plan.storeys if s.footprint is not None and s.elevation_m <= GROUND_STOREY_ELEVATION]
-    if not grounded:
-        lowest = min((s for s in plan.storeys if s.footprint is not None), key=lambda s: s.elevation_m, default=None)
-        grounded = [lowest.footprint] if lowest else []
+    grounded = [s.footprint for s in ground_storeys(plan) if s.footprint is not None]
     return shapely.union_all(grounded) if grounded else None
+
+
+def storeys_at_level(plan: Plan, storey: Storey) -> list[Storey]:
+    """The storeys at ``storey``'s level: the ground storeys for one of them, otherwise
+    those whose floor is within GROUND_STOREY_ELEVATION of its floor."""
+    grounded = ground_storeys(plan)
+    if any(s is storey for s in grounded):
+        return grounded
+    return [s for s in plan.storeys if abs(s.elevation_m - storey.elevation_m) <= GROUND_STOREY_ELEVATION]
 
 
 # ---------------------------------------------------------------- standing surfaces and reach
@@ -183,15 +198,24 @@ class SightObstacles:
 
 
 def sight_obstacles(plan: Plan, storey: Storey, fence_limit_m: float) -> SightObstacles:
-    """The obstacles to a view from ``storey``: the building, free-standing walls, and
-    fences higher than ``fence_limit_m``; fences without a height are kept apart, so a
-    rule can tell "blocked" from "blocked only if those fences are high"."""
+    """The obstacles to a view from ``storey``: the building on the ground and at the
+    storey's level, the free-standing walls of that level, and fences higher than
+    ``fence_limit_m``; fences without a height are kept apart, so a rule can tell
+    "blocked" from "blocked only if those fences are high".
+
+    Walls of other levels are no obstacles: a first floor spanning a recessed porch
+    has walls outside the ground footprint, but they stand above the view."""
     parts: list[BaseGeometry] = []
     footprint = ground_footprint(plan)
     if footprint is not None:
         parts.append(footprint)
     if storey.footprint is not None:
         parts.append(storey.footprint)
+    level = storeys_at_level(plan, storey)
+    level_footprints = [s.footprint for s in level if s.footprint is not None]
+    level_footprint = shapely.union_all(level_footprints) if level_footprints else None
+    if level_footprint is not None:
+        parts.append(level_footprint)
     unknown = []
     for each in plan.storeys:
         for fence in each.fences:
@@ -199,11 +223,10 @@ def sight_obstacles(plan: Plan, storey: Storey, fence_limit_m: float) -> SightOb
                 unknown.append(fence)
             elif fence.height_m > fence_limit_m:
                 parts.append(fence.line)
-        if footprint is not None:
-            walls = [w.geometry for w in each.walls]
-            if walls:
-                free = np.array(walls, dtype=object)[~shapely.within(np.array(walls, dtype=object), footprint.buffer(0.05))]
-                parts.extend(free.tolist())
+    walls = np.array([w.geometry for each in level for w in each.walls], dtype=object)
+    if len(walls) and level_footprint is not None:
+        # A wall inside the level's footprint is part of the building; one outside it stands free.
+        parts.extend(walls[~shapely.within(walls, level_footprint.buffer(0.05))].tolist())
     known = shapely.union_all(parts) if parts else Polygon()
     everything = shapely.union_all([known, *(f.line for f in unknown)]) if unknown else known
     return SightObstacles(known, tuple(unknown), everything)
@@ -303,6 +326,6 @@ def _inside_run(footprint: BaseGeometry, origin: np.ndarray, direction: np.ndarr
 
 
 __all__ = [
-    "Reach", "ReachModel", "SightObstacles", "StandingSurface", "clear_sight_line", "ground_footprint", "opening_levels",
-    "outside_point", "points_along", "reach_model", "recess_depth", "sight_obstacles", "sight_start",
+    "Reach", "ReachModel", "SightObstacles", "StandingSurface", "clear_sight_line", "ground_footprint", "ground_storeys",
+    "opening_levels", "outside_point", "points_along", "reach_model", "recess_depth", "sight_obstacles", "sight_start", "storeys_at_level",
 ]

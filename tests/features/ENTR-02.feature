@@ -156,3 +156,19 @@ Feature: ENTR-02 Entrance doors can be seen from the public realm
       | ruleset         |
       | nl-bouwbesluit  |
       | ir-police-annex |
+
+  Scenario: A first floor spanning a recessed porch does not hide the door at the back of the porch
+    Given a two-storey house whose first floor spans a porch recessed 2 m, with a door "front" at the back of the porch with ROLE=ENTRANCE, RC=RC2
+    And the plan shows a street 6 m south of the house
+    When the plan is checked under "uk-adq-sbd"
+    Then the ENTR-02 finding for door "front" is pass
+    And its message says "is in clear view of the public realm 7.7 m away."
+
+  Scenario: A free-standing ground-floor wall in front of that porch still blocks the view
+    Given a two-storey house whose first floor spans a porch recessed 2 m, with a door "front" at the back of the porch with ROLE=ENTRANCE, RC=RC2
+    And the plan shows a street 6 m south of the house
+    And the plan shows a free-standing garden wall between the house and the street
+    When the plan is checked under "uk-adq-sbd"
+    Then the ENTR-02 finding for door "front" is fail
+    And its message says "is blocked by a free-standing wall."
+    And it points at nothing but the door

@@ -127,3 +127,28 @@ Feature: SITE-04 Parking, bicycle and bin stores are overlooked
     Then the only SITE-04 finding is not_assessable
     And it points at no element
     And its message says "No spaces are drawn, so parking, bicycle and bin stores cannot be found"
+
+  Scenario: A first floor overhanging the garden does not hide a store from a ground-floor window
+    Given a plan drawn in "mm"
+    And the plan shows the walls of a 10 m by 8 m house
+    And the house is one room named "Living"
+    And the plan has a window "living" in the rear wall with SILL=900, HEAD=2100
+    And the plan has a store "Bin store" with USE=STORAGE 3 m behind the rear wall
+    And the plan has a first floor at 2.8 m overhanging the rear garden by 2 m
+    When the plan is checked under "uk-adq-sbd"
+    Then the SITE-04 finding for store "Bin store" is pass
+    And it points at "Bin store" and "living"
+    And it measured "2.65 m" against "30 m"
+
+  Scenario: A free-standing ground-floor wall across the garden still hides the store
+    Given a plan drawn in "mm"
+    And the plan shows the walls of a 10 m by 8 m house
+    And the house is one room named "Living"
+    And the plan has a window "living" in the rear wall with SILL=900, HEAD=2100
+    And the plan has a store "Bin store" with USE=STORAGE 3 m behind the rear wall
+    And the plan has a first floor at 2.8 m overhanging the rear garden by 2 m
+    And the plan has a free-standing wall across the garden
+    And the plan shows a street along the front of the site
+    When the plan is checked under "uk-adq-sbd"
+    Then the SITE-04 finding for store "Bin store" is fail
+    And its message says "is not overlooked"
