@@ -57,3 +57,26 @@ class RulesetError(AnnexError):
 
 class ScheduleError(InputError):
     """The openings schedule (CSV or XLSX) cannot be read or names what the plan does not have."""
+
+
+class LimitExceeded(InputError):
+    """A file or a drawing is past one of the reading limits (checker.reading.limits):
+    its size, its blocks' nesting depth or copies, its entities once expanded, or
+    coordinates past any building's size. The sentence names what was too big and,
+    where a limit can be raised, how."""
+
+    def __init__(self, reason):
+        from .messages import render  # messages imports nothing of ours; kept local all the same
+
+        super().__init__(render(reason))
+        self.reason = reason  # the Message, for a sentence in another language
+
+
+class NotAFile(UnreadableFile):
+    """A path names a device, a named pipe, a socket or a folder, not an ordinary file."""
+
+    def __init__(self, reason):
+        from .messages import render
+
+        super().__init__(render(reason))
+        self.reason = reason

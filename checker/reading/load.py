@@ -25,6 +25,7 @@ from .schedule import apply_schedule, read_schedule
 from .dxf.extract import Extraction, extract
 from .layers import PLAN_ROLES, LayerMapping, LayerRole, Role
 from .dxf.reader import ReadReport, read_dxf
+from .dxf.limits import check_coordinates, check_expansion
 from ..errors import NoPlanContent
 from ..gc_pause import cycle_collection_paused
 from ..messages import Listing, Message, Term, msg, render
@@ -157,12 +158,17 @@ def load_storey(
     label = spec.shown_name or spec.path.name
     doc, read = read_dxf(spec.path, label)
     insunits = doc.header.get("$INSUNITS")
+    # Guards extract() below (issue 10): block nesting, MINSERT grids and the expanded
+    # entity count are checked on the block graph, refused before anything is expanded.
+    check_expansion(doc, label)
     raw = extract(
         doc,
         mapping,
         _flatten_distance(doc, insunits, units_override),
         (lambda done, total: progress(label, done, total)) if progress else None,
     )
+    # Guards everything that measures the plan (issue 10): coordinates past any building's size.
+    check_coordinates(raw, label)
     if spec.region is None:  # elevations drawn on the plan's sheet are not part of the plan
         elevations = elevations_beside_plan(raw)
         if elevations:

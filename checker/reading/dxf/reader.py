@@ -28,9 +28,11 @@ from ezdxf import recover
 from ezdxf.document import Drawing
 from ezdxf.lldxf.const import DXFError, DXFStructureError
 from ezdxf.lldxf.encoding import decode_dxf_unicode
+from ezdxf.lldxf.tagger import binary_tags_loader
 from ezdxf.tools.codepage import toencoding
 
 from .tags import compiled_tags
+from ..source import read_plan_file
 from ...errors import DwgFile, EmptyFile, NotADxf, UnreadableFile
 from ...messages import Message, msg
 
@@ -184,14 +186,10 @@ def read_dxf(path: Path, display_name: str | None = None) -> tuple[Drawing, Read
     """Read ``path`` and report how; every failure is an InputError with one sentence."""
     path = Path(path)
     name = display_name or path.name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile(f"{name} does not exist.") from None
-    except IsADirectoryError:
-        raise UnreadableFile(f"{name} is a folder, not a DXF file.") from None
-    except OSError as exc:
-        raise UnreadableFile(f"{name} cannot be read ({exc.strerror or exc}).") from None
+    # The file's one read (issue 15): refuses devices, named pipes and files past the size
+    # limit, and stops at the limit if the file grows; sniffing, hashing and parsing all
+    # use these bytes, never the path again.
+    data = read_plan_file(path, name)
     binary = sniff(data[:4096], name)
     digest = hashlib.sha256(data).hexdigest()
 
@@ -201,9 +199,9 @@ def read_dxf(path: Path, display_name: str | None = None) -> tuple[Drawing, Read
     recovered = False
     encoding, declared, note = ("utf-8", None, None) if binary else choose_encoding(data)
     try:
-        doc = ezdxf.readfile(str(path)) if binary else _read_text(data, encoding)
+        doc = Drawing.load(binary_tags_loader(data)) if binary else _read_text(data, encoding)
     except DXFStructureError:
-        doc, auditor = _recover(path, name, _recovery_bytes(data, encoding, declared) if not binary else None)
+        doc, auditor = _recover(path, name, _recovery_bytes(data, encoding, declared))  # binary: data as read
         recovered = True
         repair_count = len(auditor.fixes)
         repairs = [_entry_text(e) for e in auditor.fixes[:MAX_REPAIRS_LISTED]]
@@ -211,7 +209,7 @@ def read_dxf(path: Path, display_name: str | None = None) -> tuple[Drawing, Read
     except (DXFError, UnicodeDecodeError, ValueError, EOFError, IndexError) as exc:
         # Anything else a strict read trips over: a recovering read may still cope.
         try:
-            doc, auditor = _recover(path, name, _recovery_bytes(data, encoding, declared) if not binary else None)
+            doc, auditor = _recover(path, name, _recovery_bytes(data, encoding, declared))
         except UnreadableFile:
             raise UnreadableFile(f"{name} is not a readable DXF drawing ({_short(exc)}).") from None
         recovered = True

@@ -1,0 +1,239 @@
+"""Refuse a drawing that would blow up once expanded, before it is expanded.
+
+A DXF of a few kilobytes can stand for billions of entities: blocks that insert
+blocks ten times over, eight levels deep, or a MINSERT grid of 20000 x 20000 doors.
+Extraction explodes every block reference, so such a file would run for hours and
+fill the memory. ``check_expansion`` works out from the block graph alone (each block
+definition read once, the modelspace's INSERTs once) how deep the blocks nest, how
+many times each block would be placed and how many entities the storey would hold
+once expanded, and raises ``LimitExceeded`` with one sentence naming what is too big.
+It takes milliseconds and counts at least what extraction would visit: references on
+frozen layers or door layers, which extraction does not open, count all the same.
+
+``check_coordinates`` refuses, after extraction and before anything measures the plan,
+coordinates that no building has (a line at 1e300 units overflows shapely's
+arithmetic): the limits are in ``checker.reading.limits``, this module only applies
+them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+
+from ...errors import LimitExceeded
+from ...messages import Number, msg
+from .. import limits as reading_limits
+from ..limits import ENVIRONMENT, OPTIONS, Limits
+
+# Farther from the origin than this, in drawing units, nothing is a building: 1e10 mm is
+# 10,000 km (a projected northing in millimetres stays below it), 1e10 m is past the Moon.
+MAX_COORDINATE = 1e10
+
+
+def _raise_with(field: str) -> dict:
+    return {"option": OPTIONS[field], "variable": ENVIRONMENT[field]}
+
+
+def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
+    """The number of entities the drawing's modelspace holds once every block reference
+    and MINSERT grid is expanded; ``LimitExceeded`` when it, the blocks' nesting depth
+    or one block's copies pass ``limits`` (default: the limits in force)."""
+    limits = limits or reading_limits.current()
+    blocks = _BlockGraph(doc, label, limits)
+    total = len(doc.modelspace())
+    placements: dict[str, int] = {}  # block -> copies placed directly from modelspace
+    for insert in doc.modelspace().query("INSERT"):
+        name = insert.dxf.name
+        copies = blocks.copies_of(insert)
+        blocks.depth(name)  # refuses nesting too deep, or a block containing itself
+        placements[name] = placements.get(name, 0) + copies
+        total += copies * blocks.size(name)
+    blocks.check_copies(placements)
+    if total > limits.max_entities:
+        raise LimitExceeded(
+            msg("limits.too-many-entities", file=label, count=total, limit=limits.max_entities, **_raise_with("max_entities"))
+        )
+    return total
+
+
+class _BlockGraph:
+    """Each block definition read once: its own weight (entities, hatch boundaries) and
+    the blocks it inserts with their copies; depth and expanded size memoised per block."""
+
+    def __init__(self, doc, label: str, limits: Limits):
+        self.doc = doc
+        self.label = label
+        self.limits = limits
+        self._contents: dict[str, tuple[int, list[tuple[str, int]]]] = {}
+        self._size: dict[str, int] = {}
+        self._depth: dict[str, int] = {}
+
+    def copies_of(self, insert) -> int:
+        """Cells of a MINSERT grid (1 for a plain INSERT); refuses a grid past the copies limit by itself."""
+        copies = insert.mcount if insert.mcount > 1 else 1
+        if copies > self.limits.max_block_copies:
+            raise LimitExceeded(
+                msg(
+                    "limits.minsert-too-large", file=self.label, handle=insert.dxf.get("handle") or "?",
+                    block=insert.dxf.name, rows=int(insert.dxf.row_count), columns=int(insert.dxf.column_count),
+                    copies=copies, limit=self.limits.max_block_copies, **_raise_with("max_block_copies"),
+                )
+            )
+        return copies
+
+    def contents(self, name: str) -> tuple[int, list[tuple[str, int]]]:
+        """(weight of the block's own entities, [(inserted block, copies), ...])."""
+        if name not in self._contents:
+            weight, children = 0, []
+            block = self.doc.blocks.get(name)
+            if block is not None and not (block.block.is_xref or block.block.is_xref_overlay):  # xrefs are not loaded
+                for entity in block:
+                    kind = entity.dxftype()
+                    if kind == "INSERT":
+                        weight += 1
+                        children.append((entity.dxf.name, self.copies_of(entity)))
+                    elif kind == "HATCH":  # each boundary path becomes a polygon of its own
+                        weight += max(1, len(entity.paths))
+                    else:
+                        weight += 1
+            self._contents[name] = (weight, children)
+        return self._contents[name]
+
+    def depth(self, name: str) -> int:
+        """Levels of blocks from ``name`` down (1: it inserts no block). Walked without
+        recursion, so that a chain of thousands of blocks cannot overflow the stack."""
+        if name in self._depth:
+            return self._depth[name]
+        on_path: set[str] = set()
+        stack: list[tuple[str, int]] = [(name, 0)]
+        while stack:
+            current, index = stack.pop()
+            if index == 0:
+                if current in on_path:
+                    raise LimitExceeded(msg("limits.block-cycle", file=self.label, block=current))
+                on_path.add(current)
+                if len(on_path) > self.limits.max_block_depth:
+                    raise LimitExceeded(
+                        msg(
+                            "limits.too-deep", file=self.label, depth=len(on_path), block=current,
+                            limit=self.limits.max_block_depth, **_raise_with("max_block_depth"),
+                        )
+                    )
+            children = self.contents(current)[1]
+            if index < len(children):
+                stack.append((current, index + 1))
+                child = children[index][0]
+                if child in on_path:
+                    raise LimitExceeded(msg("limits.block-cycle", file=self.label, block=child))
+                if child not in self._depth:
+                    stack.append((child, 0))
+                continue
+            on_path.discard(current)
+            self._depth[current] = 1 + max((self._depth[c] for c, _ in children), default=0)
+        return self._depth[name]
+
+    def size(self, name: str) -> int:
+        """Entities one placement of ``name`` stands for, nested blocks expanded (depth() first: no cycles)."""
+        if name not in self._size:
+            order = self._below(name)
+            for current in reversed(order):  # children before parents
+                weight, children = self.contents(current)
+                self._size[current] = weight + sum(copies * self._size[child] for child, copies in children)
+        return self._size[name]
+
+    def _below(self, name: str) -> list[str]:
+        """``name`` and every block under it, each before the blocks it inserts (a topological order)."""
+        seen: set[str] = set()
+        order: list[str] = []
+        stack: list[tuple[str, bool]] = [(name, False)]
+        while stack:
+            current, done = stack.pop()
+            if done:
+                order.append(current)
+                continue
+            if current in seen or current in self._size:
+                continue
+            seen.add(current)
+            stack.append((current, True))
+            stack.extend((child, False) for child, _ in self.contents(current)[1])
+        order.reverse()  # post-order reversed: parents first
+        return order
+
+    def check_copies(self, placements: dict[str, int]) -> None:
+        """Copies of each block once expanded, from the modelspace placements down; the
+        first block past the limit is named (the one placed most often)."""
+        copies = dict(placements)
+        order: list[str] = []
+        for name in placements:
+            order.extend(n for n in self._below(name) if n not in order)
+        order = _parents_first(order, self)
+        for name in order:
+            for child, times in self.contents(name)[1]:
+                copies[child] = copies.get(child, 0) + copies.get(name, 0) * times
+        worst = max(copies.items(), key=lambda item: item[1], default=None)
+        if worst is not None and worst[1] > self.limits.max_block_copies:
+            raise LimitExceeded(
+                msg(
+                    "limits.too-many-copies", file=self.label, block=worst[0], copies=worst[1],
+                    limit=self.limits.max_block_copies, **_raise_with("max_block_copies"),
+                )
+            )
+
+
+def _parents_first(names: list[str], graph: _BlockGraph) -> list[str]:
+    """``names`` ordered so that every block comes before the blocks it inserts (Kahn)."""
+    wanted = set(names)
+    incoming = {name: 0 for name in names}
+    for name in names:
+        for child, _ in graph.contents(name)[1]:
+            if child in wanted:
+                incoming[child] += 1
+    ready = [name for name in names if incoming[name] == 0]
+    order: list[str] = []
+    while ready:
+        name = ready.pop()
+        order.append(name)
+        for child, _ in graph.contents(name)[1]:
+            if child in wanted:
+                incoming[child] -= 1
+                if incoming[child] == 0:
+                    ready.append(child)
+    return order
+
+
+def check_coordinates(raw, label: str, limit: float = MAX_COORDINATE) -> None:
+    """Refuse a drawing with an element farther than ``limit`` drawing units from the
+    origin (or not a finite number), naming the first such element; one vectorised
+    look at every extracted geometry, before anything measures or buffers them."""
+    groups = [raw.shapes, raw.loose, raw.hatches]
+    for items in groups:
+        if not items:
+            continue
+        bounds = shapely.bounds(np.array([item.geometry for item in items], dtype=object))
+        far = ~(np.abs(bounds) <= limit).all(axis=1)  # NaN and inf fail <= as well
+        if far.any():
+            index = int(np.argmax(far))
+            _refuse(raw, items[index], bounds[index], label, limit)
+    points = [
+        *((arc, (*arc.center, arc.radius)) for arc in raw.arcs),
+        *((opening, (*opening.start, *opening.end)) for opening in raw.openings),
+        *((light, light.point) for light in raw.lights),
+        *((text, text.point) for text in raw.texts),
+    ]
+    for item, values in points:
+        if not all(math.isfinite(v) and abs(v) <= limit for v in values):
+            _refuse(raw, item, values, label, limit)
+
+
+def _refuse(raw, item, values, label: str, limit: float) -> None:
+    finite = [abs(v) for v in values if math.isfinite(v)]
+    distance = max(finite) if len(finite) == len(values) else math.inf
+    raise LimitExceeded(
+        msg(
+            "limits.coordinates-too-far", file=label, handle=item.handle, layer=item.layer,
+            distance=Number(distance, ".3g"), limit=Number(limit, ".0e"),
+        )
+    )
