@@ -82,6 +82,21 @@ Feature: Doors and windows are recognised from plain geometry
     And the windows run from 2 m to 2.95 m and from 3 m to 4 m
     And the storey has 1 room
 
+  Scenario: A glass front drawn pane by pane between mullions, where the walls show no gap, is a window per pane and closes the room behind it
+    Given a 5 m by 4 m room drawn in metres whose left wall runs on 3 m past its open front
+    And its front glazed on layer A-GLAZ in panes from 0.25 m to 1.75 m, 1.8 m to 3.4 m and 3.45 m to 4.95 m, mullions between them and frames at the walls
+    When the plan is loaded
+    Then the storey has 3 window recognised from geometry
+    And the windows run from 0.25 m to 1.75 m and from 1.8 m to 3.4 m and from 3.45 m to 4.95 m
+    And the storey has 1 room of about 18.7 m2
+
+  Scenario: A double glass wall standing free is a window per leaf, and the cavity between its leaves is not a room
+    Given a 10 m by 8 m house drawn in metres with no gaps in its walls
+    And a double glass wall inside the house from the front wall to the back wall, its leaves 1 m apart on layer A-GLAZ
+    When the plan is loaded
+    Then the storey has 2 window recognised from geometry
+    And the storey has 2 room
+
   Scenario: Two windows in line over a wall that shows no gap stay two windows
     Given a 10 m by 8 m house drawn in metres with no gaps in its walls
     And a window of 1.2 m at 2 m in the front wall drawn as 2 glass lines 0.45 m apart, on the faces of a thick wall on layer A-GLAZ

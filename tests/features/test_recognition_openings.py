@@ -7,6 +7,8 @@ import re
 
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
+from shapely.geometry import box
+from shapely.ops import unary_union
 
 from checker.plan import OpeningKind
 from checker.reading.load import load_plan
@@ -319,10 +321,41 @@ def only_one_door_has_rc(ctx, x, rc):
     assert given == {x: rc, **{k: None for k in given if k != x}}, given
 
 
-@then(parsers.parse("the windows run from {a:g} m to {b:g} m and from {c:g} m to {d:g} m"))
-def windows_run(ctx, a, b, c, d):
+@then(parsers.re(r"the windows run (?P<said>from .*)"))
+def windows_run(ctx, said):
+    expected = [(float(a), float(b)) for a, b in re.findall(r"from ([\d.]+) m to ([\d.]+) m", said)]
     runs = sorted((round(o.span.bounds[0], 2), round(o.span.bounds[2], 2)) for o in recognised(ctx, "window"))
-    assert runs == [(a, b), (c, d)], runs
+    assert runs == expected, runs
+
+
+@given(parsers.parse("a 5 m by 4 m room drawn in metres whose left wall runs on 3 m past its open front"))
+def room_with_open_front(ctx):
+    # As the Barcelona Pavilion's service block: the front's only jamb is the end of the
+    # right wall, the left wall runs on past it, so the walls show no gap to glaze.
+    sketch = ctx["sketch"] = Sketch("metres")
+    outline = unary_union([box(0, -3, WALL, 4 + WALL), box(0, 4, 5 + WALL, 4 + WALL), box(5, 0, 5 + WALL, 4 + WALL)])
+    sketch.msp.add_lwpolyline([sketch.xy(p) for p in outline.exterior.coords[:-1]], close=True,
+                              dxfattribs={"layer": sketch.layer("A-WALL")})
+
+
+@given(parsers.re(r"its front glazed on layer (?P<layer>\S+) in panes from (?P<panes>.*), mullions between them and frames at the walls"))
+def glass_front(ctx, layer, panes):
+    for a, b in re.findall(r"([\d.]+) m to ([\d.]+) m", panes):
+        for y in (WALL / 2 - 0.015, WALL / 2 + 0.015):  # glass drawn as two lines 3 cm apart
+            ctx["sketch"].line((float(a), y), (float(b), y), layer)
+
+
+@given(parsers.re(r"a double glass wall inside the house from the front wall to the back wall, its leaves 1 m apart on layer (?P<layer>\S+)"))
+def double_glass_wall(ctx, layer):
+    for x in (4.0, 5.0):
+        for dx in (-0.015, 0.015):
+            ctx["sketch"].line((x + dx, WALL + 0.05), (x + dx, 8 - WALL - 0.05), layer)
+
+
+@then(parsers.parse("the storey has {count:d} room of about {area:g} m2"))
+def room_of_area(ctx, count, area):
+    spaces = ctx["plan"].storeys[0].spaces
+    assert [round(s.polygon.area, 1) for s in spaces] == [pytest.approx(area, abs=0.3)] * count
 
 
 @then(parsers.parse("the storey has {count:d} room"))

@@ -53,6 +53,10 @@ PANE_JOIN = 0.02  # m: glazing lines this close end to end are one window; a mul
 PANE_MIN = 0.3  # m: a shorter run of glazing in a gap is a frame piece, not a window
 WINDOW_RUN_SPACING = 0.3  # m: parallel lines on a window layer this close are one window
 WINDOW_ACROSS_WALL = 0.6  # m: ... and this far apart across a thick wall, when they run side by side
+MULLION_MAX = 0.15  # m: panes in line this close apart are one glass front, a mullion between them
+IN_LINE = 0.05  # m: ... and this close across
+FRAME_REACH = 0.15  # m: a glass front ending this short of a wall reaches it (its frame is between)
+TAKEN_REACH = 0.35  # m: window-layer lines whose middle is this close across an opening's span are its own
 WINDOW_RUN_LENGTH = (0.4, 25.0)  # m: shorter runs are jambs and sills; a glass wall is one long window
 
 CONFIDENCE = {
@@ -176,7 +180,7 @@ def recognise_openings(
     doors, used_gaps = _doors(arcs, arc_geometry, loose, walls, gaps, how_for_layer)
     windows = _gap_openings(loose, gaps, used_gaps, how_for_layer)
     found = _not_known(_without_duplicates(doors + windows), known_spans)
-    return found + _window_layer_runs(loose, known_spans + [f.span for f in found], how_for_layer)
+    return found + _window_layer_runs(loose, known_spans + [f.span for f in found], walls, how_for_layer)
 
 
 # ---------------------------------------------------------------------------- doors
@@ -539,7 +543,7 @@ def _sliding(lo: np.ndarray, hi: np.ndarray, width: np.ndarray, offset: np.ndarr
     return bool(np.max(np.abs(at_start[:, None] - at_end[None, :])) > DISTINCT_OFFSET)
 
 
-def _window_layer_runs(loose: Linework, taken: list, how_for_layer) -> list[Found]:
+def _window_layer_runs(loose: Linework, taken: list, walls: Segments, how_for_layer) -> list[Found]:
     """Windows on a window layer where the walls show no gap (a window drawn over a
     continuous wall, a free-standing glass wall): each run of parallel lines side by
     side is one window, as long as the run."""
@@ -548,8 +552,12 @@ def _window_layer_runs(loose: Linework, taken: list, how_for_layer) -> list[Foun
     if not len(mine):
         return []
     lines = segments.lines()[mine]
-    if taken:  # linework already part of an opening
-        hit, _ = shapely.STRtree(used_zones(taken)).query(lines, predicate="intersects")
+    if taken:
+        # Linework already part of an opening lies along its span, within its wall. The
+        # wide zones of used_zones (a door's swing) would also swallow the next pane of a
+        # glass front beside a window already found.
+        zones = shapely.buffer(np.array(taken, dtype=object), TAKEN_REACH, cap_style="flat")
+        hit, _ = shapely.STRtree(zones).query(shapely.line_interpolate_point(lines, 0.5, normalized=True), predicate="intersects")
         free = np.ones(len(mine), dtype=bool)
         free[hit] = False
         mine, lines = mine[free], lines[free]
@@ -569,7 +577,10 @@ def _window_layer_runs(loose: Linework, taken: list, how_for_layer) -> list[Foun
     s1 = np.einsum("ij,ij->i", end[j] - start[i], unit[i])
     overlap = np.minimum(np.maximum(s0, s1), length[i]) - np.maximum(np.minimum(s0, s1), 0)
     beside = overlap >= 0.5 * np.minimum(length[i], length[j])
-    parallel &= beside | (shapely.distance(lines[i], lines[j]) <= WINDOW_RUN_SPACING)
+    # End to end, lines join only when they touch: a mullion between two panes parts them
+    # (one window per pane, as in a gap), while a line drawn in pieces stays one.
+    touching = overlap >= -PANE_JOIN
+    parallel &= beside | (touching & (shapely.distance(lines[i], lines[j]) <= WINDOW_RUN_SPACING))
     parent = list(range(len(mine)))
 
     def root(k: int) -> int:
@@ -607,10 +618,11 @@ def _window_layer_runs(loose: Linework, taken: list, how_for_layer) -> list[Foun
     m, z = shapely.STRtree(zones).query(middles, predicate="within")
     shorter = (lengths[m] < lengths[z]) | ((lengths[m] == lengths[z]) & (z < m))
     dropped = set(m[shorter].tolist())
+    kept = [k for k in range(len(candidates)) if k not in dropped]
+    stretches = _glazed_stretches([candidates[k][0] for k in kept], walls)
     found: list[Found] = []
-    for k, (span, members, longest, normal) in enumerate(candidates):
-        if k in dropped:
-            continue
+    for k, stretch in zip(kept, stretches):
+        span, members, longest, normal = candidates[k]
         s = int(mine[longest])
         layer = loose.layer[s]
         layer_how = how_for_layer(layer) or ("layer-name", 1.0)
@@ -619,9 +631,81 @@ def _window_layer_runs(loose: Linework, taken: list, how_for_layer) -> list[Foun
                 OpeningKind.WINDOW, span, (float(normal[0]), float(normal[1])), loose.handle[s], layer,
                 loose.block[s] or "", layer_how[0], round(min(CONFIDENCE["window run on layer"], layer_how[1]), 2),
                 msg("recognition.window-layer-run", width=Number(span.length, ".2f")), loose.path[s],
+                stretch,
             )
         )
     return found
+
+
+def _glazed_stretches(spans: list, walls: Segments) -> list:
+    """For each pane found on a window layer, the whole stretch of wall its glazing
+    closes, or None when that is the pane itself.
+
+    A glass front is drawn pane by pane with mullions between them, and its glass stops
+    at the frame a few centimetres short of the wall. Each pane is a window, but for
+    the footprint and the rooms the front is closed whole: panes in line with a mullion
+    between them are one stretch, and a stretch ending just short of a wall reaches it.
+    """
+    if not spans:
+        return []
+    array = np.array(spans, dtype=object)
+    start = shapely.get_coordinates(shapely.get_point(array, 0))
+    end = shapely.get_coordinates(shapely.get_point(array, -1))
+    length = np.maximum(np.hypot(*(end - start).T), 1e-9)
+    unit = (end - start) / length[:, None]
+    i, j = shapely.STRtree(array).query(array, predicate="dwithin", distance=MULLION_MAX)
+    keep = i < j
+    i, j = i[keep], j[keep]
+    in_line = np.abs(unit[i, 0] * unit[j, 1] - unit[i, 1] * unit[j, 0]) <= 1 - PARALLEL_COS
+    middle_j = (start[j] + end[j]) / 2 - start[i]
+    in_line &= np.abs(unit[i, 0] * middle_j[:, 1] - unit[i, 1] * middle_j[:, 0]) <= IN_LINE
+    parent = list(range(len(spans)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in zip(i[in_line].tolist(), j[in_line].tolist()):
+        parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(spans)):
+        groups.setdefault(root(k), []).append(k)
+    wall_tree = shapely.STRtree(walls.lines()) if len(walls) else None
+    result: list = [None] * len(spans)
+    for members in groups.values():
+        longest = max(members, key=lambda k: length[k])
+        u, origin = unit[longest], start[longest]
+        normal = np.array([-u[1], u[0]])
+        points = np.concatenate([start[members], end[members]]) - origin
+        along = points @ u
+        offset = float(np.mean(points @ normal))
+        lo, hi = float(along.min()), float(along.max())
+        if wall_tree is not None:
+            lo, hi = _to_wall(origin, u, normal, offset, lo, -1, wall_tree), _to_wall(origin, u, normal, offset, hi, 1, wall_tree)
+        if len(members) == 1 and hi - lo <= length[longest] + 1e-6:
+            continue
+        stretch = LineString([tuple(origin + u * lo + normal * offset), tuple(origin + u * hi + normal * offset)])
+        for k in members:
+            result[k] = stretch
+    return result
+
+
+def _to_wall(origin, u, normal, offset: float, at: float, direction: int, wall_tree) -> float:
+    """``at`` moved on along ``u`` (by ``direction``) to a wall just past it, if any."""
+    point = shapely.points(origin + u * at + normal * offset)
+    near = wall_tree.query(point, predicate="dwithin", distance=FRAME_REACH)
+    if not len(near):
+        return at
+    ahead = []
+    for line in wall_tree.geometries.take(near):
+        # Where the wall crosses the stretch's line, or its nearest point to the end.
+        nearest = shapely.get_coordinates(shapely.shortest_line(point, line))[1] - origin
+        step = float(nearest @ u) - at
+        if 0 <= step * direction <= FRAME_REACH:
+            ahead.append(step * direction)
+    return at + direction * min(ahead) if ahead else at
 
 
 # --------------------------------------------------------------------- duplicates

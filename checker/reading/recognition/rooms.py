@@ -50,6 +50,8 @@ FACE_OFFSET = 0.04  # a parallel wall line nearer the span than this is the span
 MIN_ROOM_AREA = 1.5  # m2: a WC is about 1.5 m2; smaller enclosures are ducts and shafts
 SMALL_ROOM_AREA = 6.0  # m2: below this an enclosure needs a door, a window or a name to be a room
 OPENING_REACH = 0.35  # m: a span this close to an enclosure opens into it (spans lie mid-wall)
+CAVITY_WIDTH = 1.2  # m, 2 x area / perimeter: narrower enclosures may be a glass wall's cavity ...
+CAVITY_OPENING_SHARE = 2 / 3  # ... when openings line more than this share of their outline
 MIN_ROOM_WIDTH = 0.6  # m, 2 x area / perimeter: a 0.8 m corridor is about 0.7, a 0.3 m wall strip 0.3
 
 CONFIDENCE_NAMED = 0.8  # enclosed, and a text inside names a use we know
@@ -122,6 +124,11 @@ def recognise_rooms(
         named = np.array([any(is_label(t) for t in words) for words in inside], dtype=bool)
         keep = ~small | opened | named
         rooms, inside = rooms[keep], [words for words, k in zip(inside, keep.tolist()) if k]
+    if len(spans) and len(rooms):
+        keep = ~_glass_cavities(rooms, np.array(spans, dtype=object))
+        rooms, inside = rooms[keep], [words for words, k in zip(inside, keep.tolist()) if k]
+    if not len(rooms):
+        return []
     bounding = _bounding_walls(rooms, wall_array)
     found = []
     for room, words, wall in zip(rooms, inside, bounding):
@@ -132,6 +139,24 @@ def recognise_rooms(
             FoundRoom(room, wall, name, use, CONFIDENCE_NAMED if named else CONFIDENCE_UNNAMED, reason, tuple(words))
         )
     return found
+
+
+def _glass_cavities(rooms: np.ndarray, spans: np.ndarray) -> np.ndarray:
+    """True for a narrow enclosure whose outline runs mostly along openings: the cavity
+    of a double glass wall (a light wall, a double facade) or a display case, not a room.
+    A room, even a corridor lined with doors, has walls on most of its outline."""
+    areas = shapely.area(rooms)
+    narrow = np.flatnonzero(2 * areas / np.maximum(shapely.length(rooms), 1e-9) < CAVITY_WIDTH)
+    cavity = np.zeros(len(rooms), dtype=bool)
+    if not len(narrow):
+        return cavity
+    zones = shapely.buffer(spans, OPENING_REACH, cap_style="flat")
+    room_k, zone_k = shapely.STRtree(zones).query(rooms[narrow], predicate="intersects")
+    for k in np.unique(room_k).tolist():
+        outline = shapely.get_exterior_ring(rooms[narrow[k]])
+        along = shapely.length(shapely.intersection(outline, shapely.union_all(zones[zone_k[room_k == k]])))
+        cavity[narrow[k]] = along > CAVITY_OPENING_SHARE * shapely.length(outline)
+    return cavity
 
 
 def _wall_solids(walls: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
