@@ -64,7 +64,7 @@ def _authenticate():
     scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
     user = user_for_token(db.session(), token.strip()) if scheme.lower() == "bearer" else None
     if user is None:
-        fail(401, _("Send a valid API token as 'Authorization: Bearer <token>'; this one is missing, unknown or revoked."),
+        fail(401, _("Send a valid API token as 'Authorization: Bearer <token>'; this one is missing, unknown, expired or revoked."),
              {"WWW-Authenticate": 'Bearer realm="security-annex"'})
     g.api_user = user
     return None
@@ -189,7 +189,7 @@ def submit(project_id: int):
                                     user=user, layers=layers)
     except SubmissionError as exc:
         db_session.rollback()
-        fail(422, exc.translated())
+        fail(exc.status or 422, exc.translated())
     start_check(submission.id)
     db_session.refresh(submission)  # the check may have run already (it does in tests)
     response = jsonify(version_json(submission))
@@ -211,7 +211,7 @@ def uploaded_storeys() -> tuple[list[StoreyUpload], dict | None, str | None]:
         try:
             unpacked = read_zip(data)
         except SubmissionError as exc:
-            fail(422, exc.translated())
+            fail(exc.status or 422, exc.translated())
         return list(unpacked.storeys), unpacked.layers, unpacked.project.get("ruleset")
     if not files:
         fail(422, _("Upload at least one DXF file, one per storey."))

@@ -132,7 +132,7 @@ def upload(project_id: int):
         submission = submit_version(db_session, project, storeys, ruleset=ruleset, user=user, layers=layers)
     except SubmissionError as exc:
         db_session.rollback()
-        return _upload_form(project, rows, ruleset, error=exc.translated(), status=400)
+        return _upload_form(project, rows, ruleset, error=exc.translated(), status=exc.status or 400)
     start_check(submission.id)
     return redirect(url_for("architect.version", project_id=project.id, number=submission.number))
 

@@ -302,7 +302,8 @@ def _paths() -> dict:
              "413": _error("The upload is larger than the server's limit."),
              "415": _error("The body is not multipart/form-data."),
              "422": _error("A file is not a DXF (or a zip), a storey lacks a name or elevation, or the ruleset is unknown; "
-                           "nothing is stored.")},
+                           "nothing is stored."),
+             "507": _error("The server's disk is full; nothing is stored.")},
             operation_id="submitVersion", tags=version_tags, parameters=[PROJECT_ID],
             description="Versions are never overwritten: each submission is a new version numbered 1, 2, ...",
             request_body={"required": True, "content": {"multipart/form-data": {

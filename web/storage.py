@@ -6,10 +6,18 @@ A user's file name is kept in the database only to be shown; on disk every file 
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
+import lzma
+import re
 import secrets
+import stat
+import struct
+import zipfile
+import zlib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from flask import current_app
 
@@ -18,10 +26,27 @@ from .i18n import UserError
 # The first bytes of what we accept; the extension alone is not trusted.
 BINARY_DXF = b"AutoCAD Binary DXF"
 ZIP_MAGIC = b"PK\x03\x04"
+# A zip inside the zip (an empty zip starts with its end record).
+NESTED_ZIP_MAGIC = (ZIP_MAGIC, b"PK\x05\x06", b"PK\x07\x08")
+
+MAX_ZIP_ENTRIES = 200  # files and folders alike
+# A central directory this large lists far more entries than MAX_ZIP_ENTRIES could
+# need; zipfile reads the whole directory into objects, so it is refused unread.
+MAX_ZIP_DIRECTORY_BYTES = 1024 * 1024
+ZIP_READ_CHUNK = 1024 * 1024
+# Errors a disk that is full (or over quota) raises while we write.
+NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 class UploadRefused(UserError):
-    """Why an uploaded file is refused, in one sentence for the user."""
+    """Why an uploaded file is refused, in one sentence for the user.
+
+    ``status`` is the HTTP status that fits, when it is not the form's or the API's usual one.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, **values):
+        super().__init__(message, **values)
+        self.status = status
 
 
 @dataclass(frozen=True)
@@ -53,11 +78,35 @@ def looks_like_zip(head: bytes) -> bool:
 
 
 def store_bytes(data: bytes, suffix: str, folder: Path | None = None) -> Stored:
+    """Write ``data`` under a new name; a write that fails leaves no partial file, and a
+    full disk is ``UploadRefused`` with a sentence (status 507)."""
     folder = folder or upload_folder()
-    folder.mkdir(parents=True, exist_ok=True)
     name = f"{secrets.token_hex(16)}{suffix}"
-    (folder / name).write_bytes(data)
+    path = folder / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with path.open("xb") as handle:
+            handle.write(data)
+            handle.flush()
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        if exc.errno in NO_ROOM:
+            raise no_room() from None
+        raise
     return Stored(name, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def no_room() -> UploadRefused:
+    """The refusal when the disk is full: nothing of the upload is kept."""
+    return UploadRefused("The server has no room to keep your files just now, so nothing was kept; try again later.",
+                         status=507)
+
+
+def remove_stored(names: list[str], folder: Path | None = None) -> None:
+    """Remove files ``store_bytes`` wrote for an upload that was not kept after all."""
+    folder = folder or upload_folder()
+    for name in names:
+        _inside(folder, name).unlink(missing_ok=True)
 
 
 def refuse_unless_dxf(data: bytes, shown_name: str) -> None:
@@ -70,6 +119,119 @@ def refuse_unless_dxf(data: bytes, shown_name: str) -> None:
 def store_dxf(data: bytes, shown_name: str) -> Stored:
     refuse_unless_dxf(data, shown_name)
     return store_bytes(data, ".dxf")
+
+
+# ----------------------------------------------------------------- zips
+
+
+def unpacked_limit_bytes() -> int:
+    """How much a zip may unpack to: ``MAX_UNPACKED_MB``, by default the upload limit."""
+    config = current_app.config
+    return int(float(config.get("MAX_UNPACKED_MB") or config["MAX_UPLOAD_MB"]) * 1024 * 1024)
+
+
+def unpack_zip(data: bytes, limit_bytes: int) -> dict[str, bytes]:
+    """Every file in the zip ``data`` by its path in the zip, read into memory, nothing
+    written to disk.
+
+    The sizes the zip states are not trusted: the bytes actually unpacked are counted
+    over all entries and reading stops as soon as they pass ``limit_bytes``; an entry
+    whose unpacked size differs from what its header says is damaged. Refused, each
+    with a sentence: too many entries, names that leave the zip (absolute, ``..``, a
+    drive), symbolic links, encrypted entries, compression we cannot read, a zip inside
+    the zip, and a zip that cannot be read.
+    """
+    directory = _central_directory(data)
+    if directory is None:
+        raise UploadRefused("The zip file cannot be opened; it may be damaged.")
+    entries, directory_bytes = directory
+    if entries > MAX_ZIP_ENTRIES or directory_bytes > MAX_ZIP_DIRECTORY_BYTES:
+        raise UploadRefused("The zip holds more than %(count)s files.", count=MAX_ZIP_ENTRIES)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error, UnicodeDecodeError,
+            OverflowError, NotImplementedError):
+        raise UploadRefused("The zip file cannot be opened; it may be damaged.") from None
+    unpacked: dict[str, bytes] = {}
+    total = 0
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_ZIP_ENTRIES:
+            raise UploadRefused("The zip holds more than %(count)s files.", count=MAX_ZIP_ENTRIES)
+        for member in members:
+            name = _entry_name(member)
+            if member.is_dir():
+                continue
+            if name in unpacked:
+                raise UploadRefused("The zip holds “%(name)s” twice; keep one of them.", name=member.filename)
+            content, total = _unpack_entry(archive, member, total, limit_bytes)
+            if PurePosixPath(name).suffix.lower() == ".zip" or content.startswith(NESTED_ZIP_MAGIC):
+                raise UploadRefused("The zip holds another zip, “%(name)s”; put project.toml and the DXF files "
+                                    "straight into one zip.", name=member.filename)
+            unpacked[name] = content
+    return unpacked
+
+
+def _central_directory(data: bytes) -> tuple[int, int] | None:
+    """(entries, bytes) the zip's end record gives its central directory, read before
+    zipfile builds an object per entry; None when there is no end record."""
+    try:
+        end = zipfile._EndRecData(io.BytesIO(data))  # the stdlib's own reader of the end record (and its zip64 form)
+    except (OSError, ValueError, EOFError, struct.error, zipfile.BadZipFile):
+        return None
+    if not end:
+        return None
+    return int(end[zipfile._ECD_ENTRIES_TOTAL]), int(end[zipfile._ECD_SIZE])
+
+
+def _entry_name(member: zipfile.ZipInfo) -> str:
+    """The entry's path in the zip; a name that would leave a folder it is unpacked into,
+    or a symbolic link, is refused."""
+    name = member.filename.replace("\\", "/")
+    path = PurePosixPath(name)
+    if (not name or "\x00" in name or path.is_absolute() or ".." in path.parts
+            or re.match(r"^[A-Za-z]:", name)):
+        raise UploadRefused("The zip entry “%(name)s” points outside the zip.", name=member.filename)
+    if stat.S_ISLNK(member.external_attr >> 16):
+        raise UploadRefused("The zip entry “%(name)s” is a symbolic link; put the file itself in the zip.",
+                            name=member.filename)
+    return str(path)
+
+
+def _unpack_entry(archive: zipfile.ZipFile, member: zipfile.ZipInfo, total: int, limit_bytes: int) -> tuple[bytes, int]:
+    """The entry's bytes, counted into ``total`` as they are unpacked."""
+    if member.flag_bits & 0x1:
+        raise UploadRefused("The zip entry “%(name)s” is encrypted; send a zip without a password.", name=member.filename)
+    chunks = []
+    size = 0
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(ZIP_READ_CHUNK):
+                size += len(chunk)
+                total += len(chunk)
+                if total > limit_bytes:
+                    raise UploadRefused("The zip unpacks to more than %(limit)s MB; send smaller drawings.",
+                                        limit=_megabytes(limit_bytes))
+                chunks.append(chunk)
+    except UploadRefused:
+        raise
+    except NotImplementedError:
+        raise UploadRefused("The zip entry “%(name)s” is compressed in a way we cannot read; make the zip again "
+                            "with ordinary compression.", name=member.filename) from None
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError, RuntimeError, struct.error):
+        raise UploadRefused("The zip entry “%(name)s” cannot be unpacked: the zip is damaged or states wrong sizes.",
+                            name=member.filename) from None
+    if size != member.file_size:
+        raise UploadRefused("The zip entry “%(name)s” cannot be unpacked: the zip is damaged or states wrong sizes.",
+                            name=member.filename)
+    return b"".join(chunks), total
+
+
+def _megabytes(limit_bytes: int) -> str:
+    return f"{limit_bytes / (1024 * 1024):g}"
+
+
+# ----------------------------------------------------------------- paths
 
 
 def upload_path(stored_name: str) -> Path:

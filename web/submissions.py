@@ -7,12 +7,11 @@ Errors the user can fix are ``SubmissionError`` with one sentence.
 
 from __future__ import annotations
 
-import io
 import json
 import math
+import posixpath
 import tempfile
 import tomllib
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -29,12 +28,21 @@ from .i18n import UserError
 from .models import AuditEvent, Municipality, Project, StoreyFile, Submission, User
 
 MAX_STOREYS = 60
-MAX_ZIP_MEMBERS = 200
-MAX_UNZIPPED_BYTES = 500 * 1024 * 1024  # a zip bomb stops here, whatever the upload limit
 
 
 class SubmissionError(UserError):
-    """Why a project or an upload cannot be accepted, in one sentence for the user."""
+    """Why a project or an upload cannot be accepted, in one sentence for the user.
+
+    ``status``: the HTTP status that fits when it is not the form's or the API's usual
+    one (507 when the disk is full)."""
+
+    status: int | None = None
+
+    @classmethod
+    def from_refusal(cls, refusal: storage.UploadRefused) -> SubmissionError:
+        error = cls(refusal.msgid, **refusal.values)
+        error.status = refusal.status
+        return error
 
 
 @dataclass(frozen=True)
@@ -133,8 +141,22 @@ def submit_version(
         try:
             storage.refuse_unless_dxf(upload.data, _shown_name(upload.filename))
         except storage.UploadRefused as exc:
-            raise SubmissionError(exc.msgid, **exc.values) from None
-    stored = [storage.store_bytes(upload.data, ".dxf") for upload in storeys]
+            raise SubmissionError.from_refusal(exc) from None
+    stored: list[storage.Stored] = []
+    try:
+        for upload in storeys:
+            stored.append(storage.store_bytes(upload.data, ".dxf"))
+        return _record_version(db_session, project, storeys, stored, ruleset=ruleset, user=user, layers=layers)
+    except storage.UploadRefused as exc:
+        storage.remove_stored([file.name for file in stored])  # all of the upload is kept, or none of it
+        raise SubmissionError.from_refusal(exc) from None
+    except BaseException:
+        storage.remove_stored([file.name for file in stored])
+        raise
+
+
+def _record_version(db_session: Session, project: Project, storeys, stored: list[storage.Stored], *,
+                    ruleset: str, user: User, layers: dict | None) -> Submission:
     number = (db_session.scalar(select(func.max(Submission.number)).where(Submission.project_id == project.id)) or 0) + 1
     # The layer roles the architect chose for the project are checked with every new version.
     submission = Submission(project=project, number=number, ruleset=ruleset, submitted_by_id=user.id,
@@ -157,45 +179,36 @@ def submit_version(
 
 
 def read_zip(data: bytes) -> ZipProject:
-    """A zip holding project.toml and the DXF files it names (safely: no paths leave a temp folder)."""
+    """A zip holding project.toml and the DXF files it names, unpacked in memory within
+    the upload limit (``storage.unpack_zip``); only project.toml touches the disk, to be read."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise SubmissionError("The zip file cannot be opened; it may be damaged.") from None
-    with archive:
-        members = [m for m in archive.infolist() if not m.is_dir()]
-        if len(members) > MAX_ZIP_MEMBERS:
-            raise SubmissionError("The zip holds more than %(count)s files.", count=MAX_ZIP_MEMBERS)
-        if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
-            raise SubmissionError("The zip unpacks to more than 500 MB.")
-        manifests = [m for m in members if PurePosixPath(m.filename).name == "project.toml"]
-        if len(manifests) != 1:
-            raise SubmissionError("The zip must hold exactly one project.toml next to its DXF files.")
-        root = PurePosixPath(manifests[0].filename).parent
-        with tempfile.TemporaryDirectory() as folder:
-            folder_path = Path(folder)
-            for member in members:
-                relative = PurePosixPath(member.filename)
-                if relative.is_absolute() or ".." in relative.parts:
-                    raise SubmissionError("The zip entry “%(name)s” points outside the zip.", name=member.filename)
-                try:
-                    inside = relative.relative_to(root)
-                except ValueError:
-                    continue  # outside the manifest's folder: not part of the project
-                target = folder_path.joinpath(*inside.parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(archive.read(member))
-            try:
-                spec = load_project_spec(folder_path / "project.toml")
-            except AnnexError as exc:
-                raise SubmissionError(exc.message) from None
-            storeys = []
-            for storey in spec.storeys:
-                path = storey.path.resolve()
-                if folder_path.resolve() not in path.parents or not path.is_file():
-                    raise SubmissionError("project.toml names %(file)s, which is not in the zip.", file=storey.path.name)
-                storeys.append(StoreyUpload(storey.name, storey.elevation_m, path.name, path.read_bytes(), storey.units))
-            table = tomllib.loads((folder_path / "project.toml").read_text(encoding="utf-8"))
+        files = storage.unpack_zip(data, storage.unpacked_limit_bytes())
+    except storage.UploadRefused as exc:
+        raise SubmissionError.from_refusal(exc) from None
+    manifests = [name for name in files if PurePosixPath(name).name == "project.toml"]
+    if len(manifests) != 1:
+        raise SubmissionError("The zip must hold exactly one project.toml next to its DXF files.")
+    root = PurePosixPath(manifests[0]).parent
+    with tempfile.TemporaryDirectory() as folder:
+        folder_path = Path(folder)
+        manifest = folder_path / "project.toml"
+        try:
+            manifest.write_bytes(files[manifests[0]])
+        except OSError as exc:
+            if exc.errno in storage.NO_ROOM:
+                raise SubmissionError.from_refusal(storage.no_room()) from None
+            raise
+        try:
+            spec = load_project_spec(manifest)
+        except AnnexError as exc:
+            raise SubmissionError(exc.message) from None
+        table = tomllib.loads(files[manifests[0]].decode("utf-8"))
+        storeys = []
+        for storey in spec.storeys:
+            content = _named_file(files, root, folder_path, storey.path)
+            if content is None:
+                raise SubmissionError("project.toml names %(file)s, which is not in the zip.", file=storey.path.name)
+            storeys.append(StoreyUpload(storey.name, storey.elevation_m, storey.path.name, content, storey.units))
     info = spec.info
     return ZipProject(
         storeys=tuple(storeys),
@@ -203,6 +216,18 @@ def read_zip(data: bytes) -> ZipProject:
                  "municipality": info.municipality, "dwellings": info.dwellings, "ruleset": info.ruleset},
         layers=table.get("layers"),
     )
+
+
+def _named_file(files: dict[str, bytes], root: PurePosixPath, folder: Path, named: Path) -> bytes | None:
+    """The zip entry a storey's ``file`` names (relative to project.toml), if it is in the zip."""
+    try:
+        relative = named.relative_to(folder)
+    except ValueError:
+        return None  # an absolute path
+    inside = posixpath.normpath((root / PurePosixPath(*relative.parts)).as_posix())
+    if inside.startswith("../") or inside == "..":
+        return None
+    return files.get(inside)
 
 
 def _shown_name(filename: str) -> str:
