@@ -123,9 +123,12 @@ def load_project_spec(path: Path) -> ProjectSpec:
         if storey_name in seen:
             raise ManifestError(f"{here}: the storey name {storey_name!r} is used twice.")
         seen.add(storey_name)
-        file = _text(entry, "file", here, required=True)
+        file = _file_name(_text(entry, "file", here, required=True), "file", here)
         elevation = entry.get("elevation", 0.0)
-        if isinstance(elevation, bool) or not isinstance(elevation, (int, float)) or not math.isfinite(elevation):
+        # A TOML integer has no size limit: compared as it is, never made a float.
+        if isinstance(elevation, bool) or not isinstance(elevation, (int, float)) or (
+            isinstance(elevation, float) and not math.isfinite(elevation)
+        ):
             raise ManifestError(f"{here}: elevation must be a number of metres.")
         if abs(elevation) > MAX_ELEVATION:
             raise ManifestError(f"{here}: elevation {elevation} m is not plausible; give it in metres.")
@@ -141,6 +144,7 @@ def load_project_spec(path: Path) -> ProjectSpec:
         mapping = LayerMapping.from_table(data["layers"], f"{where} [layers]")
     # schedule = "openings.csv", in [project] or before it; relative to this manifest.
     schedule = _text(project, "schedule", f"{where} [project]") or _text(data, "schedule", where)
+    schedule = _file_name(schedule, "schedule", where) if schedule else None
     return ProjectSpec(
         info=info, storeys=tuple(storeys), mapping=mapping, manifest=path,
         schedule=(path.parent / schedule) if schedule else None,
@@ -164,6 +168,13 @@ def _text(table: dict, key: str, where: str, required: bool = False) -> str | No
     if not isinstance(value, str) or (required and not value.strip()):
         raise ManifestError(f"{where}: {key} must be text.")
     return value.strip() or None
+
+
+def _file_name(value: str, key: str, where: str) -> str:
+    """A path the file system can be asked about: no NUL, which no file name holds."""
+    if "\x00" in value:
+        raise ManifestError(f"{where}: {key} {value!r} is not a file name (it holds a NUL character).")
+    return value
 
 
 def _units(table: dict, where: str) -> str | None:
