@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .layers import LayerMapping
+from .source import read_plan_file
 from ..errors import ManifestError, UnitsError
 from ..plan import ProjectInfo
 from .units import unit_by_name
@@ -81,7 +82,8 @@ def load_project_spec(path: Path) -> ProjectSpec:
         )
     where = path.name
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # An ordinary file within the size limit, never a device or a pipe (issue 15).
+        data = tomllib.loads(read_plan_file(path, where).decode("utf-8"))
     except FileNotFoundError:
         raise ManifestError(f"{where} does not exist.") from None
     except (OSError, UnicodeDecodeError) as exc:
