@@ -14,7 +14,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import db, errors, i18n, security
+from . import db, errors, i18n, jobs, security
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -25,7 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         UPLOAD_FOLDER=str(instance / "uploads"),
         ANNEX_FOLDER=str(instance / "annexes"),
         MAX_UPLOAD_MB=50,
-        CHECK_IN_BACKGROUND=True,  # tests set False to run the check inside the request
+        CHECK_IN_BACKGROUND=True,  # jobs on the queue; tests set False to run the same job inside the request
         SESSION_COOKIE_SECURE=True,  # browsers keep Secure cookies on http://localhost too
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -36,6 +36,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_prefixed_env("ANNEX")
     if os.environ.get("DATABASE_URL"):
         app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    if os.environ.get("REDIS_URL"):
+        app.config["REDIS_URL"] = os.environ["REDIS_URL"]
     if test_config:
         app.config.update(test_config)
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
@@ -48,6 +50,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["MIGRATE_ON_START"]:
         db.upgrade(app.config["DATABASE_URL"])
     db.init_app(app)
+    jobs.init_app(app)
     security.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
@@ -65,7 +68,43 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .access import current_user
 
     app.context_processor(lambda: {"current_user": current_user()})
+    _database_unreachable_is_503(app)
+    if app.config["JOBS_RECONCILE_ON_START"] and jobs.mode(app) != "inline":
+        _reconcile_at_start(app)
     return app
+
+
+def _database_unreachable_is_503(app: Flask) -> None:
+    """The database away (restarting, the network down): one sentence and 503, never a traceback."""
+    from flask import jsonify, render_template, request
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    from .i18n import gettext as _
+
+    def unreachable(_exc):
+        sentence = _("The database cannot be reached just now; nothing was saved. Please try again in a minute.")
+        if request.path.startswith("/api/"):
+            response = jsonify({"error": sentence})
+        else:
+            response = app.response_class(render_template("error.html", status=503, sentence=sentence), mimetype="text/html")
+        response.status_code = 503
+        response.headers["Retry-After"] = "60"
+        return response
+
+    app.register_error_handler(OperationalError, unreachable)
+    app.register_error_handler(InterfaceError, unreachable)
+
+
+def _reconcile_at_start(app: Flask) -> None:
+    """Jobs lost while no web process ran (queued but never sent, or a local pool's) go on the queue."""
+    import logging
+
+    from .jobs.reconcile import reconcile
+
+    try:
+        reconcile(app, at_start=True)
+    except Exception:  # the app still starts; the workers reconcile too
+        logging.getLogger(__name__).exception("reconciling jobs at start failed")
 
 
 def _instance_secret(instance: Path) -> str:

@@ -1,8 +1,11 @@
 """Running the checker on a submission: load, preflight, rules, drawings, annex.
 
-The check runs in a worker thread (``CHECK_IN_BACKGROUND``) so a large plan never
-blocks a page; it writes its progress to the submission, which the page polls. It
-calls the checker exactly as the CLI does; nothing here judges a plan.
+``start_check`` records a check job and hands it to the job queue (``web.jobs``); a
+worker process runs ``run_check`` in a child under CPU-time and memory limits. The
+check writes its progress and results to the submission, which the page polls; each
+write is fenced by the job's token, so an attempt that was handed to another worker
+writes nothing. It calls the checker exactly as the CLI does; nothing here judges a
+plan.
 """
 
 from __future__ import annotations
@@ -10,7 +13,6 @@ from __future__ import annotations
 import json
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 from flask import Flask, current_app
 
@@ -26,9 +28,10 @@ from checker.report.preview import original_linework, preview_svg
 from checker.results import Results
 from checker.rulesets import load_ruleset
 
-from . import db, schedules, storage
+from . import db, jobs, schedules, storage
 from .i18n import LANGUAGES
-from .models import AuditEvent, CheckState, Submission
+from .jobs.tasks import Superseded, finish, still_mine
+from .models import AuditEvent, CheckState, JobState, Submission
 from .recognition import openings_record, recorded_openings, version_mapping
 from .submissions import previous_version
 
@@ -61,25 +64,20 @@ def load_submission(submission: Submission, progress=None) -> Plan:
 
 
 def start_check(submission_id: int) -> None:
-    """Check the submission now, or in the worker thread when the app runs in the background."""
+    """Queue the submission's check (in the tests' inline mode: run it now, in a limited child)."""
     app = current_app._get_current_object()
-    if app.config["CHECK_IN_BACKGROUND"]:
-        executor = app.extensions.setdefault("annex_checks", ThreadPoolExecutor(max_workers=2, thread_name_prefix="check"))
-        executor.submit(_run_in_app, app, submission_id)
-    else:
-        run_check(app, submission_id)
+    with db.sessions(app)() as db_session:
+        jobs.submit(db_session, "check", submission_id, app=app)
 
 
-def _run_in_app(app: Flask, submission_id: int) -> None:
-    with app.app_context():
-        run_check(app, submission_id)
-
-
-def run_check(app: Flask, submission_id: int) -> None:
+def run_check(app: Flask, submission_id: int, token: str) -> None:
+    """The check job's work (in the job's limited child): every write is fenced by ``token``."""
     db_session = db.sessions(app)()
+    fence = lambda: still_mine(db_session, token)  # noqa: E731
     try:
         submission = db_session.get(Submission, submission_id)
-        _set(db_session, submission, CheckState.RUNNING, 1, "Reading the drawings")
+        submission.error = None
+        _set(db_session, submission, CheckState.RUNNING, 1, "Reading the drawings", fence)
         last_write = [0.0]
         files = len(submission.storeys)
 
@@ -90,7 +88,7 @@ def run_check(app: Flask, submission_id: int) -> None:
             last_write[0] = now
             index = next((i for i, f in enumerate(submission.storeys) if f.original_name == label), 0)
             share = (index + (done / total if total else 1)) / max(files, 1)
-            _set(db_session, submission, CheckState.RUNNING, 1 + int(60 * share), f"Reading {label}")
+            _set(db_session, submission, CheckState.RUNNING, 1 + int(60 * share), f"Reading {label}", fence)
 
         try:
             plan = load_submission(submission, progress)
@@ -98,30 +96,32 @@ def run_check(app: Flask, submission_id: int) -> None:
             plan = schedules.applied(plan, _schedule_rows(db_session, submission, plan))
         except AnnexError as exc:
             submission.error = exc.message
-            _set(db_session, submission, CheckState.FAILED, 100, "")
+            _set(db_session, submission, CheckState.FAILED, 100, "", fence, finished=(token, JobState.FAILED, exc.message))
             return
         submission.preflight_json = json.dumps(preflight(plan, ruleset), ensure_ascii=False)
         submission.openings_json = json.dumps(openings_record(plan), ensure_ascii=False)
         submission.preview_json = json.dumps(previews(plan, submission), ensure_ascii=False)
         # Committed now: the architect sees the layers and the preview while the rules run.
-        _set(db_session, submission, CheckState.RUNNING, 65, "Checking the rules")
+        _set(db_session, submission, CheckState.RUNNING, 65, "Checking the rules", fence)
         results = run_rules(plan, ruleset)
         submission.results_json = results.dumps()
         submission.verdict = results.verdict.value
-        _set(db_session, submission, CheckState.RUNNING, 80, "Drawing the plans")
+        _set(db_session, submission, CheckState.RUNNING, 80, "Drawing the plans", fence)
         submission.drawings_json = json.dumps(drawings(plan, results), ensure_ascii=False)
-        _set(db_session, submission, CheckState.RUNNING, 85, "Writing the PDF annex")
+        _set(db_session, submission, CheckState.RUNNING, 85, "Writing the PDF annex", fence)
         with app.app_context():
             stored = storage.store_bytes(annex_pdf(plan, results), ".pdf", storage.annex_folder())
         submission.annex_name = stored.name
         db_session.add(AuditEvent(submission_id=submission.id, user_id=None, action="checked", detail=results.verdict.value))
-        _set(db_session, submission, CheckState.DONE, 100, "")
-    except Exception:  # a crash is reported on the page, never lost in a thread
+        _set(db_session, submission, CheckState.DONE, 100, "", fence, finished=(token, JobState.DONE, None))
+    except (MemoryError, Superseded):  # the job process reports the limit; a superseded attempt writes nothing
+        raise
+    except Exception:  # a crash is reported on the page, never lost
         log.exception("check of submission %s crashed", submission_id)
         db_session.rollback()
         submission = db_session.get(Submission, submission_id)
         submission.error = "The check stopped because of an error on our side; your files are kept and the team has been told."
-        _set(db_session, submission, CheckState.FAILED, 100, "")
+        _set(db_session, submission, CheckState.FAILED, 100, "", fence, finished=(token, JobState.FAILED, submission.error))
     finally:
         db_session.close()
 
@@ -180,8 +180,13 @@ def drawings(plan: Plan, results: Results) -> dict:
     return {"storeys": storeys, "numbers": {str(index_of[id(n.finding)]): n.number for n in numbered}}
 
 
-def _set(db_session, submission: Submission, state: CheckState, percent: int, label: str) -> None:
+def _set(db_session, submission: Submission, state: CheckState, percent: int, label: str, fence,
+         finished: tuple | None = None) -> None:
+    """Write the check's state; the job ends in the same transaction when ``finished`` says how."""
     submission.check_state = state.value
     submission.progress = percent
     submission.progress_label = label
+    fence()
+    if finished is not None:
+        finish(db_session, *finished)
     db_session.commit()

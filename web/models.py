@@ -239,3 +239,36 @@ class AuditEvent(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
 
     user: Mapped[User | None] = relationship()
+
+
+class JobState(str, Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class Job(Base):
+    """Work done for a submission outside the web process: a check, or a sign-off's annex.
+
+    ``token`` names the current attempt (and is the queue's job id); a worker writes only
+    while its token is the job's, so an attempt that was given up on cannot overwrite the
+    one that replaced it. ``lease_at`` is renewed while a worker holds the job; a job whose
+    lease ran out, or whose queue entry is gone, is put on the queue again (web/jobs).
+    """
+
+    __tablename__ = "job"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "check" or "sign_off"
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    state: Mapped[str] = mapped_column(String(20), default=JobState.QUEUED.value)
+    token: Mapped[str] = mapped_column(String(40), unique=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    args_json: Mapped[str | None] = mapped_column(Text, default=None)
+    error: Mapped[str | None] = mapped_column(Text, default=None)  # one sentence for the user
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    lease_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    submission: Mapped[Submission] = relationship()

@@ -1,0 +1,99 @@
+"""Checks, re-checks and sign-off annexes as jobs, run outside the web process.
+
+The web app only records a job (a ``Job`` row, committed) and hands its token to a
+dispatcher; pages read the submission's state from the database, where the job writes
+its progress and results. Three dispatchers run the one job function
+(``web.jobs.tasks.perform``):
+
+- ``redis``  (``REDIS_URL`` set): an RQ queue; ``python -m web.worker`` processes on any
+  number of machines take the jobs. Production.
+- ``local``  (no ``REDIS_URL``): a pool of spawned processes owned by the web process,
+  for ``make run`` and one-process installs.
+- ``inline`` (``CHECK_IN_BACKGROUND`` false, the tests): the job function is called
+  within the request, so a test sees the result at once.
+
+Wherever it is called, ``perform`` does the work in a forked child under CPU-time,
+memory and wall-clock limits (``web.jobs.limits``), and renews the job's lease while
+the child works. Nothing is lost: ``web.jobs.reconcile`` puts a job back on the queue
+when its queue entry is gone (Redis restarted, the web process died before it could
+enqueue) or its lease ran out (the worker died); the web app runs it at start-up and
+the workers run it every few seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+
+from flask import Flask, current_app
+from sqlalchemy.orm import Session
+
+from ..models import Job, JobState, utcnow
+from .limits import ProcessLimits
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "REDIS_URL": None,  # or the environment's REDIS_URL; unset: the local process pool
+    "JOBS_QUEUE": "annex",  # the RQ queue's name
+    "JOBS_LOCAL_WORKERS": 2,  # processes of the local pool (no Redis)
+    "JOBS_LOCAL_START_METHOD": "spawn",  # how the local pool starts its processes (multiprocessing)
+    # Each check's process: a real 200 MB plan needs about 3 GB and 5 CPU minutes (docs/web.md).
+    "JOB_CPU_SECONDS": 900,
+    "JOB_MEMORY_MB": 6144,
+    "JOB_WALL_SECONDS": 1800,
+    "JOB_LEASE_SECONDS": 60,  # a running job whose lease is this old lost its worker
+    "JOB_MAX_ATTEMPTS": 3,  # a job whose worker died this many times ends failed
+    "JOBS_RECONCILE_SECONDS": 10,  # how often workers (and the local pool) look for lost jobs
+    "JOBS_RECONCILE_ON_START": True,
+}
+
+KINDS = ("check", "sign_off")
+
+
+def init_app(app: Flask) -> None:
+    for key, value in DEFAULTS.items():
+        app.config.setdefault(key, value)
+
+
+def mode(app: Flask) -> str:
+    if app.config.get("JOBS_INLINE") or not app.config["CHECK_IN_BACKGROUND"]:
+        return "inline"
+    return "redis" if app.config.get("REDIS_URL") else "local"
+
+
+def process_limits(app: Flask) -> ProcessLimits:
+    config = app.config
+    return ProcessLimits(int(config["JOB_CPU_SECONDS"]), int(config["JOB_MEMORY_MB"]), int(config["JOB_WALL_SECONDS"]))
+
+
+def new_token() -> str:
+    return secrets.token_hex(16)
+
+
+def submit(db_session: Session, kind: str, submission_id: int, args: dict | None = None,
+           app: Flask | None = None) -> Job:
+    """Record a job, commit it, and hand it to the dispatcher (in inline mode: run it now).
+
+    The row is committed before the queue hears of it, so a web process that dies in
+    between leaves a queued job the reconciler finds."""
+    if kind not in KINDS:
+        raise ValueError(kind)
+    app = app or current_app._get_current_object()
+    job = Job(kind=kind, submission_id=submission_id, state=JobState.QUEUED.value, token=new_token(),
+              args_json=json.dumps(args, ensure_ascii=False) if args is not None else None, lease_at=utcnow())
+    db_session.add(job)
+    db_session.commit()
+    dispatcher(app).send(job.token)
+    return job
+
+
+def dispatcher(app: Flask):
+    """The app's dispatcher, made on first use."""
+    existing = app.extensions.get("annex_jobs")
+    if existing is None:
+        from .dispatch import make_dispatcher
+
+        existing = app.extensions["annex_jobs"] = make_dispatcher(app)
+    return existing
