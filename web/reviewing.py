@@ -238,7 +238,9 @@ def final_decision(
     submission.final_annex_name = stored.name
     submission.final_annex_sha256 = stored.sha256
     detail = f"{decision}; signed-off annex sha256 {stored.sha256}" + (f"; {review.notes}" if review.notes else "")
-    db_session.add(AuditEvent(submission_id=submission.id, user_id=reviewer.id, action=decision, detail=detail, at=decided_at))
+    # At full precision, when it is recorded (decided_at is the annex's, to the second): the
+    # trail lists it after the decisions it followed.
+    db_session.add(AuditEvent(submission_id=submission.id, user_id=reviewer.id, action=decision, detail=detail))
     db_session.commit()
     return submission
 

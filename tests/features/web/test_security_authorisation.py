@@ -37,6 +37,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "static":                         ALL_200,
     "auth.signin":                    ALL_200,
     "auth.signup":                    ALL_200,
+    "auth.confirm_signup":            ("404",) * 5,  # without a valid link's token: the same for everyone
     "tokens.index":                   SIGNED_IN,
     "architect.projects":             ARCHITECT_PAGE,
     "architect.new_project":          ARCHITECT_PAGE,
