@@ -34,6 +34,7 @@ from ..errors import ScheduleError
 from ..messages import render
 from ..plan import ATTRIBUTE_TAGS, Opening, OpeningAttributes, Plan, parse_attributes
 from .recognition.type_marks import mark_key
+from .source import read_plan_file
 
 # The security data, in the order the schedule shows them (block attribute tags).
 DATA_COLUMNS = ("ROLE", "RC", "CERT", "GLAZING", "SILL", "HEAD", "GRILLE", "VIEWER", "ACCESS")
@@ -74,26 +75,27 @@ def read_schedule(path: Path) -> Schedule:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ScheduleError(f"The schedule {name} is neither a CSV nor an XLSX file; write it with `annex schedule PLAN -o openings.csv` (or .xlsx).")
-    if not path.is_file():
+    if not path.exists():  # links followed: a link to nothing does not exist either
         raise ScheduleError(f"The schedule {name} does not exist.")
+    # Read once, as an ordinary file within the size limit: a device or a named pipe is
+    # refused in one sentence, never read for ever or waited on (issue 15).
+    data = read_plan_file(path, f"The schedule {name}")
     if suffix == ".csv":
-        table, label = _csv_rows(path), "line"
+        table, label = _csv_rows(data, name), "line"
     else:
-        table, label = _xlsx_rows(path), "row"
+        table, label = _xlsx_rows(data, name), "row"
     return Schedule(path, tuple(_rows(table, name, label)))
 
 
-def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
+def _csv_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise ScheduleError(f"The schedule {path.name} cannot be read ({exc.strerror or exc}).") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ScheduleError(
-            f"The schedule {path.name} is not UTF-8 text: save it from Excel as \"CSV UTF-8\", or as XLSX."
+            f"The schedule {name} is not UTF-8 text: save it from Excel as \"CSV UTF-8\", or as XLSX."
         ) from None
     if "\x00" in text:
-        raise ScheduleError(f"The schedule {path.name} is not a CSV file (it holds binary data).")
+        raise ScheduleError(f"The schedule {name} is not a CSV file (it holds binary data).")
     first = next((line for line in text.splitlines() if line.strip()), "")
     # Excel writes semicolons where the decimal separator is a comma.
     delimiter = max((",", ";", "\t"), key=first.count)
@@ -103,7 +105,7 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
         for cells in reader:
             rows.append((reader.line_num, [_unformula(c) for c in cells]))
     except csv.Error as exc:
-        raise ScheduleError(f"The schedule {path.name} line {reader.line_num} is not valid CSV ({exc}).") from None
+        raise ScheduleError(f"The schedule {name} line {reader.line_num} is not valid CSV ({exc}).") from None
     return rows
 
 
@@ -115,15 +117,15 @@ def _unformula(cell: str) -> str:
     return cell
 
 
-def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
+def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
     import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ScheduleError(f"The schedule {path.name} is not a readable XLSX workbook ({type(exc).__name__}).") from None
+        raise ScheduleError(f"The schedule {name} is not a readable XLSX workbook ({type(exc).__name__}).") from None
     try:
         sheet = book["Openings"] if "Openings" in book.sheetnames else book.worksheets[0]
         return [
