@@ -17,6 +17,8 @@ from .reading.layers import LayerMapping
 from .engine import run_rules
 from .errors import AnnexError
 from .reading.load import load_plan
+from .reading import limits as reading_limits
+from .reading.source import read_plan_file
 from .plan import Plan
 from .preflight import preflight, render_text
 from .results import Results, Status, Verdict, verdict_sentence
@@ -37,6 +39,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"security-annex {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
+    def limit_arguments(sub: argparse.ArgumentParser) -> None:
+        """The reading limits (checker.reading.limits): each option, else its environment variable, else the default."""
+        defaults = reading_limits.Limits()
+        group = sub.add_argument_group(
+            "reading limits", "what a file or drawing may hold before it is refused in one sentence; "
+            "each option may also be set with the environment variable it names"
+        )
+        group.add_argument("--max-file-size", metavar="SIZE", help=f"largest file read, e.g. 500MB or 2GB (env ANNEX_MAX_FILE_SIZE; default {reading_limits.size_text(defaults.max_file_bytes)})")
+        group.add_argument("--max-entities", metavar="N", help=f"entities of a storey once blocks, MINSERT grids and hatches are expanded (env ANNEX_MAX_ENTITIES; default {defaults.max_entities:,})")
+        group.add_argument("--max-block-copies", metavar="N", help=f"placements of one block once expanded (env ANNEX_MAX_BLOCK_COPIES; default {defaults.max_block_copies:,})")
+        group.add_argument("--max-block-depth", metavar="N", help=f"levels of blocks inside blocks (env ANNEX_MAX_BLOCK_DEPTH; default {defaults.max_block_depth})")
+
     def plan_arguments(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("target", type=Path, help="a DXF file (one storey) or a project.toml")
         sub.add_argument("--ruleset", help=f"ruleset name or file (default: the project's, else {DEFAULT_RULESET})")
@@ -45,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--json", dest="json_out", metavar="OUT", help="write the JSON report to OUT ('-' for stdout)")
         sub.add_argument("--quiet", action="store_true", help="no progress display")
         sub.add_argument("--schedule", type=Path, help="openings schedule (CSV or XLSX) with the doors' and windows' security data")
+        limit_arguments(sub)
 
     check = commands.add_parser("check", help="check a plan and report the findings")
     plan_arguments(check)
@@ -61,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     schedule.add_argument("--schedule", type=Path, help="an earlier schedule whose values the new one carries")
     schedule.add_argument("--force", action="store_true", help="replace OUT if it exists")
     schedule.add_argument("--quiet", action="store_true", help="no progress display")
+    limit_arguments(schedule)
     template = commands.add_parser("template", help="write an empty starter DXF with every layer and block")
     template.add_argument("out", type=Path, help="the DXF file to write")
     rulesets = commands.add_parser("rulesets", help="list the rulesets")
@@ -73,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--geojson", dest="geojson_out", metavar="OUT", help="write the recognised plan as GeoJSON to OUT ('-' for stdout)")
     preview.add_argument("--language", choices=("en", "fa"), default="en", help="language of the picture's legend and labels (default: en)")
     preview.add_argument("--quiet", action="store_true", help="no progress display")
+    limit_arguments(preview)
     rules = commands.add_parser("rules", help="print the rule catalogue")
     rules.add_argument("--markdown", action="store_true", help="print docs/rules.md")
     return parser
@@ -81,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        with reading_limits.using(_limits(args)):
+            return COMMANDS[args.command](args)
     except AnnexError as exc:
         print(f"annex: {exc.message}", file=sys.stderr)
         return exc.exit_status
@@ -101,7 +119,22 @@ def main(argv: list[str] | None = None) -> int:
 # ---------------------------------------------------------------- commands
 
 
+def _limits(args) -> reading_limits.Limits:
+    """The environment's limits with those given as options put over them."""
+    given = {name: getattr(args, option.removeprefix("--").replace("-", "_"), None) for name, option in reading_limits.OPTIONS.items()}
+    return reading_limits.Limits.from_environment().with_values(given)
+
+
+def _vet(path) -> None:
+    """A file that another module reads by its path (a layer mapping, a ruleset) is
+    first read here the safe way, so that a device, a named pipe or a file past the size
+    limit is refused in one sentence instead of being read for ever (issue 15)."""
+    read_plan_file(Path(path), str(path))
+
+
 def _load(args) -> tuple[Plan, Ruleset]:
+    if args.layers:
+        _vet(args.layers)
     mapping = LayerMapping.from_file(args.layers) if args.layers else None
     progress = None if args.quiet or not sys.stderr.isatty() else _progress
     plan = load_plan(args.target, units=args.units, mapping=mapping, progress=progress, schedule=args.schedule)
@@ -109,7 +142,10 @@ def _load(args) -> tuple[Plan, Ruleset]:
         sys.stderr.write("\r\033[K")
     if args.command == "schedule":
         return plan, None
-    ruleset = load_ruleset(args.ruleset or plan.project.ruleset or DEFAULT_RULESET)
+    name = args.ruleset or plan.project.ruleset or DEFAULT_RULESET
+    if str(name).endswith(".toml") and Path(name).exists():  # a ruleset file rather than a name
+        _vet(name)
+    ruleset = load_ruleset(name)
     return plan, ruleset
 
 
@@ -168,6 +204,8 @@ def cmd_preview(args) -> int:
     from .report import preview
 
     preview.check_outputs(args.picture_out, args.geojson_out)  # before any file is read
+    if args.layers:
+        _vet(args.layers)
     mapping = LayerMapping.from_file(args.layers) if args.layers else None
     progress = None if args.quiet or not sys.stderr.isatty() else _progress
     spec = load_project_spec(args.target)

@@ -33,6 +33,11 @@ from ..limits import ENVIRONMENT, OPTIONS, Limits
 MAX_COORDINATE = 1e10
 
 
+def _count(n: int) -> Number:
+    """A count written with thousands separators (21,111,111), in the language's digits."""
+    return Number(n, ",d")
+
+
 def _raise_with(field: str) -> dict:
     return {"option": OPTIONS[field], "variable": ENVIRONMENT[field]}
 
@@ -54,7 +59,7 @@ def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
     blocks.check_copies(placements)
     if total > limits.max_entities:
         raise LimitExceeded(
-            msg("limits.too-many-entities", file=label, count=total, limit=limits.max_entities, **_raise_with("max_entities"))
+            msg("limits.too-many-entities", file=label, count=_count(total), limit=_count(limits.max_entities), **_raise_with("max_entities"))
         )
     return total
 
@@ -78,8 +83,8 @@ class _BlockGraph:
             raise LimitExceeded(
                 msg(
                     "limits.minsert-too-large", file=self.label, handle=insert.dxf.get("handle") or "?",
-                    block=insert.dxf.name, rows=int(insert.dxf.row_count), columns=int(insert.dxf.column_count),
-                    copies=copies, limit=self.limits.max_block_copies, **_raise_with("max_block_copies"),
+                    block=insert.dxf.name, rows=_count(int(insert.dxf.row_count)), columns=_count(int(insert.dxf.column_count)),
+                    copies=_count(copies), limit=_count(self.limits.max_block_copies), **_raise_with("max_block_copies"),
                 )
             )
         return copies
@@ -138,14 +143,15 @@ class _BlockGraph:
     def size(self, name: str) -> int:
         """Entities one placement of ``name`` stands for, nested blocks expanded (depth() first: no cycles)."""
         if name not in self._size:
-            order = self._below(name)
+            order = self._below(name, skip=self._size)
             for current in reversed(order):  # children before parents
                 weight, children = self.contents(current)
                 self._size[current] = weight + sum(copies * self._size[child] for child, copies in children)
         return self._size[name]
 
-    def _below(self, name: str) -> list[str]:
-        """``name`` and every block under it, each before the blocks it inserts (a topological order)."""
+    def _below(self, name: str, skip=()) -> list[str]:
+        """``name`` and every block under it but those in ``skip``, each before the blocks
+        it inserts (a topological order)."""
         seen: set[str] = set()
         order: list[str] = []
         stack: list[tuple[str, bool]] = [(name, False)]
@@ -154,7 +160,7 @@ class _BlockGraph:
             if done:
                 order.append(current)
                 continue
-            if current in seen or current in self._size:
+            if current in seen or current in skip:
                 continue
             seen.add(current)
             stack.append((current, True))
@@ -166,10 +172,10 @@ class _BlockGraph:
         """Copies of each block once expanded, from the modelspace placements down; the
         first block past the limit is named (the one placed most often)."""
         copies = dict(placements)
-        order: list[str] = []
+        reachable: dict[str, None] = {}  # an ordered set
         for name in placements:
-            order.extend(n for n in self._below(name) if n not in order)
-        order = _parents_first(order, self)
+            reachable.update(dict.fromkeys(self._below(name, skip=reachable)))
+        order = _parents_first(list(reachable), self)
         for name in order:
             for child, times in self.contents(name)[1]:
                 copies[child] = copies.get(child, 0) + copies.get(name, 0) * times
@@ -177,8 +183,8 @@ class _BlockGraph:
         if worst is not None and worst[1] > self.limits.max_block_copies:
             raise LimitExceeded(
                 msg(
-                    "limits.too-many-copies", file=self.label, block=worst[0], copies=worst[1],
-                    limit=self.limits.max_block_copies, **_raise_with("max_block_copies"),
+                    "limits.too-many-copies", file=self.label, block=worst[0], copies=_count(worst[1]),
+                    limit=_count(self.limits.max_block_copies), **_raise_with("max_block_copies"),
                 )
             )
 
