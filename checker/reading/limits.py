@@ -9,13 +9,16 @@ environment variable (the option wins):
 - ``max_block_depth``  levels of blocks inside blocks (``--max-block-depth``,
   ``ANNEX_MAX_BLOCK_DEPTH``), default 16, as deep as extraction ever went;
 - ``max_block_copies`` placements of one block once nested blocks and MINSERT grids are
-  expanded (``--max-block-copies``, ``ANNEX_MAX_BLOCK_COPIES``), default 2 million;
+  expanded (``--max-block-copies``, ``ANNEX_MAX_BLOCK_COPIES``), default 1 million;
 - ``max_entities``     entities of a storey once its blocks, grids and hatch boundaries are
-  expanded (``--max-entities``, ``ANNEX_MAX_ENTITIES``), default 20 million.
+  expanded (``--max-entities``, ``ANNEX_MAX_ENTITIES``), default 5 million.
 
-The defaults leave room for a real 200 MB plan (about two million entities of its own
-and some millions more inside its blocks); the bombs this guards against are a
-hundred times past them. The limits in force are a context variable, not process-wide
+The defaults leave room for a real 200 MB plan (a million entities of its own at
+about 200 bytes each, and as many again inside its blocks); the bombs this guards
+against are past them by far (10^8 entities from blocks nested 8 deep, 4 x 10^8 cells
+of a MINSERT). Every entity expanded costs kilobytes later on (shapely geometry,
+recognition), so the entity limit is what bounds a check's memory; a worker's
+memory limit stays the last resort. The limits in force are a context variable, not process-wide
 state: the CLI sets them around a command (``using``), a worker around a job, and
 code that sets nothing gets them from the environment.
 """
@@ -51,8 +54,8 @@ _FACTORS = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}
 class Limits:
     max_file_bytes: int = 1_000_000_000
     max_block_depth: int = 16
-    max_block_copies: int = 2_000_000
-    max_entities: int = 20_000_000
+    max_block_copies: int = 1_000_000
+    max_entities: int = 5_000_000
 
     @classmethod
     def from_environment(cls, environ: dict | None = None) -> "Limits":

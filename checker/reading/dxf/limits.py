@@ -53,7 +53,14 @@ def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
     for insert in doc.modelspace().query("INSERT"):
         name = insert.dxf.name
         copies = blocks.copies_of(insert)
-        blocks.depth(name)  # refuses nesting too deep, or a block containing itself
+        depth = blocks.depth(name)  # refuses a block containing itself
+        if depth > limits.max_block_depth:
+            raise LimitExceeded(
+                msg(
+                    "limits.too-deep", file=label, depth=depth, block=name, limit=limits.max_block_depth,
+                    **_raise_with("max_block_depth"),
+                )
+            )
         placements[name] = placements.get(name, 0) + copies
         total += copies * blocks.size(name)
     blocks.check_copies(placements)
@@ -120,13 +127,6 @@ class _BlockGraph:
                 if current in on_path:
                     raise LimitExceeded(msg("limits.block-cycle", file=self.label, block=current))
                 on_path.add(current)
-                if len(on_path) > self.limits.max_block_depth:
-                    raise LimitExceeded(
-                        msg(
-                            "limits.too-deep", file=self.label, depth=len(on_path), block=current,
-                            limit=self.limits.max_block_depth, **_raise_with("max_block_depth"),
-                        )
-                    )
             children = self.contents(current)[1]
             if index < len(children):
                 stack.append((current, index + 1))
