@@ -156,7 +156,7 @@ def load_storey(
     progress: Progress | None = None,
 ) -> tuple[Storey, LoadReport]:
     label = spec.shown_name or spec.path.name
-    doc, read = read_dxf(spec.path, label)
+    doc, read = read_dxf(spec.path, label, _kept_whole(mapping))
     insunits = doc.header.get("$INSUNITS")
     # Guards extract() below (issue 10): block nesting, MINSERT grids and the expanded
     # entity count are checked on the block graph, refused before anything is expanded.
@@ -207,6 +207,19 @@ def load_storey(
         plates=plates,
     )
     return storey, report
+
+
+def _kept_whole(mapping: LayerMapping):
+    """Whether a block reference on a layer stays one element (a door, window or light),
+    never exploded: such references may be read as light records (dxf.light)."""
+    known: dict[str, bool] = {}
+
+    def claim(layer: str) -> bool:
+        if layer not in known:
+            known[layer] = mapping.explain(layer).role in (Role.DOORS, Role.WINDOWS, Role.LIGHTS)
+        return known[layer]
+
+    return claim
 
 
 def _flatten_distance(doc, insunits, override: str | None) -> float:

@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 from ezdxf import bbox
 from ezdxf import path as ezpath
 from ezdxf.document import Drawing
-from ezdxf.math import Vec3
+from ezdxf.math import OCS, X_AXIS, Y_AXIS, Matrix44, Vec3
 from shapely import make_valid
 from shapely.geometry import LineString, Polygon
 
@@ -25,6 +25,7 @@ from ...messages import Term, msg
 from ...plan import ATTRIBUTE_TAGS
 from ..layers import NO_ROLE, LayerMapping, LayerRole, Role
 from ..recognition.arcs import bulge_arcs, chord_arcs
+from .light import LIGHT_TYPES, LightInsert
 
 MAX_BLOCK_DEPTH = 16
 _PATH_CLOSE_TOLERANCE = 1e-10  # ezdxf.path.tools.IS_CLOSE_TOL: when make_path closes a polyline
@@ -172,8 +173,12 @@ class Extractor:
         msp = self.doc.modelspace()
         total = len(msp)
         step = max(total // 50, 500)
+        light = LIGHT_TYPES
         for index, entity in enumerate(msp):
-            self._visit(entity, parent_layer=None, top_handle=None, depth=0, block=None, prefix=None)
+            if type(entity) in light:
+                self._visit_light(entity)
+            else:
+                self._visit(entity, parent_layer=None, top_handle=None, depth=0, block=None, prefix=None)
             if progress and index % step == 0:
                 progress(index, total)
         self._chord_arcs()
@@ -232,6 +237,65 @@ class Extractor:
         except Exception as exc:  # one odd entity must not sink the whole file
             out.problems[msg("load.unreadable-entities", kind=kind, error=type(exc).__name__)] += 1
 
+    def _visit_light(self, record) -> None:
+        """``_visit`` for a light record (light.py) in modelspace: the same counts, problems
+        and raw elements as the ezdxf entity it stands for."""
+        out = self.out
+        out.entity_count += 1
+        layer = record.layer
+        kind = record.KIND
+        role = self.role_of(layer)
+        folded = layer.casefold()
+        if folded in self._frozen or folded in self._off:
+            out.hidden_layers[layer] += 1
+            if folded in self._frozen or kind != "INSERT" or role in (Role.DOORS, Role.WINDOWS, Role.LIGHTS):
+                return
+        else:
+            out.layer_entities[layer] += 1
+        handle = record.handle or "?"
+        try:
+            if kind == "INSERT":
+                self._light_insert(record, layer, role, handle)
+            elif kind == "TEXT":
+                content = " ".join(record.text.split())
+                if content:
+                    out.texts.append(RawText(role, layer, handle, content, record.point, float(record.height or 0.0), None))
+            else:  # LINE, or a straight untilted LWPOLYLINE
+                if role is Role.LIGHTS:
+                    out.problems[msg("load.loose-lines", role=_role_term(role))] += 1
+                    return
+                if kind == "LINE":
+                    start, end = record.start, record.end
+                    points = [(start[0], start[1]), (end[0], end[1])]
+                    closed, elevation = False, 0.0
+                else:
+                    points = list(record.points)
+                    closed, elevation = record.closed, record.elevation
+                    if points and closed and not Vec3(points[0]).isclose(
+                        Vec3(points[-1]), rel_tol=_PATH_CLOSE_TOLERANCE, abs_tol=0
+                    ):
+                        points.append(points[0])
+                into = out.loose if role in (None, Role.DOORS, Role.WINDOWS) else None
+                self._shape(
+                    kind, points, closed, elevation, float(record.thickness or 0.0), False, layer, role, handle, None, into, None
+                )
+        except Exception as exc:  # one odd entity must not sink the whole file
+            out.problems[msg("load.unreadable-entities", kind=kind, error=type(exc).__name__)] += 1
+
+    def _light_insert(self, record: LightInsert, layer: str, role: Role | None, handle: str) -> None:
+        """``_insert`` at depth 0 for a reference kept whole (light.py takes no other)."""
+        block = self.block(record.name)
+        if block is not None and (block.block.is_xref or block.block.is_xref_overlay):
+            self.out.problems[msg("load.xrefs")] += 1
+            return
+        if role in (Role.DOORS, Role.WINDOWS):
+            self._opening(record, layer, role, handle, None)
+        elif role is Role.LIGHTS:
+            p = Vec3(OCS(record.extrusion).to_wcs(record.insert))
+            self.out.lights.append(RawLight(layer, handle, record.name, (p.x, p.y)))
+        else:  # never taken as a record
+            raise ValueError(f"light INSERT on a layer of role {role}")
+
     def _insert(self, insert, layer, role, handle, top_handle, depth, path) -> None:
         if depth >= MAX_BLOCK_DEPTH:
             self.out.problems[msg("load.deep-blocks", depth=MAX_BLOCK_DEPTH)] += 1
@@ -274,19 +338,32 @@ class Extractor:
             return
         points = _straight_points(entity, kind)
         if points is None:
-            path = ezpath.make_path(entity)
-            points = [(v.x, v.y) for v in path.flattening(self.flatten_distance)]
-        points = _dedupe(points)
-        if len(points) < 2:
-            self.out.problems[msg("load.zero-length", kind=kind)] += 1
-            return
+            flattened = ezpath.make_path(entity)
+            points = [(v.x, v.y) for v in flattened.flattening(self.flatten_distance)]
         closed = (
             kind in ("CIRCLE",)
             or (kind == "LWPOLYLINE" and entity.closed)
             or (kind == "POLYLINE" and entity.is_closed)
             or (kind == "ELLIPSE" and math.isclose(abs(entity.dxf.end_param - entity.dxf.start_param), math.tau))
-            or (len(points) > 3 and points[0] == points[-1])
         )
+        elevation = 0.0
+        if kind == "LWPOLYLINE":
+            elevation = entity.dxf.get("elevation", 0.0)
+        elif kind == "POLYLINE":
+            elevation = Vec3(entity.dxf.get("elevation", (0, 0, 0))).z
+        curved = kind in ("ARC", "CIRCLE", "ELLIPSE", "SPLINE") or (kind in ("LWPOLYLINE", "POLYLINE") and _has_arc(entity))
+        self._shape(kind, points, closed, elevation, _thickness(entity), curved, layer, role, handle, block, into, path)
+
+    def _shape(
+        self, kind: str, points: list, closed: bool, elevation: float, thickness: float, curved: bool, layer: str,
+        role: Role | None, handle: str, block: str | None, into: list | None, path: str | None,
+    ) -> None:
+        """A curve's flattened points as a shape: a Polygon when closed (or when it returns to its start)."""
+        points = _dedupe(points)
+        if len(points) < 2:
+            self.out.problems[msg("load.zero-length", kind=kind)] += 1
+            return
+        closed = closed or (len(points) > 3 and points[0] == points[-1])
         geometry: LineString | Polygon
         if closed and len(points) >= 3:
             polygon = Polygon(points)
@@ -295,14 +372,8 @@ class Extractor:
             geometry = polygon if polygon is not None and polygon.area > 0 else LineString(points)
         else:
             geometry = LineString(points)
-        elevation = 0.0
-        if kind == "LWPOLYLINE":
-            elevation = entity.dxf.get("elevation", 0.0)
-        elif kind == "POLYLINE":
-            elevation = Vec3(entity.dxf.get("elevation", (0, 0, 0))).z
-        curved = kind in ("ARC", "CIRCLE", "ELLIPSE", "SPLINE") or (kind in ("LWPOLYLINE", "POLYLINE") and _has_arc(entity))
         (self.out.shapes if into is None else into).append(
-            RawShape(role, layer, handle, geometry, float(elevation), _thickness(entity), block, curved, path)
+            RawShape(role, layer, handle, geometry, float(elevation), thickness, block, curved, path)
         )
 
     def _arc(self, entity, layer: str, role: Role | None, handle: str, block: str | None, path: str | None) -> None:
@@ -373,14 +444,18 @@ class Extractor:
             return
         block = self.block(name)
         base = Vec3(block.block.dxf.get("base_point", Vec3())) if block is not None else Vec3()
-        m = insert.matrix44()
+        m = _light_matrix(insert, block) if type(insert) is LightInsert else insert.matrix44()
         start = m.transform(Vec3(span[0], base.y, 0))
         end = m.transform(Vec3(span[1], base.y, 0))
         side = m.transform_direction(Vec3(0, 1, 0))
         length = math.hypot(side.x, side.y) or 1.0
         attributes = dict(self._constant_attributes(name))
-        for attrib in insert.attribs:
-            attributes[attrib.dxf.tag.upper()] = attrib.dxf.text
+        if type(insert) is LightInsert:
+            for tag, text in insert.attribs:
+                attributes[tag.upper()] = text
+        else:
+            for attrib in insert.attribs:
+                attributes[attrib.dxf.tag.upper()] = attrib.dxf.text
         self.out.openings.append(
             RawOpening(
                 role, layer, handle, name,
@@ -425,6 +500,23 @@ class Extractor:
 
 def extract(doc: Drawing, mapping: LayerMapping, flatten_distance: float, progress: Progress | None = None) -> Extraction:
     return Extractor(doc, mapping, flatten_distance).run(progress)
+
+
+def _light_matrix(insert: LightInsert, block) -> Matrix44:
+    """``Insert.matrix44()`` for a light INSERT record, step by step as ezdxf computes it."""
+    ocs = OCS(insert.extrusion)
+    extrusion = ocs.uz
+    ux = Vec3(ocs.to_wcs(X_AXIS))
+    uy = Vec3(ocs.to_wcs(Y_AXIS))
+    m = Matrix44.ucs(ux=ux * insert.xscale, uy=uy * insert.yscale, uz=extrusion * insert.zscale)
+    angle = math.radians(insert.rotation)
+    if angle:
+        m *= Matrix44.axis_rotate(extrusion, angle)
+    point = ocs.to_wcs(insert.insert)
+    if block is not None:
+        point -= m.transform_direction(block.block.dxf.base_point)
+    m.set_row(3, point.xyz)
+    return m
 
 
 def _straight_points(entity, kind: str) -> list[tuple[float, float]] | None:

@@ -22,6 +22,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import ezdxf
 from ezdxf import recover
@@ -31,6 +32,7 @@ from ezdxf.lldxf.encoding import decode_dxf_unicode
 from ezdxf.lldxf.tagger import binary_tags_loader
 from ezdxf.tools.codepage import toencoding
 
+from .light import read_light
 from .tags import compiled_tags
 from ..source import read_plan_file
 from ...errors import DwgFile, EmptyFile, NotADxf, UnreadableFile
@@ -139,13 +141,19 @@ def _encoding_note(page: str | None, declared: str, used: str) -> Message:
     return msg("load.text-encoding-differs", declared=page or "UTF-8", used=shown)
 
 
-def _read_text(data: bytes, encoding: str) -> Drawing:
+def _read_text(data: bytes, encoding: str, claim_insert: Callable[[str], bool] | None = None) -> Drawing:
     """An ASCII DXF read from its decoded text through ``tags.compiled_tags`` (ezdxf's
     tags, built faster); a file that trips that is read ezdxf's own way, so that it
-    fails, or is recovered, exactly as before."""
+    fails, or is recovered, exactly as before. With ``claim_insert`` the modelspace's
+    common entities become light records (``light.read_light``) where that reads the same."""
     text = data.decode(encoding, errors="surrogateescape")
     if "\\U+" in text:
         text = decode_dxf_unicode(text)
+    if claim_insert is not None:
+        try:
+            return read_light(text, claim_insert)  # type: ignore[return-value]
+        except Exception:  # noqa: BLE001 - LightUnavailable or a broken file: the paths below decide
+            pass
     try:
         return Drawing.from_tags(compiled_tags(text))
     except Exception:  # noqa: BLE001 - the strict read below raises what it raises
@@ -182,8 +190,14 @@ def sniff(head: bytes, name: str) -> bool:
     raise NotADxf(f"{name} is not a DXF drawing; export the floor plan as DXF from your CAD program.")
 
 
-def read_dxf(path: Path, display_name: str | None = None) -> tuple[Drawing, ReadReport]:
-    """Read ``path`` and report how; every failure is an InputError with one sentence."""
+def read_dxf(
+    path: Path, display_name: str | None = None, claim_insert: Callable[[str], bool] | None = None
+) -> tuple[Drawing, ReadReport]:
+    """Read ``path`` and report how; every failure is an InputError with one sentence.
+
+    ``claim_insert(layer)``: read the modelspace's lines, straight polylines, texts and the
+    block references on the layers it accepts as light records (see ``light``); the
+    drawing returned is then a ``light.ReadDrawing``. Binary and recovered files never are."""
     path = Path(path)
     name = display_name or path.name
     # The file's one read (issue 15): refuses devices, named pipes and files past the size
@@ -199,7 +213,7 @@ def read_dxf(path: Path, display_name: str | None = None) -> tuple[Drawing, Read
     recovered = False
     encoding, declared, note = ("utf-8", None, None) if binary else choose_encoding(data)
     try:
-        doc = Drawing.load(binary_tags_loader(data)) if binary else _read_text(data, encoding)
+        doc = Drawing.load(binary_tags_loader(data)) if binary else _read_text(data, encoding, claim_insert)
     except DXFStructureError:
         doc, auditor = _recover(path, name, _recovery_bytes(data, encoding, declared))  # binary: data as read
         recovered = True

@@ -15,7 +15,7 @@ own way, so a broken file fails (or is recovered) exactly as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ezdxf.lldxf.const import DXFStructureError
 from ezdxf.lldxf.types import BINARY_DATA, POINT_CODES, TYPE_TABLE, DXFBinaryTag, DXFTag, DXFVertex
@@ -41,7 +41,7 @@ def _lines(text: str) -> Iterator[str]:
         start = end
 
 
-def _raw_tags(text: str) -> Iterator[tuple[int, str]]:
+def raw_tags(text: str) -> Iterator[tuple[int, str]]:
     """(group code, value text) pairs, as ``ascii_tags_loader`` reads them."""
     lines = _lines(text)
     for code_line in lines:
@@ -61,7 +61,12 @@ def _raw_tags(text: str) -> Iterator[tuple[int, str]]:
 
 def compiled_tags(text: str) -> Iterator[DXFTag]:
     """The tags of a decoded ASCII DXF, compiled as ``ezdxf.lldxf.tagger.tag_compiler`` does."""
-    tags = _raw_tags(text)
+    return compile_tags(raw_tags(text))
+
+
+def compile_tags(pairs: Iterable[tuple[int, str]]) -> Iterator[DXFTag]:
+    """``raw_tags`` pairs compiled as ``ezdxf.lldxf.tagger.tag_compiler`` compiles raw tags."""
+    tags = iter(pairs)
     undo: tuple[int, str] | None = None
     type_of = TYPE_TABLE.get
     while True:

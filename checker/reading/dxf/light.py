@@ -1,0 +1,606 @@
+"""Read the modelspace entities a plan holds by the thousand as light records, not ezdxf objects.
+
+A plan of 100k entities is mostly walls (LWPOLYLINE, LINE), room names (TEXT) and door
+and window blocks (INSERT with their ATTRIBs and SEQEND). ezdxf builds a full object for
+each of them, and for each attribute: two thirds of the time a check took. Here the
+ENTITIES section's tags are read first: an entity of those kinds that is plainly
+written (the usual subclass markers, each tag we use once, straight polylines, no app
+data, XDATA or proxy graphics) and lands in the modelspace becomes a light record
+(handle, layer and the few values extraction uses, already typed); every other tag goes
+to ezdxf's own loader unchanged. INSERTs are taken only on layers whose role keeps the
+reference whole (doors, windows, lights: ``claim_insert``), never MINSERT grids; every
+other block reference is exploded by ezdxf as before.
+
+``read_light(text, claim_insert)`` returns a ``ReadDrawing``: the ezdxf document of what
+is left, whose ``modelspace()`` yields ezdxf entities and light records in file order.
+The records answer the little of ezdxf's interface that other readers of the
+modelspace use (``dxftype()``, ``dxf.name``, ``dxf.text``, ``dxf.get``, ``mcount``).
+Where the file could read differently this way (the modelspace found elsewhere than
+the tags said, handles ezdxf had to make up, two ENTITIES sections) ``LightUnavailable``
+is raised and the reader reads the file ezdxf's whole way; extraction gives the same
+result either way (tests/features/fast_reading.feature).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from ezdxf.document import Drawing
+from ezdxf.enums import MAP_TEXT_ALIGN_FLAGS_TO_ENUM, TextEntityAlignment
+from ezdxf.lldxf.types import POINT_CODES, TYPE_TABLE
+
+from .tags import compile_tags, raw_tags
+
+Pair = tuple[int, str]
+# AcDbEntity codes that say nothing extraction uses (colour, linetype, plot style...).
+_ENTITY_IGNORED = frozenset({6, 62, 370, 48, 60, 420, 430, 440, 284, 347, 348, 380, 390})
+_ENTITY_USED = frozenset({8, 67})
+_Z_AXIS = (0.0, 0.0, 1.0)
+
+
+class LightUnavailable(Exception):
+    """The light reading cannot promise ezdxf's result for this file; read it ezdxf's way."""
+
+
+class _Record:
+    """A light modelspace entity; ``dxf`` is the record itself, as ``entity.dxf`` is ezdxf's namespace."""
+
+    __slots__ = ("handle", "layer")
+    KIND = ""
+
+    @property
+    def dxf(self):
+        return self
+
+    def dxftype(self) -> str:
+        return self.KIND
+
+    def get(self, name: str, default=None):
+        value = getattr(self, name, None)
+        return default if value is None else value
+
+
+class LightLine(_Record):
+    __slots__ = ("start", "end", "thickness")
+    KIND = "LINE"
+
+
+class LightPolyline(_Record):
+    """A bulge-free LWPOLYLINE in the WCS plane (extrusion +z)."""
+
+    __slots__ = ("points", "closed", "elevation", "thickness")
+    KIND = "LWPOLYLINE"
+
+
+class LightText(_Record):
+    __slots__ = ("text", "point", "height")
+    KIND = "TEXT"
+
+
+class LightInsert(_Record):
+    """A single block reference (no MINSERT grid) with its attributes' (tag, text)."""
+
+    __slots__ = ("name", "insert", "xscale", "yscale", "zscale", "rotation", "extrusion", "attribs")
+    KIND = "INSERT"
+    mcount = 1
+
+
+LIGHT_TYPES = (LightLine, LightPolyline, LightText, LightInsert)
+
+
+class LightModelspace:
+    """The modelspace in file order: ezdxf entities and light records."""
+
+    def __init__(self, entities: list):
+        self._entities = entities
+
+    def __iter__(self):
+        return iter(self._entities)
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __getitem__(self, index):
+        return self._entities[index]
+
+    def query(self, query: str = "*") -> list:
+        """The entities of the types named (space-separated DXF types, or ``*``); no attribute filters."""
+        kinds = set(query.split())
+        if "*" in kinds:
+            return list(self._entities)
+        return [e for e in self._entities if e.dxftype() in kinds]
+
+
+class ReadDrawing:
+    """An ezdxf document whose modelspace also holds light records; everything else is the document's."""
+
+    def __init__(self, doc: Drawing, entities: list):
+        self.drawing = doc
+        self._modelspace = LightModelspace(entities)
+
+    def modelspace(self) -> LightModelspace:
+        return self._modelspace
+
+    def __getattr__(self, name: str):
+        return getattr(self.drawing, name)
+
+
+def read_light(text: str, claim_insert: Callable[[str], bool]) -> ReadDrawing:
+    """The decoded ASCII DXF ``text`` read with light records where it can (see the module's
+    docstring); raises what ezdxf raises for a broken file, ``LightUnavailable`` where the
+    light reading cannot promise ezdxf's result."""
+    splitter = _Splitter(claim_insert)
+    doc = Drawing.from_tags(compile_tags(splitter.tags(raw_tags(text))))
+    return ReadDrawing(doc, splitter.modelspace(doc))
+
+
+class _Slot:
+    """An entity left to ezdxf: where it sits in the file, and the layout its tags name."""
+
+    __slots__ = ("handle", "in_modelspace")
+
+    def __init__(self, handle: str | None, in_modelspace: bool):
+        self.handle = handle
+        self.in_modelspace = in_modelspace
+
+
+class _Splitter:
+    def __init__(self, claim_insert: Callable[[str], bool]):
+        self.claim_insert = claim_insert
+        self.items: list = []  # records and slots in file order
+        self.claimed_handles: list[str] = []
+        self.model_key: str | None = None  # *Model_Space's and *Paper_Space's block record handles
+        self.paper_key: str | None = None
+        self.entity_sections = 0
+        self._group: list | None = None  # an INSERT taken, its ATTRIBs and their tags, until SEQEND
+        self._linked = False  # a POLYLINE or INSERT left to ezdxf waits for its SEQEND
+
+    # ------------------------------------------------------------------ tag stream
+
+    def tags(self, pairs: Iterable[Pair]) -> Iterator[Pair]:
+        """The raw tags ezdxf is to see: all but those of the entities taken as records."""
+        in_entities = False
+        after_section = False
+        entity: list[Pair] | None = None
+        record_table: list[Pair] | None = None  # a BLOCK_RECORD table entry's tags
+        for pair in pairs:
+            code = pair[0]
+            if code == 0:
+                word = pair[1].strip()
+                if in_entities:
+                    if entity is not None:
+                        yield from self._entity(entity)
+                        entity = None
+                    if word not in ("ENDSEC", "SECTION", "EOF"):
+                        entity = [pair]
+                        continue
+                    yield from self._end_of_section()
+                    in_entities = False
+                if record_table is not None:
+                    self._block_record(record_table)
+                    record_table = None
+                if word == "BLOCK_RECORD":
+                    record_table = [pair]
+                after_section = word == "SECTION"
+                yield pair
+                continue
+            if entity is not None:
+                entity.append(pair)
+                continue
+            if after_section and code == 2 and pair[1] == "ENTITIES":
+                in_entities = True
+                self.entity_sections += 1
+            after_section = False
+            if record_table is not None:
+                record_table.append(pair)
+            yield pair
+        if entity is not None:
+            yield from self._entity(entity)
+        yield from self._end_of_section()
+
+    def _block_record(self, tags: list[Pair]) -> None:
+        handle = next((value for code, value in tags if code == 5), None)
+        name = next((value for code, value in tags if code == 2), "")
+        if name.lower() == "*model_space" and self.model_key is None:
+            self.model_key = handle
+        elif name.lower() == "*paper_space" and self.paper_key is None:
+            self.paper_key = handle
+
+    def _end_of_section(self) -> Iterator[Pair]:
+        if self._group is not None:  # an INSERT's ATTRIBs with no SEQEND: ezdxf's to judge
+            yield from self._release_group()
+        self._linked = False
+
+    def _release_group(self) -> Iterator[Pair]:
+        group, self._group = self._group, None
+        record, pairs = group[0], group[1]
+        self.items.append(_Slot(record.handle, True))
+        for tags in pairs:
+            yield from tags
+
+    def _entity(self, pairs: list[Pair]) -> Iterator[Pair]:
+        kind = pairs[0][1].strip()
+        if self._group is not None:
+            group = self._group
+            if kind == "ATTRIB":
+                attrib = _attrib(pairs)
+                group[1].append(pairs)
+                if attrib is None:
+                    group[3] = False
+                else:
+                    group[2].append(attrib)
+                return
+            seqend = _seqend_handle(pairs) if kind == "SEQEND" and group[3] else False
+            if seqend is not False:
+                record = group[0]
+                record.attribs = [(tag, text) for tag, text, _ in group[2]]
+                self.items.append(record)
+                self.claimed_handles.append(record.handle)
+                self.claimed_handles.extend(handle for _, _, handle in group[2])
+                self.claimed_handles.append(seqend)
+                self._group = None
+                return
+            group[1].append(pairs)
+            if kind == "SEQEND":
+                yield from self._release_group()
+                return
+            # Anything else before the SEQEND: ezdxf finds the structure broken, as before.
+            yield from self._release_group()
+            yield from pairs
+            return
+        if self._linked:
+            if kind == "SEQEND":
+                self._linked = False
+            yield from pairs
+            return
+        record = None
+        if self.model_key is not None:
+            parse = _PARSERS.get(kind)
+            if parse is not None:
+                record = parse(pairs, self)
+        if record is None:
+            self.items.append(_Slot(*_slot_of(pairs, self.model_key, self.paper_key)))
+            if kind == "POLYLINE" or (kind == "INSERT" and _attribs_follow(pairs)):
+                self._linked = True
+            yield from pairs
+            return
+        if kind == "INSERT" and record.attribs:  # ATTRIBs follow: taken with them or not at all
+            record.attribs = None
+            self._group = [record, [pairs], [], True]
+            return
+        if kind == "INSERT":
+            record.attribs = []
+        self.items.append(record)
+        self.claimed_handles.append(record.handle)
+
+    # ------------------------------------------------------------------ the modelspace
+
+    def modelspace(self, doc: Drawing) -> list:
+        """The records and ezdxf's modelspace entities merged in file order, or LightUnavailable."""
+        if self.entity_sections > 1:
+            raise LightUnavailable("several ENTITIES sections")  # ezdxf keeps the last one only
+        ezdxf_entities = list(doc.modelspace())
+        if not self.claimed_handles:
+            return ezdxf_entities
+        model = doc.block_records.get("*Model_Space")
+        if model is None or model.dxf.handle != self.model_key:
+            raise LightUnavailable("the modelspace is not the block record the tags name")
+        database = doc.entitydb
+        if any(handle in database for handle in self.claimed_handles):
+            raise LightUnavailable("a handle taken by a light record is in ezdxf's database")
+        merged: list = []
+        index = 0
+        for item in self.items:
+            if type(item) is not _Slot:
+                merged.append(item)
+                continue
+            if not item.in_modelspace:
+                continue
+            if index >= len(ezdxf_entities):
+                raise LightUnavailable("fewer modelspace entities than expected")
+            entity = ezdxf_entities[index]
+            if item.handle is None or entity.dxf.handle != item.handle:
+                raise LightUnavailable("a modelspace entity is not where its tags were")
+            merged.append(entity)
+            index += 1
+        if index != len(ezdxf_entities):
+            raise LightUnavailable("more modelspace entities than expected")
+        return merged
+
+
+# ---------------------------------------------------------------------- parsing
+
+
+def _compiled(pairs: list[Pair]) -> list[tuple[int, object]] | None:
+    """The entity's tags after its (0, type) with values typed as ezdxf's tag compiler
+    types them; None where the compiler would fail (the tags then go to it and fail there)."""
+    out: list[tuple[int, object]] = []
+    type_of = TYPE_TABLE.get
+    index, size = 1, len(pairs)
+    try:
+        while index < size:
+            code, value = pairs[index]
+            if code >= 1000 or 300 <= code < 320:  # XDATA, binary data: left to ezdxf
+                return None
+            if code in POINT_CODES:
+                if index + 1 >= size or pairs[index + 1][0] != code + 10:
+                    return None
+                x, y = float(value), float(pairs[index + 1][1])
+                if index + 2 < size and pairs[index + 2][0] == code + 20:
+                    out.append((code, (x, y, float(pairs[index + 2][1]))))
+                    index += 3
+                else:
+                    out.append((code, (x, y)))
+                    index += 2
+                continue
+            cast = type_of(code, str)
+            if cast is str:
+                out.append((code, value))
+            else:
+                try:
+                    out.append((code, cast(value)))
+                except ValueError:
+                    if cast is not int:
+                        return None
+                    out.append((code, int(float(value))))
+            index += 1
+    except ValueError:
+        return None
+    return out
+
+
+def _structure(pairs: list[Pair]):
+    """(handle, owner, subclass markers after the first, AcDbEntity tags, [subclass tags...])
+    for an entity with nothing but a handle and an owner before AcDbEntity; None otherwise."""
+    tags = _compiled(pairs)
+    if tags is None:
+        return None
+    handle = owner = None
+    index, size = 0, len(tags)
+    while index < size and tags[index][0] != 100:
+        code, value = tags[index]
+        if code == 5 and handle is None:
+            handle = value
+        elif code == 330 and owner is None:
+            owner = value
+        else:
+            return None  # app data (102), a second handle...
+        index += 1
+    if handle is None:
+        return None  # ezdxf would make one up
+    classes: list[list] = []
+    names: list[str] = []
+    for code, value in tags[index:]:
+        if code == 100:
+            names.append(value)
+            classes.append([])
+        elif code in (101, 102):
+            return None
+        else:
+            classes[-1].append((code, value))
+    if not names or names[0] != "AcDbEntity":
+        return None
+    return handle, owner, tuple(names[1:]), classes[0], classes[1:]
+
+
+def _once(tags: list, used: frozenset, allowed: frozenset) -> dict | None:
+    """The ``used`` codes' values when each appears at most once and every other code is in ``allowed``."""
+    found: dict = {}
+    for code, value in tags:
+        if code in used:
+            if code in found:
+                return None
+            found[code] = value
+        elif code not in allowed:
+            return None
+    return found
+
+
+def _common(pairs: list[Pair], splitter: _Splitter, markers: tuple[tuple[str, ...], ...]):
+    """(handle, layer, subclasses after AcDbEntity) for a modelspace entity written with one
+    of ``markers``; None when it is not plainly written or does not land in the modelspace."""
+    parsed = _structure(pairs)
+    if parsed is None:
+        return None
+    handle, owner, names, entity_tags, classes = parsed
+    if names not in markers:
+        return None
+    entity = _once(entity_tags, _ENTITY_USED, _ENTITY_IGNORED)
+    if entity is None:
+        return None
+    # ezdxf's rule (EntitySection._build): the owner decides, else the paperspace flag.
+    if owner is not None and owner != splitter.model_key:
+        return None
+    if owner is None and entity.get(67):
+        return None
+    return handle, entity.get(8) or "0", classes
+
+
+_LINE_USED = frozenset({10, 11, 39})
+_LINE_ALLOWED = frozenset({210})
+
+
+def _line(pairs: list[Pair], splitter: _Splitter) -> LightLine | None:
+    common = _common(pairs, splitter, (("AcDbLine",),))
+    if common is None:
+        return None
+    handle, layer, (tags,) = common
+    found = _once(tags, _LINE_USED, _LINE_ALLOWED)
+    if found is None or 10 not in found or 11 not in found:
+        return None
+    record = LightLine()
+    record.handle, record.layer = handle, layer
+    record.start, record.end = found[10], found[11]
+    record.thickness = found.get(39, 0.0)
+    return record
+
+
+_POLYLINE_ALLOWED = frozenset({90, 43, 91, 40, 41})
+
+
+def _polyline(pairs: list[Pair], splitter: _Splitter) -> LightPolyline | None:
+    common = _common(pairs, splitter, (("AcDbPolyline",),))
+    if common is None:
+        return None
+    handle, layer, (tags,) = common
+    points: list[tuple[float, float]] = []
+    flags = elevation = thickness = None
+    for code, value in tags:
+        if code == 10:
+            points.append((value[0], value[1]))
+        elif code == 42:
+            if value:
+                return None  # an arc: ezdxf's way (bulge arcs, flattening)
+        elif code == 70 and flags is None:
+            flags = value
+        elif code == 38 and elevation is None:
+            elevation = value
+        elif code == 39 and thickness is None:
+            thickness = value
+        elif code == 210:
+            if tuple(value) != _Z_AXIS:
+                return None  # tilted or mirrored: ezdxf's OCS
+        elif code not in _POLYLINE_ALLOWED:
+            return None
+    record = LightPolyline()
+    record.handle, record.layer = handle, layer
+    record.points = points
+    record.closed = bool((flags or 0) & 1)
+    record.elevation = elevation if elevation is not None else 0.0
+    record.thickness = thickness if thickness is not None else 0.0
+    return record
+
+
+_TEXT_USED = frozenset({1, 10, 11, 40, 72, 73, 210})
+_TEXT_ALLOWED = frozenset({39, 50, 41, 51, 7, 71})
+
+
+def _text(pairs: list[Pair], splitter: _Splitter) -> LightText | None:
+    common = _common(pairs, splitter, (("AcDbText", "AcDbText"), ("AcDbText",)))
+    if common is None:
+        return None
+    handle, layer, classes = common
+    found = _once([tag for tags in classes for tag in tags], _TEXT_USED, _TEXT_ALLOWED)
+    if found is None or 10 not in found or 1 not in found:
+        return None
+    if 210 in found and tuple(found[210]) != _Z_AXIS:
+        return None
+    # Text.get_placement: the alignment point unless the text is left-aligned, fitted or aligned.
+    halign, valign = found.get(72, 0), found.get(73, 0)
+    if halign > 2:
+        valign = 0
+    align = MAP_TEXT_ALIGN_FLAGS_TO_ENUM.get((halign, valign), TextEntityAlignment.LEFT)
+    insert = found[10]
+    if align in (TextEntityAlignment.LEFT, TextEntityAlignment.FIT, TextEntityAlignment.ALIGNED):
+        point = insert
+    else:
+        point = found.get(11, insert)
+    record = LightText()
+    record.handle, record.layer = handle, layer
+    record.text = found[1]
+    record.point = (float(point[0]), float(point[1]))
+    record.height = found.get(40, 0.0)
+    return record
+
+
+_INSERT_USED = frozenset({66, 2, 10, 41, 42, 43, 50, 210})
+_INSERT_ALLOWED = frozenset({38})
+
+
+def _insert(pairs: list[Pair], splitter: _Splitter) -> LightInsert | None:
+    common = _common(pairs, splitter, (("AcDbBlockReference",),))
+    if common is None:
+        return None
+    handle, layer, (tags,) = common
+    found = _once(tags, _INSERT_USED, _INSERT_ALLOWED)  # no 70/71/44/45: no MINSERT grids
+    if found is None or 2 not in found or not splitter.claim_insert(layer):
+        return None
+    record = LightInsert()
+    record.handle, record.layer = handle, layer
+    record.name = found[2]
+    record.insert = found.get(10, (0.0, 0.0, 0.0))
+    record.xscale = found.get(41, 1)
+    record.yscale = found.get(42, 1)
+    record.zscale = found.get(43, 1)
+    record.rotation = found.get(50, 0)
+    record.extrusion = found.get(210, _Z_AXIS)
+    record.attribs = bool(found.get(66, 0))  # for the splitter: do ATTRIBs follow?
+    return record
+
+
+def _attrib(pairs: list[Pair]):
+    """(tag, text, handle) of an ATTRIB written plainly, or None."""
+    parsed = _structure(pairs)
+    if parsed is None or parsed[2] != ("AcDbText", "AcDbAttribute"):
+        return None
+    handle, _, _, entity_tags, (text_tags, attrib_tags) = parsed
+    if _once(entity_tags, _ENTITY_USED, _ENTITY_IGNORED) is None:
+        return None
+    text = [value for code, value in text_tags if code == 1]
+    tag = [value for code, value in attrib_tags if code == 2]
+    if len(text) != 1 or len(tag) != 1 or any(code == 2 for code, _ in text_tags) or any(code == 1 for code, _ in attrib_tags):
+        return None
+    return tag[0], text[0], handle
+
+
+def _seqend_handle(pairs: list[Pair]):
+    """The SEQEND's handle when it is plainly written, else False."""
+    tags = _compiled(pairs)
+    if tags is None:
+        return False
+    handle = None
+    for code, value in tags:
+        if code == 5 and handle is None:
+            handle = value
+        elif code not in (330, 100, 8, 67) and code not in _ENTITY_IGNORED:
+            return False
+    return handle if handle is not None else False
+
+
+def _attribs_follow(pairs: list[Pair]) -> bool:
+    """ezdxf's ``dxf.get("attribs_follow", 0)`` for an INSERT left to it (the last 66 wins)."""
+    value = 0
+    for code, raw in pairs:
+        if code == 66:
+            try:
+                value = int(raw)
+            except ValueError:
+                try:
+                    value = int(float(raw))
+                except ValueError:
+                    return False  # the compiler refuses the file anyway
+    return bool(value)
+
+
+def _slot_of(pairs: list[Pair], model_key: str | None, paper_key: str | None) -> tuple[str | None, bool]:
+    """(handle, in the modelspace?) of an entity left to ezdxf, by ezdxf's rule: the owner
+    decides, else the paperspace flag. Checked against ezdxf's modelspace afterwards."""
+    handle = owner = None
+    paperspace = False
+    base = True
+    app_data = False  # inside a (102, "{...") group: reactors' 330s are not the owner
+    for code, value in pairs[1:]:
+        if code == 100 or code >= 1000:
+            base = False
+        if code == 102:
+            app_data = value.startswith("{")
+            continue
+        if app_data:
+            continue
+        if base and code == 5 and handle is None:
+            handle = value
+        elif base and code == 330 and owner is None:
+            owner = value
+        elif code == 67:
+            try:
+                paperspace = bool(int(value))
+            except ValueError:
+                paperspace = False
+    if owner == model_key and owner is not None:
+        return handle, True
+    if owner == paper_key and owner is not None:
+        return handle, False
+    return handle, not paperspace
+
+
+_PARSERS = {"LINE": _line, "LWPOLYLINE": _polyline, "TEXT": _text, "INSERT": _insert}
