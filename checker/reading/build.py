@@ -298,63 +298,98 @@ def _host_walls(walls: tuple[Wall, ...], spans: list) -> list[str | None]:
     """The wall each opening sits in: the one with most linework running along it nearby.
 
     Nearest-wall alone picks a partition that meets the opening's jamb; the walls
-    an opening sits in run parallel to its span on both sides of it.
+    an opening sits in run parallel to its span on both sides of it. The linework is
+    clipped to each opening's host zone in numpy (one GEOS intersection per opening and
+    wall was most of the build).
     """
     hosts: list[str | None] = [None] * len(spans)
     if not walls or not spans:
         return hosts
-    lines = np.array(
-        [w.geometry.boundary if isinstance(w.geometry, Polygon) else w.geometry for w in walls], dtype=object
-    )
-    alongs, zones = _host_zones(spans)
-    opening_idx, wall_idx = shapely.STRtree(lines).query(zones, predicate="intersects")
-    if len(opening_idx) == 0:
+    start, end, owner = _wall_segments([w.geometry for w in walls])
+    if not len(owner):
         return hosts
-    scores = _parallel_lengths(shapely.intersection(zones[opening_idx], lines[wall_idx]), alongs[opening_idx])
-    # Highest score wins; ties within rounding (the two faces of one wall) go to the
-    # wall drawn first, so the answer does not depend on the drawing unit.
-    best = np.full(len(spans), 0.0)
+    zones = _HostZones(spans)
+    low, high = np.minimum(start, end), np.maximum(start, end)
+    tree = shapely.STRtree(shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1]))
+    opening_idx, segment_idx = tree.query(zones.boxes())
+    scores = zones.parallel_lengths(opening_idx, start[segment_idx], end[segment_idx])
+    # Per opening and wall: the length of that wall's linework in the zone, along the span.
+    pair_key = opening_idx.astype(np.int64) * len(walls) + owner[segment_idx]
+    keys, pair_of = np.unique(pair_key, return_inverse=True)
+    totals = np.bincount(pair_of.ravel(), weights=scores, minlength=len(keys))
+    scored = totals > 0
+    opening_of, wall_of, totals = keys[scored] // len(walls), keys[scored] % len(walls), totals[scored]
+    # Highest score wins; ties within rounding (the two faces of one wall; walls across
+    # the span, whose scores are rounding noise) go to the wall drawn first, so the
+    # answer does not depend on the drawing unit.
+    best = np.zeros(len(spans))
+    np.maximum.at(best, opening_of, totals)
+    tied = totals >= best[opening_of] * (1 - 1e-6) - 1e-9
     chosen = np.full(len(spans), len(walls))
-    for i, j, score in zip(opening_idx.tolist(), wall_idx.tolist(), scores.tolist()):
-        tolerance = 1e-6 * max(score, best[i])
-        if score > best[i] + tolerance or (abs(score - best[i]) <= tolerance and score > 0 and j < chosen[i]):
-            best[i], chosen[i] = max(score, best[i]), j
-            hosts[i] = walls[j].source.handle
+    np.minimum.at(chosen, opening_of[tied], wall_of[tied])
+    for i in np.flatnonzero(chosen < len(walls)).tolist():
+        hosts[i] = walls[chosen[i]].source.handle
     return hosts
 
 
-def _host_zones(spans: list) -> tuple[np.ndarray, np.ndarray]:
-    """Each span's unit direction (as ``_unit``) and its host zone: the span stretched
-    past each jamb, widened across the wall; for all spans in a few array operations
-    (one Python call per opening was a third of the build)."""
-    array = np.array(spans, dtype=object)
-    coords = shapely.get_coordinates(array)
-    first = np.concatenate(([0], np.cumsum(shapely.get_num_coordinates(array))[:-1]))
-    starts, ends = coords[first], coords[first + 1]
-    deltas = ends - starts
-    lengths = np.hypot(deltas[:, 0], deltas[:, 1])
-    degenerate = lengths == 0
-    alongs = deltas / np.where(degenerate, 1.0, lengths)[:, None]
-    alongs[degenerate] = (1.0, 0.0)
-    reach = alongs * HOST_WALL_DISTANCE
-    stretched = shapely.linestrings(np.stack([starts - reach, ends + reach], axis=1))
-    return alongs, shapely.buffer(stretched, HOST_WALL_DISTANCE, cap_style="flat")
+def _wall_segments(geometries: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every straight segment of the walls' linework (a polygon's outline), as ``start``,
+    ``end`` (n x 2) and the index of the wall it belongs to."""
+    array = np.empty(len(geometries), dtype=object)
+    array[:] = geometries
+    array = np.where(shapely.get_type_id(array) == 3, shapely.boundary(array), array)
+    parts, owner = shapely.get_parts(array, return_index=True)
+    lines = np.isin(shapely.get_type_id(parts), (1, 2))  # LineString, LinearRing
+    coords, part = shapely.get_coordinates(parts[lines], return_index=True)
+    same = part[1:] == part[:-1]  # no segment between two parts
+    return coords[:-1][same], coords[1:][same], owner[lines][part[:-1][same]]
 
 
-def _parallel_lengths(pieces: np.ndarray, alongs: np.ndarray) -> np.ndarray:
-    """For each piece of linework, its segments' total length projected onto its ``along``."""
-    parts, owner = shapely.get_parts(pieces, return_index=True)
-    lines = shapely.get_type_id(parts) == 1  # LineString; points where lines only touch
-    parts, owner = parts[lines], owner[lines]
-    coords, part_of = shapely.get_coordinates(parts, return_index=True)
-    scores = np.zeros(len(pieces))
-    if len(coords) < 2:
-        return scores
-    same_part = part_of[1:] == part_of[:-1]  # no segment between two parts
-    deltas = np.diff(coords, axis=0)[same_part]
-    piece = owner[part_of[1:][same_part]]
-    np.add.at(scores, piece, np.abs(np.einsum("ij,ij->i", deltas, alongs[piece])))
-    return scores
+class _HostZones:
+    """Each span stretched HOST_WALL_DISTANCE past each jamb and widened as far across
+    the wall: a rectangle per opening, in the span's own frame (``origin``, ``along``,
+    ``normal``, ``length``)."""
+
+    def __init__(self, spans: list) -> None:
+        array = np.array(spans, dtype=object)
+        coords = shapely.get_coordinates(array)
+        first = np.concatenate(([0], np.cumsum(shapely.get_num_coordinates(array))[:-1]))
+        starts, ends = coords[first], coords[first + 1]
+        deltas = ends - starts
+        lengths = np.hypot(deltas[:, 0], deltas[:, 1])
+        degenerate = lengths == 0
+        along = deltas / np.where(degenerate, 1.0, lengths)[:, None]
+        along[degenerate] = (1.0, 0.0)  # as _unit
+        self.along = along
+        self.normal = np.stack([-along[:, 1], along[:, 0]], axis=1)
+        self.origin = starts - along * HOST_WALL_DISTANCE
+        self.length = lengths + 2 * HOST_WALL_DISTANCE
+
+    def boxes(self) -> np.ndarray:
+        far = self.origin + self.along * self.length[:, None]
+        across = np.abs(self.normal) * HOST_WALL_DISTANCE
+        low = np.minimum(self.origin, far) - across
+        high = np.maximum(self.origin, far) + across
+        return shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1])
+
+    def parallel_lengths(self, zone: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """For each segment (start[k], end[k]) and zone[k], the length of the segment's
+        part inside the zone (edges included) projected onto the zone's span: clipped in
+        the zone's frame (Liang-Barsky), all pairs at once."""
+        along, normal, origin = self.along[zone], self.normal[zone], self.origin[zone]
+        first, second = start - origin, end - origin
+        s0, s1 = np.einsum("ij,ij->i", first, along), np.einsum("ij,ij->i", second, along)
+        q0, q1 = np.einsum("ij,ij->i", first, normal), np.einsum("ij,ij->i", second, normal)
+        enter, leave = np.zeros(len(zone)), np.ones(len(zone))
+        for v0, v1, low, high in ((s0, s1, 0.0, self.length[zone]), (q0, q1, -HOST_WALL_DISTANCE, HOST_WALL_DISTANCE)):
+            change = v1 - v0
+            moving = change != 0
+            with np.errstate(divide="ignore", invalid="ignore"):
+                at_low, at_high = (low - v0) / change, (high - v0) / change
+            enter = np.where(moving, np.maximum(enter, np.minimum(at_low, at_high)), enter)
+            leave = np.where(moving, np.minimum(leave, np.maximum(at_low, at_high)), leave)
+            leave = np.where(~moving & ((v0 < low) | (v0 > high)), -1.0, leave)  # runs beside the zone
+        return np.where(leave > enter, (leave - enter) * np.abs(s1 - s0), 0.0)
 
 
 def _outwards(spans: list, sides: list, footprint) -> list[tuple[float, float] | None]:
