@@ -91,6 +91,7 @@ def live_server(live_database_url, tmp_path) -> Iterator[LiveServer]:
             "DATABASE_URL": live_database_url,
             "UPLOAD_FOLDER": str(tmp_path / "uploads"),
             "ANNEX_FOLDER": str(tmp_path / "annexes"),
+            "MAIL_OUTBOX": str(tmp_path / "outbox"),  # the sign-up link's e-mail, read by the journey
             "CHECK_IN_BACKGROUND": True,
         }
     )

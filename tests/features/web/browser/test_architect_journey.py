@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import threading
+from email import message_from_bytes
+from email import policy as mail_policy
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -54,13 +57,20 @@ def label(page, text: str):
 
 
 @when(parsers.parse('a new architect signs up as "{name}" with the e-mail "{email}"'))
-def sign_up(browsing, journey, name, email):
+def sign_up(browsing, live_server, journey, name, email):
     page = journey["page"] = browsing.new_page()
     page.goto("/")
     page.locator("main").get_by_role("link", name="Sign up as an architect").click()
     label(page, "Name").fill(name)
     label(page, "E-mail address").fill(email)
     label(page, "Password (at least 10 characters)").fill("a long enough password")
+    page.get_by_role("button", name="Create the account").click()
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    # the account is made by the link e-mailed to her (kept in the outbox: no mail server here)
+    (message,) = Path(live_server.app.config["MAIL_OUTBOX"]).glob("*.eml")
+    body = message_from_bytes(message.read_bytes(), policy=mail_policy.default).get_content()
+    link = re.search(r"/signup/confirm\?token=[\w-]+", body)
+    page.goto(link.group(0))
     page.get_by_role("button", name="Create the account").click()
     expect(page.get_by_role("heading", name="My projects")).to_be_visible()
     expect(page.locator(".site-header .who")).to_have_text(name)
