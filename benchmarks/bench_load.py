@@ -4,11 +4,20 @@ Run with `make bench`. All timings of one size come from the same run on the sam
 machine, so the ratios are comparable between machines; absolute seconds are not.
 A second, four-times-larger plan shows how the cost grows: a ratio near 4 between
 sizes means linear, near 16 quadratic.
+
+Then the peak memory of `annex check` of the larger plan (ASCII and binary DXF), each
+in a child process of its own, with the checker as it was before each file was read
+once (commit SINGLE_READ_COMMIT's parent, taken from git), as of that commit, and as it
+is now: the single read (issue 15) should cost no more memory than before, and less for
+binary DXF, which ezdxf used to read from disk a second time.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +31,9 @@ from checker.reading.load import load_plan
 from checker.rulesets import DEFAULT_RULESET, load_ruleset
 
 REPEATS = 3
+REPO = Path(__file__).resolve().parents[1]
+# The commit that made every storey file read once (checker.reading.source).
+SINGLE_READ_COMMIT = "7cf362a"
 
 
 def write_block_of_flats(path: Path, flats_per_side: int) -> int:
@@ -64,10 +76,63 @@ def measure(folder: Path, flats_per_side: int) -> dict:
     return {"entities": entities, "readfile": readfile, "load": load, "check": check, "mb": path.stat().st_size / 1e6}
 
 
+def peak_of_check(source: Path, plan: Path) -> tuple[float, float, int]:
+    """(peak resident MB, seconds, exit status) of `annex check plan` with the checker in ``source``."""
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    env.pop("ANNEX_DEBUG", None)
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "checker.cli", "check", str(plan), "--quiet"],
+        cwd=source, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    child.stderr.close()
+    return usage.ru_maxrss / 1024, time.perf_counter() - start, os.waitstatus_to_exitcode(status)
+
+
+def checker_at(commit: str, folder: Path) -> Path | None:
+    """The checker and rulesets as of ``commit``, unpacked into ``folder``; None without git history."""
+    if shutil.which("git") is None:
+        return None
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", commit, "checker", "rulesets"], capture_output=True,
+    )
+    if archive.returncode != 0:
+        return None
+    folder.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
+def memory_of_single_read(folder: Path) -> list[str]:
+    plan = folder / "flats-24.dxf"
+    write_block_of_flats(plan, 24)
+    binary = folder / "flats-24-binary.dxf"
+    ezdxf.readfile(plan).saveas(binary, fmt="bin")
+    versions = [
+        ("before single read", checker_at(f"{SINGLE_READ_COMMIT}^", folder / "before")),
+        ("single read", checker_at(SINGLE_READ_COMMIT, folder / "single")),
+        ("now", REPO),
+    ]
+    lines = [f"\nPeak memory of `annex check` of the larger plan, each in a child process:",
+             f"{'checker':<20} {'ASCII MB':>9} {'binary MB':>10}   (ASCII {plan.stat().st_size / 1e6:.1f} MB, binary {binary.stat().st_size / 1e6:.1f} MB on disk)"]
+    for name, source in versions:
+        if source is None:
+            lines.append(f"{name:<20} {'(no git history to take it from)':>20}")
+            continue
+        figures = []
+        for path in (plan, binary):
+            peak, _, status = peak_of_check(source, path)
+            figures.append(f"{peak:.0f}" if status in (0, 1) else f"exit {status}")
+        lines.append(f"{name:<20} {figures[0]:>9} {figures[1]:>10}")
+    return lines
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         small = measure(Path(tmp), 12)  # about 2,000 entities
         large = measure(Path(tmp), 24)  # about 8,000 entities
+        memory = memory_of_single_read(Path(tmp) / "memory")
     print(f"{'plan':<22} {'readfile s':>10} {'load/readfile':>14} {'check/readfile':>15}")
     for row in (small, large):
         name = f"{row['entities']:,} entities, {row['mb']:.1f} MB"
@@ -76,6 +141,7 @@ def main() -> int:
     size = large["entities"] / small["entities"]
     print(f"\n{size:.1f}x the entities cost {large['load'] / small['load']:.1f}x to load and "
           f"{large['check'] / max(small['check'], 1e-9):.1f}x to check (linear would be {size:.1f}x); mean growth {growth:.1f}x.")
+    print("\n".join(memory))
     return 0
 
 
