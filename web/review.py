@@ -20,7 +20,8 @@ from .results_view import changes_view, check_state_word, preflight_view, result
 from .recognition import layer_rows, openings_view, preview_markup, role_names
 from .reviewing import (
     FINAL_DECISIONS, MAX_JUSTIFICATION, MAX_NOTES, UNDECIDABLE, ReviewRefused, annex_download_name, approval_blockers,
-    final_decision, is_frozen, latest_decisions, open_for_review, queue as queue_of, record_decision, signed_annex_bytes,
+    failed_sign_off, final_decision, is_frozen, latest_decisions, open_for_review, queue as queue_of, record_decision, signed_annex_bytes,
+    pending_sign_off,
 )
 from .submissions import previous_version
 
@@ -125,6 +126,8 @@ def _submission_page(submission: Submission, *, status: int = 200, error: str | 
         max_justification=MAX_JUSTIFICATION,
         max_notes=MAX_NOTES,
         running=submission.check_state in ("queued", "running"),
+        signing=pending_sign_off(db_session, submission) is not None,
+        sign_off_failure=failed_sign_off(db_session, submission),
     ), status
 
 
@@ -161,7 +164,10 @@ def decide_finally(submission_id: int):
         db.session().rollback()
         return _submission_page(submission, status=refused.status, error=refused.sentence, error_key="final",
                                 typed={"notes": form.get("notes", ""), "decision": form.get("decision", "")})
-    flash(_("The decision is recorded and the signed-off annex is ready; this version is now frozen."), "success")
+    if is_frozen(submission):
+        flash(_("The decision is recorded and the signed-off annex is ready; this version is now frozen."), "success")
+    else:  # the annex is being written by a worker; the page shows it when it is ready
+        flash(_("The decision is recorded; the signed-off annex is being written from the stored drawings."), "success")
     return redirect(url_for("review.submission", submission_id=submission.id) + "#signoff")
 
 

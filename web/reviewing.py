@@ -42,10 +42,12 @@ from checker.report.i18n import LANGUAGES as ANNEX_LANGUAGES
 from checker.report.review import FindingDecision, Review
 from checker.rulesets import load_ruleset
 
-from . import storage
+from . import jobs, storage
 from .checking import load_submission
+from .jobs.tasks import finish, still_mine
 from .i18n import gettext as _
-from .models import AuditEvent, CheckState, Decision, FindingVerdict, Project, ReviewState, Submission, User, utcnow
+from .models import (AuditEvent, CheckState, Decision, FindingVerdict, Job, JobState, Project, ReviewState, Submission,
+                     User, utcnow)
 from .submissions import BLOCKING, finding_key
 
 log = logging.getLogger(__name__)
@@ -209,29 +211,91 @@ def final_decision(
     if decision == ReviewState.APPROVED.value and (blockers := approval_blockers(submission)):
         raise ReviewRefused(blockers[0], 409)
 
+    if pending_sign_off(db_session, submission) is not None:
+        raise ReviewRefused(_("The signed-off annex of this version is being written already."), 409)
+
     latest = latest_decisions(submission)
-    last_decision_id = max((d.id for d in latest.values()), default=0)
-    decided_at = utcnow().replace(microsecond=0)
+    args = {
+        "decision": decision,
+        "notes": " ".join(notes.split()),
+        "language": language,
+        "reviewer_id": reviewer.id,
+        "decided_at": utcnow().replace(microsecond=0).isoformat(),
+        "last_decision_id": max((d.id for d in latest.values()), default=0),
+    }
+    # The annex is written by a job (web.jobs), away from the web process; in the tests'
+    # inline mode it is written by now, and a refusal comes back as it always did.
+    job = jobs.submit(db_session, "sign_off", submission.id, args)
+    db_session.refresh(job)
+    db_session.refresh(submission)
+    if job.state == JobState.FAILED.value:
+        raise ReviewRefused(_(job.error or ""), 409)
+    return submission
+
+
+def pending_sign_off(db_session: Session, submission: Submission) -> Job | None:
+    """The sign-off job of this version that is queued or running, if any."""
+    return db_session.scalars(
+        select(Job).where(Job.submission_id == submission.id, Job.kind == "sign_off",
+                          Job.state.in_((JobState.QUEUED.value, JobState.RUNNING.value)))
+    ).first()
+
+
+def failed_sign_off(db_session: Session, submission: Submission) -> str | None:
+    """Why the latest sign-off of this unfrozen version failed (one sentence), if it did."""
+    latest = db_session.scalars(
+        select(Job).where(Job.submission_id == submission.id, Job.kind == "sign_off").order_by(Job.id.desc())
+    ).first()
+    if latest is None or latest.state != JobState.FAILED.value or is_frozen(submission):
+        return None
+    return _(latest.error or "")
+
+
+def run_sign_off(app, submission_id: int, token: str) -> None:
+    """The sign-off job's work (in the job's limited child): write the signed annex, store it, freeze
+    the version; a refusal ends the job failed with its sentence. Every write is fenced by ``token``."""
+    from . import db
+
+    db_session = db.sessions(app)()
+    try:
+        args = json.loads(db_session.scalar(select(Job.args_json).where(Job.token == token)))
+        submission = db_session.get(Submission, submission_id)
+        reviewer = db_session.get(User, args["reviewer_id"])
+        try:
+            _sign_off(db_session, submission, reviewer, args, token)
+        except ReviewRefused as refused:
+            db_session.rollback()
+            still_mine(db_session, token)
+            finish(db_session, token, JobState.FAILED, refused.sentence)
+            db_session.commit()
+    finally:
+        db_session.close()
+
+
+def _sign_off(db_session: Session, submission: Submission, reviewer: User, args: dict, token: str) -> None:
+    decided_at = datetime.fromisoformat(args["decided_at"])
+    latest = latest_decisions(submission)
     review = Review(
         reviewer=reviewer.name,
         municipality=submission.project.municipality.name,
-        decision=decision,
+        decision=args["decision"],
         decided_at=utc_text(decided_at),
-        notes=" ".join(notes.split()),
+        notes=args["notes"],
         decisions={
             key: FindingDecision(d.verdict, d.justification, d.reviewer.name, utc_text(d.decided_at))
             for key, d in latest.items()
         },
     )
-    pdf = signed_annex_pdf(submission, review, language)
+    pdf = signed_annex_pdf(submission, review, args["language"])
 
     _lock(db_session, submission)
     if is_frozen(submission):
         raise ReviewRefused(_("This version is signed off and frozen; its decisions can no longer change."), 409)
     newest = db_session.scalar(select(func.max(Decision.id)).where(Decision.submission_id == submission.id)) or 0
-    if newest != last_decision_id:  # a decision came in while the annex was being written
+    if newest != args["last_decision_id"]:  # a decision came in while the annex was being written
         raise ReviewRefused(_("A decision was recorded while the annex was being written; look at it and decide again."), 409)
     stored = storage.store_bytes(pdf, ".pdf", storage.annex_folder())
+    decision = args["decision"]
     submission.review_state = decision
     submission.decided_by_id = reviewer.id
     submission.decided_at = decided_at
@@ -241,8 +305,9 @@ def final_decision(
     # At full precision, when it is recorded (decided_at is the annex's, to the second): the
     # trail lists it after the decisions it followed.
     db_session.add(AuditEvent(submission_id=submission.id, user_id=reviewer.id, action=decision, detail=detail))
+    still_mine(db_session, token)
+    finish(db_session, token, JobState.DONE)
     db_session.commit()
-    return submission
 
 
 def signed_annex_pdf(submission: Submission, review: Review, language: str) -> bytes:

@@ -80,8 +80,8 @@ def _perform(app: Flask, token: str) -> str:
         db_session.refresh(job)
         kind, submission_id, attempts = job.kind, job.submission_id, job.attempts
     if attempts > int(app.config["JOB_MAX_ATTEMPTS"]):
-        fail(app, token, _("The check was started %(count)s times and its worker stopped each time before it finished; "
-                           "the team has been told.", count=attempts - 1))
+        log.error("job %s (%s of submission %s) lost its worker %s times; given up", token, kind, submission_id, attempts - 1)
+        fail(app, token, _ending_sentence(app, Ending.CRASHED, kind))
         return "failed"
 
     from . import process_limits
@@ -94,12 +94,14 @@ def _perform(app: Flask, token: str) -> str:
         return outcome.ending.value
     log.warning("job %s (%s of submission %s) ended: %s after %.1f s CPU (%s)", token, kind, submission_id,
                 outcome.ending.value, outcome.cpu_seconds, outcome.detail)
-    fail(app, token, _ending_sentence(app, outcome.ending))
+    fail(app, token, _ending_sentence(app, outcome.ending, kind))
     return outcome.ending.value
 
 
-def _ending_sentence(app: Flask, ending: Ending) -> str:
+def _ending_sentence(app: Flask, ending: Ending, kind: str) -> str:
     config = app.config
+    if kind == "sign_off":
+        return _("The annex could not be written on our side; nothing was signed. Please try again later.")
     if ending == Ending.CPU:
         return _("The check needed more than %(seconds)s seconds of computing time, the most one check may use; "
                  "the drawing is too large or too complex to check.", seconds=config["JOB_CPU_SECONDS"])
