@@ -263,7 +263,8 @@ def _all_succeeded(world):
 
 @then("Redis holds the count of the architect's failed sign-ins")
 def _in_redis(redis_url, accounts):
-    keys = [k.decode() for k in redis.Redis.from_url(redis_url).keys("*")]
+    with redis.Redis.from_url(redis_url) as client:
+        keys = [k.decode() for k in client.keys("*")]
     assert any(accounts["architect"].email in k for k in keys), keys
 
 
