@@ -126,6 +126,12 @@ Feature: Accounts and sessions
       | 13    | 13   | opens no page: it is sent to sign in        |
       | 25    | 0.1  | opens no page: it is sent to sign in        |
 
+  Scenario: A new password signs the account out of every browser
+    Given the app with its accounts
+    And the architect is signed in and a copy of their cookie is kept
+    When the demo start gives the demo accounts new passwords
+    Then the kept cookie opens no page: it is sent to sign in
+
   Scenario: The session cookie lives only as long as the browser, and the server's limit is a day
     Given the app with its accounts
     When the architect signs in from the address "10.0.0.1"

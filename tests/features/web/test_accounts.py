@@ -25,6 +25,7 @@ from sqlalchemy import select, update
 from tests.support.redis import redis_server
 from web import create_app, db
 from web.accounts import COMMON_PASSWORDS, common_passwords
+from web.demo import ensure_demo_accounts
 from web.models import ApiToken, AuditEvent, SignupRequest, Submission, User, UserSession, utcnow
 from web.submissions import results_of
 
@@ -449,6 +450,13 @@ def _age_session(current, accounts, began, idle):
     now = utcnow()
     write(current, update(UserSession).where(UserSession.user_id == accounts["architect"].id).values(
         created_at=now - timedelta(hours=began), last_seen_at=now - timedelta(hours=idle)))
+
+
+@when("the demo start gives the demo accounts new passwords")
+def _demo_start(current):
+    with current.app_context(), db.sessions(current)() as session:
+        accounts = ensure_demo_accounts(session, password_factory=lambda: "a brand new demo passphrase")
+    assert "architect@example.org" in {account.email for account in accounts}  # the test's architect is a demo account
 
 
 @when(parsers.parse('the architect signs in from the address "{address}"'))
