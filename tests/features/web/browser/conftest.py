@@ -1,6 +1,6 @@
 """The browser tests' fixtures: the real app served over HTTP, and headless Chromium.
 
-The app runs as users get it: checks in the worker thread (``CHECK_IN_BACKGROUND``),
+The app runs as users get it: checks as jobs in its local process pool (``CHECK_IN_BACKGROUND``),
 Secure session cookies (Chromium keeps them on http://127.0.0.1), no TESTING flag,
 served by werkzeug on a free port in a thread. Playwright drives Debian's
 ``/usr/bin/chromium``; it cannot download a browser of its own here, so
@@ -93,6 +93,8 @@ def live_server(live_database_url, tmp_path) -> Iterator[LiveServer]:
             "ANNEX_FOLDER": str(tmp_path / "annexes"),
             "MAIL_OUTBOX": str(tmp_path / "outbox"),  # the sign-up link's e-mail, read by the journey
             "CHECK_IN_BACKGROUND": True,
+            # The local job pool forks its processes from this one, so a journey's stand-in (a gate) reaches them.
+            "JOBS_LOCAL_START_METHOD": "fork",
         }
     )
     assert app.config["SESSION_COOKIE_SECURE"], "the browser tests run with the cookies users get"
@@ -110,9 +112,9 @@ def live_server(live_database_url, tmp_path) -> Iterator[LiveServer]:
     server.shutdown()
     thread.join(timeout=10)
     got_request_exception.disconnect(record, app)
-    checks = app.extensions.get("annex_checks")
-    if checks is not None:
-        checks.shutdown(wait=True)  # a check still writing would hold the database
+    jobs = app.extensions.get("annex_jobs")
+    if jobs is not None:
+        jobs.close()  # the local job pool's processes; a check still writing would hold the database
     db.sessions(app).kw["bind"].dispose()
     assert not live.crashes, f"the app crashed while serving the test: {live.crashes!r}"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import threading
+import time
 from email import message_from_bytes
 from email import policy as mail_policy
 from pathlib import Path
@@ -32,14 +32,29 @@ def _on_both_databases(live_database):
     """Steps ask for fixtures only when they run; naming the parametrised one here runs the journey twice."""
 
 
+class FileGate:
+    """A gate the check's process (forked from this one by the local job pool) sees: a file, there once opened."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def set(self) -> None:
+        self.path.touch()
+
+    def wait(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.path.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
 @pytest.fixture
-def check_gate(live_server, monkeypatch):
+def check_gate(live_server, monkeypatch, tmp_path):
     """Holds the check before it writes the PDF annex until the test has looked at the progress.
 
     Without it a fast machine could finish the check before the page is seen running.
     The check itself is unchanged: the gate only waits in front of ``annex_pdf``.
     """
-    gate = threading.Event()
+    gate = FileGate(tmp_path / "check-gate")
     write_annex = web.checking.annex_pdf
 
     def annex_pdf_after_gate(*args, **kwargs):
@@ -48,7 +63,7 @@ def check_gate(live_server, monkeypatch):
 
     monkeypatch.setattr(web.checking, "annex_pdf", annex_pdf_after_gate)
     yield gate
-    gate.set()  # never leave the worker thread waiting
+    gate.set()  # never leave the check waiting
 
 
 def label(page, text: str):
