@@ -2,7 +2,9 @@
 
 Brings the database to the newest schema, makes sure the demo municipality and a
 first reviewer and architect exist (new passwords each start, printed on the
-console), and serves on http://127.0.0.1:5000 (``PORT`` changes the port).
+console), and serves on http://127.0.0.1:5000 (``PORT`` changes the port). Checks run
+as jobs in a pool of local worker processes, or on Redis when ``REDIS_URL`` is set (then
+start ``python -m web.worker`` too); see docs/web.md.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 
-from . import create_app, db
+from . import create_app, db, jobs
 from .demo import ensure_demo_accounts
 
 
@@ -24,8 +26,16 @@ def main() -> None:
     print(f"Data: {app.instance_path}")
     for account in accounts:
         print(f"  {account.role:<10} {account.email:<28} password: {account.password}")
+    if jobs.mode(app) == "redis":
+        print("Checks are queued on Redis; start workers with: python -m web.worker")
+    else:
+        print(f"Checks run in {app.config['JOBS_LOCAL_WORKERS']} local worker processes (no REDIS_URL set).")
     print("Stop it with Ctrl+C.\n", flush=True)
-    app.run(host=host, port=port, threaded=True, use_reloader=False)
+    try:
+        app.run(host=host, port=port, threaded=True, use_reloader=False)
+    finally:
+        if "annex_jobs" in app.extensions:
+            app.extensions["annex_jobs"].close()
 
 
 if __name__ == "__main__":
