@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import shapely
 
 from .build import build_storey, unclosed_counts
@@ -161,12 +162,15 @@ def load_storey(
     # Guards extract() below (issue 10): block nesting, MINSERT grids and the expanded
     # entity count are checked on the block graph, refused before anything is expanded.
     check_expansion(doc, label)
-    raw = extract(
-        doc,
-        mapping,
-        _flatten_distance(doc, insunits, units_override),
-        (lambda done, total: progress(label, done, total)) if progress else None,
-    )
+    # NaN or 1e300 coordinates overflow while curves are flattened and shapes made; numpy's
+    # warnings would reach the console. check_coordinates below refuses them in a sentence.
+    with np.errstate(over="ignore", invalid="ignore"):  # context-local: safe in the web app's threads
+        raw = extract(
+            doc,
+            mapping,
+            _flatten_distance(doc, insunits, units_override),
+            (lambda done, total: progress(label, done, total)) if progress else None,
+        )
     # Guards everything that measures the plan (issue 10): coordinates past any building's size.
     check_coordinates(raw, label)
     if spec.region is None:  # elevations drawn on the plan's sheet are not part of the plan
