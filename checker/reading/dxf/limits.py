@@ -19,8 +19,7 @@ them.
 from __future__ import annotations
 
 import math
-import operator
-from itertools import compress, repeat
+from itertools import compress
 
 import numpy as np
 import shapely
@@ -75,13 +74,19 @@ def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
 
 
 def _inserts(layout) -> list:
-    """The layout's INSERTs (MINSERTs among them), picked from its entity list at C speed:
-    a plan's modelspace has a million entities and few of them are block references
-    (``query("INSERT")`` took five times as long)."""
-    entities = getattr(getattr(layout, "entity_space", None), "entities", None)
-    if not isinstance(entities, list):  # another ezdxf than the one this was written for
-        return list(layout.query("INSERT"))
-    return list(compress(entities, map(operator.is_, map(type, entities), repeat(Insert))))
+    """The layout's block references (MINSERTs among them), picked from its entity list at
+    C speed: a plan's modelspace has a million entities and few of them are block
+    references (``query("INSERT")`` took five times as long). The modelspace may hold
+    the reader's light records beside ezdxf entities: a type counts by its DXF name."""
+    space = getattr(layout, "entity_space", None)
+    entities = space.entities if isinstance(getattr(space, "entities", None), list) else list(layout)
+    insert_types = {kind for kind in set(map(type, entities)) if _dxf_name(kind) == "INSERT"}
+    return list(compress(entities, map(insert_types.__contains__, map(type, entities))))
+
+
+def _dxf_name(kind: type) -> str | None:
+    """The DXF type of entities of class ``kind``: ezdxf's DXFTYPE, or a light record's KIND."""
+    return getattr(kind, "DXFTYPE", None) or getattr(kind, "KIND", None)
 
 
 class _BlockGraph:
@@ -98,8 +103,8 @@ class _BlockGraph:
 
     def copies_of(self, insert) -> int:
         """Cells of a MINSERT grid (1 for a plain INSERT); refuses a grid past the copies limit by itself."""
-        if not insert.dxf.hasattr("row_count") and not insert.dxf.hasattr("column_count"):
-            return 1  # a plain INSERT: no grid to read
+        if type(insert) is not Insert or not (insert.dxf.hasattr("row_count") or insert.dxf.hasattr("column_count")):
+            return 1  # a plain INSERT (or the reader's light record of one): no grid to read
         copies = insert.mcount if insert.mcount > 1 else 1
         if copies > self.limits.max_block_copies:
             raise LimitExceeded(
