@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 
 from . import create_app, db, jobs
 from .demo import ensure_demo_accounts
@@ -31,11 +32,16 @@ def main() -> None:
     else:
         print(f"Checks run in {app.config['JOBS_LOCAL_WORKERS']} local worker processes (no REDIS_URL set).")
     print("Stop it with Ctrl+C.\n", flush=True)
+    signal.signal(signal.SIGTERM, _stop)  # a service manager's stop: as Ctrl+C, so the job pool is closed
     try:
         app.run(host=host, port=port, threaded=True, use_reloader=False)
     finally:
         if "annex_jobs" in app.extensions:
-            app.extensions["annex_jobs"].close()
+            app.extensions["annex_jobs"].close(wait=False)
+
+
+def _stop(_signum, _frame) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

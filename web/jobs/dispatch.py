@@ -184,6 +184,25 @@ def _pool_start(settings: dict) -> None:
     from .. import create_app
 
     use_app(create_app(settings))
+    _leave_with_parent()
+
+
+def _leave_with_parent() -> None:
+    """A pool process whose web process died goes too (its job, if any, is re-queued by the next
+    web process at start). PR_SET_PDEATHSIG would fire when the *thread* that started the
+    process ends, which for a pool started from a request is at once; so a watcher polls."""
+    import os
+    import signal
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="annex-pool-parent-watch", daemon=True).start()
 
 
 def _pool_perform(token: str) -> str:

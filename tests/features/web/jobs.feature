@@ -76,6 +76,16 @@ Feature: Checks run as jobs in limited worker processes, and none is lost
     Then the check is done with the example's verdict
     And the check ran in a process other than the web app's
 
+  Scenario: Without Redis, a web process killed in the middle of a check loses nothing: the next one checks it again at start
+    Given Redis and PostgreSQL are running and no worker is
+    And the web app runs as "python -m web" without Redis
+    When the architect submits the example project through the API
+    And the check is running in the worker
+    And the web process and its children are killed with SIGKILL
+    And the web app starts again as "python -m web" without Redis
+    Then the check is done with the example's verdict
+    And the check was started twice
+
   Scenario: A check past its CPU-time limit ends failed with one sentence
     Given the web app limits each check to 1 second of CPU time
     When the architect submits the example project

@@ -131,10 +131,11 @@ class Stack:
             env["REDIS_URL"] = self.redis.url
         return env
 
-    def start(self, name: str, command: list[str]) -> Process:
+    def start(self, name: str, command: list[str], extra: dict | None = None) -> Process:
         log = self.folder / f"{name}-{uuid.uuid4().hex[:6]}.log"
         with log.open("wb") as out:
-            process = subprocess.Popen(command, cwd=REPO, env=self.environment(), stdout=out, stderr=subprocess.STDOUT,
+            process = subprocess.Popen(command, cwd=REPO, env={**self.environment(), **(extra or {})}, stdout=out,
+                                       stderr=subprocess.STDOUT,
                                        start_new_session=True)
         return Process(process, log)
 
@@ -205,6 +206,24 @@ def start_gunicorn(stack):
     stack.gunicorn = stack.start("gunicorn", [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind",
                                               f"127.0.0.1:{stack.gunicorn_port}", "web:create_app()"])
     wait_for(lambda: _http_status(stack, "/signin") == 200, 60, "gunicorn to answer")
+
+
+@given('the web app runs as "python -m web" without Redis')
+@when('the web app starts again as "python -m web" without Redis')
+def demo_server(stack):
+    if stack.redis is not None:
+        stack.redis.stop()
+        stack.redis = None
+    stack.gunicorn_port = stack.gunicorn_port or free_port()
+    env_port = {"PORT": str(stack.gunicorn_port)}
+    stack.gunicorn = stack.start("web", [sys.executable, "-m", "web"], extra=env_port)
+    wait_for(lambda: _http_status(stack, "/signin") == 200, 60, "python -m web to answer")
+
+
+@when("the web process and its children are killed with SIGKILL")
+def kill_web(stack):
+    assert stack.submission().check_state == "running", "the check finished before the web process could be killed"
+    stack.gunicorn.kill_tree()
 
 
 @given("the web app runs without Redis")
