@@ -213,6 +213,9 @@ def _unpack_entry(archive: zipfile.ZipFile, member: zipfile.ZipInfo, total: int,
                     raise UploadRefused("The zip unpacks to more than %(limit)s MB; send smaller drawings.",
                                         limit=_megabytes(limit_bytes))
                 chunks.append(chunk)
+            if _compressed_size_wrong(stream, member):
+                raise UploadRefused("The zip entry “%(name)s” cannot be unpacked: the zip is damaged or states wrong sizes.",
+                                    name=member.filename)
     except UploadRefused:
         raise
     except NotImplementedError:
@@ -225,6 +228,16 @@ def _unpack_entry(archive: zipfile.ZipFile, member: zipfile.ZipInfo, total: int,
         raise UploadRefused("The zip entry “%(name)s” cannot be unpacked: the zip is damaged or states wrong sizes.",
                             name=member.filename)
     return b"".join(chunks), total
+
+
+def _compressed_size_wrong(stream, member: zipfile.ZipInfo) -> bool:
+    """Whether the entry's compressed data ended before the size its header states
+    (zipfile stops at the end of the compressed stream and does not tell)."""
+    if member.compress_type == zipfile.ZIP_STORED:
+        return member.compress_size != member.file_size
+    left = getattr(stream, "_compress_left", 0)  # zipfile's own count of compressed bytes not read
+    beyond = getattr(getattr(stream, "_decompressor", None), "unused_data", b"")  # read, but after the stream's end
+    return bool(left or beyond)
 
 
 def _megabytes(limit_bytes: int) -> str:
