@@ -80,6 +80,7 @@ Feature: Doors and windows are recognised from plain geometry
     When the plan is loaded
     Then the storey has 2 window recognised from geometry
     And the windows run from 2 m to 2.95 m and from 3 m to 4 m
+    And each window has a handle of its own, that of one of its glass lines
     And the storey has 1 room
 
   Scenario: A glass front drawn pane by pane between mullions, where the walls show no gap, is a window per pane and closes the room behind it
@@ -88,6 +89,7 @@ Feature: Doors and windows are recognised from plain geometry
     When the plan is loaded
     Then the storey has 3 window recognised from geometry
     And the windows run from 0.25 m to 1.75 m and from 1.8 m to 3.4 m and from 3.45 m to 4.95 m
+    And each window has a handle of its own, that of one of its glass lines
     And the storey has 1 room of about 18.7 m2
 
   Scenario: A double glass wall standing free is a window per leaf, and the cavity between its leaves is not a room

@@ -28,6 +28,23 @@ Feature: Rooms recognised from walls, named and used as the texts inside them sa
       | cm   | one closed outline per wall        |
       | mm   | solid hatches                      |
 
+  Scenario: With everything on layer 0, a wall's short return beside a window and the lines closing its ends are wall, so the window is found and the rooms close
+    Given a flat drawn in "mm" with everything on layer 0: double-line walls with the jambs closed, swing-arc doors and 3-line windows
+    And its east window starts 0.15 m from the bedroom's corner, leaving returns shorter than 0.5 m
+    When the plan is loaded
+    Then the plan has 3 spaces recognised from geometry
+    And the living room is 5.8 m by 5.7 m, the bedroom 3.8 m by 3.3 m and the bathroom 3.8 m by 2.3 m
+    And the east window is recognised in its gap
+
+  Scenario: With everything on layer 0, an eaves line round the building and a bed 0.6 m from a wall are neither walls nor rooms
+    Given a flat drawn in "mm" with everything on layer 0: double-line walls with the jambs closed, swing-arc doors and 3-line windows
+    And an eaves line drawn round the building 0.6 m outside its outer walls, on layer 0
+    And a bed 1.6 m by 2 m drawn as a closed outline 0.6 m from the bedroom's south wall, on layer 0
+    When the plan is loaded
+    Then the plan has 3 spaces recognised from geometry
+    And the living room is 5.8 m by 5.7 m, the bedroom 3.8 m by 3.3 m and the bathroom 3.8 m by 2.3 m
+    And no wall lies outside the outer walls or inside the bedroom
+
   Scenario: Rooms in walls drawn as centre lines reach the centre lines
     Given a flat drawn in "mm" with walls as centre lines
     And its doors and windows are drawn as blocks in the wall gaps

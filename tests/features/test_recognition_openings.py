@@ -362,3 +362,15 @@ def room_of_area(ctx, count, area):
 def rooms_count(ctx, count):
     spaces = ctx["plan"].storeys[0].spaces
     assert len(spaces) == count, [round(s.polygon.area, 2) for s in spaces]
+
+
+@then("each window has a handle of its own, that of one of its glass lines")
+def own_glass_handles(ctx):
+    windows = recognised(ctx, "window")
+    lines = {e.dxf.handle: e for e in ctx["sketch"].msp.query("LINE")}
+    handles = [w.source.handle for w in windows]
+    assert len(set(handles)) == len(handles), handles
+    for window in windows:
+        line = lines[window.source.handle]
+        x0, x1 = sorted((line.dxf.start.x, line.dxf.end.x))
+        assert window.span.bounds[0] - 0.01 <= x0 and x1 <= window.span.bounds[2] + 0.01, (window.span.bounds, x0, x1)

@@ -36,18 +36,18 @@ LABEL_LAYER = "A-ANNO-TEXT"  # a text layer with no role, as offices have
 WALL_LAYER = "A-WALL"
 
 
-def _gap_cuts() -> list[Polygon]:
+def _gap_cuts(spans=None) -> list[Polygon]:
     """The gap each opening leaves: its span, across the whole wall thickness."""
-    return [LineString(span).buffer(OUTER_THICKNESS, cap_style="flat") for span in DOORS + WINDOWS]
+    return [LineString(span).buffer(OUTER_THICKNESS, cap_style="flat") for span in spans or DOORS + WINDOWS]
 
 
-def wall_body() -> Polygon:
+def wall_body(spans=None) -> Polygon:
     """The walls as one solid with the gaps cut out (metres)."""
     ring = Polygon(OUTER).buffer(OUTER_THICKNESS / 2, join_style="mitre").difference(
         Polygon(OUTER).buffer(-OUTER_THICKNESS / 2, join_style="mitre")
     )
     partitions = [LineString(p).buffer(PARTITION_THICKNESS / 2, cap_style="flat") for p in PARTITIONS]
-    return shapely.union_all([ring, *partitions]).difference(shapely.union_all(_gap_cuts()))
+    return shapely.union_all([ring, *partitions]).difference(shapely.union_all(_gap_cuts(spans)))
 
 
 def draw_walls(drawing: PlanDrawing, style: str) -> None:
@@ -176,6 +176,84 @@ def grid_of_rooms(ctx, datatable):
     ctx["expected_uses"] = expected
     ctx["grid_cells"] = GRID_COLUMNS * count_rows
     return drawing
+
+
+# A flat drawn with everything on layer 0, as some offices and exports do: each door a
+# swing arc and leaf (hinge, closed end, open end), each window three lines across its wall.
+LAYER0_SWINGS = [
+    ((2, OUTER_THICKNESS / 2), (3, OUTER_THICKNESS / 2), (2, OUTER_THICKNESS / 2 + 1)),  # entrance, into the living room
+    ((6.05, 1.0), (6.05, 1.9), (6.95, 1.0)),  # living room to bedroom, into the bedroom
+    ((7.0, 3.45), (7.8, 3.45), (7.0, 2.65)),  # bedroom to bathroom, into the bedroom
+]
+
+
+@given(parsers.parse('a flat drawn in "{unit}" with everything on layer 0: double-line walls with the jambs closed, '
+                     "swing-arc doors and 3-line windows"), target_fixture="drawing")
+def a_flat_on_layer_0(ctx, unit):
+    return _layer0_flat(ctx, unit, list(WINDOWS))
+
+
+@given(parsers.parse("its east window starts {distance:g} m from the bedroom's corner, leaving returns shorter than 0.5 m"),
+       target_fixture="drawing")
+def east_window_near_corner(ctx, drawing, distance):
+    start = OUTER_THICKNESS / 2 + distance  # from the inner face of the south wall
+    return _layer0_flat(ctx, ctx["layer0_unit"], [NORTH_WINDOW, ((10, start), (10, start + 1.2))])
+
+
+def _layer0_flat(ctx, unit: str, windows: list) -> PlanDrawing:
+    drawing = PlanDrawing(unit)
+    without_room_layer(drawing)
+    ctx["drawings"]["plan"] = drawing
+    ctx["layer0_unit"] = unit
+    ctx["east_window"] = windows[1]
+    msp = drawing.doc.modelspace()
+    for piece in shapely.get_parts(wall_body(DOORS + windows)):
+        for ring in (piece.exterior, *piece.interiors):
+            points = list(ring.coords)
+            for p, q in zip(points, points[1:]):
+                msp.add_line(drawing.xy(p), drawing.xy(q))
+    for hinge, closed, opened in LAYER0_SWINGS:
+        start = math.degrees(math.atan2(closed[1] - hinge[1], closed[0] - hinge[0]))
+        end = math.degrees(math.atan2(opened[1] - hinge[1], opened[0] - hinge[0]))
+        if (end - start) % 360 > 180:  # an arc runs counter-clockwise from its start angle
+            start, end = end, start
+        msp.add_arc(drawing.xy(hinge), drawing.u(math.dist(hinge, closed)), start, end)
+        msp.add_line(drawing.xy(hinge), drawing.xy(opened))
+    for (x0, y0), (x1, y1) in windows:
+        across = (0, 1) if y0 == y1 else (1, 0)
+        for k in (-1, 0, 1):
+            offset = k * OUTER_THICKNESS / 2
+            msp.add_line(drawing.xy((x0 + across[0] * offset, y0 + across[1] * offset)),
+                         drawing.xy((x1 + across[0] * offset, y1 + across[1] * offset)))
+    return drawing
+
+
+@given(parsers.parse("an eaves line drawn round the building {offset:g} m outside its outer walls, on layer 0"))
+def eaves_line(drawing, offset):
+    eaves = Polygon(OUTER).buffer(OUTER_THICKNESS / 2 + offset, join_style="mitre")
+    drawing.doc.modelspace().add_lwpolyline([drawing.xy(p) for p in eaves.exterior.coords[:-1]], close=True)
+
+
+@given(parsers.parse("a bed {w:g} m by {h:g} m drawn as a closed outline {gap:g} m from the bedroom's south wall, on layer 0"))
+def bed(drawing, w, h, gap):
+    y0 = OUTER_THICKNESS / 2 + gap
+    corners = [(7.0, y0), (7.0 + w, y0), (7.0 + w, y0 + h), (7.0, y0 + h)]
+    drawing.doc.modelspace().add_lwpolyline([drawing.xy(p) for p in corners], close=True)
+
+
+@then("the east window is recognised in its gap")
+def east_window_found(ctx):
+    window = _opening_at(ctx, ctx["east_window"])
+    assert window.kind.value == "window" and window.source.recognised_by == "geometry", window.source
+    assert window.width_m == pytest.approx(1.2, abs=0.01)
+
+
+@then("no wall lies outside the outer walls or inside the bedroom")
+def no_stray_walls(ctx):
+    outside = Polygon(OUTER).buffer(OUTER_THICKNESS / 2 + 0.01, join_style="mitre")
+    bedroom = shapely.box(6.1, 0.2, 9.8, 3.4)
+    stray = [w.geometry.bounds for w in storey(ctx).walls if not outside.covers(w.geometry) or bedroom.intersects(w.geometry)]
+    assert not stray, stray
 
 
 # ---------------------------------------------------------------- then

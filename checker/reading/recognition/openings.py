@@ -470,6 +470,7 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
         gap_width = float(gap_widths[gap])
         kind = None
         spans = [span]
+        owners: list[int] = []  # per span, the line it is named by when a gap holds several
         if Role.WINDOWS in roles and Role.DOORS not in roles:
             kind, key = OpeningKind.WINDOW, "window lines in gap"
             first = int(s[next(row for row in rows if loose.role[int(s[row])] is Role.WINDOWS)])
@@ -480,9 +481,15 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
             runs = _runs(lo[glass], hi[glass])
             if len(runs) > 1 or runs[0][1] - runs[0][0] < FULL_LENGTH * gap_width:
                 along_gap = gap_alongs[gap]
+                panes = [(a, b) for a, b in runs if b - a >= PANE_MIN]
                 spans = [
-                    LineString([tuple(gaps.a[gap] + along_gap * a), tuple(gaps.a[gap] + along_gap * b)])
-                    for a, b in runs if b - a >= PANE_MIN
+                    LineString([tuple(gaps.a[gap] + along_gap * a), tuple(gaps.a[gap] + along_gap * b)]) for a, b in panes
+                ]
+                # Each pane is named by a glass line of its own: a schedule row or a
+                # finding naming one handle names one window.
+                owners = [
+                    int(s[next(row for row in glass if a - PANE_JOIN <= lo[row] and hi[row] <= b + PANE_JOIN)])
+                    for a, b in panes
                 ]
         elif _sliding(lo[partial], hi[partial], width[partial], offset[partial]) and len(full_offsets) < 2:
             kind, key = OpeningKind.DOOR, "sliding leaves in gap"
@@ -504,10 +511,10 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
         side = (float(-along_gap[1]), float(along_gap[0]))
         found.extend(
             Found(
-                kind, one, side, loose.handle[first], layer, block or "", recognised_by, round(confidence, 2), reason,
-                loose.path[first], None if one is span else span,
+                kind, one, side, loose.handle[owner], layer, block or "", recognised_by, round(confidence, 2), reason,
+                loose.path[owner], None if one is span else span,
             )
-            for one in spans
+            for one, owner in zip(spans, owners or [first] * len(spans))
         )
     return found
 

@@ -29,12 +29,19 @@ import shapely
 from ...messages import msg
 from ..dxf.extract import Extraction, RawShape
 from ..layers import LayerRole, Role
-from .walls import DOUBLE_LINE_MAX, DOUBLE_LINE_MIN, PARALLEL_SIN, Segments, double_line_thickness, segments_of
+from .openings import is_not_door_name
+from .walls import (
+    DOUBLE_LINE_MAX, DOUBLE_LINE_MIN, MIN_OVERLAP, PARALLEL_SIN, Segments, double_line_thickness, segments_of,
+    thickness_of_polygons,
+)
 
 # Candidate drawing units (name, metres per unit) for weighing evidence before the units decision.
 CANDIDATE_UNITS = (("m", 1.0), ("mm", 0.001), ("cm", 0.01), ("in", 0.0254), ("ft", 0.3048))
 BUILDING_MIN_M, BUILDING_MAX_M = 4.0, 400.0  # a drawing of one building (or plot) is this big
 FACE_MIN_M = 0.5  # shorter paired lines are door leaves, frames and furniture, not wall faces
+CLOSED_FACE_SHARE = 0.5  # a closed outline is a wall when at least this share of it runs beside another face
+TOUCH_M = 0.002  # line ends this close are joined
+WALL_END_PIECES = 6  # a wall's end (a jamb, a return round a corner) is drawn in at most this many short lines
 MIN_FACES = 6  # fewer paired faces are a drawn object, not a building's walls
 MIN_FACE_LENGTH_M = 12.0  # total paired face length for a building
 # The longest paired face runs at least this share of the drawing's size: a building's
@@ -125,12 +132,145 @@ def _double_lines(pool: list[RawShape], geometries: np.ndarray, size: float) -> 
             # The unit under which most lines find their other face wins: a count, not a
             # length, which would favour the larger units.
             if best is None or (faces.sum(), length) > (len(best[1]), best[2]):
-                best = (unit, scaled.owner[faces], length)
+                best = (unit, np.flatnonzero(long)[faces], length, everything, metres)
     if best is None:
         return None
-    unit, face_owners, length = best
-    owners = np.unique(face_owners)
+    unit, _, length, everything, metres = best
+    long = np.flatnonzero(everything.length >= FACE_MIN_M)
+    scaled = Segments(everything.start[long], everything.end[long], everything.owner[long])
+    faces_long = _faces_beside_walls(scaled)
+    faces_long &= ~_evenly_spaced_runs(scaled)
+    faces = np.zeros(len(everything), dtype=bool)
+    faces[long[faces_long]] = True
+    accepted = faces | _wall_ends(everything, faces)
+    owners = np.unique(everything.owner[accepted])
+    owners = owners[_wall_like(geometries[owners], metres, everything, faces, owners)]
+    # A toilet's cistern or a cupboard drawn in a block so named is a fitting, however wall-like.
+    owners = np.array([k for k in owners.tolist() if not is_not_door_name(pool[k].block)], dtype=int)
     return UnnamedWalls([pool[k] for k in owners.tolist()], [], unit, "double-lines", length)
+
+
+def _faces_beside_walls(segments: Segments) -> np.ndarray:
+    """Which lines are a wall's face.
+
+    Lines pair as ``double_line_thickness`` pairs them, but a face has the wall on one
+    side only: a line with partners on both sides belongs to the nearer one, and the
+    farther one is not its wall's other face (the eaves line 0.6 m outside the outer
+    face, a bed 0.6 m from a wall). A cavity wall drawn in three lines keeps its inner
+    line, paired with the outer one across the middle.
+    """
+    n = len(segments)
+    faces = np.zeros(n, dtype=bool)
+    if n < 2:
+        return faces
+    lines = segments.lines()
+    i, j = shapely.STRtree(lines).query(lines, predicate="dwithin", distance=DOUBLE_LINE_MAX)
+    keep = i != j
+    i, j = i[keep], j[keep]
+    length = segments.length
+    unit = segments.vector / length[:, None]
+    cross = np.abs(unit[i, 0] * unit[j, 1] - unit[i, 1] * unit[j, 0])
+    middle = (segments.start[j] + segments.end[j]) / 2 - segments.start[i]
+    signed = unit[i, 0] * middle[:, 1] - unit[i, 1] * middle[:, 0]
+    distance = np.abs(signed)
+    s0 = np.einsum("ij,ij->i", segments.start[j] - segments.start[i], unit[i])
+    s1 = np.einsum("ij,ij->i", segments.end[j] - segments.start[i], unit[i])
+    overlap = np.minimum(np.maximum(s0, s1), length[i]) - np.maximum(np.minimum(s0, s1), 0)
+    good = (cross <= PARALLEL_SIN) & (distance >= DOUBLE_LINE_MIN) & (distance <= DOUBLE_LINE_MAX)
+    good &= overlap >= np.minimum(MIN_OVERLAP, 0.5 * np.minimum(length[i], length[j]))
+    i, j, signed, distance = i[good], j[good], signed[good], distance[good]
+    if not len(i):
+        return faces
+    above, below = np.full(n, np.inf), np.full(n, np.inf)
+    np.fmin.at(above, i[signed > 0], distance[signed > 0])
+    np.fmin.at(below, i[signed < 0], distance[signed < 0])
+    # Seen from i, j is on one side; a nearer partner on i's other side makes j a far one.
+    other_side = np.where(signed > 0, below[i], above[i])
+    near_for_i = other_side >= distance
+    # The query gives each pair both ways round: a pair stands when neither line calls
+    # the other a far partner.
+    order = np.lexsort((j, i))
+    key_ij = i.astype(np.int64) * n + j
+    key_ji = j.astype(np.int64) * n + i
+    sorted_keys = key_ij[order]
+    position = np.minimum(np.searchsorted(sorted_keys, key_ji), len(order) - 1)
+    back = order[position]
+    reverse_found = sorted_keys[position] == key_ji
+    stands = near_for_i & np.where(reverse_found, near_for_i[back], True)
+    faces[i[stands]] = True
+    return faces
+
+
+def _wall_like(geometries: np.ndarray, metres: float, segments: Segments, faces: np.ndarray, owners: np.ndarray) -> np.ndarray:
+    """Which of the shapes with faces are walls: every open line, and a closed outline
+    that is a wall strip or whose outline is mostly faces. A bed or a counter drawn as
+    a closed outline may have a side beside something parallel; a wall's outline runs
+    beside its other face nearly all round."""
+    keep = np.ones(len(owners), dtype=bool)
+    closed = np.flatnonzero(shapely.get_type_id(geometries) == 3)
+    if not len(closed):
+        return keep
+    strips = ~np.isnan(thickness_of_polygons(list(shapely.transform(geometries[closed], lambda xy: xy * metres))))
+    face_length = np.bincount(segments.owner[faces], weights=segments.length[faces], minlength=int(owners.max()) + 1)
+    outline = np.bincount(segments.owner, weights=segments.length, minlength=int(owners.max()) + 1)
+    share = face_length[owners[closed]] / np.maximum(outline[owners[closed]], 1e-12)
+    keep[closed] = strips | (share >= CLOSED_FACE_SHARE)
+    return keep
+
+
+def _wall_ends(segments: Segments, faces: np.ndarray) -> np.ndarray:
+    """The short lines that close the walls found: a wall's end across its thickness at
+    a door or window (the jamb), a short return between a window and a corner, drawn as
+    lines too short to be taken for faces. A few short lines joined end to end (not
+    through a face's end) that start and end on the faces found, at two distinct
+    points, are the wall's. A chair touches no wall; a door stop touches it once; a
+    swing's chords, flattened into many pieces, are too many to be a wall's end."""
+    n = len(segments)
+    # A shape of many pieces (an arc flattened into chords, a hatch) is no wall's end.
+    pieces = np.bincount(segments.owner)[segments.owner]
+    # (Longer unpaired lines, up to a metre, would take in a paving grid's squares along a wall.)
+    is_short = ~faces & (segments.length < FACE_MIN_M) & (pieces <= WALL_END_PIECES)
+    short = np.flatnonzero(is_short)
+    ends = np.zeros(n, dtype=bool)
+    if not len(short) or not faces.any():
+        return ends
+    points = np.concatenate([segments.start, segments.end])
+    short_points = np.concatenate([short, short + n])
+    involved = np.flatnonzero(np.concatenate([faces | is_short] * 2))  # the other lines take no part
+    p, q = shapely.STRtree(shapely.points(points[involved])).query(
+        shapely.points(points[short_points]), predicate="dwithin", distance=TOUCH_M
+    )
+    p, q = short_points[p], involved[q]
+    segment_p, segment_q = p % n, q % n
+    # Points where a face ends: a chain stops there (a jamb line and a swing meeting at
+    # the jamb's corner are two things).
+    at_face = np.zeros(2 * n, dtype=bool)
+    at_face[p[faces[segment_q]]] = True
+    parent = {int(k): int(k) for k in short.tolist()}
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    join = (segment_p != segment_q) & is_short[segment_q] & ~at_face[p]
+    for a, b in zip(segment_p[join].tolist(), segment_q[join].tolist()):
+        parent[root(a)] = root(b)
+    members: dict[int, int] = {}
+    for k in short.tolist():
+        members[root(k)] = members.get(root(k), 0) + 1
+    # The face points each chain touches, told apart by where they are.
+    touched: dict[int, set] = {}
+    on_face = faces[segment_q]
+    for a, point in zip(segment_p[on_face].tolist(), q[on_face].tolist()):
+        x, y = points[point]
+        touched.setdefault(root(a), set()).add((round(x / TOUCH_M), round(y / TOUCH_M)))
+    closing = {chain for chain, where in touched.items() if len(where) >= 2 and members[chain] <= WALL_END_PIECES}
+    for k in short.tolist():
+        if root(k) in closing:
+            ends[k] = True
+    return ends
 
 
 def _evenly_spaced_runs(segments: Segments) -> np.ndarray:
