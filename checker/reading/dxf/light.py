@@ -311,75 +311,62 @@ class _Splitter:
 # ---------------------------------------------------------------------- parsing
 
 
-def _compiled(pairs: list[Pair]) -> list[tuple[int, object]] | None:
-    """The entity's tags after its (0, type) with values typed as ezdxf's tag compiler
-    types them; None where the compiler would fail (the tags then go to it and fail there)."""
-    out: list[tuple[int, object]] = []
+def _structure(pairs: list[Pair]):
+    """(handle, owner, subclass markers after the first, AcDbEntity tags, [subclass tags...])
+    for an entity with nothing but a handle and an owner before AcDbEntity, its values
+    typed as ezdxf's tag compiler types them; None otherwise, and wherever the compiler
+    would fail (the tags then go to it and fail there). One pass over the tags."""
+    handle = owner = None
+    names: list[str] = []
+    classes: list[list] = []
+    current: list | None = None
     type_of = TYPE_TABLE.get
+    points = POINT_CODES
     index, size = 1, len(pairs)
     try:
         while index < size:
             code, value = pairs[index]
-            if code >= 1000 or 300 <= code < 320:  # XDATA, binary data: left to ezdxf
-                return None
-            if code in POINT_CODES:
-                if index + 1 >= size or pairs[index + 1][0] != code + 10:
-                    return None
-                x, y = float(value), float(pairs[index + 1][1])
-                if index + 2 < size and pairs[index + 2][0] == code + 20:
-                    out.append((code, (x, y, float(pairs[index + 2][1]))))
-                    index += 3
-                else:
-                    out.append((code, (x, y)))
-                    index += 2
-                continue
-            cast = type_of(code, str)
-            if cast is str:
-                out.append((code, value))
-            else:
-                try:
-                    out.append((code, cast(value)))
-                except ValueError:
-                    if cast is not int:
-                        return None
-                    out.append((code, int(float(value))))
             index += 1
+            if code == 100:
+                names.append(value)
+                current = []
+                classes.append(current)
+                continue
+            if code >= 1000 or code == 101 or code == 102 or 300 <= code < 320:
+                return None  # XDATA, embedded objects, app data, binary data: ezdxf's
+            if code in points:
+                if index >= size or pairs[index][0] != code + 10:
+                    return None
+                x, y = float(value), float(pairs[index][1])
+                index += 1
+                if index < size and pairs[index][0] == code + 20:
+                    typed: object = (x, y, float(pairs[index][1]))
+                    index += 1
+                else:
+                    typed = (x, y)
+            else:
+                cast = type_of(code, str)
+                if cast is str:
+                    typed = value
+                else:
+                    try:
+                        typed = cast(value)
+                    except ValueError:
+                        if cast is not int:
+                            return None
+                        typed = int(float(value))  # ProE writes integers as floats
+            if current is not None:
+                current.append((code, typed))
+            elif code == 5 and handle is None:
+                handle = typed
+            elif code == 330 and owner is None:
+                owner = typed
+            else:
+                return None  # a second handle or owner, or any other tag before AcDbEntity
     except ValueError:
         return None
-    return out
-
-
-def _structure(pairs: list[Pair]):
-    """(handle, owner, subclass markers after the first, AcDbEntity tags, [subclass tags...])
-    for an entity with nothing but a handle and an owner before AcDbEntity; None otherwise."""
-    tags = _compiled(pairs)
-    if tags is None:
-        return None
-    handle = owner = None
-    index, size = 0, len(tags)
-    while index < size and tags[index][0] != 100:
-        code, value = tags[index]
-        if code == 5 and handle is None:
-            handle = value
-        elif code == 330 and owner is None:
-            owner = value
-        else:
-            return None  # app data (102), a second handle...
-        index += 1
-    if handle is None:
-        return None  # ezdxf would make one up
-    classes: list[list] = []
-    names: list[str] = []
-    for code, value in tags[index:]:
-        if code == 100:
-            names.append(value)
-            classes.append([])
-        elif code in (101, 102):
-            return None
-        else:
-            classes[-1].append((code, value))
-    if not names or names[0] != "AcDbEntity":
-        return None
+    if handle is None or not names or names[0] != "AcDbEntity":
+        return None  # no handle: ezdxf would make one up
     return handle, owner, tuple(names[1:]), classes[0], classes[1:]
 
 
@@ -545,16 +532,10 @@ def _attrib(pairs: list[Pair]):
 
 def _seqend_handle(pairs: list[Pair]):
     """The SEQEND's handle when it is plainly written, else False."""
-    tags = _compiled(pairs)
-    if tags is None:
+    parsed = _structure(pairs)
+    if parsed is None or parsed[2] != () or _once(parsed[3], _ENTITY_USED, _ENTITY_IGNORED) is None:
         return False
-    handle = None
-    for code, value in tags:
-        if code == 5 and handle is None:
-            handle = value
-        elif code not in (330, 100, 8, 67) and code not in _ENTITY_IGNORED:
-            return False
-    return handle if handle is not None else False
+    return parsed[0]
 
 
 def _attribs_follow(pairs: list[Pair]) -> bool:
