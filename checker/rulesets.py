@@ -22,6 +22,7 @@ of the wrong kind or unit are errors.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -38,6 +39,13 @@ DEFAULT_RULESET = "ir-police-annex"
 STATUSES = ("provisional", "final")
 HEADER_KEYS = {"name", "title", "jurisdiction", "version", "status", "sources", "extends"}
 _QUANTITY = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([A-Za-z°][A-Za-z0-9]*)\s*$")
+# The largest value of a kind any criterion can mean (in metres, degrees, square metres):
+# past it a figure is a slip (a missing decimal point), and a rule buffering or sampling
+# by it would work without end.
+LARGEST = {"length": 1000.0, "angle": 360.0, "area": 10000.0}
+# Parameters that are sampling steps (a sight line's points along the street): below
+# this a rule's work grows without bound, and 0 would divide by zero. Metres.
+SMALLEST_STEP = {"spacing": 0.05}
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,10 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise RulesetError(f"{where} is not valid TOML: {exc}.") from None
+    except UnicodeDecodeError:
+        raise RulesetError(f"{where} is not UTF-8 text; save it as UTF-8.") from None
+    except OSError as exc:  # a folder named like a ruleset, no permission
+        raise RulesetError(f"{where} cannot be read ({exc.strerror or exc}).") from None
     header = data.get("ruleset")
     if not isinstance(header, dict):
         raise RulesetError(f"{where}: a [ruleset] table is required.")
@@ -124,6 +136,8 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
     inherited_sources: tuple[str, ...] = ()
     if "extends" in header:
         parent_name = header["extends"]
+        if not isinstance(parent_name, str) or not parent_name.strip():
+            raise RulesetError(f"{where} [ruleset] extends must name a ruleset, one of {', '.join(available(directory))}.")
         if parent_name in seen or parent_name == path.stem:
             raise RulesetError(f"{where} [ruleset] extends {parent_name!r}, which extends it back.")
         parent = _load(_locate(parent_name, directory), directory, seen + (path.stem,))
@@ -139,7 +153,7 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
         reach_table = dict(reach_table)
         reach_provisional = reach_table.pop("provisional", reach_provisional)
         known_reach = {p.name: p for p in REACH_PARAMETERS}
-        if not isinstance(reach_provisional, list) or any(p not in known_reach for p in reach_provisional):
+        if not isinstance(reach_provisional, list) or any(not isinstance(p, str) or p not in known_reach for p in reach_provisional):
             raise RulesetError(f"{where} [reach] provisional must list [reach] parameters ({', '.join(known_reach)}).")
         for key, value in reach_table.items():
             if key not in known_reach:
@@ -171,7 +185,7 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
             raise RulesetError(f"{here} severity must be error or warning.") from None
         params = dict(base.params) if base else rule.defaults()
         provisional = settings.pop("provisional", list(base.provisional) if base else [])
-        if not isinstance(provisional, list) or any(rule.parameter(p) is None for p in provisional):
+        if not isinstance(provisional, list) or any(not isinstance(p, str) or rule.parameter(p) is None for p in provisional):
             names = ", ".join(p.name for p in rule.parameters) or "none"
             raise RulesetError(f"{here} provisional must list parameters of {rule_id} (its parameters: {names}).")
         for key, value in settings.items():
@@ -209,13 +223,20 @@ def parse_value(parameter: Parameter, value: object, where: str) -> object:
             raise RulesetError(f"{where}: {unit!r} is not a unit of {kind}; use {', '.join(units)}.")
         if number < 0:
             raise RulesetError(f"{where} must not be negative.")
-        return number * units[unit]
+        amount = number * units[unit]
+        if not amount <= LARGEST[kind]:  # also 99...9 digits, which make an infinite float
+            raise RulesetError(f"{where} is {value.strip()}, more than any criterion means; the most is {LARGEST[kind]:g} {parameter.unit}.")
+        smallest = SMALLEST_STEP.get(parameter.name)
+        if smallest is not None and amount < smallest:
+            raise RulesetError(f"{where} must be at least {smallest:g} {parameter.unit}: it is the step between points tried.")
+        return amount
     if kind in ("count",):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise RulesetError(f"{where} must be a whole number.")
         return value
     if kind == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        # TOML allows nan and inf, and integers too large for a float.
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
             raise RulesetError(f"{where} must be a number.")
         return float(value)
     if kind == "bool":
@@ -243,3 +264,10 @@ def parse_value(parameter: Parameter, value: object, where: str) -> object:
     if not isinstance(value, str):
         raise RulesetError(f"{where} must be text.")
     return value
+
+
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer beyond any float
+        return False

@@ -34,6 +34,8 @@ _HIDDEN_BY_DEFAULT = (DeprecationWarning, PendingDeprecationWarning, ImportWarni
 # A forked case's caps: headroom over what this process already maps, and wall time.
 FORK_MEMORY_HEADROOM = 2 << 30
 FORK_SECONDS = 60
+# The fixed words of engine.rule-crashed in the English summary.
+RULE_CRASHED = "could not be run ("
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,9 @@ class Outcome:
             return f"exit {self.status} with something on stderr: {self.stderr.strip()[:500]}"
         if not self.stdout.strip():
             return f"exit {self.status} without a word on stdout"
+        if RULE_CRASHED in self.stdout:  # the engine isolates a crashing rule; still a bug
+            crashed = next(line for line in self.stdout.splitlines() if RULE_CRASHED in line)
+            return f"a rule crashed: {crashed[:500]}"
         return None
 
 
@@ -133,11 +138,11 @@ def run_forked(argv: list[str], seconds: int = FORK_SECONDS, memory_headroom: in
         _, wait_status = os.waitpid(pid, 0)
         if os.WIFSIGNALED(wait_status):
             name = signal.Signals(os.WTERMSIG(wait_status)).name
-            return Outcome(tuple(argv), None, "", "", (), name)
+            return Outcome(tuple(map(str, argv)), None, "", "", (), name)
         data = json.loads(report.read_text() or "{}")
         if "exception" in data:
-            return Outcome(tuple(argv), 3, "", f"unhandled {data['exception']}", ())
-        return Outcome(tuple(argv), data["status"], data["stdout"], data["stderr"], tuple(data["warnings"]))
+            return Outcome(tuple(map(str, argv)), 3, "", f"unhandled {data['exception']}", ())
+        return Outcome(tuple(map(str, argv)), data["status"], data["stdout"], data["stderr"], tuple(data["warnings"]))
     finally:
         report.unlink(missing_ok=True)
 

@@ -43,6 +43,14 @@ JUNK = st.recursive(
 )
 
 
+# A value of any type but text: where a parser expects a string, the type confusion it must refuse.
+NOT_TEXT = st.one_of(
+    FLOATS, INTEGERS, st.booleans(), DATETIMES,
+    st.lists(SCALARS, min_size=1, max_size=3), st.lists(st.lists(TEXT, max_size=2), min_size=1, max_size=2),
+    st.dictionaries(TEXT, SCALARS, min_size=1, max_size=2),
+)
+
+
 def one_in(n: int) -> st.SearchStrategy:
     """True about once in ``n`` draws. False is the simplest choice (index 0), which
     hypothesis falls back to when it fills long examples; True the last."""
@@ -50,8 +58,9 @@ def one_in(n: int) -> st.SearchStrategy:
 
 
 def maybe_junk(strategy: st.SearchStrategy, junk_share: int = 14) -> st.SearchStrategy:
-    """``strategy`` most of the time, once in ``junk_share + 1`` any TOML value."""
-    return one_in(junk_share + 1).flatmap(lambda junk: JUNK if junk else strategy)
+    """``strategy`` most of the time, once in ``junk_share + 1`` any TOML value (half the
+    time one that is not text)."""
+    return one_in(junk_share + 1).flatmap(lambda junk: st.one_of(JUNK, NOT_TEXT) if junk else strategy)
 
 
 def toml_text(table: dict) -> str:
