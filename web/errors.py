@@ -6,6 +6,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from .i18n import gettext as _
+from .storage import NO_ROOM
 
 
 def init_app(app: Flask) -> None:
@@ -39,6 +40,14 @@ def init_app(app: Flask) -> None:
         limit = app.config["MAX_UPLOAD_MB"]
         return respond(413, _("The upload is larger than %(limit)s MB; send smaller files.", limit=limit))
 
+    @app.errorhandler(OSError)
+    def _no_room(exc):
+        # A disk full while a request's files are received or written: nothing of them is kept.
+        if exc.errno not in NO_ROOM:
+            raise exc
+        return respond(507, _("The server has no room to keep your files just now, so nothing was kept; try again later."))
+
     @app.errorhandler(500)
     def _internal(_exc):
-        return respond(500, _("Something went wrong on our side; your upload is kept. Please try again later."))
+        # Not "your upload is kept": an upload that fails is removed (web/submissions.py).
+        return respond(500, _("Something went wrong on our side; please try again later."))

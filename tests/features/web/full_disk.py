@@ -2,7 +2,8 @@
 
 ``python -m tests.features.web.full_disk <upload folder> <work folder> <database URL>``:
 the app (on the test's database, its accounts made by the test) takes the example house's two storeys through the API and
-through the upload page; the tmpfs holds the first storey's DXF but not the second's.
+through the upload page (the tmpfs holds the first storey's DXF but not the second's),
+then a storey of 600 KB with the temporary folder on the tmpfs too.
 Prints one JSON line: each answer's status, sentences and body, the files left in the
 upload folder, the versions recorded, and whether the tmpfs ever filled up.
 """
@@ -14,10 +15,13 @@ import json
 import os
 import re
 import sys
+import tempfile
 from html import unescape
 from pathlib import Path
 
 from sqlalchemy import func, select
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from web import create_app, db, storage
 from web.models import Role, Submission, User
@@ -58,7 +62,7 @@ def main(uploads: Path, work: Path, database_url: str) -> dict:
     answers = []
     response = api.post(f"/projects/{project}/versions", data=house_form(), content_type="multipart/form-data")
     answers.append({"status": response.status_code, "sentences": [response.get_json()["error"]],
-                    "body": response.get_data(as_text=True)})
+                    "body": response.get_data(as_text=True), "full_disk_writes": len(filled_up)})
 
     sign_in(client, architect)
     path = f"/projects/{project}/upload"
@@ -68,7 +72,18 @@ def main(uploads: Path, work: Path, database_url: str) -> dict:
         form[f"storey-{index}-file"] = (io.BytesIO((EXAMPLE / file).read_bytes()), file)
     response = client.post(path, data=form, content_type="multipart/form-data")
     body = response.get_data(as_text=True)
-    answers.append({"status": response.status_code, "sentences": sentences_of(body), "body": body})
+    answers.append({"status": response.status_code, "sentences": sentences_of(body), "body": body,
+                    "full_disk_writes": len(filled_up)})
+
+    # A request body over 500 KB is spooled by Werkzeug to a temporary file before any
+    # view runs: with the temporary folder on the full disk too, that write fails.
+    large = (EXAMPLE / "ground.dxf").read_bytes() + b"999\npadding\n" * (600 * 1024 // 12)
+    boundary, body = encode_multipart(  # in memory: only the server's spooling meets the full disk
+        {"storey": [FileStorage(io.BytesIO(large), "ground.dxf")], "name": ["Ground floor"], "elevation": ["0"]})
+    tempfile.tempdir = str(uploads)
+    response = api.post(f"/projects/{project}/versions", data=body, content_type=f"multipart/form-data; boundary={boundary}")
+    answers.append({"status": response.status_code, "sentences": [response.get_json()["error"]],
+                    "body": response.get_data(as_text=True), "full_disk_writes": len(filled_up)})
 
     with app.app_context(), db.sessions(app)() as session:
         versions = session.scalar(select(func.count()).select_from(Submission))

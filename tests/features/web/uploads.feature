@@ -72,5 +72,6 @@ Feature: Hostile uploads are refused with one sentence and leave nothing behind
   Scenario: A disk that fills up during an upload gives one sentence and leaves none of the upload's files
     Given the upload folder is a file system of 64 KB, room for the ground floor's DXF but not both storeys
     When the architect submits the example house's two storeys through the API and through the upload page
+    And then a storey of 600 KB while the temporary folder is on that file system too
     Then each answer is 507 saying "The server has no room to keep your files just now, so nothing was kept; try again later."
     And the upload folder holds no file and no version was recorded
