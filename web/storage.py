@@ -30,8 +30,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 NESTED_ZIP_MAGIC = (ZIP_MAGIC, b"PK\x05\x06", b"PK\x07\x08")
 
 MAX_ZIP_ENTRIES = 200  # files and folders alike
-# A central directory this large lists far more entries than MAX_ZIP_ENTRIES could
-# need; zipfile reads the whole directory into objects, so it is refused unread.
+# A central directory this large lists far more entries than MAX_ZIP_ENTRIES could need.
 MAX_ZIP_DIRECTORY_BYTES = 1024 * 1024
 ZIP_READ_CHUNK = 1024 * 1024
 # Errors a disk that is full (or over quota) raises while we write.
@@ -141,12 +140,15 @@ def unpack_zip(data: bytes, limit_bytes: int) -> dict[str, bytes]:
     drive), symbolic links, encrypted entries, compression we cannot read, a zip inside
     the zip, and a zip that cannot be read.
     """
-    directory = _central_directory(data)
-    if directory is None:
+    # zipfile reads the central directory whole, an object per entry: one far larger
+    # than MAX_ZIP_ENTRIES could need is refused unread (the count the end record gives
+    # is not trusted; zipfile reads by the directory's size).
+    directory_bytes = _central_directory_size(data)
+    if directory_bytes is None:
         raise UploadRefused("The zip file cannot be opened; it may be damaged.")
-    entries, directory_bytes = directory
-    if entries > MAX_ZIP_ENTRIES or directory_bytes > MAX_ZIP_DIRECTORY_BYTES:
-        raise UploadRefused("The zip holds more than %(count)s files.", count=MAX_ZIP_ENTRIES)
+    if directory_bytes > MAX_ZIP_DIRECTORY_BYTES:
+        raise UploadRefused("The zip's list of contents is over 1 MB, far more than a project needs; "
+                            "send only project.toml and the DXF files.")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error, UnicodeDecodeError,
@@ -172,16 +174,15 @@ def unpack_zip(data: bytes, limit_bytes: int) -> dict[str, bytes]:
     return unpacked
 
 
-def _central_directory(data: bytes) -> tuple[int, int] | None:
-    """(entries, bytes) the zip's end record gives its central directory, read before
-    zipfile builds an object per entry; None when there is no end record."""
+def _central_directory_size(data: bytes) -> int | None:
+    """The size the zip's end record gives its central directory; None without an end record."""
     try:
         end = zipfile._EndRecData(io.BytesIO(data))  # the stdlib's own reader of the end record (and its zip64 form)
     except (OSError, ValueError, EOFError, struct.error, zipfile.BadZipFile):
         return None
     if not end:
         return None
-    return int(end[zipfile._ECD_ENTRIES_TOTAL]), int(end[zipfile._ECD_SIZE])
+    return int(end[zipfile._ECD_SIZE])
 
 
 def _entry_name(member: zipfile.ZipInfo) -> str:

@@ -133,6 +133,8 @@ def house_with(entry: str) -> bytes:
         return zip_of(HOUSE, [(entry.split('"')[1], base)])
     if entry == "200 empty folders":
         return zip_of(HOUSE, [(f"house/empty-{i:03d}/", b"") for i in range(200)])
+    if entry == "30000 empty files":  # a central directory of about 2 MB, refused before zipfile reads it
+        return zip_of(HOUSE, [(f"house/empty/{i:05d}.txt", b"") for i in range(30000)])
     if entry == "first.dxf marked as encrypted":
         return patched(base, "house/first.dxf", flag_bits=0x1)
     if entry == "first.dxf compressed by an unknown method":

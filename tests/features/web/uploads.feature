@@ -65,6 +65,7 @@ Feature: Hostile uploads are refused with one sentence and leave nothing behind
       | another zip "house/more.zip"                       | The zip holds another zip, “house/more.zip”; put project.toml and the DXF files straight into one zip.            |
       | another zip named "house/notes.txt"                | The zip holds another zip, “house/notes.txt”; put project.toml and the DXF files straight into one zip.           |
       | 200 empty folders                                  | The zip holds more than 200 files.                                                                                |
+      | 30000 empty files                                  | The zip's list of contents is over 1 MB, far more than a project needs; send only project.toml and the DXF files. |
       | first.dxf marked as encrypted                      | The zip entry “house/first.dxf” is encrypted; send a zip without a password.                                      |
       | first.dxf compressed by an unknown method          | The zip entry “house/first.dxf” is compressed in a way we cannot read; make the zip again with ordinary compression. |
       | first.dxf twice                                    | The zip holds “house/first.dxf” twice; keep one of them.                                                          |
