@@ -5,8 +5,11 @@ What it checks
     entrance, or COMMUNAL, the entrance to shared parts) has a clear line of sight
     to the public realm (street, public footpath) within ``max_distance``. The line
     starts just outside the door and may not cross the building, a free-standing
-    wall, or a fence higher than ``fence_max_height``; lower fences do not block. The
-    finding shows the shortest clear line and its length.
+    wall, or a fence higher than ``fence_max_height``; lower fences do not block.
+    Walls block at their own level: a door on the ground is hidden only by the ground
+    storeys' walls, never by an upper storey's (a first floor spanning a recessed
+    porch stands above the view). The finding shows the shortest clear line and its
+    length.
 
     A door with no clear line fails, showing the shortest blocked line and naming
     the fences across it. A door whose only blockers are fences drawn without a

@@ -17,7 +17,9 @@ What it checks
     ``fence_max_height``; fences without a height are taken as blocking. Viewers
     are the points just outside every window on the envelope, on any storey, whose
     room (the smallest space just inside it) is habitable, and points along the
-    public realm. Obstacles are those at ground level, for upper-storey windows too.
+    public realm. Obstacles are those at ground level, for upper-storey windows too:
+    the ground storeys' walls, the footprint and fences; an upper storey's walls
+    (a first floor overhanging the garden) stand above the view.
     The shortest clear sight line is the measure. A store nothing overlooks fails;
     it is not assessable instead when no public realm is drawn at all (the street
     might see it) or when some fence has no height (it might be low enough).
