@@ -74,6 +74,19 @@ Feature: Doors and windows are recognised from plain geometry
     Then the storey has 1 window recognised from geometry
     And its width is 1.20 m and its middle 2.60 m along the front wall
 
+  Scenario Outline: Windows drawn as 2 lines on the faces of double-line walls, all on layer 0, are recognised, and the pier between two of them stays wall
+    Given a 10 m by 8 m house with double-line walls on layer 0 whose front wall has <gaps>
+    And in each gap, 2 parallel lines on layer 0
+    When the plan is loaded
+    Then the storey has <count> window recognised from geometry
+    And the windows run <runs>
+    And the storey has 1 room
+
+    Examples:
+      | gaps                           | count | runs                                       |
+      | a 1.2 m gap at 2 m             | 1     | from 2 m to 3.2 m                          |
+      | 1.2 m gaps at 2 m and 4.2 m    | 2     | from 2 m to 3.2 m and from 4.2 m to 5.4 m  |
+
   Scenario: Glazing that fills a wide gap in two panes is two windows, and the room behind stays closed
     Given a 10 m by 8 m house drawn in metres whose front wall has a 2 m gap at 2 m
     And in the gap, two panes of 2 lines on layer A-GLAZ, from 2 m to 2.95 m and from 3 m to 4 m

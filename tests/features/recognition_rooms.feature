@@ -45,6 +45,14 @@ Feature: Rooms recognised from walls, named and used as the texts inside them sa
     And the living room is 5.8 m by 5.7 m, the bedroom 3.8 m by 3.3 m and the bathroom 3.8 m by 2.3 m
     And no wall lies outside the outer walls or inside the bedroom
 
+  Scenario: A roof edge drawn round the building on the walls' layer encloses no room between it and the building
+    Given a flat drawn in "mm" with walls as double lines with the jambs closed
+    And its doors and windows are drawn as blocks in the wall gaps
+    And a roof edge drawn round the building 1 m outside its outer walls, on layer "A-WALL"
+    When the plan is loaded
+    Then the plan has 3 spaces recognised from geometry
+    And the living room is 5.8 m by 5.7 m, the bedroom 3.8 m by 3.3 m and the bathroom 3.8 m by 2.3 m
+
   Scenario: Rooms in walls drawn as centre lines reach the centre lines
     Given a flat drawn in "mm" with walls as centre lines
     And its doors and windows are drawn as blocks in the wall gaps

@@ -34,6 +34,19 @@ def layer0_house_with_front_gap(ctx, gap):
     ctx["sketch"].house("double lines", front_gaps=[ctx["gap"]], layer="0")
 
 
+@given(parsers.re(r"a 10 m by 8 m house with double-line walls on layer 0 whose front wall has (?P<width>[\d.]+) m gaps at (?P<at>.*)"))
+def layer0_house_with_front_gaps(ctx, width, at):
+    ctx["sketch"] = Sketch("metres")
+    ctx["gaps"] = [(float(x), float(x) + float(width)) for x in re.findall(r"([\d.]+) m", at)]
+    ctx["sketch"].house("double lines", front_gaps=ctx["gaps"], layer="0")
+
+
+@given(parsers.parse("in each gap, {drawing}"))
+def in_each_gap(ctx, drawing):
+    for gap in ctx.get("gaps") or [ctx["gap"]]:
+        _draw_in_gap(ctx["sketch"], gap, drawing)
+
+
 @given(parsers.parse("a 10 m by 8 m house drawn in {unit} whose left wall has a {gap:g} m gap at 3 m"))
 def house_with_left_gap(ctx, unit, gap):
     ctx["sketch"] = Sketch(unit)

@@ -228,10 +228,12 @@ def _layer0_flat(ctx, unit: str, windows: list) -> PlanDrawing:
     return drawing
 
 
-@given(parsers.parse("an eaves line drawn round the building {offset:g} m outside its outer walls, on layer 0"))
-def eaves_line(drawing, offset):
-    eaves = Polygon(OUTER).buffer(OUTER_THICKNESS / 2 + offset, join_style="mitre")
-    drawing.doc.modelspace().add_lwpolyline([drawing.xy(p) for p in eaves.exterior.coords[:-1]], close=True)
+@given(parsers.re(r'an? (?P<what>eaves line|roof edge) drawn round the building (?P<offset>[\d.]+) m outside its outer walls, '
+                  r'on layer "?(?P<layer>[^"]+)"?$'))
+def eaves_line(drawing, what, offset, layer):
+    eaves = Polygon(OUTER).buffer(OUTER_THICKNESS / 2 + float(offset), join_style="mitre")
+    drawing.doc.modelspace().add_lwpolyline([drawing.xy(p) for p in eaves.exterior.coords[:-1]], close=True,
+                                            dxfattribs={"layer": layer})
 
 
 @given(parsers.parse("a bed {w:g} m by {h:g} m drawn as a closed outline {gap:g} m from the bedroom's south wall, on layer 0"))

@@ -108,6 +108,7 @@ def recognise_rooms(
     if max_area is not None:
         keep &= areas <= max_area * 1.001
     rooms = rooms[keep]
+    rooms = rooms[~_margins_round_building(rooms)]
     rooms = rooms[np.argsort(-shapely.area(rooms), kind="stable")]
     if not len(rooms):
         return []
@@ -139,6 +140,23 @@ def recognise_rooms(
             FoundRoom(room, wall, name, use, CONFIDENCE_NAMED if named else CONFIDENCE_UNNAMED, reason, tuple(words))
         )
     return found
+
+
+def _margins_round_building(rooms: np.ndarray) -> np.ndarray:
+    """True for an enclosure that holds every other one in its hole: the margin between
+    the building and a line drawn round it (eaves, a roof edge, a plot or frame line), not a
+    room. A corridor round a courtyard holds the courtyard, but not the rooms beyond it."""
+    margin = np.zeros(len(rooms), dtype=bool)
+    ringed = np.flatnonzero(shapely.get_num_interior_rings(rooms) > 0)
+    if len(rooms) < 2 or not len(ringed):
+        return margin
+    points = shapely.point_on_surface(rooms)
+    for k in ringed.tolist():
+        whole = shapely.polygons(shapely.get_exterior_ring(rooms[k]))
+        inside = shapely.contains(whole, points)
+        inside[k] = True
+        margin[k] = bool(inside.all())
+    return margin
 
 
 def _glass_cavities(rooms: np.ndarray, spans: np.ndarray) -> np.ndarray:

@@ -279,8 +279,9 @@ def window_faces(walls: Segments, middles: Segments) -> np.ndarray:
     """Which wall segments are the outer lines of a window: for a line between the two
     faces of a wall (a window's middle glass line), the two wall segments beside it, one on
     each side at the same distance, that start and end where it does. A wall face runs on
-    past the opening; a window's face lines stop at its jambs."""
-    glazed = np.zeros(len(walls), dtype=bool)
+    past the opening; a window's face lines stop at its jambs. Windows drawn as two lines
+    on the faces alone are found by ``flush_window_faces``."""
+    glazed = flush_window_faces(walls)
     if not len(walls) or not len(middles):
         return glazed
     length = middles.length
@@ -312,3 +313,114 @@ def window_faces(walls: Segments, middles: Segments) -> np.ndarray:
     take = balanced[m]
     glazed[w[take]] = True
     return glazed
+
+
+# A window drawn as two lines on the faces of a double-line wall, on the walls' own layer:
+# a piece of wall like any other, except that the wall runs on in line past both its
+# ends, across the short lines closing the wall at its jambs.
+JAMB_TOUCH = 0.01  # m: a jamb line's ends this close to the face lines' ends
+
+
+def flush_window_faces(walls: Segments) -> np.ndarray:
+    """Which wall segments are the two lines of a window drawn flush with the wall's faces.
+
+    A candidate is a pair of parallel wall lines a wall's thickness apart, 0.4-4 m long,
+    starting and ending together, closed at each end by a line across (the jamb) beyond
+    which the wall runs on in line. A pier between two such windows looks the same, so
+    candidates in a row (sharing a jamb) alternate, from the ends of the row, where the
+    walls are: window, pier, window. A row of even length cannot be told and is left as wall.
+    """
+    glazed = np.zeros(len(walls), dtype=bool)
+    if len(walls) < 4:
+        return glazed
+    length = walls.length
+    unit = walls.vector / np.maximum(length, 1e-12)[:, None]
+    short = np.flatnonzero((length >= WINDOW_LENGTH[0]) & (length <= WINDOW_LENGTH[1]))
+    if len(short) < 2:
+        return glazed
+    lines = walls.lines()
+    i, j = shapely.STRtree(lines[short]).query(lines[short], predicate="dwithin", distance=DOUBLE_LINE_MAX)
+    keep = i < j
+    i, j = short[i[keep]], short[j[keep]]
+    cross = np.abs(unit[i, 0] * unit[j, 1] - unit[i, 1] * unit[j, 0])
+    rel = walls.start[j] - walls.start[i]
+    distance = np.abs(unit[i, 0] * rel[:, 1] - unit[i, 1] * rel[:, 0])
+    s0 = np.einsum("ij,ij->i", walls.start[j] - walls.start[i], unit[i])
+    s1 = np.einsum("ij,ij->i", walls.end[j] - walls.start[i], unit[i])
+    same = (np.abs(np.minimum(s0, s1)) <= WINDOW_FACE_EXTENT) & (np.abs(np.maximum(s0, s1) - length[i]) <= WINDOW_FACE_EXTENT)
+    good = (cross <= PARALLEL_SIN) & (distance >= DOUBLE_LINE_MIN) & (distance <= DOUBLE_LINE_MAX) & same
+    i, j = i[good], j[good]
+    if not len(i):
+        return glazed
+    # The ends of each pair: i's start with the end of j nearest it, and so on.
+    flip = np.einsum("ij,ij->i", unit[i], unit[j]) < 0
+    j_start = np.where(flip[:, None], walls.end[j], walls.start[j])
+    j_end = np.where(flip[:, None], walls.start[j], walls.end[j])
+    ends = ((walls.start[i], j_start, -unit[i]), (walls.end[i], j_end, unit[i]))
+    points = np.concatenate([walls.start, walls.end])
+    point_tree = shapely.STRtree(shapely.points(points))
+    jamb_of = np.full((len(i), 2), -1)
+    for side, (p, q, outward) in enumerate(ends):
+        jamb_of[:, side] = _jamb_between(p, q, walls, point_tree)
+        runs_on = _runs_on(p, outward, walls, point_tree, unit) | _runs_on(q, outward, walls, point_tree, unit)
+        jamb_of[~runs_on, side] = -1
+    closed = (jamb_of >= 0).all(axis=1)
+    i, j, jamb_of = i[closed], j[closed], jamb_of[closed]
+    if not len(i):
+        return glazed
+    # Rows of candidates sharing jambs: alternate from the row's ends.
+    by_jamb: dict[int, list[int]] = {}
+    for k, (a, b) in enumerate(jamb_of.tolist()):
+        by_jamb.setdefault(a, []).append(k)
+        by_jamb.setdefault(b, []).append(k)
+    seen = np.zeros(len(i), dtype=bool)
+    for start in range(len(i)):
+        if seen[start]:
+            continue
+        row = _row(start, jamb_of, by_jamb)
+        seen[row] = True
+        if len(row) % 2 == 0:
+            continue
+        for k in row[::2]:
+            glazed[i[k]] = glazed[j[k]] = True
+    return glazed
+
+
+def _jamb_between(p: np.ndarray, q: np.ndarray, walls: Segments, point_tree: shapely.STRtree) -> np.ndarray:
+    """For each pair of points, a wall segment running from one to the other, or -1."""
+    n = len(walls)
+    found = np.full(len(p), -1)
+    k, point = point_tree.query(shapely.points(p), predicate="dwithin", distance=JAMB_TOUCH)
+    segment = point % n
+    other = np.where((point < n)[:, None], walls.end[segment], walls.start[segment])
+    hit = np.hypot(*(other - q[k]).T) <= JAMB_TOUCH
+    found[k[hit]] = segment[hit]
+    return found
+
+
+def _runs_on(p: np.ndarray, outward: np.ndarray, walls: Segments, point_tree: shapely.STRtree, unit: np.ndarray) -> np.ndarray:
+    """For each point, whether a wall segment starts there and runs on in line, away from the pair."""
+    n = len(walls)
+    result = np.zeros(len(p), dtype=bool)
+    k, point = point_tree.query(shapely.points(p), predicate="dwithin", distance=JAMB_TOUCH)
+    segment = point % n
+    direction = np.where((point < n)[:, None], unit[segment], -unit[segment])  # from this end into the segment
+    in_line = np.einsum("ij,ij->i", direction, outward[k]) >= 1 - PARALLEL_SIN
+    result[k[in_line]] = True
+    return result
+
+
+def _row(start: int, jamb_of: np.ndarray, by_jamb: dict[int, list[int]]) -> list[int]:
+    """The candidates joined to ``start`` through shared jambs, in order along the row."""
+    row = [start]
+    for side in (1, 0):  # walk forwards from the end jamb, then backwards from the start jamb
+        here, jamb = start, int(jamb_of[start, side])
+        while True:
+            nxt = [k for k in by_jamb.get(jamb, []) if k != here and k not in row]
+            if len(nxt) != 1:
+                break
+            here = nxt[0]
+            row = row + [here] if side == 1 else [here] + row
+            a, b = jamb_of[here].tolist()
+            jamb = b if a == jamb else a
+    return row
