@@ -48,6 +48,12 @@ Feature: Fast reading of the modelspace
     Then both readings give the same extraction
     And the light reading took nothing as records
 
+  Scenario: A wall whose handle is no hexadecimal number is recovered exactly as before
+    Given a drawing whose wall has the handle "EOF"
+    When it is read both ways and extracted
+    Then both readings were recovered with the same repairs
+    And both readings give the same extraction
+
   Scenario: A door block whose attributes never end is refused with the same sentence as before
     Given a drawing whose door block's attributes are not closed by a SEQEND
     When it is read both ways and extracted

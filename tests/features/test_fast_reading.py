@@ -143,6 +143,20 @@ def no_handles(ctx):
     ctx["path"] = _file(ctx)
 
 
+@given(parsers.parse('a drawing whose wall has the handle "{handle}"'))
+def wall_with_handle(ctx, handle):
+    doc = ezdxf.new("R2018")
+    doc.layers.add("A-WALL")
+    wall = doc.modelspace().add_line((0, 1000), (4000, 1000), dxfattribs={"layer": "A-WALL"})
+    doc.modelspace().add_line((0, 2000), (4000, 2000), dxfattribs={"layer": "A-WALL"})
+    doc.saveas(_file(ctx))
+    text = _file(ctx).read_text(encoding="utf-8")
+    marker = f"  0\nLINE\n  5\n{wall.dxf.handle}\n"
+    assert text.count(marker) == 1
+    _file(ctx).write_text(text.replace(marker, f"  0\nLINE\n  5\n{handle}\n"), encoding="utf-8")
+    ctx["path"] = _file(ctx)
+
+
 @given("a drawing whose door block's attributes are not closed by a SEQEND")
 def open_attributes(ctx):
     doc = ezdxf.new("R2018")

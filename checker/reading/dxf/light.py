@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ezdxf.document import Drawing
 from ezdxf.enums import MAP_TEXT_ALIGN_FLAGS_TO_ENUM, TextEntityAlignment
-from ezdxf.lldxf.types import POINT_CODES, TYPE_TABLE
+from ezdxf.lldxf.types import POINT_CODES, TYPE_TABLE, is_valid_handle
 
 from .tags import compile_tags, raw_tags
 
@@ -365,8 +365,8 @@ def _structure(pairs: list[Pair]):
                 return None  # a second handle or owner, or any other tag before AcDbEntity
     except ValueError:
         return None
-    if handle is None or not names or names[0] != "AcDbEntity":
-        return None  # no handle: ezdxf would make one up
+    if handle is None or handle == "0" or not is_valid_handle(handle) or not names or names[0] != "AcDbEntity":
+        return None  # no handle: ezdxf would make one up; an invalid one: its database refuses it
     return handle, owner, tuple(names[1:]), classes[0], classes[1:]
 
 

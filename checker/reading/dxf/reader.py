@@ -220,7 +220,7 @@ def read_dxf(
         repair_count = len(auditor.fixes)
         repairs = [_entry_text(e) for e in auditor.fixes[:MAX_REPAIRS_LISTED]]
         unrepaired = [_entry_text(e) for e in auditor.errors[:MAX_REPAIRS_LISTED]]
-    except (DXFError, UnicodeDecodeError, ValueError, EOFError, IndexError) as exc:
+    except (DXFError, UnicodeDecodeError, ValueError, OverflowError, EOFError, IndexError) as exc:
         # Anything else a strict read trips over: a recovering read may still cope.
         try:
             doc, auditor = _recover(path, name, _recovery_bytes(data, encoding, declared))
