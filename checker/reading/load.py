@@ -14,6 +14,7 @@ from typing import Callable
 
 import numpy as np
 import shapely
+from ezdxf.lldxf.const import DXFError
 
 from .build import build_storey, unclosed_counts
 from .recognition.type_marks import mark_openings
@@ -27,7 +28,7 @@ from .dxf.extract import Extraction, extract
 from .layers import PLAN_ROLES, LayerMapping, LayerRole, Role
 from .dxf.reader import ReadReport, read_dxf
 from .dxf.limits import check_coordinates, check_expansion
-from ..errors import NoPlanContent
+from ..errors import NoPlanContent, UnreadableFile
 from ..gc_pause import cycle_collection_paused
 from ..messages import Listing, Message, Term, msg, render
 from ..plan import Plan, Storey
@@ -164,13 +165,17 @@ def load_storey(
     check_expansion(doc, label)
     # NaN or 1e300 coordinates overflow while curves are flattened and shapes made; numpy's
     # warnings would reach the console. check_coordinates below refuses them in a sentence.
-    with np.errstate(over="ignore", invalid="ignore"):  # context-local: safe in the web app's threads
-        raw = extract(
-            doc,
-            mapping,
-            _flatten_distance(doc, insunits, units_override),
-            (lambda done, total: progress(label, done, total)) if progress else None,
-        )
+    try:
+        with np.errstate(over="ignore", invalid="ignore"):  # context-local: safe in the web app's threads
+            raw = extract(
+                doc,
+                mapping,
+                _flatten_distance(doc, insunits, units_override),
+                (lambda done, total: progress(label, done, total)) if progress else None,
+            )
+    except DXFError as exc:  # ezdxf on an entity it read but cannot give, e.g. a CLASS among the entities
+        detail = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise UnreadableFile(f"{label} is damaged: an entity in it cannot be read ({detail}).") from None
     # Guards everything that measures the plan (issue 10): coordinates past any building's size.
     check_coordinates(raw, label)
     if spec.region is None:  # elevations drawn on the plan's sheet are not part of the plan
