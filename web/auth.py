@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_limiter.util import get_remote_address
 from limits import parse
+from sqlalchemy.exc import IntegrityError
 
 from . import db
 from .access import current_user, sign_in, sign_out, user_by_email
@@ -38,7 +39,7 @@ def _limits(*pairs: tuple[str, str]):
 
 
 def _signin_limits(email: str):
-    return _limits(("SIGNIN_ACCOUNT_LIMIT", "account:" + email.strip().lower()),
+    return _limits(("SIGNIN_ACCOUNT_LIMIT", "account:" + email.strip().lower()[:254]),
                    ("SIGNIN_ADDRESS_LIMIT", "address:" + (get_remote_address() or "")))
 
 
@@ -120,7 +121,11 @@ def confirm_signup():
         return render_template("auth/confirm_signup.html", token=None), 404
     if request.method == "POST":
         user = complete_signup(db_session, pending)
-        db_session.commit()
+        try:
+            db_session.commit()
+        except IntegrityError:  # the same link opened twice at once: the other made the account
+            db_session.rollback()
+            return render_template("auth/confirm_signup.html", token=None), 404
         sign_in(user)
         return redirect(url_for("architect.projects"))
     return render_template("auth/confirm_signup.html", token=token, email=pending.email)
