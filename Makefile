@@ -14,7 +14,7 @@ OUT    := out
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils \
                    postgresql chromium redis-server
 
-.PHONY: run test bench bench-recognition docs example clean system-packages
+.PHONY: run test fuzz bench bench-recognition docs example clean system-packages
 
 # Installs only what is missing, so a machine that has them all needs no root.
 system-packages:
@@ -46,6 +46,13 @@ run: $(DEPS) system-packages
 
 test: $(DEPS) system-packages
 	$(BIN)/python -m pytest
+
+# The long fuzz run of tests/fuzz (make test runs a short one with a fixed seed): random
+# seeds, FUZZ_FACTOR times the cases; failing examples are kept in out/fuzz-db and
+# tried first next time, failing drawings written to out/fuzz-failures/.
+FUZZ_FACTOR ?= 40
+fuzz: $(DEPS)
+	ANNEX_FUZZ=long ANNEX_FUZZ_FACTOR=$(FUZZ_FACTOR) $(BIN)/python -m pytest tests/fuzz -q --hypothesis-show-statistics
 
 bench: $(DEPS) system-packages
 	$(BIN)/python benchmarks/bench_load.py
