@@ -31,6 +31,15 @@ Feature: Checks run as jobs in limited worker processes, and none is lost
     And a worker process starts
     Then the check is done with the example's verdict
 
+  Scenario: Redis killed and restarted while a check runs loses nothing, and the worker goes on with the next check
+    Given Redis and PostgreSQL are running and a worker process is running
+    When the architect submits the example project
+    And the check is running in the worker
+    And Redis is killed and started again with nothing in it
+    Then the check is done with the example's verdict
+    When the architect submits the example project again
+    Then the check is done with the example's verdict
+
   Scenario: A check submitted while Redis is down is queued once Redis is back
     Given Redis and PostgreSQL are running and a worker process is running
     When Redis is stopped
