@@ -188,6 +188,14 @@ def _styles() -> list[Style]:
         Style("busy sheet: exploded chain dims, stair, eaves", "english", "double lines", "swing", "2 lines", noise=True),
         Style("layer 0 export, segments, one block", "layer0", "double lines", "tessellated swing", "2 lines",
               container="one block", header="unitless", noise=True),
+        # Everything on layer 0 in more ways: nothing but geometry says what is wall, window or door.
+        Style("layer 0, closed polylines, 2-line windows, noise", "layer0", "closed polylines", "swing", "2 lines", noise=True),
+        Style("layer 0, open polylines, bulges, cm, no units", "layer0", "open polylines", "bulge swing", "2 lines",
+              unit="cm", header="missing"),
+        Style("layer 0, double doors, 4-line windows, rotated", "layer0", "double lines", "double", "4 lines", placed="rotated"),
+        Style("layer 0, sliding doors, 2-line windows", "layer0", "double lines", "sliding", "2 lines"),
+        # Not yet read (so not listed): layer 0 with walls as wide polylines (extraction keeps no
+        # widths), with internal walls as single lines, and with windows as frame and sill.
     ]
     return s
 
