@@ -19,6 +19,9 @@ when a storey has no drawn room outlines they are recognised here, in metres:
    the two faces of a double-line wall, a duct, a gap between two lines drawn twice.
    One under ``SMALL_ROOM_AREA`` is a room only when a door or window opens into it
    or a text names it: otherwise it is a shaft, a column, a step or a bench.
+5. Nor is a narrow enclosure lined mostly by openings (a double glass wall's cavity), or
+   one that holds every other in its hole (the margin between the building and an eaves,
+   roof or plot line drawn round it).
 
 Texts inside a room name it and say its use (``room_words``). All steps are
 vectorised shapely calls; no step compares every element with every other.

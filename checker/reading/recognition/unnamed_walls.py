@@ -8,7 +8,12 @@ building outlines is taken first, as neighbouring outlines would pass for wall f
    it (a wall's two faces), in at least two directions. The unit is not known yet, so the
    evidence is weighed in each candidate unit that makes the drawing a building's size
    (4-400 m), and the unit under which most lines find a partner is used for the choice
-   only; the units decision itself comes later, from all evidence.
+   only; the units decision itself comes later, from all evidence. In that unit a line
+   with partners on both sides keeps the nearer (an eaves line or a bed 0.6 m from a
+   wall is not its other face); a closed outline is a wall only as a wall strip or when
+   it is mostly faces (not a bed or a counter with one side beside something), and never
+   inside a block named as a fitting; and the short lines closing a wall's end at a jamb
+   or round a corner, joined to the faces at two points, are wall too.
 2. **Outlines**: closed outlines only (a site plan with building footprints, as SolveSpace
    writes): a closed outline holding at least two others is the plot (site boundary);
    the closed outlines inside it, a few square metres or more, are buildings' outlines,

@@ -8,8 +8,10 @@ Recognising doors and windows from plain geometry needs the places where a wall 
 interrupted: two wall lines ending in line, facing each other across 0.4-4 m with
 nothing between them. On a double-line or hatched wall each face shows such a gap;
 the faces' gaps are merged into one, whose spread across the wall is the wall's
-thickness there. Everything is in metres and vectorised (STRtree queries and numpy
-over segment arrays): no loop runs over pairs of elements.
+thickness there. A window drawn on the walls' own layer (three or four lines across the
+wall, or two lines on its faces) would close its gap as wall: ``window_faces`` tells its
+lines apart so that they are read as the window. Everything is in metres and vectorised
+(STRtree queries and numpy over segment arrays): no loop runs over pairs of elements.
 """
 
 from __future__ import annotations
