@@ -29,6 +29,7 @@ Feature: Fast reading of the modelspace
     Then both readings give the same extraction
     And the light reading took the plain doors, windows, lights, lines, polylines and texts as records
     And the extraction has 11 openings and 2 lights
+    And both readings count the same entities once expanded, for the reading limits
 
   Scenario: Entities in a paperspace layout are not read into the plan by the light records
     Given a drawing with a wall in the modelspace and a wall on a paperspace layout

@@ -11,6 +11,7 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from checker.errors import InputError
 from checker.reading.dxf.extract import extract
+from checker.reading.dxf.limits import check_expansion
 from checker.reading.dxf.light import LIGHT_TYPES, ReadDrawing
 from checker.reading.dxf.reader import read_dxf
 from checker.reading.layers import LayerMapping
@@ -233,6 +234,7 @@ def read_both_ways(ctx):
         return
     assert not isinstance(plain, ReadDrawing)
     ctx["light_doc"] = light
+    ctx["plain_doc"] = plain
     ctx["plain_raw"] = extract(plain, mapping, FLATTEN)
     ctx["light_raw"] = extract(light, mapping, FLATTEN)
 
@@ -263,6 +265,12 @@ def took_records(ctx):
     left = [e.dxftype() for e in ctx["light_doc"].modelspace() if type(e) not in LIGHT_TYPES]
     # The MINSERT grid, the exploded wall blocks, the bulged and the tilted polyline, the tilted text, the MTEXT.
     assert sorted(left) == ["INSERT", "INSERT", "INSERT", "LWPOLYLINE", "LWPOLYLINE", "MTEXT", "TEXT"], left
+
+
+@then("both readings count the same entities once expanded, for the reading limits")
+def same_expansion(ctx):
+    assert isinstance(ctx["light_doc"], ReadDrawing)
+    assert check_expansion(ctx["plain_doc"], "plan") == check_expansion(ctx["light_doc"], "plan") > 0
 
 
 @then("the light reading took nothing as records")
