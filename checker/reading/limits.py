@@ -11,7 +11,8 @@ environment variable (the option wins):
 - ``max_block_copies`` placements of one block once nested blocks and MINSERT grids are
   expanded (``--max-block-copies``, ``ANNEX_MAX_BLOCK_COPIES``), default 1 million;
 - ``max_entities``     entities of a storey once its blocks, grids and hatch boundaries are
-  expanded (``--max-entities``, ``ANNEX_MAX_ENTITIES``), default 5 million.
+  expanded, a long polyline or hatch in a block counting one per 16 vertices
+  (``--max-entities``, ``ANNEX_MAX_ENTITIES``), default 5 million.
 
 The defaults leave room for a real 200 MB plan (a million entities of its own at
 about 200 bytes each, and as many again inside its blocks); the bombs this guards

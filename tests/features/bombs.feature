@@ -73,3 +73,10 @@ Feature: A drawing that would blow up once expanded is refused before it is expa
     And the error is one sentence saying "past the limit of 5; raise it with --max-entities or ANNEX_MAX_ENTITIES"
     When I run "annex check {plan} --max-entities 1000" as a process with ANNEX_MAX_ENTITIES=5
     Then the exit status is 0
+
+  Scenario: A long polyline in a block counts by its vertices once the block is expanded
+    Given a drawing whose block of one polyline with 10000 vertices is inserted 10000 times
+    When I run "annex check {tmp}/bomb.dxf" as a process
+    Then the exit status is 2
+    And the error is one sentence saying "bomb.dxf would hold 6,250,001 entities once its blocks, MINSERT grids and hatches are expanded, past the limit of 5,000,000"
+    And the process ended within 20 seconds using less than 600 MB

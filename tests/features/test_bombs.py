@@ -107,3 +107,16 @@ def hatch_block(ctx, paths, times):
 @then("nothing on the error output is a warning")
 def no_warning(ctx):
     assert "Warning" not in ctx["run"].stderr, ctx["run"].stderr
+
+
+@given(parsers.parse("a drawing whose block of one polyline with {vertices:d} vertices is inserted {times:d} times"))
+def polyline_block(ctx, vertices, times):
+    doc = ezdxf.new("R2010")
+    doc.layers.add("A-WALL")
+    block = doc.blocks.new("ZIGZAG")
+    block.add_lwpolyline([(k * 10.0, (k % 2) * 10.0) for k in range(vertices)])
+    # One MINSERT column of copies: a small file, and extraction places the cells as it
+    # places separate references. (ezdxf takes minutes to build a 100,000-vertex polyline.)
+    reference = doc.modelspace().add_blockref("ZIGZAG", (0.0, 0.0), dxfattribs={"layer": "A-WALL"})
+    reference.grid(size=(times, 1), spacing=(50.0, 0.0))
+    doc.saveas(bomb_path(ctx))

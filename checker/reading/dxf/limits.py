@@ -33,6 +33,9 @@ from ..limits import ENVIRONMENT, OPTIONS, Limits
 # Farther from the origin than this, in drawing units, nothing is a building: 1e10 mm is
 # 10,000 km (a projected northing in millimetres stays below it), 1e10 m is past the Moon.
 MAX_COORDINATE = 1e10
+# A long polyline, spline or hatch in a block counts one entity per this many vertices:
+# about what one line costs once extracted (its geometry and record) in points.
+VERTICES_PER_ENTITY = 16
 
 
 def _count(n: int) -> Number:
@@ -90,7 +93,8 @@ def _dxf_name(kind: type) -> str | None:
 
 
 class _BlockGraph:
-    """Each block definition read once: its own weight (entities, hatch boundaries) and
+    """Each block definition read once: its own weight (entities, long polylines and hatches
+    by their vertices, attributes of its block references) and
     the blocks it inserts with their copies; depth and expanded size memoised per block."""
 
     def __init__(self, doc, label: str, limits: Limits):
@@ -123,14 +127,13 @@ class _BlockGraph:
             block = self.doc.blocks.get(name)
             if block is not None and not (block.block.is_xref or block.block.is_xref_overlay):  # xrefs are not loaded
                 for entity in block:
-                    kind = entity.dxftype()
-                    if kind == "INSERT":
-                        weight += 1
-                        children.append((entity.dxf.name, self.copies_of(entity)))
-                    elif kind == "HATCH":  # each boundary path becomes a polygon of its own
-                        weight += max(1, len(entity.paths))
+                    if entity.dxftype() == "INSERT":
+                        copies = self.copies_of(entity)
+                        # Its attributes are visited once per cell, as entities of their own.
+                        weight += 1 + copies * len(entity.attribs)
+                        children.append((entity.dxf.name, copies))
                     else:
-                        weight += 1
+                        weight += _weight(entity)
             self._contents[name] = (weight, children)
         return self._contents[name]
 
@@ -207,6 +210,29 @@ class _BlockGraph:
                     limit=_count(self.limits.max_block_copies), **_raise_with("max_block_copies"),
                 )
             )
+
+
+def _weight(entity) -> int:
+    """What one entity of a block definition counts for: one, and for long polylines,
+    splines and hatches one per VERTICES_PER_ENTITY vertices (a block of one polyline of
+    100,000 vertices placed a thousand times is 10^8 points); each boundary of a hatch
+    becomes a polygon of its own, so a hatch counts at least one per boundary."""
+    kind = entity.dxftype()
+    try:
+        if kind == "LWPOLYLINE":
+            return max(1, len(entity) // VERTICES_PER_ENTITY)
+        if kind == "POLYLINE":
+            return max(1, len(entity.vertices) // VERTICES_PER_ENTITY)
+        if kind == "SPLINE":
+            return max(1, max(len(entity.control_points), len(entity.fit_points)) // VERTICES_PER_ENTITY)
+        if kind == "HATCH":
+            return sum(
+                max(1, len(getattr(path, "vertices", None) or getattr(path, "edges", ())) // VERTICES_PER_ENTITY)
+                for path in entity.paths
+            ) or 1
+    except (AttributeError, TypeError):  # an odd entity: counted as one, as extraction would try it
+        pass
+    return 1
 
 
 def _parents_first(names: list[str], graph: _BlockGraph) -> list[str]:
