@@ -124,7 +124,7 @@ class _BlockGraph:
         """(weight of the block's own entities, [(inserted block, copies), ...])."""
         if name not in self._contents:
             weight, children = 0, []
-            block = self.doc.blocks.get(name)
+            block = self.doc.blocks.get(name) if isinstance(name, str) else None  # a damaged reference may name none
             if block is not None and not (block.block.is_xref or block.block.is_xref_overlay):  # xrefs are not loaded
                 for entity in block:
                     if entity.dxftype() == "INSERT":
