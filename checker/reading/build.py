@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import Polygon
 
 from ..plan import (
     AccessKind,
@@ -77,16 +78,18 @@ def build_storey(
     for shape, geometry in zip(shapes, geometries):
         by_role.setdefault(shape.role, []).append((shape, geometry))
 
-    def source(item) -> Source:
+    def source(item, recognised_by: str | None = None) -> Source:
         explained = raw.layer_roles.get(item.layer, NO_ROLE)
         if explained.how is None:
-            return Source(item.handle, item.layer, name)
-        return Source(item.handle, item.layer, name, explained.how, explained.confidence, explained.reason)
+            if recognised_by is None:
+                return Source(item.handle, item.layer, name)
+            return Source(item.handle, item.layer, name, recognised_by)
+        return Source(item.handle, item.layer, name, recognised_by or explained.how, explained.confidence, explained.reason)
 
     # Walls as drawn: lines, polylines and (from extraction) hatch boundaries on wall layers.
     walls = tuple(Wall(source(s), g) for s, g in by_role.get(Role.WALLS, []))
     openings_raw = raw.openings
-    spans = scale([LineString([o.start, o.end]) for o in openings_raw], factor)
+    spans = _two_point_lines([(o.start, o.end) for o in openings_raw], factor)
     found = _recognise(raw, factor, walls, spans)
     all_spans = spans + [f.span for f in found]
     # Gaps that windows and a door fill only in parts are closed whole, for the outline and rooms.
@@ -95,30 +98,19 @@ def build_storey(
     hosts = _host_walls(walls, all_spans)
     # Final spans first (a WIDTH attribute resizes a block's span), then which side of
     # each is outside, for all openings in one vectorised pass.
-    final_spans, width_from, attributes = [], [], []
-    for raw_opening, span in zip(openings_raw, spans):
-        parsed = parse_attributes(raw_opening.attributes)
-        if parsed.width_m is not None:
-            span = _resize(span, parsed.width_m)
-        final_spans.append(span)
-        width_from.append("attribute" if parsed.width_m is not None else "geometry")
-        attributes.append(parsed)
+    attributes = [parse_attributes(o.attributes) for o in openings_raw]
     # An opening found by its shape in a block reference that carries opening attributes
     # (a door block on a layer of no door role) keeps them, and is known by that block.
     holders = [_attribute_holder(f.path, raw.opening_attributes) for f in found]
-    for item, holder in zip(found, holders):
-        parsed = parse_attributes(raw.opening_attributes[holder]) if holder else parse_attributes({})
-        span = item.span if parsed.width_m is None else _resize(item.span, parsed.width_m)
-        final_spans.append(span)
-        width_from.append("attribute" if parsed.width_m is not None else "geometry")
-        attributes.append(parsed)
+    attributes += [parse_attributes(raw.opening_attributes[holder]) if holder else parse_attributes({}) for holder in holders]
+    final_spans = _resized(all_spans, [a.width_m for a in attributes])
+    width_from = ["attribute" if a.width_m is not None else "geometry" for a in attributes]
+    alongs, widths = _directions(final_spans)
     outwards = _outwards(final_spans, [o.side for o in openings_raw] + [f.side for f in found], footprint)
     # Who each opening is: the convention INSERTs first, then what recognition found.
     identities: list[tuple[Source, OpeningKind, str]] = []
     for raw_opening in openings_raw:
-        recognised = source(raw_opening)
-        if raw_opening.attributes:
-            recognised = replace(recognised, recognised_by="block-attributes")
+        recognised = source(raw_opening, "block-attributes" if raw_opening.attributes else None)
         kind = OpeningKind.DOOR if raw_opening.role is Role.DOORS else OpeningKind.WINDOW
         identities.append((recognised, kind, raw_opening.block))
     for item, holder in zip(found, holders):
@@ -134,8 +126,8 @@ def build_storey(
             kind=kind,
             block=block,
             span=span,
-            along=_unit(np.subtract(span.coords[1], span.coords[0])),
-            width_m=span.length,
+            along=alongs[k],
+            width_m=widths[k],
             width_from=width_from[k],
             host_wall=hosts[k],
             outward=outwards[k],
@@ -147,14 +139,13 @@ def build_storey(
     openings = _distinct_handles(openings, paths)
 
     texts = raw.texts
-    text_points = scale([Point(t.point) for t in texts], factor)
+    text_points = _points([t.point for t in texts], factor)
     spaces_found = _room_outlines(
         [(s, g) for s, g in by_role.get(Role.SPACES, []) if isinstance(g, Polygon)], text_points, texts
     )
     space_texts = _texts_inside([g for _, g in spaces_found], text_points, texts, prefer=Role.SPACES)
     spaces = tuple(
-        Space(source(s), _space_name(words), _space_use(words), g)
-        for (s, g), words in zip(spaces_found, space_texts)
+        Space(source(s), *_name_and_use(tuple(words)), g) for (s, g), words in zip(spaces_found, space_texts)
     )
     if recognise_rooms and not spaces_found and walls:  # no outlines drawn: rooms are what the walls enclose
         spaces, footprint = spaces_from_walls(name, walls, closing_spans, text_points, texts, footprint)
@@ -173,7 +164,7 @@ def build_storey(
         Fence(source(s), g.exterior if isinstance(g, Polygon) else g, s.thickness * factor or None)
         for s, g in by_role.get(Role.FENCES, [])
     )
-    light_points = scale([Point(l.point) for l in raw.lights], factor)
+    light_points = _points([l.point for l in raw.lights], factor)
     lights = tuple(Light(source(l), p, l.block) for l, p in zip(raw.lights, light_points))
     return Storey(
         name=name,
@@ -351,15 +342,9 @@ class _HostZones:
     ``normal``, ``length``)."""
 
     def __init__(self, spans: list) -> None:
-        array = np.array(spans, dtype=object)
-        coords = shapely.get_coordinates(array)
-        first = np.concatenate(([0], np.cumsum(shapely.get_num_coordinates(array))[:-1]))
-        starts, ends = coords[first], coords[first + 1]
-        deltas = ends - starts
-        lengths = np.hypot(deltas[:, 0], deltas[:, 1])
-        degenerate = lengths == 0
-        along = deltas / np.where(degenerate, 1.0, lengths)[:, None]
-        along[degenerate] = (1.0, 0.0)  # as _unit
+        starts, ends = _first_segments(spans)
+        lengths = np.hypot(*(ends - starts).T)
+        along = _unit_vectors(ends - starts)
         self.along = along
         self.normal = np.stack([-along[:, 1], along[:, 0]], axis=1)
         self.origin = starts - along * HOST_WALL_DISTANCE
@@ -428,18 +413,59 @@ def _outwards(spans: list, sides: list, footprint) -> list[tuple[float, float] |
     return result
 
 
-def _resize(span: LineString, width: float) -> LineString:
-    centre = np.array(span.interpolate(0.5, normalized=True).coords[0])
-    along = np.array(_unit(np.subtract(span.coords[1], span.coords[0])))
-    half = along * width / 2
-    return LineString([tuple(centre - half), tuple(centre + half)])
+def _two_point_lines(pairs: list, factor: float) -> list:
+    """Lines from (start, end) pairs in drawing units, in metres, in one call (as ``scale``)."""
+    if not pairs:
+        return []
+    return list(shapely.linestrings(np.array(pairs, dtype=float) * factor))
 
 
-def _unit(vector) -> tuple[float, float]:
-    length = float(np.hypot(vector[0], vector[1]))
-    if length == 0:
-        return (1.0, 0.0)
-    return (float(vector[0]) / length, float(vector[1]) / length)
+def _points(points: list, factor: float) -> list:
+    """Points in drawing units, in metres, in one call (as ``scale``)."""
+    if not points:
+        return []
+    return list(shapely.points(np.array(points, dtype=float) * factor))
+
+
+def _first_segments(spans: list) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's first and second vertex (n x 2 each)."""
+    array = np.array(spans, dtype=object)
+    coords = shapely.get_coordinates(array)
+    first = np.concatenate(([0], np.cumsum(shapely.get_num_coordinates(array))[:-1]))
+    return coords[first], coords[first + 1]
+
+
+def _unit_vectors(deltas: np.ndarray) -> np.ndarray:
+    """Rows divided by their length; (1, 0) for a zero row (as a span with no direction)."""
+    lengths = np.hypot(deltas[:, 0], deltas[:, 1])
+    units = deltas / np.where(lengths == 0, 1.0, lengths)[:, None]
+    units[lengths == 0] = (1.0, 0.0)
+    return units
+
+
+def _directions(spans: list) -> tuple[list[tuple[float, float]], list[float]]:
+    """Each span's unit direction (first vertex to second) and its length."""
+    if not spans:
+        return [], []
+    start, end = _first_segments(spans)
+    array = np.array(spans, dtype=object)
+    return [tuple(v) for v in _unit_vectors(end - start).tolist()], shapely.length(array).tolist()
+
+
+def _resized(spans: list, widths: list[float | None]) -> list:
+    """Spans given a width (a WIDTH attribute) re-drawn that wide about their middle."""
+    chosen = [k for k, width in enumerate(widths) if width is not None]
+    if not chosen:
+        return list(spans)
+    array = np.array([spans[k] for k in chosen], dtype=object)
+    centre = shapely.get_coordinates(shapely.line_interpolate_point(array, 0.5, normalized=True))
+    start, end = _first_segments(list(array))
+    half = _unit_vectors(end - start) * (np.array([widths[k] for k in chosen], dtype=float) / 2)[:, None]
+    resized = shapely.linestrings(np.stack([centre - half, centre + half], axis=1))
+    result = list(spans)
+    for k, span in zip(chosen, resized):
+        result[k] = span
+    return result
 
 
 def _attribute_holder(path: str | None, holders: dict[str, dict[str, str]]) -> str | None:
@@ -461,6 +487,13 @@ def _distinct_handles(openings: list[Opening], paths: list[str | None]) -> list[
         replace(o, source=replace(o.source, handle=path)) if counts[o.source.handle] > 1 and path else o
         for o, path in zip(openings, paths)
     ]
+
+
+@lru_cache(maxsize=4096)
+def _name_and_use(words: tuple[str, ...]) -> tuple[str | None, str]:
+    """A room's name and use from the texts inside it; a plan repeats a few label sets
+    over thousands of rooms, and the answer depends on the words alone."""
+    return _space_name(list(words)), _space_use(list(words))
 
 
 def _room_outlines(found: list, points: list, texts: list) -> list:
