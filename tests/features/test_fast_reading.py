@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 import sys
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def _door_block(doc, name: str, base=(0, 0)) -> None:
     block.add_attdef("ROLE", (0, 0))
 
 
-@given("a drawing with door, window and light blocks rotated, scaled, mirrored, with extrusion -1, with a moved base point and with attributes")
+@given("a drawing with door, window and light blocks rotated, scaled, mirrored, with extrusion -1, with a moved base point, with attributes and with XDATA")
 def placed_blocks(ctx):
     doc = ezdxf.new("R2018")
     for name in ("A-WALL", "A-DOOR", "A-GLAZ", "E-LITE", "A-AREA", "A-FURN"):
@@ -74,6 +75,11 @@ def placed_blocks(ctx):
     msp.add_lwpolyline([(0, 0), (100, 0), (100, 100), (0, 100), (0, 0)], close=True, dxfattribs={"layer": "A-WALL"})
     msp.add_line((0, 4000), (40000, 4000), dxfattribs={"layer": "A-WALL", "thickness": 3000})
     msp.add_line((1, 1), (2, 2))  # layer 0: loose linework for recognition
+    doc.appids.add("ANNEX_TEST")
+    tagged = msp.add_line((0, 6000), (40000, 6000), dxfattribs={"layer": "A-WALL"})
+    tagged.set_xdata("ANNEX_TEST", [(1000, "wall"), (1040, 1.5), (1070, 3), (1010, (1, 2, 3))])
+    with_xdata = msp.add_blockref("WINDOW", (100, 8000), dxfattribs={"layer": "A-GLAZ"})
+    with_xdata.set_xdata("ANNEX_TEST", [(1000, "window")])
     ctx["doc"] = doc
 
 
@@ -239,6 +245,63 @@ def read_both_ways(ctx):
     ctx["light_raw"] = extract(light, mapping, FLATTEN)
 
 
+# Values and group codes a damaged file shows in place of the right ones.
+_JUNK = ["", "x", "1e999", "nan", "-0.0", "1.5", "  7", "0", "1", "EOF", "SEQEND", "ATTRIB", "AcDbEntity",
+         "{ACAD_REACTORS", "}", "1A", "*Model_Space"]
+_CODES = ["5", "8", "10", "20", "30", "11", "42", "67", "66", "70", "71", "100", "102", "330", "1001", "1000",
+          "210", "220", "230", "1", "2", "72", "73", "999", "0", "310"]
+
+
+def _outcome(path: Path, light: bool):
+    """What a reading ends in: the refusal, or the repairs and the extraction (repr: NaN equals NaN)."""
+    mapping = LayerMapping()
+    try:
+        doc, report = read_dxf(path, None, _kept_whole(mapping) if light else None)
+    except InputError as exc:
+        return ("refused", str(exc))
+    try:
+        raw = extract(doc, mapping, FLATTEN)
+    except Exception as exc:  # noqa: BLE001 - the same failure both ways is what is compared
+        return ("extraction failed", type(exc).__name__)
+    return ("read", report.recovered, report.repairs, repr(_dump(raw)))
+
+
+@when(parsers.parse("{count:d} copies of it, each with a few tags changed, dropped, added or doubled, are read both ways"))
+def damaged_copies(ctx, count):
+    rng = random.Random(20261205)
+    lines = ctx["path"].read_text(encoding="utf-8").split("\n")
+    start = lines.index("ENTITIES")
+    end = start + lines[start:].index("ENDSEC")
+    ctx["outcomes"] = []
+    for k in range(count):
+        copy = list(lines)
+        first, last = (start + 1, end - 1) if k % 3 else (1, len(copy) - 2)  # a third anywhere in the file
+        for _ in range(rng.randint(1, 3)):
+            i = rng.randrange(first, last)
+            edit = rng.random()
+            if edit < 0.3:
+                copy[i] = rng.choice(_JUNK)
+            elif edit < 0.5:
+                copy[i] = rng.choice(_CODES)
+            elif edit < 0.7:
+                del copy[i:i + 2]
+            elif edit < 0.85:
+                copy[i:i] = [rng.choice(_CODES), rng.choice(_JUNK)]
+            else:
+                copy[i:i] = copy[i:i + 2]
+            last = min(last, len(copy) - 2)
+        path = ctx["tmp"] / f"damaged-{k}.dxf"
+        path.write_text("\n".join(copy), encoding="utf-8")
+        ctx["outcomes"].append((path.name, _outcome(path, False), _outcome(path, True)))
+
+
+@then("every copy gives the same refusal, repairs and extraction both ways")
+def same_outcomes(ctx):
+    differing = [name for name, plain, light in ctx["outcomes"] if plain != light]
+    assert not differing, differing
+    assert len({plain[0] for _, plain, _ in ctx["outcomes"]}) > 1  # the damage did reach the reading
+
+
 @then("both readings give the same extraction")
 def same_extraction(ctx):
     plain, light = _dump(ctx["plain_raw"]), _dump(ctx["light_raw"])
@@ -256,7 +319,7 @@ def _records(ctx) -> list:
 @then("the light reading took the plain doors, windows, lights, lines, polylines and texts as records")
 def took_records(ctx):
     kinds = sorted({(e.dxftype(), e.layer) for e in _records(ctx)})
-    assert kinds == [
+    assert kinds == [  # XDATA on a line and a window is skipped, not a reason to leave them to ezdxf
         ("INSERT", "A-DOOR"), ("INSERT", "A-GLAZ"), ("INSERT", "E-LITE"), ("LINE", "0"), ("LINE", "A-WALL"),
         ("LWPOLYLINE", "A-WALL"), ("TEXT", "A-AREA"),
     ], kinds

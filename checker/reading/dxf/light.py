@@ -5,7 +5,7 @@ and window blocks (INSERT with their ATTRIBs and SEQEND). ezdxf builds a full ob
 each of them, and for each attribute: two thirds of the time a check took. Here the
 ENTITIES section's tags are read first: an entity of those kinds that is plainly
 written (the usual subclass markers, each tag we use once, straight polylines, no app
-data, XDATA or proxy graphics) and lands in the modelspace becomes a light record
+data or proxy graphics; XDATA is typed and skipped) and lands in the modelspace becomes a light record
 (handle, layer and the few values extraction uses, already typed); every other tag goes
 to ezdxf's own loader unchanged. INSERTs are taken only on layers whose role keeps the
 reference whole (doors, windows, lights: ``claim_insert``), never MINSERT grids; every
@@ -323,17 +323,23 @@ def _structure(pairs: list[Pair]):
     type_of = TYPE_TABLE.get
     points = POINT_CODES
     index, size = 1, len(pairs)
+    xdata = False  # from the first 1001 on, every tag is XDATA (ExtendedTags), typed but unused
     try:
         while index < size:
             code, value = pairs[index]
             index += 1
-            if code == 100:
-                names.append(value)
-                current = []
-                classes.append(current)
-                continue
-            if code >= 1000 or code == 101 or code == 102 or 300 <= code < 320:
-                return None  # XDATA, embedded objects, app data, binary data: ezdxf's
+            if code == 1001:
+                xdata = True
+            if 300 <= code < 320 or code == 1004:
+                return None  # binary data: ezdxf's
+            if not xdata:
+                if code == 100:
+                    names.append(value)
+                    current = []
+                    classes.append(current)
+                    continue
+                if code >= 1000 or code == 101 or code == 102:
+                    return None  # embedded objects, app data: ezdxf's
             if code in points:
                 if index >= size or pairs[index][0] != code + 10:
                     return None
@@ -355,6 +361,8 @@ def _structure(pairs: list[Pair]):
                         if cast is not int:
                             return None
                         typed = int(float(value))  # ProE writes integers as floats
+            if xdata:
+                continue
             if current is not None:
                 current.append((code, typed))
             elif code == 5 and handle is None:
@@ -542,6 +550,8 @@ def _attribs_follow(pairs: list[Pair]) -> bool:
     """ezdxf's ``dxf.get("attribs_follow", 0)`` for an INSERT left to it (the last 66 wins)."""
     value = 0
     for code, raw in pairs:
+        if code == 1001:
+            break  # XDATA: not the INSERT's own tags
         if code == 66:
             try:
                 value = int(raw)
@@ -561,6 +571,8 @@ def _slot_of(pairs: list[Pair], model_key: str | None, paper_key: str | None) ->
     base = True
     app_data = False  # inside a (102, "{...") group: reactors' 330s are not the owner
     for code, value in pairs[1:]:
+        if code == 1001:
+            break  # XDATA: not the entity's own tags
         if code == 100 or code >= 1000:
             base = False
         if code == 102:
