@@ -12,6 +12,7 @@ import os
 import re
 import resource
 import shlex
+import signal
 import subprocess
 import sys
 import threading
@@ -25,6 +26,22 @@ from .conftest import CORPUS, REPO, plan_path, save_all
 
 ADDRESS_SPACE_CEILING = 4 << 30  # bytes; numpy and shapely reserve far more than they use
 KILL_AFTER_SECONDS = 60
+# The child's peak memory is its own VmHWM, read as it exits: the rusage a parent gets
+# counts what the child held before exec, that is the whole pytest process it forked from.
+PEAK_MARK = "annex-test-peak-kb"
+RUN_ANNEX_REPORTING_PEAK = f"""
+import atexit, sys
+
+def _peak():
+    with open("/proc/self/status") as status:
+        kb = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    sys.stderr.flush()
+    sys.stderr.write("{PEAK_MARK} " + kb + "\\n")
+
+atexit.register(_peak)
+from checker.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
 
 
 @dataclass
@@ -60,17 +77,24 @@ def run_limited(words: list[str], cwd: Path, env: dict, during=None) -> Finished
     killer = threading.Timer(KILL_AFTER_SECONDS, process.kill)
     killer.start()
     try:
-        # wait4 reaps the child and gives its own resource usage (ru_maxrss in KB on Linux).
-        _, status, usage = os.wait4(process.pid, 0)
+        process.wait()
     finally:
         killer.cancel()
     seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
     for reader in readers:
         reader.join()
     if helper:
         helper.join(timeout=5)
-    return Finished(process.returncode, output.get("stdout", ""), output.get("stderr", ""), seconds, usage.ru_maxrss / 1024)
+    stderr, peak_kb = _without_peak(output.get("stderr", ""))
+    return Finished(process.returncode, output.get("stdout", ""), stderr, seconds, peak_kb / 1024)
+
+
+def _without_peak(stderr: str) -> tuple[str, float]:
+    """The child's error output without the peak line, and the peak (KB; infinite when missing)."""
+    lines = stderr.splitlines(keepends=True)
+    peaks = [line for line in lines if line.startswith(PEAK_MARK)]
+    kept = "".join(line for line in lines if not line.startswith(PEAK_MARK))
+    return kept, float(peaks[-1].split()[1]) if peaks else float("inf")
 
 
 def annex_words(ctx, arguments: str) -> list[str]:
@@ -79,7 +103,7 @@ def annex_words(ctx, arguments: str) -> list[str]:
         .replace("{repo}", str(REPO))
         for w in shlex.split(arguments)
     ]
-    return [sys.executable, "-m", "checker.cli", *words]
+    return [sys.executable, "-c", RUN_ANNEX_REPORTING_PEAK, *words]
 
 
 def clean_environment(extra: str | None = None) -> dict:
@@ -104,27 +128,50 @@ def run_as_process(ctx, arguments, variable, growing):
 
 
 def _grower(path: Path):
-    """Once the process has the file open, make it longer and longer (sparse, so no disk
-    is used) until the process ends: the size it saw when it opened the file is a lie."""
+    """Make the file far longer (sparse: no disk used) once the process has read the size
+    it had, so that the size seen on opening is a lie. Deterministic on a loaded machine:
+    the process is stopped (SIGSTOP) and looked at until it has read from the file (its
+    read offset past 0; a stop lands when a read returns), then the file grows, then it
+    goes on (SIGCONT) and finds more to read than it was told."""
     def grow(pid: int) -> None:
         target = str(path.resolve())
-        fds = Path(f"/proc/{pid}/fd")
         deadline = time.monotonic() + KILL_AFTER_SECONDS
-        while time.monotonic() < deadline:
+        descriptor = None
+        while descriptor is None and time.monotonic() < deadline:
             try:
-                if any(os.readlink(fd) == target for fd in fds.iterdir()):
-                    break
+                descriptor = next((fd.name for fd in Path(f"/proc/{pid}/fd").iterdir() if os.readlink(fd) == target), None)
             except OSError:  # a descriptor closed while we looked, or the process ended
-                if not fds.exists():
+                if not Path(f"/proc/{pid}").exists():
                     return
             time.sleep(0.0002)
-        size = path.stat().st_size
-        with open(path, "r+b") as handle:
-            while fds.exists() and size < (20 << 30):
-                size += 50 << 20
-                os.ftruncate(handle.fileno(), size)
-                time.sleep(0.001)
+        while time.monotonic() < deadline:
+            os.kill(pid, signal.SIGSTOP)
+            try:
+                while _state(pid) != "T":
+                    time.sleep(0.0001)
+                position = _read_offset(pid, descriptor)
+                if position is None:  # the file was read to its end and closed: too late
+                    return
+                if position > 0:
+                    os.truncate(path, 20 << 30)
+                    return
+            finally:
+                os.kill(pid, signal.SIGCONT)
+            time.sleep(0.0003)
     return grow
+
+
+def _state(pid: int) -> str:
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat[stat.rindex(")") + 2]
+
+
+def _read_offset(pid: int, descriptor: str) -> int | None:
+    try:
+        info = Path(f"/proc/{pid}/fdinfo/{descriptor}").read_text()
+    except OSError:
+        return None
+    return int(next(line.split()[1] for line in info.splitlines() if line.startswith("pos:")))
 
 
 @then(parsers.parse("the process ended within {seconds:d} seconds using less than {megabytes:d} MB"))
