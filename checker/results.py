@@ -17,6 +17,7 @@ from shapely.geometry import mapping as geojson
 from shapely.geometry.base import BaseGeometry
 
 from . import __version__
+from .gc_pause import cycle_collection_paused
 from .messages import Arg, Message, msg, render
 from .plan import Source
 
@@ -168,6 +169,7 @@ class RulesetInfo:
     jurisdiction: str
     version: str
     status: str
+    sources: tuple[str, ...] = ()  # what the ruleset's figures come from; the annex cites them
 
     def to_json(self) -> dict:
         return {
@@ -215,6 +217,14 @@ class Results:
 
     def to_json(self) -> dict:
         return {
+            **self._head_json(),
+            "openings": list(self.openings),
+            "findings": [f.to_json(self.rule_titles) for f in self.findings],
+        }
+
+    def _head_json(self) -> dict:
+        """Everything but the openings and the findings (which come last, in that order)."""
+        return {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "security-annex", "version": __version__},
             "generated": self.generated,
@@ -224,30 +234,27 @@ class Results:
             "verdict": self.verdict.value,
             "verdict_sentence": verdict_sentence(self.verdict),
             "summary": self.counts(),
-            "openings": list(self.openings),
-            "findings": [f.to_json(self.rule_titles) for f in self.findings],
         }
 
     def dumps(self) -> str:
-        """The JSON text: indented, with one finding per line.
+        """The JSON text (``to_json``): indented, with one finding per line.
 
         One line per finding keeps the file readable and diffable, and lets the C JSON
         encoder write the findings (an indented dump is encoded in Python, which took
-        seconds for the thousands of findings of a large plan).
+        seconds for the thousands of findings of a large plan). Each finding is encoded
+        as soon as its dict is made, so the dicts of all findings are never alive at
+        once, and the cycle collector is paused meanwhile (checker.gc_pause).
         """
-        data = self.to_json()
-        findings = data.pop("findings")  # the last keys: written after the rest
-        openings = data.pop("openings")  # thousands on a large plan, as findings are
-        head = json.dumps(data, indent=2, ensure_ascii=False)
+        with cycle_collection_paused(collect_after=False):
+            head = json.dumps(self._head_json(), indent=2, ensure_ascii=False)
+            openings = _one_per_line(self.openings)  # thousands on a large plan, as findings are
+            findings = _one_per_line(f.to_json(self.rule_titles) for f in self.findings)
+            return head[: -len("\n}")] + ',\n  "openings": ' + openings + ',\n  "findings": ' + findings + "\n}\n"
 
-        def one_per_line(items: list) -> str:
-            rows = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in items)
-            return f"[\n{rows}\n  ]" if items else "[]"
 
-        return (
-            head[: -len("\n}")] + ',\n  "openings": ' + one_per_line(openings)
-            + ',\n  "findings": ' + one_per_line(findings) + "\n}\n"
-        )
+def _one_per_line(items) -> str:
+    rows = ["    " + json.dumps(item, ensure_ascii=False) for item in items]
+    return "[\n" + ",\n".join(rows) + "\n  ]" if rows else "[]"
 
 
 def generated_timestamp() -> str:

@@ -202,6 +202,7 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
         jurisdiction=header["jurisdiction"],
         version=header["version"],
         status=header["status"],
+        sources=inherited_sources + tuple(sources),
     )
     ordered = tuple(enabled[k] for k in sorted(enabled))
     return Ruleset(

@@ -38,6 +38,9 @@ Parameters
     matched word by word ("PAS 24" is met by "PAS 24:2022").
     grilles_accepted (bool, default false): whether a window with a grille passes
     without the class (the grille is then judged by OPEN-06).
+    min_area (area, default 0 m2): an opening of at most this area (WIDTH x (HEAD -
+    SILL), a door from its floor, when HEAD is stated) is too small to pass through
+    and passes as out of scope (Iran: 600 cm2, BHRC).
     The reach figures come from the ruleset's [reach] table: vertical, lateral,
     max_slope, max_slope_inclusive, max_surface_height.
 
@@ -69,6 +72,7 @@ from ._within_reach import (
     reach_clause, stated_class, surface_name, unplaced_findings, unreadable, wanted_class,
 )
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
+from .open_08 import opening_area
 
 ID = "OPEN-01"
 
@@ -78,6 +82,7 @@ def check(context: Context):
     required_class = str(context.params["required_class"])
     accepted = list(context.params["accepted_certificates"])
     grilles = bool(context.params["grilles_accepted"])
+    min_area = float(context.params.get("min_area", 0.0))
     judged = 0
     unplaced = unplaced_findings(ID, context.plan)
     judged += len(unplaced)
@@ -86,6 +91,15 @@ def check(context: Context):
         if not opening.on_envelope:
             continue
         judged += 1
+        area = opening_area(opening) if min_area > 0 else None
+        if area is not None and area <= min_area + 1e-6:  # too small to pass through: out of scope
+            yield passed(
+                ID, msg("OPEN-01.too-small", opening=opening_name(opening, storey), area=Number(area, ".3f"),
+                        limit=Number(min_area, "g")),
+                elements=(opening.source,), marks=reach_marks(storey, opening, None), measured=Quantity(area, "m2"),
+                required=Quantity(msg("OPEN-08.over", limit=Number(min_area, "g")), None),
+            )
+            continue
         yield _judge(reachability, storey, opening, required_class, accepted, grilles)
     if not judged:
         yield not_applicable(ID, msg("OPEN-01.no-opening-on-envelope"))
@@ -183,6 +197,7 @@ RULE = Rule(
         Parameter("required_class", "class", "RC2", "Lowest EN 1627 resistance class accepted."),
         Parameter("accepted_certificates", "list", [], "Certificates that count instead of a class."),
         Parameter("grilles_accepted", "bool", False, "Whether a reachable window with a grille passes without the class (OPEN-06 judges the grille)."),
+        Parameter("min_area", "area", 0.0, "Openings of at most this area (WIDTH x (HEAD - SILL)) are too small to pass through and out of scope."),
     ),
     needs=Needs(
         roles=("walls", "doors", "windows"),

@@ -165,5 +165,5 @@ Feature: OPEN-04 Low glazing within reach is security glazing
 
     Examples:
       | glazing | status         | message                                                                                      |
-      | FLOAT   | not_assessable | cannot be judged: it has no SILL, and a sill lower than 2.40 m above ground would put it within reach of the ground; below 0.8 m its glass must be at least P4A, and its glazing is FLOAT. |
+      | FLOAT   | not_assessable | cannot be judged: it has no SILL, and a sill lower than 4.50 m above ground would put it within reach of the ground; below 0.8 m its glass must be at least P4A, and its glazing is FLOAT. |
       | P5A     | pass           | has no SILL; its glazing is P5A, at least P4A, so it passes however low its sill is.          |

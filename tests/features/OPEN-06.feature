@@ -73,7 +73,7 @@ Feature: OPEN-06 Reachable windows without the class carry a secure grille
     And it measured "0.0375 m2" against "under 0.05 m2"
 
   Scenario Outline: Windows that meet the class, or are out of reach, need no grille
-    Given a two-storey house 10 m by 8 m whose first floor is at 3.0 m
+    Given a two-storey house 10 m by 8 m whose first floor is at 4.0 m
     And the ground floor has a window "living" in the north wall at x 1 to 2 with SILL=900, HEAD=2100, <attributes>
     And the first floor has a window "bedroom" in the north wall at x 4 to 5 with SILL=900, HEAD=2100, RC=NONE, GRILLE=NONE
     When the plan is checked under "ir-police-annex"
@@ -93,7 +93,7 @@ Feature: OPEN-06 Reachable windows without the class carry a secure grille
     And the plan has a window "unknown" in the north wall at x 1 to 2 with HEAD=2100, RC=NONE, GRILLE=NONE
     When the plan is checked under "ir-police-annex"
     Then the OPEN-06 finding for window "unknown" is not_assessable
-    And its message says "cannot be judged: it has no SILL, and a sill lower than 2.40 m above ground would put it within reach of the ground; it has no grille (GRILLE=NONE)."
+    And its message says "cannot be judged: it has no SILL, and a sill lower than 4.50 m above ground would put it within reach of the ground; it has no grille (GRILLE=NONE)."
 
   Scenario: A window without SILL with a good grille passes
     Given a plan drawn in "mm"

@@ -273,3 +273,28 @@ def space_use(words: list[str]) -> str:
         if use is not None:
             return use
     return "other" if any(is_label(text) for text in words) else "unknown"
+
+
+# ---------------------------------------------------------------- voids
+
+# Names of vertical voids a burglar can climb down from the roof (rule OPEN-08): light
+# wells and service shafts (in Iranian blocks: نورگیر، داکت). Compared as room names are.
+_VOID_WORDS = frozenset(_key(word) for word in (
+    "light well", "lightwell", "light shaft", "shaft", "void", "riser", "duct", "air well", "lichtschacht",
+    "schacht", "vide", "cour anglaise", "patinejo", "chiostrina", "lichthof",
+    "نورگیر", "داکت", "داکت تاسیسات", "هواکش", "noorgir", "noor gir", "nourgir", "dakt", "dakt tasisat",
+    "天井", "管井", "风井",
+))
+
+
+def names_void(text: str | None) -> bool:
+    """True when a room name names a light well or shaft ("نورگیر", "Light well 2", "DUCT")."""
+    if not text:
+        return False
+    words = _words(text)
+    for start in range(len(words)):
+        for length in range(min(_LONGEST_PHRASE, len(words) - start), 0, -1):
+            if "".join(words[start:start + length]) in _VOID_WORDS:
+                return True
+    folded = fold(text)
+    return any(word in folded for word in ("天井", "管井", "风井"))

@@ -1,0 +1,36 @@
+"""Steps for OPEN-08.feature: light wells, shafts and roof openings as entry routes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from pytest_bdd import parsers, scenarios, then
+
+from .shaft_steps import *  # noqa: F401,F403  (shared steps)
+
+scenarios("OPEN-08.feature")
+
+
+@then(parsers.parse('in the JSON, {rule} judges window "{name}" {status}, provisional in {first} and {second}'))
+def json_finding(ctx, rule, name, status, first, second):
+    handle, storey = ctx["openings"][name]
+    data = json.loads((ctx["tmp"] / "results.json").read_text(encoding="utf-8"))
+    chosen = [
+        f for f in data["findings"]
+        if f["rule"] == rule and f["elements"] and (f["elements"][0]["handle"], f["elements"][0]["storey"]) == (handle, storey)
+    ]
+    assert len(chosen) == 1, chosen
+    assert chosen[0]["status"] == status, chosen[0]
+    assert {first, second} <= set(chosen[0]["provisional"]), chosen[0]
+
+
+@then(parsers.parse('the annex PDF text says "{text}"'))
+def annex_pdf_says(ctx, text):
+    if "pdf_text" not in ctx:
+        ctx["pdf_text"] = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(ctx["tmp"] / "annex.pdf"), "-"],
+            capture_output=True, text=True, check=True, timeout=120,
+        ).stdout
+    flat = " ".join(ctx["pdf_text"].split())
+    assert text in flat, flat[:3000]
