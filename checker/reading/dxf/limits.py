@@ -56,14 +56,14 @@ def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
     total = len(doc.modelspace())
     placements: dict[str, int] = {}  # block -> copies placed directly from modelspace
     for insert in _inserts(doc.modelspace()):
-        name = insert.dxf.name
+        name = blocks.key(insert.dxf.name)
         placements[name] = placements.get(name, 0) + blocks.copies_of(insert)
     for name, copies in placements.items():  # each block once, however often it is placed
         depth = blocks.depth(name)  # refuses a block containing itself
         if depth > limits.max_block_depth:
             raise LimitExceeded(
                 msg(
-                    "limits.too-deep", file=label, depth=depth, block=name, limit=limits.max_block_depth,
+                    "limits.too-deep", file=label, depth=depth, block=blocks.shown(name), limit=limits.max_block_depth,
                     **_raise_with("max_block_depth"),
                 )
             )
@@ -104,6 +104,19 @@ class _BlockGraph:
         self._contents: dict[str, tuple[int, list[tuple[str, int]]]] = {}
         self._size: dict[str, int] = {}
         self._depth: dict[str, int] = {}
+        self._shown: dict[str, str] = {}
+
+    def key(self, name) -> str:
+        """Block names are case-insensitive in DXF: one key per block, however it is spelled
+        (else the copies of one block could be split between spellings), and the first
+        spelling kept to name it."""
+        text = name if isinstance(name, str) else ""
+        folded = text.casefold()
+        self._shown.setdefault(folded, text)
+        return folded
+
+    def shown(self, key: str) -> str:
+        return self._shown.get(key, key)
 
     def copies_of(self, insert) -> int:
         """Cells of a MINSERT grid (1 for a plain INSERT); refuses a grid past the copies limit by itself."""
@@ -124,14 +137,14 @@ class _BlockGraph:
         """(weight of the block's own entities, [(inserted block, copies), ...])."""
         if name not in self._contents:
             weight, children = 0, []
-            block = self.doc.blocks.get(name) if isinstance(name, str) else None  # a damaged reference may name none
+            block = self.doc.blocks.get(self._shown.get(name, name)) if name else None  # a damaged reference may name none
             if block is not None and not (block.block.is_xref or block.block.is_xref_overlay):  # xrefs are not loaded
                 for entity in block:
                     if entity.dxftype() == "INSERT":
                         copies = self.copies_of(entity)
                         # Its attributes are visited once per cell, as entities of their own.
                         weight += 1 + copies * len(entity.attribs)
-                        children.append((entity.dxf.name, copies))
+                        children.append((self.key(entity.dxf.name), copies))
                     else:
                         weight += _weight(entity)
             self._contents[name] = (weight, children)
@@ -148,14 +161,14 @@ class _BlockGraph:
             current, index = stack.pop()
             if index == 0:
                 if current in on_path:
-                    raise LimitExceeded(msg("limits.block-cycle", file=self.label, block=current))
+                    raise LimitExceeded(msg("limits.block-cycle", file=self.label, block=self.shown(current)))
                 on_path.add(current)
             children = self.contents(current)[1]
             if index < len(children):
                 stack.append((current, index + 1))
                 child = children[index][0]
                 if child in on_path:
-                    raise LimitExceeded(msg("limits.block-cycle", file=self.label, block=child))
+                    raise LimitExceeded(msg("limits.block-cycle", file=self.label, block=self.shown(child)))
                 if child not in self._depth:
                     stack.append((child, 0))
                 continue
@@ -206,7 +219,7 @@ class _BlockGraph:
         if worst is not None and worst[1] > self.limits.max_block_copies:
             raise LimitExceeded(
                 msg(
-                    "limits.too-many-copies", file=self.label, block=worst[0], copies=_count(worst[1]),
+                    "limits.too-many-copies", file=self.label, block=self.shown(worst[0]), copies=_count(worst[1]),
                     limit=_count(self.limits.max_block_copies), **_raise_with("max_block_copies"),
                 )
             )
