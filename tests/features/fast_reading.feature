@@ -23,7 +23,7 @@ Feature: Fast reading of the modelspace
       | yorikvanhavre__barcelona-pavillion__plan_exported.dxf            |
 
   Scenario: Doors, windows and lights placed in every way give the same openings through the light records
-    Given a drawing with door, window and light blocks rotated, scaled, mirrored, with extrusion -1, with a moved base point, with attributes and with XDATA
+    Given a drawing with door, window and light blocks rotated, scaled, mirrored, with extrusion -1, with a moved base point, with attributes, XDATA and reactors
     And the drawing has nested wall blocks, a MINSERT grid of doors, bulged and tilted polylines and aligned texts
     When it is read both ways and extracted
     Then both readings give the same extraction
@@ -67,7 +67,7 @@ Feature: Fast reading of the modelspace
     And both readings give the same extraction
 
   Scenario: Copies of a plan damaged at random read the same through the light records as through ezdxf's document
-    Given a drawing with door, window and light blocks rotated, scaled, mirrored, with extrusion -1, with a moved base point, with attributes and with XDATA
+    Given a drawing with door, window and light blocks rotated, scaled, mirrored, with extrusion -1, with a moved base point, with attributes, XDATA and reactors
     And the drawing has nested wall blocks, a MINSERT grid of doors, bulged and tilted polylines and aligned texts
     When 60 copies of it, each with a few tags changed, dropped, added or doubled, are read both ways
     Then every copy gives the same refusal, repairs and extraction both ways

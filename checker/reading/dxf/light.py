@@ -5,8 +5,9 @@ and window blocks (INSERT with their ATTRIBs and SEQEND). ezdxf builds a full ob
 each of them, and for each attribute: two thirds of the time a check took. Here the
 ENTITIES section's tags are read first: an entity of those kinds that is plainly
 written (the usual subclass markers, each tag we use once, straight polylines, no app
-data or proxy graphics; XDATA is typed and skipped) and lands in the modelspace becomes a light record
-(handle, layer and the few values extraction uses, already typed); every other tag goes
+data but reactors, no proxy graphics; XDATA and reactors are typed and skipped) and
+lands in the modelspace becomes a light record (handle, layer and the few values
+extraction uses, already typed); every other tag goes
 to ezdxf's own loader unchanged. INSERTs are taken only on layers whose role keeps the
 reference whole (doors, windows, lights: ``claim_insert``), never MINSERT grids; every
 other block reference is exploded by ezdxf as before.
@@ -324,22 +325,32 @@ def _structure(pairs: list[Pair]):
     points = POINT_CODES
     index, size = 1, len(pairs)
     xdata = False  # from the first 1001 on, every tag is XDATA (ExtendedTags), typed but unused
+    reactors = False  # inside the base class's (102, "{ACAD_REACTORS") group: typed but unused
     try:
         while index < size:
             code, value = pairs[index]
             index += 1
-            if code == 1001:
+            if reactors:
+                if code == 102 and value in ("}", "ACAD_REACTORS}"):
+                    reactors = False
+                    continue
+            elif code == 1001:
                 xdata = True
             if 300 <= code < 320 or code == 1004:
                 return None  # binary data: ezdxf's
-            if not xdata:
+            if not (xdata or reactors):
+                if code == 102:
+                    if current is None and value == "{ACAD_REACTORS":
+                        reactors = True  # the reactors (dimensions, groups...) are nothing extraction uses
+                        continue
+                    return None  # other app data (an extension dictionary...): ezdxf's
                 if code == 100:
                     names.append(value)
                     current = []
                     classes.append(current)
                     continue
-                if code >= 1000 or code == 101 or code == 102:
-                    return None  # embedded objects, app data: ezdxf's
+                if code >= 1000 or code == 101:
+                    return None  # embedded objects: ezdxf's
             if code in points:
                 if index >= size or pairs[index][0] != code + 10:
                     return None
@@ -361,7 +372,7 @@ def _structure(pairs: list[Pair]):
                         if cast is not int:
                             return None
                         typed = int(float(value))  # ProE writes integers as floats
-            if xdata:
+            if xdata or reactors:
                 continue
             if current is not None:
                 current.append((code, typed))
@@ -373,6 +384,8 @@ def _structure(pairs: list[Pair]):
                 return None  # a second handle or owner, or any other tag before AcDbEntity
     except ValueError:
         return None
+    if reactors:
+        return None  # no closing (102, "}"): ezdxf refuses the structure
     if handle is None or handle == "0" or not is_valid_handle(handle) or not names or names[0] != "AcDbEntity":
         return None  # no handle: ezdxf would make one up; an invalid one: its database refuses it
     return handle, owner, tuple(names[1:]), classes[0], classes[1:]
