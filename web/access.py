@@ -19,13 +19,14 @@ from datetime import timedelta
 from functools import wraps
 
 from flask import abort, current_app, g, redirect, request, session, url_for
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from . import db
 from .models import Project, Role, Submission, User, UserSession, utcnow
 
 # last_seen_at is written at most this often, not on every request.
 SEEN_EVERY = timedelta(minutes=1)
+FORGET_AFTER = timedelta(days=30)
 
 
 def _sid_digest(sid: str) -> str:
@@ -80,6 +81,8 @@ def sign_in(user: User) -> None:
     session.clear()
     sid = secrets.token_urlsafe(32)
     with db.sessions()() as own:
+        # the user's sessions unused for a long time are of no use to anyone: not kept for ever
+        own.execute(delete(UserSession).where(UserSession.user_id == user.id, UserSession.last_seen_at < utcnow() - FORGET_AFTER))
         own.add(UserSession(user_id=user.id, sid_sha256=_sid_digest(sid)))
         own.commit()
     session["sid"] = sid
