@@ -57,6 +57,7 @@ fuzz: $(DEPS)
 bench: $(DEPS) system-packages
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_annex.py
+	$(BIN)/python benchmarks/bench_check.py
 
 # Recognition against ground truth: synthetic plans in many drawing styles and the corpus
 # floor plans (precision and recall of doors, windows, rooms; units), then what recognition
