@@ -11,7 +11,7 @@ indices into the seed's own pairs, so every mutation lands somewhere that matter
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,13 +48,13 @@ _NUMBER = re.compile(rb"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
 
 @dataclass(frozen=True)
 class Seed:
-    name: str
-    data: bytes
-    binary: bool
-    lines: tuple[bytes, ...]  # without line ends; () for binary
-    numeric: tuple[int, ...]  # indices of value lines that hold numbers
-    headers: dict[bytes, int]  # header variable -> index of its value line
-    entities: tuple[int, ...]  # indices of "0" code lines in ENTITIES (where to insert one)
+    name: str  # a failure report shows only the name: the rest is megabytes
+    data: bytes = field(repr=False)
+    binary: bool = field(repr=False)
+    lines: tuple[bytes, ...] = field(repr=False)  # without line ends; () for binary
+    numeric: tuple[int, ...] = field(repr=False)  # indices of value lines that hold numbers
+    headers: dict[bytes, int] = field(repr=False)  # header variable -> index of its value line
+    entities: tuple[int, ...] = field(repr=False)  # indices of "0" code lines in ENTITIES (where to insert one)
 
 
 @lru_cache(maxsize=None)

@@ -22,6 +22,7 @@ import os
 import resource
 import signal
 import tempfile
+import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,8 @@ class Outcome:
     stderr: str
     warnings: tuple[str, ...] = ()
     killed_by: str | None = None  # the signal's name when status is None
+    peak_mb: float | None = None  # a forked case's peak resident memory
+    seconds: float | None = None  # a forked case's wall time
 
     def problem(self) -> str | None:
         """What is wrong with how this case ended, or None when it ended as it must."""
@@ -122,10 +125,13 @@ def run_forked(argv: list[str], seconds: int = FORK_SECONDS, memory_headroom: in
                 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
                 signal.signal(signal.SIGALRM, signal.SIG_DFL)
                 signal.alarm(seconds)
+                started = time.perf_counter()
                 outcome = run_in_process(argv)
                 report.write_text(json.dumps({
                     "status": outcome.status, "stdout": outcome.stdout[-4000:],
                     "stderr": outcome.stderr, "warnings": list(outcome.warnings),
+                    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                    "seconds": time.perf_counter() - started,
                 }))
                 code = 0
             except BaseException as exc:  # noqa: BLE001 - reported to the parent as the failure it is
@@ -142,7 +148,10 @@ def run_forked(argv: list[str], seconds: int = FORK_SECONDS, memory_headroom: in
         data = json.loads(report.read_text() or "{}")
         if "exception" in data:
             return Outcome(tuple(map(str, argv)), 3, "", f"unhandled {data['exception']}", ())
-        return Outcome(tuple(map(str, argv)), data["status"], data["stdout"], data["stderr"], tuple(data["warnings"]))
+        return Outcome(
+            tuple(map(str, argv)), data["status"], data["stdout"], data["stderr"], tuple(data["warnings"]),
+            peak_mb=data["peak_mb"], seconds=data["seconds"],
+        )
     finally:
         report.unlink(missing_ok=True)
 

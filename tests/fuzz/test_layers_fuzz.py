@@ -40,7 +40,7 @@ def house_plan(tmp_path_factory) -> Path:
     return house("mm").save(tmp_path_factory.mktemp("layers-fuzz") / "house.dxf")
 
 
-@cases(150)
+@cases(100)
 @given(table=maybe_junk(mapping_tables(), junk_share=10), names=st.lists(LAYER_NAMES, max_size=6))
 def test_every_mapping_table_is_read_or_refused_and_every_layer_name_gets_a_role_or_none(table, names):
     try:

@@ -129,7 +129,7 @@ def check_ruleset(folder: Path, data: bytes) -> None:
 HEADER = {"name": NAME, "title": "Fuzzed rules", "jurisdiction": "XX", "version": "0.1", "status": "provisional"}
 
 
-@cases(80)
+@cases(70)
 @given(document=rulesets())
 # Crashes the fuzzer found, kept: a zero sampling step (ZeroDivisionError in ENTR-02), a
 # number as the ruleset extended (TypeError), provisional lists holding lists or tables;
@@ -144,7 +144,7 @@ def test_every_ruleset_ends_in_a_result_or_one_sentence(ruleset_folder, document
     check_ruleset(ruleset_folder, toml_text(document).encode("utf-8"))
 
 
-@cases(30)
+@cases(25)
 @example(data=b"\x80 not UTF-8\n[ruleset]\n")  # UnicodeDecodeError, found by the fuzzer
 @given(data=mutated_bytes((RULESET_DIR / "uk-adq-sbd.toml").read_bytes().replace(b'name = "uk-adq-sbd"', f'name = "{NAME}"'.encode()), max_mutations=6))
 def test_every_damaged_ruleset_ends_in_a_result_or_one_sentence(ruleset_folder, data):

@@ -148,7 +148,7 @@ def check_schedule(project: Path, data: bytes, suffix: str) -> None:
     assert_ends_well(outcome)
 
 
-@cases(70)
+@cases(50)
 @given(
     table=tables(),
     delimiter=st.sampled_from([",", ";", "\t", "|"]),
@@ -164,7 +164,7 @@ def test_every_csv_schedule_ends_in_a_result_or_one_sentence(project, table, del
     check_schedule(project, data, ".csv")
 
 
-@cases(30)
+@cases(25)
 @given(
     table=tables(),
     sheet_title=st.sampled_from(["Openings", "Sheet1", "openings"]),
@@ -175,7 +175,7 @@ def test_every_xlsx_schedule_ends_in_a_result_or_one_sentence(project, table, sh
     check_schedule(project, xlsx_bytes(table, sheet_title, typing, extra_sheet), ".xlsx")
 
 
-@cases(25)
+@cases(20)
 @given(data=st.data(), suffix=st.sampled_from([".csv", ".xlsx"]))
 def test_every_damaged_schedule_ends_in_a_result_or_one_sentence(project, data, suffix):
     seed = (project.parent / f"written{suffix}").read_bytes()
