@@ -126,6 +126,13 @@ Feature: Accounts and sessions
       | 13    | 13   | opens no page: it is sent to sign in        |
       | 25    | 0.1  | opens no page: it is sent to sign in        |
 
+  Scenario: Sessions unused for a month are forgotten when the user signs in again
+    Given the app with its accounts
+    And the architect is signed in and a copy of their cookie is kept
+    When the session began 800 hours ago and was last used 750 hours ago
+    And the architect signs in from the address "10.0.0.1"
+    Then the architect has only the new session on record
+
   Scenario: A new password signs the account out of every browser
     Given the app with its accounts
     And the architect is signed in and a copy of their cookie is kept

@@ -464,6 +464,12 @@ def _sign_in_from(current, accounts, world, address):
     world["response"] = post_sign_in(current.test_client(), accounts["architect"].email, PASSWORD, address)
 
 
+@then("the architect has only the new session on record")
+def _only_new_session(current, accounts):
+    sessions = rows(current, select(UserSession.created_at).where(UserSession.user_id == accounts["architect"].id))
+    assert len(sessions) == 1 and utcnow() - sessions[0][0] < timedelta(minutes=5), sessions
+
+
 @then("the session cookie carries no expiry date")
 def _no_expiry(current, world):
     cookies = [c for c in world["response"].headers.getlist("Set-Cookie") if c.startswith("session=")]
