@@ -21,8 +21,8 @@ Feature: Rulesets
     Examples:
       | name            | left out         |
       | ir-police-annex |                  |
-      | nl-bouwbesluit  | OPEN-06, OPEN-07, OPEN-08 |
-      | uk-adq-sbd      | OPEN-06, OPEN-07, OPEN-08 |
+      | nl-bouwbesluit  | ENTR-06, OPEN-06, OPEN-07, OPEN-08 |
+      | uk-adq-sbd      | ENTR-06, OPEN-06, OPEN-07, OPEN-08 |
 
   Scenario: Every rule in the catalogue is listed
     When I run "annex rules"

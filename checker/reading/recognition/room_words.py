@@ -298,3 +298,26 @@ def names_void(text: str | None) -> bool:
                 return True
     folded = fold(text)
     return any(word in folded for word in ("天井", "管井", "风井"))
+
+
+# Names of places to hide in at an entrance (rule ENTR-06): the space under a stair and
+# recesses or niches (the Iranian list of penetrable points names "under stairs").
+_HIDING_WORDS = frozenset(_key(word) for word in (
+    "under stair", "under stairs", "understair", "understairs", "under the stairs", "stair void",
+    "recess", "niche", "alcove", "nook", "unter treppe", "treppenunterschrank", "sous escalier",
+    "sottoscala", "onder trap", "bajo escalera",
+    "زیر پله", "زیرپله", "زیر راه پله", "تورفتگی", "فرورفتگی", "کنج", "zir pele", "zir pelleh", "zirpele",
+    "toraftegi", "foroorafteghi",
+))
+
+
+def names_hiding_place(text: str | None) -> bool:
+    """True when a room name names a space under a stair or a recess ("زیر پله", "Niche")."""
+    if not text:
+        return False
+    words = _words(text)
+    for start in range(len(words)):
+        for length in range(min(_LONGEST_PHRASE, len(words) - start), 0, -1):
+            if "".join(words[start:start + length]) in _HIDING_WORDS:
+                return True
+    return False
