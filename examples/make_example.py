@@ -12,7 +12,10 @@ purpose, so that the checker has something to find:
 * the door between garage and house has neither a resistance class nor a
   certificate, so it cannot be assessed;
 * a bedroom window looks onto the flat garage roof, which a burglar can reach;
-* the bathroom window is above the bin store, a climbing aid.
+* the bathroom window is above the bin store, a climbing aid;
+* a light well (نورگیر) over the landing is open to a flat roof one can walk on:
+  of the two landing windows onto it, the one with neither class nor grille fails
+  under the Iranian ruleset (OPEN-08), the one with a grille passes.
 
 Coordinates are in metres; the front of the house faces the street (south, -y).
 The output is the same, byte for byte, on every run.
@@ -138,9 +141,16 @@ def first_floor() -> PlanDrawing:
     d.window((1.0, 8), (2.4, 8), **SECURE_WINDOW)  # bedroom 2, rear
     d.window((5.0, 8), (5.6, 8), RC="NONE", GLAZING="TOUGHENED", **WINDOW)  # bathroom, over the bin store
 
+    # A light well over the landing, open to the flat roof around it (5.5 m above ground).
+    d.walls_loop(rect(5.6, 3.4, 6.6, 4.4), INTERNAL_WALL)
+    d.space(rect(5.65, 3.45, 6.55, 4.35), "نورگیر")
+    d.window((5.6, 3.7), (5.6, 4.3), RC="NONE", GLAZING="FLOAT", **WINDOW)  # landing, onto the light well: fails
+    d.window((5.8, 3.4), (6.4, 3.4), RC="NONE", GLAZING="FLOAT", GRILLE="20/120", **WINDOW)  # the same, with a grille
+
     # Heights are above ground level, not above this floor.
     d.access_surface(rect(7.15, -0.15, 10.15, 8.15), 2.7, kind="roof", slope=2)  # flat garage roof
     d.access_surface(rect(2.5, 8.15, 3.9, 9.35), FIRST_FLOOR_ELEVATION, kind="balcony")
+    d.access_surface(rect(4.15, 3.15, 6.85, 5.35), 5.5, kind="roof", slope=2)  # flat roof round the light well
     return d
 
 

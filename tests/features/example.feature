@@ -19,3 +19,9 @@ Feature: The bundled example project
       | ir-police-annex |
       | uk-adq-sbd      |
       | nl-bouwbesluit  |
+
+  Scenario: Under the Iranian ruleset the example's landing window onto the light well without class or grille fails, the one with a grille passes
+    When I run "annex check {repo}/examples/house/project.toml --ruleset ir-police-annex --json {tmp}/results.json"
+    Then the exit status is 1
+    And the JSON file "results.json" validates against the results schema
+    And the JSON's OPEN-08 findings on "First floor" are a fail for the window without class or grille and a pass for the window with a grille
