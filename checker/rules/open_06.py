@@ -29,6 +29,8 @@ Parameters
     grille_max_gap (length, default 125 mm): the widest clear gap accepted.
     max_pane_area (area, default 0.05 m2): an opening smaller than this is
     impassable.
+    min_area (area, default 0 m2): an opening of at most this area is out of scope,
+    as in OPEN-01 (Iran: 600 cm2, BHRC; keep it equal to OPEN-01's).
 
 Example
     A ground-floor kitchen window with RC=NONE and GRILLE=20/120 passes; with
@@ -86,6 +88,7 @@ def _judge(storey, window, reach, state, required_class, params):
     min_bar = float(params["grille_min_bar"])
     max_gap = float(params["grille_max_gap"])
     max_area = float(params["max_pane_area"])
+    min_area = float(params.get("min_area", 0.0))
     label = opening_name(window, storey)
     reached = reach if isinstance(reach, Reach) else None
     wanted = msg("OPEN-06.wanted", bar=Number(min_bar * 1000, "g"), gap=Number(max_gap * 1000, "g"))
@@ -98,6 +101,16 @@ def _judge(storey, window, reach, state, required_class, params):
 
     if attrs.sill_m is not None and attrs.head_m is not None and attrs.head_m > attrs.sill_m:
         area = round(window.width_m * (attrs.head_m - attrs.sill_m), 6)
+        if min_area > 0 and area <= min_area + EPS:  # out of scope, as in OPEN-01
+            return passed(
+                ID, msg(
+                    "OPEN-06.not-over", window=label, where=where, width=Number(window.width_m, ".2f"),
+                    height=Number(attrs.head_m - attrs.sill_m, ".2f"), area=Number(area, ".3f"),
+                    limit=Number(min_area, "g"),
+                ),
+                measured=Quantity(area, "m2"), required=Quantity(msg("OPEN-08.over", limit=Number(min_area, "g")), None),
+                **common,
+            )
         if area < max_area - EPS:
             return passed(
                 ID, msg(
@@ -164,6 +177,7 @@ RULE = Rule(
         Parameter("grille_min_bar", "length", 0.020, "Thinnest grille bar accepted."),
         Parameter("grille_max_gap", "length", 0.125, "Widest clear gap between bars accepted."),
         Parameter("max_pane_area", "area", 0.05, "An opening smaller than this cannot be climbed through."),
+        Parameter("min_area", "area", 0.0, "Openings of at most this area are out of scope, as in OPEN-01."),
     ),
     needs=Needs(roles=("walls", "windows")),
     uses_reach=True,

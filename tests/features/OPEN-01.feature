@@ -259,3 +259,24 @@ Feature: OPEN-01 Reachable doors and windows resist burglary
     Then the OPEN-01 finding for storey "Storey 1" is not_assessable
     And its message says "cannot be placed on the envelope, because the storey has no walls"
     And there are 1 OPEN-01 findings
+
+  Scenario Outline: Under the Iranian ruleset an opening of at most 600 cm2 is out of scope; a larger one needs the class or a grille
+    Given a plan drawn in "mm"
+    And the plan shows the walls of a 10 m by 8 m house
+    And the plan has a window "toilet" in the north wall at x 1 to 1.25 with SILL=1400, HEAD=<head>, RC=NONE
+    When the plan is checked under "ir-police-annex"
+    Then the OPEN-01 finding for window "toilet" is <status>
+    And its message says "<message>"
+
+    Examples:
+      | head | status | message                                                                 |
+      | 1640 | pass   | is 0.060 m2, not over 0.06 m2: too small to pass through, so out of scope. |
+      | 1650 | fail   | states NONE; it needs RC2 or a grille.                                  |
+
+  Scenario: Under the Iranian ruleset a first-floor window 3.9 m above ground is within the 4.5 m reach
+    Given a two-storey house 10 m by 8 m whose first floor is at 3.0 m
+    And the first floor has a window "bedroom" in the north wall at x 4 to 5 with SILL=900, HEAD=2100, RC=NONE
+    When the plan is checked under "ir-police-annex"
+    Then the OPEN-01 finding for window "bedroom" is fail
+    And its message says "is within reach of the ground (its sill 3.90 m above it)"
+    And its provisional figures include reach.vertical, min_area

@@ -2,8 +2,8 @@ Feature: OPEN-06 Reachable windows without the class carry a secure grille
   Under the Iranian ruleset a reachable window (the ruleset's [reach], as in OPEN-01)
   that does not meet RC2 carries a grille (GRILLE = bar/gap in mm) with bars at least
   20 mm thick and at most 125 mm apart. GRILLE=NONE, thinner bars or wider gaps fail;
-  a window without GRILLE is not assessable; an opening smaller than 0.05 m2 (width x
-  (HEAD - SILL)) cannot be climbed through and needs no grille. The English and Dutch
+  a window without GRILLE is not assessable; an opening of at most 600 cm2 (width x
+  (HEAD - SILL); BHRC) is out of scope and needs no grille. The English and Dutch
   rulesets have no grille alternative and do not enable the rule. Every figure is
   provisional.
 
@@ -51,7 +51,7 @@ Feature: OPEN-06 Reachable windows without the class carry a secure grille
       |                | nothing  | and it states no GRILLE; it needs a grille with bars at least 20 mm, gaps at most 125 mm. |
       | , GRILLE=steel | steel    | and its GRILLE cannot be read (GRILLE 'steel' is not NONE or bar/gap in mm    |
 
-  Scenario Outline: An opening smaller than 0.05 m2 needs no grille; one of exactly 0.05 m2 does
+  Scenario Outline: An opening of at most 600 cm2 is out of scope and needs no grille; a larger one does
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a window "toilet" in the north wall at x 1 to 1.25 with SILL=1400, HEAD=<head>, RC=NONE, GRILLE=NONE
@@ -61,8 +61,9 @@ Feature: OPEN-06 Reachable windows without the class carry a secure grille
 
     Examples:
       | head | status | message                                                                               |
-      | 1550 | pass   | but its opening (0.25 m x 0.15 m, 0.037 m2) is smaller than 0.05 m2: too small to climb through. |
-      | 1600 | fail   | it has no grille (GRILLE=NONE).                                                       |
+      | 1550 | pass   | but its opening (0.25 m x 0.15 m, 0.037 m2) is not over 0.06 m2: out of scope, too small to pass through. |
+      | 1640 | pass   | but its opening (0.25 m x 0.24 m, 0.060 m2) is not over 0.06 m2: out of scope, too small to pass through. |
+      | 1650 | fail   | it has no grille (GRILLE=NONE).                                                       |
 
   Scenario: The small-opening finding measures the area against the limit
     Given a plan drawn in "mm"
@@ -70,7 +71,8 @@ Feature: OPEN-06 Reachable windows without the class carry a secure grille
     And the plan has a window "toilet" in the north wall at x 1 to 1.25 with SILL=1400, HEAD=1550, RC=NONE
     When the plan is checked under "ir-police-annex"
     Then the OPEN-06 finding for window "toilet" is pass
-    And it measured "0.0375 m2" against "under 0.05 m2"
+    And it measured "0.0375 m2" against "over 0.06 m2"
+    And its provisional figures include min_area
 
   Scenario Outline: Windows that meet the class, or are out of reach, need no grille
     Given a two-storey house 10 m by 8 m whose first floor is at 4.0 m
