@@ -176,6 +176,10 @@ def load_storey(
     except DXFError as exc:  # ezdxf on an entity it read but cannot give, e.g. a CLASS among the entities
         detail = " ".join(str(exc).split())[:160] or type(exc).__name__
         raise UnreadableFile(f"{label} is damaged: an entity in it cannot be read ({detail}).") from None
+    except shapely.errors.GEOSException:  # GEOS on geometry no drawing has, e.g. a block's line ending at infinity
+        raise UnreadableFile(
+            f"{label} is damaged: some of its geometry cannot be processed; look for coordinates that are not numbers or lie at infinity."
+        ) from None
     # Guards everything that measures the plan (issue 10): coordinates past any building's size.
     check_coordinates(raw, label)
     if spec.region is None:  # elevations drawn on the plan's sheet are not part of the plan
