@@ -2,7 +2,10 @@
 
 What it checks
     A light well or service shaft is a space whose name says so (light well, shaft,
-    void, duct, نورگیر، داکت; see room_words.names_void). Its outlines on every storey
+    void, duct, نورگیر، داکت; see room_words.names_void), or a closed void that runs
+    through storeys: a wall drawn as a closed outline, at least 0.5 m across, inside
+    the footprint and off its edge, empty (no wall or opening in it), with no door in
+    its sides, found overlapping on at least two storeys. Its outlines on every storey
     that overlap are one shaft, running from the lowest of those storeys to the top.
     The shaft is open to an accessible roof when a roof drawn on the access layers lies
     within ``roof_distance`` of the shaft's outline, no lower than the shaft's top
@@ -80,6 +83,8 @@ ID = "OPEN-08"
 # A skylight or hatch is drawn on a storey this close to the roof's height, this far inside its edge.
 ROOF_LEVEL = 0.5
 ROOF_EDGE = 0.3
+# A closed wall outline narrower than this is a wall drawn in outline, not a void.
+MIN_VOID_WIDTH = 0.5
 
 
 @dataclass(frozen=True)
@@ -105,9 +110,40 @@ class Shaft:
         return self.parts[-1][1]
 
 
+def closed_voids(storey: Storey) -> list[Space]:
+    """Empty closed wall outlines inside the storey: a wall drawn as a closed outline
+    that lies inside the footprint off its edge, is at least MIN_VOID_WIDTH across,
+    takes at most half the footprint, holds no wall or opening, and has no door in its
+    sides. Returned as unnamed spaces (their source is the wall's)."""
+    if storey.footprint is None or not storey.walls:
+        return []
+    geometries = np.array([w.geometry for w in storey.walls], dtype=object)
+    polygons = np.flatnonzero(shapely.get_type_id(geometries) == 3).tolist()  # 3: Polygon
+    if not polygons:
+        return []
+    inner = storey.footprint.buffer(-0.05)
+    found = []
+    for index in polygons:
+        polygon = geometries[index]
+        if polygon.area > storey.footprint.area / 2 or not inner.contains(polygon):
+            continue
+        if polygon.buffer(-MIN_VOID_WIDTH / 2).is_empty:
+            continue
+        holds = storey.wall_index.query(polygon, predicate="contains_properly")
+        if len(holds) or len(storey.opening_index.query(polygon, predicate="contains_properly")):
+            continue
+        doors = [storey.openings[i] for i in storey.opening_index.query(polygon, predicate="dwithin", distance=0.3).tolist()]
+        if any(o.kind is OpeningKind.DOOR for o in doors):
+            continue
+        found.append(Space(storey.walls[index].source, None, "other", polygon))
+    return found
+
+
 def shafts(plan: Plan) -> list[Shaft]:
-    """Spaces named as voids, grouped across storeys by overlap (STRtree, then union-find)."""
+    """Spaces named as voids, and closed voids found on at least two storeys, grouped
+    across storeys by overlap (STRtree, then union-find)."""
     voids = [(storey, space) for storey in plan.storeys for space in storey.spaces if names_void(space.name)]
+    voids += _recurring([(storey, space) for storey in plan.storeys for space in closed_voids(storey)], voids)
     if not voids:
         return []
     polygons = [space.polygon for _, space in voids]
@@ -132,6 +168,25 @@ def shafts(plan: Plan) -> list[Shaft]:
         parts = sorted((voids[i] for i in members), key=lambda part: (part[0].elevation_m, part[1].source.handle))
         found.append(Shaft(tuple(parts)))
     return sorted(found, key=lambda s: (s.bottom.elevation_m, s.space.source.handle))
+
+
+def _recurring(candidates: list, named: list) -> list:
+    """The closed voids that mostly overlap a closed void of another storey, and no named void."""
+    if not candidates:
+        return []
+    polygons = [space.polygon for _, space in candidates]
+    left, right = shapely.STRtree(polygons).query(polygons, predicate="intersects")
+    again = {
+        a for a, b in zip(left.tolist(), right.tolist())
+        if candidates[a][0] is not candidates[b][0]
+        # most of the smaller one: a void, not two rooms that happen to cross
+        and polygons[a].intersection(polygons[b]).area >= 0.5 * min(polygons[a].area, polygons[b].area)
+    }
+    named_tree = shapely.STRtree([space.polygon for _, space in named])
+    return [
+        candidates[i] for i in sorted(again)
+        if not len(named_tree.query(polygons[i], predicate="intersects"))
+    ]
 
 
 def roofs(plan: Plan) -> list[tuple[Storey, AccessSurface]]:
@@ -176,6 +231,8 @@ def check(context: Context):
 
 def _void_name(shaft: Shaft) -> Message:
     storey, space = shaft.parts[-1]
+    if space.name is None:
+        return msg("OPEN-08.closed-void", handle=space.source.handle, storey=storey.name, bottom=shaft.bottom.name)
     return msg("OPEN-08.void", name=space.name or "", handle=space.source.handle, storey=storey.name,
                bottom=shaft.bottom.name)
 

@@ -8,11 +8,9 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
   is judged the same way. The Iranian ruleset enables the rule; its figures are
   provisional.
 
-  Background:
-    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
-
   Scenario: Windows onto a light well open to the roof without class or grille fail, those with either pass, and the annex cites the Iranian sources
-    Given the flat roof "roof" is drawn on the top storey at 12 m
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m
     And the second floor has a window "bath" onto the light well in its south wall at x 5.2 to 5.8 with SILL=1400, HEAD=2000, RC=NONE
     And the second floor has a window "kitchen" onto the light well in its north wall at x 5.2 to 6.2 with SILL=1000, HEAD=2000, RC=NONE, GRILLE=20/120
     And the third floor has a window "stair" onto the light well in its south wall at x 6.0 to 6.8 with SILL=1000, HEAD=2000, RC=RC2
@@ -27,7 +25,8 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
     And the annex PDF text says "نورگیر"
 
   Scenario: A window onto the light well is judged as within reach on every storey, however high
-    Given the flat roof "roof" is drawn on the top storey at 12 m
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m
     And the ground floor has a window "low" onto the light well in its south wall at x 5.2 to 5.8 with SILL=900, HEAD=2000, RC=NONE
     And the third floor has a window "high" onto the light well in its south wall at x 5.2 to 5.8 with SILL=900, HEAD=2000, RC=RC1
     When the plan is checked under "ir-police-annex"
@@ -42,7 +41,8 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
     And its message says "states RC1; it needs RC2 or a grille."
 
   Scenario Outline: An opening of exactly 600 cm2 is too small to pass through; a larger one is judged
-    Given the flat roof "roof" is drawn on the top storey at 12 m
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m
     And the first floor has a window "duct" onto the light well in its south wall at x 5.2 to 5.5 with SILL=1000, HEAD=<head>, RC=NONE
     When the plan is checked under "ir-police-annex"
     Then the OPEN-08 finding for window "duct" is <status>
@@ -54,14 +54,16 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
       | 1210 | fail   | states NONE; it needs RC2 or a grille.                                   |
 
   Scenario: The too-small finding measures the area against the limit
-    Given the flat roof "roof" is drawn on the top storey at 12 m
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m
     And the first floor has a window "duct" onto the light well in its south wall at x 5.2 to 5.5 with SILL=1000, HEAD=1200, RC=NONE
     When the plan is checked under "ir-police-annex"
     Then the OPEN-08 finding for window "duct" is pass
     And it measured "0.06 m2" against "over 0.06 m2"
 
   Scenario Outline: A window onto the light well without RC or CERT, or with an unreadable grille, is not assessable
-    Given the flat roof "roof" is drawn on the top storey at 12 m
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m
     And the first floor has a window "bath" onto the light well in its south wall at x 5.2 to 5.8 with SILL=1400, HEAD=2000<attributes>
     When the plan is checked under "ir-police-annex"
     Then the OPEN-08 finding for window "bath" is not_assessable
@@ -73,14 +75,16 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
       | , RC=NONE, GRILLE=steel | its GRILLE cannot be read                                |
 
   Scenario: A light well with no roof drawn at its top is not assessable and its windows are not judged
-    Given the first floor has a window "bath" onto the light well in its south wall at x 5.2 to 5.8 with SILL=1400, HEAD=2000, RC=NONE
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the first floor has a window "bath" onto the light well in its south wall at x 5.2 to 5.8 with SILL=1400, HEAD=2000, RC=NONE
     When the plan is checked under "ir-police-annex"
     Then the only OPEN-08 finding is not_assessable
     And its message says "has no roof drawn within 1 m of its top, so it cannot be told whether it is open to one"
     And there is no OPEN-08 finding for window "bath"
 
   Scenario: A light well under a roof too steep to stand on passes and its windows are not judged
-    Given the flat roof "roof" is drawn on the top storey at 12 m sloped 45 degrees
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m sloped 45 degrees
     And the first floor has a window "bath" onto the light well in its south wall at x 5.2 to 5.8 with SILL=1400, HEAD=2000, RC=NONE
     When the plan is checked under "ir-police-annex"
     Then the only OPEN-08 finding is pass
@@ -89,7 +93,8 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
     And there is no OPEN-08 finding for window "bath"
 
   Scenario Outline: A roof hatch or skylight is an opening in the roof and needs the class or a grille
-    Given a roof plan at 12 m with the flat roof "roof"
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And a roof plan at 12 m with the flat roof "roof"
     And the roof plan has a window "hatch" at x 2 to 2.8, y 2 with SILL=0, HEAD=800, <attributes>
     When the plan is checked under "ir-police-annex"
     Then the OPEN-08 finding for window "hatch" is <status>
@@ -102,7 +107,8 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
       | RC=RC2                | pass   |
 
   Scenario: Windows in the outer walls are left to OPEN-01, not judged as onto the light well
-    Given the flat roof "roof" is drawn on the top storey at 12 m
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m
     And the first floor has a window "street" in its outer south wall at x 2 to 3 with SILL=900, HEAD=2000, RC=NONE
     When the plan is checked under "ir-police-annex"
     Then there is no OPEN-08 finding for window "street"
@@ -112,3 +118,26 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
     And the ruleset "nl-bouwbesluit" does not enable OPEN-08
     And the ruleset "ir-police-annex" sets OPEN-01 min_area to 0.06
     And the ruleset "ir-police-annex" sets OPEN-08 min_area to 0.06
+
+  Scenario: A closed void of walls without a name that runs through storeys is taken as a shaft
+    Given a 3-storey block 12 m by 10 m with floors 3 m apart and a closed void of walls, without a name, on every storey
+    And the flat roof "roof" is drawn on the top storey at 9 m
+    And the first floor has a window "bath" onto the light well in its south wall at x 5.2 to 5.8 with SILL=1400, HEAD=2000, RC=NONE
+    When the plan is checked under "ir-police-annex"
+    Then the OPEN-08 finding for window "bath" is fail
+    And its message says "opens onto the closed void"
+
+  Scenario: A closed void of walls on one storey only is not taken as a shaft
+    Given a 3-storey block 12 m by 10 m with floors 3 m apart and a closed void of walls, without a name, on the ground floor only
+    And the flat roof "roof" is drawn on the top storey at 9 m
+    And the ground floor has a window "bath" onto the light well in its south wall at x 5.2 to 5.8 with SILL=1400, HEAD=2000, RC=NONE
+    When the plan is checked under "ir-police-annex"
+    Then the only OPEN-08 finding is not_applicable
+
+  Scenario: A closed outline of walls with a door in its side is a room, not a void
+    Given a 2-storey block 12 m by 10 m with floors 3 m apart and a closed void of walls, without a name, on every storey
+    And the flat roof "roof" is drawn on the top storey at 6 m
+    And the first floor has a door "store" onto the light well in its south wall at x 6.0 to 6.8 with ROLE=INTERNAL
+    And the ground floor has a window "bath" onto the light well in its south wall at x 5.2 to 5.8 with SILL=1400, HEAD=2000, RC=NONE
+    When the plan is checked under "ir-police-annex"
+    Then the only OPEN-08 finding is not_applicable

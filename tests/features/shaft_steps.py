@@ -59,6 +59,24 @@ def block_with_well(ctx, count, height, name):
     return first
 
 
+@given(
+    parsers.re(
+        r'a (?P<count>\d+)-storey block 12 m by 10 m with floors (?P<height>[\d.]+) m apart and a closed void of walls, '
+        r'without a name, (?P<where>on every storey|on the ground floor only)'
+    ),
+    target_fixture="drawing",
+)
+def block_with_closed_void(ctx, count, height, where):
+    first = None
+    for level in range(int(count)):
+        drawing = _add_storey(ctx, f"s{level}", STOREY_NAMES[level], level * float(height))
+        drawing.walls_loop(BLOCK, thickness=0.3)
+        if level == 0 or where == "on every storey":
+            drawing.walls_loop(_well_loop(), thickness=0.2)
+        first = first or drawing
+    return first
+
+
 @given(parsers.parse('a {count:d}-storey block 12 m by 10 m with floors {height:g} m apart and no light well'), target_fixture="drawing")
 def block_without_well(ctx, count, height):
     first = None
