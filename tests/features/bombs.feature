@@ -80,3 +80,18 @@ Feature: A drawing that would blow up once expanded is refused before it is expa
     Then the exit status is 2
     And the error is one sentence saying "bomb.dxf would hold 6,250,001 entities once its blocks, MINSERT grids and hatches are expanded, past the limit of 5,000,000"
     And the process ended within 20 seconds using less than 600 MB
+
+  Scenario: A circle in a block scaled past any building's size is refused before it is flattened
+    Given a house drawn in millimetres with a block of one circle inserted at a scale of 1e200
+    When I run "annex check {tmp}/bomb.dxf" as a process
+    Then the exit status is 2
+    And the error is one sentence saying "on layer A-WALL lies inf drawing units from the origin, past any building's size"
+    And nothing on the error output is a warning
+    And the process ended within 10 seconds using less than 300 MB
+
+  Scenario: A circle of radius 1e300 is refused before it is flattened
+    Given a house drawn in millimetres with a circle of radius 1e300 on its wall layer
+    When I run "annex check {tmp}/bomb.dxf" as a process
+    Then the exit status is 2
+    And the error is one sentence saying "on layer A-WALL lies 1e+300 drawing units from the origin, past any building's size"
+    And the process ended within 10 seconds using less than 300 MB

@@ -120,3 +120,26 @@ def polyline_block(ctx, vertices, times):
     reference = doc.modelspace().add_blockref("ZIGZAG", (0.0, 0.0), dxfattribs={"layer": "A-WALL"})
     reference.grid(size=(times, 1), spacing=(50.0, 0.0))
     doc.saveas(bomb_path(ctx))
+
+
+def _house(ctx) -> PlanDrawing:
+    drawing = PlanDrawing("mm")
+    draw_house_around_doors(drawing)
+    drawing.door((4.0, 0.0), (5.0, 0.0), ROLE="ENTRANCE", RC="RC2", CERT="PAS 24:2022", GLAZING="NONE", VIEWER="YES")
+    return drawing
+
+
+@given("a house drawn in millimetres with a block of one circle inserted at a scale of 1e200")
+def scaled_circle(ctx):
+    drawing = _house(ctx)
+    block = drawing.doc.blocks.new("HUGE")
+    block.add_circle((0, 0), 1e200)
+    drawing.doc.modelspace().add_blockref("HUGE", (0, 0), dxfattribs={"layer": "A-WALL", "xscale": 1e200, "yscale": 1e200})
+    drawing.save(bomb_path(ctx))
+
+
+@given("a house drawn in millimetres with a circle of radius 1e300 on its wall layer")
+def huge_circle(ctx):
+    drawing = _house(ctx)
+    drawing.doc.modelspace().add_circle((0, 0), 1e300, dxfattribs={"layer": "A-WALL"})
+    drawing.save(bomb_path(ctx))

@@ -36,6 +36,9 @@ MAX_COORDINATE = 1e10
 # A long polyline, spline or hatch in a block counts one entity per this many vertices:
 # about what one line costs once extracted (its geometry and record) in points.
 VERTICES_PER_ENTITY = 16
+# Entities that extraction flattens into segments by a tolerance: their size must be known
+# to be sane before that, or the segments never end.
+CURVE_KINDS = {"CIRCLE", "ARC", "ELLIPSE", "SPLINE", "HATCH"}
 
 
 def _count(n: int) -> Number:
@@ -55,7 +58,9 @@ def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
     blocks = _BlockGraph(doc, label, limits)
     total = len(doc.modelspace())
     placements: dict[str, int] = {}  # block -> copies placed directly from modelspace
-    for insert in _inserts(doc.modelspace()):
+    picked = _picked(doc.modelspace(), CURVE_KINDS | {"INSERT"})  # one pass over the modelspace
+    inserts = [entity for entity in picked if entity.dxftype() == "INSERT"]
+    for insert in inserts:
         name = blocks.key(insert.dxf.name)
         placements[name] = placements.get(name, 0) + blocks.copies_of(insert)
     for name, copies in placements.items():  # each block once, however often it is placed
@@ -69,6 +74,7 @@ def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
             )
         total += copies * blocks.size(name)
     blocks.check_copies(placements)
+    _check_curves(picked, blocks, label)
     if total > limits.max_entities:
         raise LimitExceeded(
             msg("limits.too-many-entities", file=label, count=_count(total), limit=_count(limits.max_entities), **_raise_with("max_entities"))
@@ -76,15 +82,90 @@ def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
     return total
 
 
-def _inserts(layout) -> list:
-    """The layout's block references (MINSERTs among them), picked from its entity list at
+def _picked(layout, names: set[str]) -> list:
+    """The layout's entities whose DXF type is in ``names``, picked from its entity list at
     C speed: a plan's modelspace has a million entities and few of them are block
-    references (``query("INSERT")`` took five times as long). The modelspace may hold
+    references or curves (``query()`` took five times as long). The modelspace may hold
     the reader's light records beside ezdxf entities: a type counts by its DXF name."""
     space = getattr(layout, "entity_space", None)
     entities = space.entities if isinstance(getattr(space, "entities", None), list) else list(layout)
-    insert_types = {kind for kind in set(map(type, entities)) if _dxf_name(kind) == "INSERT"}
-    return list(compress(entities, map(insert_types.__contains__, map(type, entities))))
+    wanted = {kind for kind in set(map(type, entities)) if _dxf_name(kind) in names}
+    return list(compress(entities, map(wanted.__contains__, map(type, entities))))
+
+
+def _check_curves(entities: list, blocks: "_BlockGraph", label: str, limit: float = MAX_COORDINATE) -> None:
+    """Refuse, before extraction flattens them, curves that reach past any building's size:
+    a circle of radius 1e300, or a block's arc scaled by 1e200, would be cut into endless
+    segments (extraction then never ends). Straight lines need no flattening; they are
+    looked at after extraction (check_coordinates)."""
+    for entity in entities:
+        kind = entity.dxftype()
+        if kind == "INSERT":
+            inner = blocks.reach(blocks.key(entity.dxf.name))
+            if not inner:
+                continue  # a block of straight lines only: nothing to flatten
+            offset, scale = _placement(entity)
+            reach = offset + scale * inner
+        else:
+            reach = _curve_reach(entity, kind)
+        if not reach <= limit:  # NaN included
+            raise LimitExceeded(
+                msg(
+                    "limits.coordinates-too-far", file=label, handle=entity.dxf.get("handle") or "?",
+                    layer=entity.dxf.get("layer") or "0", distance=Number(reach, ".3g"), limit=Number(limit, ".0e"),
+                )
+            )
+
+
+def _norm(point) -> float:
+    """The larger of |x| and |y| (inf for anything not a finite point)."""
+    try:
+        x, y = float(point[0]), float(point[1])
+    except (TypeError, ValueError, IndexError):
+        return math.inf
+    size = max(abs(x), abs(y))
+    return size if math.isfinite(size) else math.inf
+
+
+def _curve_reach(entity, kind: str) -> float:
+    """How far from the origin a curve reaches (inf when it cannot be told)."""
+    dxf = entity.dxf
+    try:
+        if kind in ("CIRCLE", "ARC"):
+            return _norm(dxf.center) + abs(float(dxf.radius))
+        if kind == "ELLIPSE":  # the minor axis is at most the major one
+            return _norm(dxf.center) + _norm(dxf.major_axis)
+        if kind == "SPLINE":
+            return max((_norm(p) for p in (*entity.control_points, *entity.fit_points)), default=0.0)
+        if kind == "HATCH":
+            reach = 0.0
+            for path in entity.paths:
+                for edge in getattr(path, "edges", ()):
+                    if hasattr(edge, "center"):
+                        radius = getattr(edge, "radius", None)
+                        size = abs(float(radius)) if radius is not None else _norm(edge.major_axis)
+                        reach = max(reach, _norm(edge.center) + size)
+                    elif hasattr(edge, "control_points"):
+                        reach = max([reach, *(_norm(p) for p in edge.control_points)])
+            return reach
+    except (AttributeError, TypeError, ValueError):
+        return 0.0  # an odd curve: extraction skips what it cannot read
+    return 0.0
+
+
+def _placement(insert) -> tuple[float, float]:
+    """(how far the reference's origin, or its grid's farthest cell, lies from the origin;
+    its largest scale factor)."""
+    dxf = insert.dxf
+    try:
+        scale = max(abs(float(dxf.get(axis, 1.0) or 1.0)) for axis in ("xscale", "yscale", "zscale"))
+        offset = _norm(dxf.get("insert", (0.0, 0.0)))
+        if type(insert) is Insert and insert.mcount > 1:
+            offset += abs(float(dxf.get("row_spacing", 0.0))) * int(dxf.get("row_count", 1))
+            offset += abs(float(dxf.get("column_spacing", 0.0))) * int(dxf.get("column_count", 1))
+    except (TypeError, ValueError):
+        return math.inf, math.inf
+    return offset, (scale if math.isfinite(scale) else math.inf)
 
 
 def _dxf_name(kind: type) -> str | None:
@@ -105,6 +186,9 @@ class _BlockGraph:
         self._size: dict[str, int] = {}
         self._depth: dict[str, int] = {}
         self._shown: dict[str, str] = {}
+        # block -> (reach of its own curves, [(inserted block, offset, scale), ...])
+        self._curves: dict[str, tuple[float, list[tuple[str, float, float]]]] = {}
+        self._reach: dict[str, float] = {}
 
     def key(self, name) -> str:
         """Block names are case-insensitive in DXF: one key per block, however it is spelled
@@ -139,14 +223,20 @@ class _BlockGraph:
             weight, children = 0, []
             block = self.doc.blocks.get(self._shown.get(name, name)) if name else None  # a damaged reference may name none
             if block is not None and not (block.block.is_xref or block.block.is_xref_overlay):  # xrefs are not loaded
+                reach, placed = 0.0, []
                 for entity in block:
-                    if entity.dxftype() == "INSERT":
+                    kind = entity.dxftype()
+                    if kind == "INSERT":
                         copies = self.copies_of(entity)
                         # Its attributes are visited once per cell, as entities of their own.
                         weight += 1 + copies * len(entity.attribs)
                         children.append((self.key(entity.dxf.name), copies))
+                        placed.append((self.key(entity.dxf.name), *_placement(entity)))
                     else:
                         weight += _weight(entity)
+                        if kind in CURVE_KINDS:
+                            reach = max(reach, _curve_reach(entity, kind))
+                self._curves[name] = (reach, placed)
             self._contents[name] = (weight, children)
         return self._contents[name]
 
@@ -184,6 +274,17 @@ class _BlockGraph:
                 weight, children = self.contents(current)
                 self._size[current] = weight + sum(copies * self._size[child] for child, copies in children)
         return self._size[name]
+
+    def reach(self, name: str) -> float:
+        """How far from the block's origin its curves (and its nested blocks' curves, moved
+        and scaled) reach, in its units; 0 for a block of straight lines only."""
+        if name not in self._reach:
+            for current in reversed(self._below(name, skip=self._reach)):  # children before parents
+                self.contents(current)
+                own, placed = self._curves.get(current, (0.0, []))
+                nested = (offset + scale * self._reach[child] for child, offset, scale in placed if self._reach[child])
+                self._reach[current] = max(own, max(nested, default=0.0))
+        return self._reach[name]
 
     def _below(self, name: str, skip=()) -> list[str]:
         """``name`` and every block under it but those in ``skip``, each before the blocks
