@@ -8,7 +8,10 @@ definition read once, the modelspace's INSERTs once) how deep the blocks nest, h
 many times each block would be placed and how many entities the storey would hold
 once expanded, and raises ``LimitExceeded`` with one sentence naming what is too big.
 It takes milliseconds and counts at least what extraction would visit: references on
-frozen layers or door layers, which extraction does not open, count all the same.
+frozen layers or door layers, which extraction does not open, count all the same. In
+the same pass, curves that extraction would flatten (circles, arcs, ellipses, splines,
+hatch arcs) must not reach past any building's size, in modelspace or moved and
+scaled through blocks: a circle of radius 1e300 would be cut into endless segments.
 
 ``check_coordinates`` refuses, after extraction and before anything measures the plan,
 coordinates that no building has (a line at 1e300 units overflows shapely's
