@@ -203,6 +203,13 @@ def door_leaf_radii(raw: Extraction) -> list[float]:
 
 def _segments(geometries: list) -> np.ndarray | None:
     """Every straight piece of lines and outlines (rings of polygons), as an (n, 2, 2) array."""
+    if not geometries:
+        return None
+    array = np.empty(len(geometries), dtype=object)
+    array[:] = geometries
+    kinds = shapely.get_type_id(array)
+    if np.isin(kinds, (1, 2, 3)).all():  # lines, rings and polygons: in a few array calls
+        return _segments_of_lines(array, kinds == 3)
     coords = []
     for geometry in geometries:
         rings = [geometry.exterior, *geometry.interiors] if isinstance(geometry, Polygon) else [geometry]
@@ -213,6 +220,20 @@ def _segments(geometries: list) -> np.ndarray | None:
     if not coords:
         return None
     segments = np.concatenate(coords)
+    keep = np.hypot(*(segments[:, 1] - segments[:, 0]).T) > 0
+    return segments[keep] if keep.any() else None
+
+
+def _segments_of_lines(array: np.ndarray, polygon: np.ndarray) -> np.ndarray | None:
+    """``_segments`` of lines and polygons, in the same order (each geometry's rings in
+    turn, exterior first), without a Python step per geometry."""
+    rings, ring_owner = shapely.get_rings(array[polygon], return_index=True)
+    parts = np.concatenate([rings, array[~polygon]])
+    owner = np.concatenate([np.flatnonzero(polygon)[ring_owner], np.flatnonzero(~polygon)])
+    parts = parts[np.argsort(owner, kind="stable")]
+    coords, part = shapely.get_coordinates(parts, return_index=True)
+    same = part[1:] == part[:-1]
+    segments = np.stack([coords[:-1][same], coords[1:][same]], axis=1)
     keep = np.hypot(*(segments[:, 1] - segments[:, 0]).T) > 0
     return segments[keep] if keep.any() else None
 
@@ -242,7 +263,29 @@ def wall_thicknesses(geometries: list, building_length: float | None) -> tuple[l
     lines = shapely.linestrings(segments)
     search = building_length * WALL_SEARCH_SHARE
     tree = shapely.STRtree(lines)
-    left, right = tree.query(lines, predicate="dwithin", distance=search)
+    # Most faces have their partner close by: look near first, and further only for the
+    # rest. A partner found at a gap g is the nearest of all when g is well inside the
+    # near search (any nearer partner lies within g of the segment, so it was searched).
+    near = search / 8
+    everyone = np.arange(len(segments))
+    nearest = _face_gaps(tree, lines, segments, directions, lengths, everyone, near, search)
+    farther = np.flatnonzero(~(nearest <= near / 2))
+    if len(farther):
+        nearest[farther] = _face_gaps(tree, lines, segments, directions, lengths, farther, search, search)
+    found = np.isfinite(nearest)
+    if not found.any():
+        return [], []
+    return nearest[found].tolist(), lengths[found].tolist()
+
+
+def _face_gaps(
+    tree, lines: np.ndarray, segments: np.ndarray, directions: np.ndarray, lengths: np.ndarray,
+    rows: np.ndarray, distance: float, search: float,
+) -> np.ndarray:
+    """For the segments ``rows``: the gap to the nearest other face within ``distance``
+    that runs parallel to it and beside it, not on its line; inf where there is none."""
+    left, right = tree.query(lines[rows], predicate="dwithin", distance=distance)
+    left = rows[left]
     pair = left != right
     left, right = left[pair], right[pair]
     parallel = np.abs(_cross(directions[left], directions[right])) < PARALLEL_SIN
@@ -254,13 +297,9 @@ def wall_thicknesses(geometries: list, building_length: float | None) -> tuple[l
     gap = np.abs(_cross(directions[right], offset))
     apart = gap > search * 1e-3  # collinear pieces of one face are not two faces
     chosen = beside & apart
-    left, gap = left[chosen], gap[chosen]
-    if not len(left):
-        return [], []
     nearest = np.full(len(segments), np.inf)
-    np.minimum.at(nearest, left, gap)
-    found = np.isfinite(nearest)
-    return nearest[found].tolist(), lengths[found].tolist()
+    np.minimum.at(nearest, left[chosen], gap[chosen])
+    return nearest[rows]
 
 
 def _supports(m: Measurements, unit: Unit) -> bool:
