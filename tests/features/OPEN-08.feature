@@ -141,3 +141,11 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
     And the ground floor has a window "bath" onto the light well in its south wall at x 5.2 to 5.8 with SILL=1400, HEAD=2000, RC=NONE
     When the plan is checked under "ir-police-annex"
     Then the only OPEN-08 finding is not_applicable
+
+  Scenario: The Persian annex shows the finding in Persian and cites the Iranian sources
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m
+    And the second floor has a window "bath" onto the light well in its south wall at x 5.2 to 5.8 with SILL=1400, HEAD=2000, RC=NONE
+    When the plan is checked under "ir-police-annex"
+    Then the OPEN-08 finding for window "bath" is fail
+    And the Persian annex shows the OPEN-08 finding and the ruleset's sources under "منابع"

@@ -34,3 +34,18 @@ def annex_pdf_says(ctx, text):
         ).stdout
     flat = " ".join(ctx["pdf_text"].split())
     assert text in flat, flat[:3000]
+
+
+@then(parsers.parse('the Persian annex shows the OPEN-08 finding and the ruleset\'s sources under "{heading}"'))
+def persian_annex(ctx, heading):
+    import html as html_module
+    import re
+
+    from checker.report.annex import annex_html
+    from checker.rules import catalogue
+
+    text = annex_html(ctx["plan"], ctx["results"], language="fa")
+    plain = html_module.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\u2068", "").replace("\u2069", "")
+    assert catalogue()["OPEN-08"].text("title", "fa") in plain
+    assert "پنجره" in plain and "رو به داکت «نورگیر»" in plain, plain[:2000]
+    assert heading in plain and "BHRC faculty member quoted by IRNA" in plain
