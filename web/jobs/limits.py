@@ -60,6 +60,7 @@ class Outcome:
     ending: Ending
     cpu_seconds: float
     detail: str = ""
+    peak_memory_mb: float = 0.0  # the child's peak resident memory
 
 
 class CpuLimitReached(BaseException):
@@ -150,16 +151,17 @@ def _wait(child: int, limits: ProcessLimits, tick, tick_seconds: float) -> Outco
         _kill(child)
         raise
     cpu = usage.ru_utime + usage.ru_stime
+    peak = usage.ru_maxrss / 1024  # ru_maxrss is in kB on Linux
     if ending is not None:
-        return Outcome(ending, cpu)
+        return Outcome(ending, cpu, "", peak)
     if os.WIFEXITED(status):
         code = os.WEXITSTATUS(status)
         ending = {EXIT_OK: Ending.DONE, EXIT_CPU: Ending.CPU, EXIT_MEMORY: Ending.MEMORY}.get(code, Ending.CRASHED)
-        return Outcome(ending, cpu, f"exit {code}")
+        return Outcome(ending, cpu, f"exit {code}", peak)
     signum = os.WTERMSIG(status)
     if signum == signal.SIGXCPU or (signum == signal.SIGKILL and cpu >= limits.cpu_seconds):
-        return Outcome(Ending.CPU, cpu, f"signal {signum}")
-    return Outcome(Ending.CRASHED, cpu, f"signal {signum}")
+        return Outcome(Ending.CPU, cpu, f"signal {signum}", peak)
+    return Outcome(Ending.CRASHED, cpu, f"signal {signum}", peak)
 
 
 def _kill(child: int) -> None:

@@ -90,10 +90,12 @@ def _perform(app: Flask, token: str) -> str:
     work = _WORK[kind]
     outcome = run_limited(lambda: _in_child(app, work, submission_id, token), process_limits(app),
                           tick=lambda: renew_lease(app, token), tick_seconds=max(lease_seconds / 4, 0.2))
+    log.info("job %s (%s of submission %s) ended %s: %.1f s CPU, %.0f MB peak memory", token, kind, submission_id,
+             outcome.ending.value, outcome.cpu_seconds, outcome.peak_memory_mb)
     if outcome.ending in (Ending.DONE, Ending.GIVEN_UP):
         return outcome.ending.value
-    log.warning("job %s (%s of submission %s) ended: %s after %.1f s CPU (%s)", token, kind, submission_id,
-                outcome.ending.value, outcome.cpu_seconds, outcome.detail)
+    log.warning("job %s (%s of submission %s) ended on %s (%s)", token, kind, submission_id, outcome.ending.value,
+                outcome.detail)
     fail(app, token, _ending_sentence(app, outcome.ending, kind))
     return outcome.ending.value
 
