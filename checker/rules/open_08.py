@@ -76,7 +76,7 @@ from ..results import Mark, Quantity, failed, not_applicable, not_assessable, pa
 from ._within_reach import (
     EPS, ClassState, class_state, grille_text, has_grille, opening_name, stated_class, unreadable, wanted_class,
 )
-from .base import AttributeNeed, Context, Needs, Parameter, Rule
+from .base import Context, Needs, Parameter, Rule
 
 ID = "OPEN-08"
 
@@ -198,6 +198,7 @@ def check(context: Context):
     params = context.params
     distance = float(params["roof_distance"])
     all_roofs = roofs(plan)
+    steep = steep_roofs(context)
     judge = _Judge(
         str(params["required_class"]), list(params["accepted_certificates"]), bool(params["grilles_accepted"]),
         float(params["min_area"]),
@@ -205,7 +206,7 @@ def check(context: Context):
     judged = 0
     for shaft in shafts(plan):
         judged += 1
-        roof, why_not = _roof_of(shaft, all_roofs, distance, context)
+        roof, why_not = _roof_of(shaft, all_roofs, distance, steep)
         void = _void_name(shaft)
         marks = tuple(Mark(storey.name, space.polygon.boundary) for storey, space in shaft.parts)
         if roof is None:
@@ -221,7 +222,7 @@ def check(context: Context):
         for storey, opening in _openings_onto(plan, shaft, distance):
             judged += 1
             yield judge(storey, opening, where, (opening.source, shaft.space.source, roof.source))
-    for storey, opening, roof in _roof_openings(plan, all_roofs, context):
+    for storey, opening, roof in _roof_openings(plan, all_roofs, steep):
         judged += 1
         where = msg("OPEN-08.in-roof", roof=_roof_name(roof), height=Number(roof.height_m, ".2f"))
         yield judge(storey, opening, where, (opening.source, roof.source))
@@ -241,17 +242,15 @@ def _roof_name(roof: AccessSurface) -> Message:
     return msg("OPEN-08.roof", handle=roof.source.handle, storey=roof.source.storey)
 
 
-def _too_steep(roof: AccessSurface, context: Context) -> Message | None:
-    """Why the ruleset's [reach] does not let one stand on the roof, or None; height does not matter here."""
+def steep_roofs(context: Context) -> dict:
+    """The surfaces the ruleset's [reach] leaves out for their slope, by source, with why.
+    Their height does not matter here: a high roof is reached over the neighbours' roofs."""
     if context.reach is None:
-        return None
-    for surface, why in context.reach.excluded:
-        if surface.source == roof.source and why.id == "reach.too-steep":
-            return why
-    return None
+        return {}
+    return {surface.source: why for surface, why in context.reach.excluded if why.id == "reach.too-steep"}
 
 
-def _roof_of(shaft: Shaft, all_roofs, distance: float, context: Context):
+def _roof_of(shaft: Shaft, all_roofs, distance: float, steep: dict):
     """The roof at the shaft's top (the lowest one at or above its top storey within
     ``distance``), and why one cannot stand on it (None when one can)."""
     outline = shaft.outline
@@ -262,11 +261,11 @@ def _roof_of(shaft: Shaft, all_roofs, distance: float, context: Context):
     ]
     if not near:
         return None, None
-    usable = [roof for roof in near if _too_steep(roof, context) is None]
+    usable = [roof for roof in near if roof.source not in steep]
     if usable:
         return min(usable, key=lambda r: (r.height_m, r.source.handle)), None
     roof = min(near, key=lambda r: (r.height_m, r.source.handle))
-    return roof, _too_steep(roof, context)
+    return roof, steep[roof.source]
 
 
 def _openings_onto(plan: Plan, shaft: Shaft, distance: float):
@@ -293,10 +292,10 @@ def _openings_onto(plan: Plan, shaft: Shaft, distance: float):
                 yield storey, opening
 
 
-def _roof_openings(plan: Plan, all_roofs, context: Context):
+def _roof_openings(plan: Plan, all_roofs, steep: dict):
     """Skylights and hatches: openings on a storey at a roof's level, inside it, off its edge."""
     for roof_storey, roof in all_roofs:
-        if _too_steep(roof, context) is not None:
+        if roof.source in steep:
             continue
         inner = roof.polygon.buffer(-ROOF_EDGE)
         if inner.is_empty:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then
 
 from .reach_steps import *  # noqa: F401,F403  (shared steps)
-from .rule_steps import _pick, findings_of, parse_attributes
+from .rule_steps import _pick, findings_of
 
 
 @given(parsers.re(
@@ -48,6 +48,4 @@ def finding_for_space(ctx, rule, label, status):
 def points_at_space_and_door(ctx, label, door):
     assert [e.handle for e in ctx["finding"].elements] == [ctx["spaces"][label], ctx["handles"][door]], ctx["finding"].elements
 
-
-_ = parse_attributes  # re-exported for step modules importing from here
 
