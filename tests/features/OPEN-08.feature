@@ -23,6 +23,8 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
     And the annex PDF text says "BHRC faculty member quoted by IRNA (Donya-e-Eqtesad)"
     And the annex PDF text says "Forensic-expert list of building security indicators: blind and penetrable points"
     And the annex PDF text says "نورگیر"
+    And the web page words the JSON's OPEN-08 finding for window "bath" in Persian with "رو به داکت «نورگیر»"
+    And the web page words the JSON's OPEN-08 finding for window "kitchen" in Persian with "به جای رده، حفاظ (۲۰/۱۲۰ میلی‌متر) دارد."
 
   Scenario: A window onto the light well is judged as within reach on every storey, however high
     Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey

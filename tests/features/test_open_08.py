@@ -49,3 +49,18 @@ def persian_annex(ctx, heading):
     assert catalogue()["OPEN-08"].text("title", "fa") in plain
     assert "پنجره" in plain and "رو به داکت «نورگیر»" in plain, plain[:2000]
     assert heading in plain and "BHRC faculty member quoted by IRNA" in plain
+
+
+@then(parsers.parse('the web page words the JSON\'s OPEN-08 finding for window "{name}" in Persian with "{text}"'))
+def web_wording(ctx, name, text):
+    from checker.messages import message_from_json, render
+
+    handle, storey = ctx["openings"][name]
+    data = json.loads((ctx["tmp"] / "results.json").read_text(encoding="utf-8"))
+    (finding,) = [
+        f for f in data["findings"]
+        if f["rule"] == "OPEN-08" and (f["elements"][0]["handle"], f["elements"][0]["storey"]) == (handle, storey)
+    ]
+    # As web/results_view.said does: the message rebuilt from its id and arguments, bidi-isolated.
+    words = render(message_from_json(finding["message_id"], finding.get("message_args", {})), "fa", isolate=True)
+    assert text in words.replace("\u2068", "").replace("\u2069", ""), words
