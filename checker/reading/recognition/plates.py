@@ -167,8 +167,13 @@ def _touching(boxes: np.ndarray, grow: float) -> np.ndarray:
     # each pair once, the lower index first, halves the work below.
     left, right = shapely.STRtree(grown).query(grown)
     once = left < right
-    left, right = left[once], right[once]
-    labels = np.arange(len(boxes))
+    return connected_labels(len(boxes), left[once], right[once])
+
+
+def connected_labels(count: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Connected components of ``count`` items joined by the pairs (left[k], right[k]):
+    each item's label is the smallest index in its component (label propagation)."""
+    labels = np.arange(count)
     while True:
         # Hook each pair onto the smaller label, then jump pointers until every box
         # points at its root; stop when no pair joins two labels any more.

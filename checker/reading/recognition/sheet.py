@@ -26,6 +26,7 @@ import shapely
 
 from ..dxf.extract import Extraction
 from ..layers import Role
+from .plates import connected_labels
 from .walls import segments_of
 
 # Words on the sheet that name the kind of drawing (casefolded; whole words or word starts).
@@ -185,6 +186,7 @@ def _ground_line(segments) -> bool:
 REGION_GAP_SHARE = 0.015  # drawings on one sheet stand apart by more than this share of its size
 BEYOND_SHARE = 0.01  # an elevation's ground line runs past the building by this share of its width
 GROUND_SAMPLES = 64  # places across a drawing where its lowest line is looked for
+MERGE_ROUNDS = 8  # regions absorbing the boxes they now overlap; a few rounds settle it
 
 
 def elevations_beside_plan(raw: Extraction) -> list[tuple[float, float, float, float]]:
@@ -202,6 +204,8 @@ def elevations_beside_plan(raw: Extraction) -> list[tuple[float, float, float, f
     envelopes = shapely.envelope(np.array([s.geometry for s in items], dtype=object))
     x0, y0, x1, y1 = shapely.total_bounds(envelopes)
     gap = REGION_GAP_SHARE * max(x1 - x0, y1 - y0)
+    if _one_region(shapely.bounds(envelopes), gap / 2):  # one drawing (most files): no union needed
+        return []
     regions = _regions(shapely.buffer(envelopes, gap / 2, join_style="mitre"))
     if len(regions) < 2:
         return []
@@ -259,12 +263,50 @@ def _regions(boxes: np.ndarray) -> np.ndarray:
     """The drawings standing apart on a sheet: boxes merged while they overlap, so what a
     drawing encloses (windows inside a facade, furniture inside rooms) is part of it."""
     regions = shapely.get_parts(shapely.union_all(boxes))
-    for _ in range(8):  # a few rounds settle it: each merges boxes that now overlap
+    for _ in range(MERGE_ROUNDS):  # a few rounds settle it: each merges boxes that now overlap
         merged = shapely.get_parts(shapely.union_all(shapely.envelope(regions)))
         if len(merged) == len(regions):
             break
         regions = merged
     return shapely.envelope(regions)
+
+
+def _one_region(bounds: np.ndarray, grow: float) -> bool:
+    """True when ``_regions`` of the envelopes ``bounds`` grown by ``grow`` is a single
+    region, told from the coordinates alone (a union of many boxes was most of the cost).
+
+    As ``_regions`` does: boxes are merged while they share more than a point (a union
+    joins boxes that overlap or share an edge, not boxes touching at a corner), and
+    merged boxes are replaced by their envelope, in at most its rounds (one spared:
+    its first union grows a point into a disc, here into a square). A line's envelope
+    is a flat polygon, which the buffer grows across the line only.
+    """
+    if not len(bounds):
+        return False
+    width, height = bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]
+    grow_x = np.where((height == 0) & (width > 0), 0.0, grow)
+    grow_y = np.where((width == 0) & (height > 0), 0.0, grow)
+    boxes = np.column_stack([bounds[:, 0] - grow_x, bounds[:, 1] - grow_y, bounds[:, 2] + grow_x, bounds[:, 3] + grow_y])
+    for _ in range(MERGE_ROUNDS):
+        if len(boxes) == 1:
+            return True
+        array = shapely.box(*boxes.T)
+        left, right = shapely.STRtree(array).query(array)
+        once = left < right
+        left, right = left[once], right[once]
+        wide = np.minimum(boxes[left, 2], boxes[right, 2]) - np.maximum(boxes[left, 0], boxes[right, 0])
+        high = np.minimum(boxes[left, 3], boxes[right, 3]) - np.maximum(boxes[left, 1], boxes[right, 1])
+        more_than_a_point = (wide >= 0) & (high >= 0) & ((wide > 0) | (high > 0))
+        labels = connected_labels(len(boxes), left[more_than_a_point], right[more_than_a_point])
+        roots, members = np.unique(labels, return_inverse=True)
+        if len(roots) == len(boxes):
+            return False
+        merged = np.empty((len(roots), 4))
+        merged[:, :2], merged[:, 2:] = np.inf, -np.inf
+        for column, reduce in ((0, np.minimum), (1, np.minimum), (2, np.maximum), (3, np.maximum)):
+            reduce.at(merged[:, column], members, boxes[:, column])
+        boxes = merged
+    return len(boxes) == 1
 
 
 def _region_of(regions: np.ndarray, points: np.ndarray) -> np.ndarray:
