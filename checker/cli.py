@@ -21,7 +21,7 @@ from .reading import limits as reading_limits
 from .reading.source import read_plan_file
 from .plan import Plan
 from .preflight import preflight, render_text
-from .results import Results, Status, Verdict, verdict_sentence
+from .results import Results, Status, Verdict, moment_from_environment, verdict_sentence
 from .rulesets import DEFAULT_RULESET, REACH_PARAMETERS, Ruleset, available, load_ruleset
 from .rules import catalogue
 
@@ -176,7 +176,7 @@ def cmd_check(args) -> int:
     if not args.pdf_out and (args.language != "en" or args.show_passes):
         raise AnnexError("--language and --show-passes shape the PDF annex; give --pdf OUT with them.")
     plan, ruleset = _load(args)
-    results = run_rules(plan, ruleset)
+    results = run_rules(plan, ruleset, moment=moment_from_environment())
     if args.json_out:
         _write_json(results.dumps(), args.json_out)
     if args.pdf_out:

@@ -257,11 +257,20 @@ def _one_per_line(items) -> str:
     return "[\n" + ",\n".join(rows) + "\n  ]" if rows else "[]"
 
 
-def generated_timestamp() -> str:
-    """Now in UTC, or SOURCE_DATE_EPOCH when set, so outputs can be reproduced."""
+def moment_from_environment() -> datetime:
+    """SOURCE_DATE_EPOCH when set (so outputs can be reproduced), else now, in UTC.
+
+    Read once at the edge (the CLI, a web job) and handed down: a check or a render
+    never reads or sets the environment itself, so concurrent ones cannot mix moments.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() else datetime.now(timezone.utc)
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() else datetime.now(timezone.utc)
+
+
+def generated_timestamp(moment: datetime | None = None) -> str:
+    """``moment`` (default: now) as the results' ISO UTC timestamp."""
+    moment = moment if moment is not None else datetime.now(timezone.utc)
+    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def load_schema() -> dict:

@@ -11,10 +11,11 @@ which serves the files under ``assets/`` and refuses every other URL (http, http
 data:, and file: outside the folder), so a document cannot reach the network or the
 file system even if markup slipped through.
 
-Determinism. The PDF's dates come from ``results.generated`` (itself from
-SOURCE_DATE_EPOCH when that is set); the PDF /ID is a hash of the content; the
-embedded font subsets carry the same date (see :func:`_font_dates`). The same plan,
-results and SOURCE_DATE_EPOCH give byte-identical files.
+Determinism. The PDF's dates come from ``results.generated`` (the moment the caller
+handed to the check); the PDF /ID is a hash of the content; the embedded font subsets
+carry the same date (see :func:`_font_dates`). The same plan and results give
+byte-identical files. Rendering reads and sets no environment, so annexes may be
+rendered concurrently in threads.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import mimetypes
-import os
 import re
 import threading
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
@@ -35,6 +36,8 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 from xml.sax.saxutils import escape as xml_escape
 
+from fontTools.misc import timeTools
+from fontTools.ttLib.tables import _h_e_a_d as _fonttools_head
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 import weasyprint
@@ -325,29 +328,38 @@ def _face_file(family: str, style: str) -> str | None:
         fontconfig.FcConfigDestroy(config)
 
 
-_ENVIRONMENT_LOCK = threading.Lock()
+# The moment the font subsets of the PDF being written in this thread (or task) carry.
+_FONT_MOMENT: ContextVar[datetime | None] = ContextVar("annex_font_moment", default=None)
+
+
+def _font_timestamp() -> int:
+    """fontTools' "now" for a font's head.modified: the annex's moment while one renders.
+
+    fontTools stamps every font it saves (weasyprint's fontTools subsetting, variable
+    font instancing, emoji stripping) with ``timestampNow()``, which reads the clock or
+    SOURCE_DATE_EPOCH. Only the name ``_h_e_a_d`` imported is replaced, and it reads a
+    context variable set per render, so annexes rendered at once in threads each get
+    their own moment and nothing touches the environment.
+    """
+    moment = _FONT_MOMENT.get()
+    if moment is None:
+        return _fonttools_timestamp_now()
+    return timeTools.timestampSinceEpoch(moment.replace(tzinfo=timezone.utc).timestamp())
+
+
+_fonttools_timestamp_now = timeTools.timestampNow
+_fonttools_head.timestampNow = _font_timestamp
 
 
 @contextmanager
 def _font_dates(moment: datetime) -> Iterator[None]:
-    """Give the embedded font subsets the annex's own date.
-
-    weasyprint subsets fonts with fontTools when HarfBuzz's subsetter is missing, and
-    fontTools stamps each subset with the current time unless SOURCE_DATE_EPOCH is
-    set. When it is not, it is set to the results' timestamp while the PDF is written,
-    so that re-rendering stored results gives the same bytes. PDFs are written one at
-    a time (weasyprint holds the interpreter most of the time anyway).
-    """
-    # One PDF at a time changes the environment: a concurrent one would see our value.
-    with _ENVIRONMENT_LOCK:
-        if os.environ.get("SOURCE_DATE_EPOCH"):
-            yield
-            return
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.replace(tzinfo=timezone.utc).timestamp()))
-        try:
-            yield
-        finally:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
+    """Give the embedded font subsets the annex's own date (see :func:`_font_timestamp`),
+    so that re-rendering stored results gives the same bytes."""
+    token = _FONT_MOMENT.set(moment)
+    try:
+        yield
+    finally:
+        _FONT_MOMENT.reset(token)
 
 
 def _moment(generated: str) -> datetime:
