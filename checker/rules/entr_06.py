@@ -2,10 +2,12 @@
 
 What it checks
     A hiding place is a space whose name says it is under a stair or a recess (under
-    stair, niche, alcove, زیر پله، تورفتگی; see room_words.names_hiding_place). Every
-    one on the storey of a communal entrance door (ROLE COMMUNAL, on the envelope) and
-    at most ``max_distance`` from the door is judged: points inside it (its corners
-    0.15 m in, and a point in its middle) are each looked at.
+    stair, niche, alcove, زیر پله، تورفتگی; see room_words.names_hiding_place), or a
+    recess in the storey's outline (what the outline's convex hull holds beyond it, in
+    pieces at least 0.6 m across, cut to ``max_distance`` round the door). Every one on
+    the storey of a communal entrance door (ROLE COMMUNAL, on the envelope) and at most
+    ``max_distance`` from the door is judged: points inside it (its corners 0.15 m in,
+    and a point in its middle) are each looked at.
 
     A point inside the building is seen when a straight line from just inside the
     door (0.4 m in) reaches it without crossing a wall of the storey. A point outside
@@ -63,6 +65,7 @@ from .base import Context, Needs, Parameter, Rule
 ID = "ENTR-06"
 INSET = 0.15  # sample points this far inside the hiding place's outline
 INSIDE_START = 0.4  # the view from inside starts this far in from the door
+MIN_RECESS = 0.6  # a recess in the facade narrower than this (metres) hides nobody
 
 
 def check(context: Context):
@@ -72,39 +75,52 @@ def check(context: Context):
     fence_limit = float(context.params["fence_max_height"])
     realm = [p.geometry for storey in plan.storeys for p in storey.public_realm]
     realm_tree = shapely.STRtree(realm)
+
+    def street_points(target: Point) -> list[Point]:
+        near = sorted(realm_tree.query(target, predicate="dwithin", distance=street_distance).tolist())
+        return points_along([realm[i] for i in near], 1.0, target, street_distance)
+
     judged = 0
     for storey in plan.storeys:
         doors = [d for d in storey.openings if d.kind is OpeningKind.DOOR and d.attributes.role is OpeningRole.COMMUNAL]
-        hiding = [s for s in storey.spaces if names_hiding_place(s.name)]
-        if not doors or not hiding:
+        if not doors:
             continue
+        hiding = [s for s in storey.spaces if names_hiding_place(s.name)]
         tree = shapely.STRtree([s.polygon for s in hiding])
         # A closed wall outline reads as a filled polygon: its edges are the wall faces that block a view.
         walls = shapely.union_all([
             w.geometry.boundary if w.geometry.geom_type in ("Polygon", "MultiPolygon") else w.geometry for w in storey.walls
         ]) if storey.walls else None
+        recesses = facade_recesses(storey.footprint)
+        recess_tree = shapely.STRtree(recesses)
         outside_obstacles = None
         for door in doors:
-            near = np.sort(tree.query(door.span, predicate="dwithin", distance=max_distance + EPS)).tolist()
-            if not near:
-                continue
             name = msg("name.door-with-role", role=role_term(door.attributes.role), handle=opening_handle(door.source),
                        storey=storey.name)
-            for index in near:
-                space = hiding[index]
+            near = np.sort(tree.query(door.span, predicate="dwithin", distance=max_distance + EPS)).tolist()
+            near_recesses = np.sort(recess_tree.query(door.span, predicate="dwithin", distance=max_distance + EPS)).tolist()
+            places = [(hiding[i].polygon, hiding[i].source, msg("ENTR-06.place", name=hiding[i].name or "",
+                       handle=hiding[i].source.handle)) for i in near]
+            # A recess found in the outline has no entity of its own (place None): its own messages.
+            zone = door.span.buffer(max_distance)
+            for i in near_recesses:
+                piece = recesses[i].intersection(zone)
+                if _wide_enough(piece):
+                    places.append((piece, None, None))
+            for polygon, source, place in places:
                 judged += 1
-                place = msg("ENTR-06.place", name=space.name or "", handle=space.source.handle)
-                distance = float(space.polygon.distance(door.span))
-                marks = [Mark(storey.name, door.span), Mark(storey.name, space.polygon.boundary)]
-                elements = (space.source, door.source)
+                distance = float(polygon.distance(door.span))
+                marks = [Mark(storey.name, door.span), Mark(storey.name, polygon.boundary)]
+                elements = (source, door.source) if source is not None else (door.source,)
                 required = Quantity(msg("ENTR-06.all-seen"), None)
                 if walls is None or not door.on_envelope:
-                    yield not_assessable(ID, msg("ENTR-06.no-walls", place=place, door=name), elements=elements,
+                    unknown = msg("ENTR-06.no-walls", place=place, door=name) if place else msg("ENTR-06.recess-no-walls", door=name)
+                    yield not_assessable(ID, unknown, elements=elements,
                                          marks=tuple(marks), required=required)
                     continue
                 if outside_obstacles is None:
                     outside_obstacles = sight_obstacles(plan, storey, fence_limit).everything
-                targets = _targets(space.polygon)
+                targets = _targets(polygon)
                 inner = _inside_point(door)
                 outer = sight_start(door, storey.footprint)
                 footprint = storey.footprint
@@ -114,12 +130,8 @@ def check(context: Context):
                     if footprint is not None and footprint.covers(target):
                         line = _clear(inner, target, walls)
                     else:
-                        starts = [outer] + points_along(
-                            [realm[i] for i in sorted(realm_tree.query(target, predicate="dwithin", distance=street_distance).tolist())],
-                            1.0, target, street_distance,
-                        )
                         line = None
-                        for start in starts:
+                        for start in [outer, *street_points(target)]:
                             line = _clear(start, target, outside_obstacles)
                             if line is not None:
                                 break
@@ -129,20 +141,38 @@ def check(context: Context):
                         seen_lines.append(line)
                 measured = Quantity(msg("ENTR-06.hidden-of", hidden=hidden, count=len(targets)), None)
                 marks += [Mark(storey.name, line, "measure") for line in seen_lines[:1]]
-                said = dict(place=place, door=name, distance=Number(distance, ".2f"))
+                said = dict(door=name, distance=Number(distance, ".2f"))
+                if place is not None:
+                    said["place"] = place
+                hidden_id, seen_id = (
+                    ("ENTR-06.hidden", "ENTR-06.seen") if place is not None else ("ENTR-06.recess-hidden", "ENTR-06.recess-seen")
+                )
                 if hidden:
-                    yield failed(ID, msg("ENTR-06.hidden", hidden=hidden, count=len(targets), **said),
+                    yield failed(ID, msg(hidden_id, hidden=hidden, count=len(targets), **said),
                                  elements=elements, marks=tuple(marks), measured=measured, required=required)
                 else:
-                    yield passed(ID, msg("ENTR-06.seen", count=len(targets), **said),
+                    yield passed(ID, msg(seen_id, count=len(targets), **said),
                                  elements=elements, marks=tuple(marks), measured=measured, required=required)
     if not judged:
         yield not_applicable(ID, msg("ENTR-06.nothing-to-judge", distance=Number(max_distance, "g")))
 
 
+def facade_recesses(footprint) -> list:
+    """The recesses of a storey's outline: what its convex hull holds beyond it, in
+    pieces at least MIN_RECESS across (so wall reveals and slivers are no recesses)."""
+    if footprint is None or footprint.is_empty:
+        return []
+    beyond = footprint.convex_hull.difference(footprint)
+    return [piece for piece in shapely.get_parts(beyond).tolist() if _wide_enough(piece)]
+
+
+def _wide_enough(polygon) -> bool:
+    return not polygon.is_empty and polygon.area > 0 and not polygon.buffer(-MIN_RECESS / 2).is_empty
+
+
 def _targets(polygon) -> list[Point]:
     """The points of a hiding place that must be seen: its corners INSET in, and its middle."""
-    inset = polygon.buffer(-INSET, join_style="mitre")
+    inset = polygon.buffer(-INSET, join_style="mitre").simplify(0.2)
     points = [polygon.representative_point()]
     if not inset.is_empty:
         for part in shapely.get_parts(inset):

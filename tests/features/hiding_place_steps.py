@@ -49,3 +49,22 @@ def points_at_space_and_door(ctx, label, door):
     assert [e.handle for e in ctx["finding"].elements] == [ctx["spaces"][label], ctx["handles"][door]], ctx["finding"].elements
 
 
+
+
+@given("the plan shows the walls of a 10 m by 8 m house with a recess 1.5 m wide and 1.5 m deep in its south wall at x 6 to 7.5")
+def house_with_recess(drawing):
+    drawing.walls_loop([(0, 0), (6, 0), (6, 1.5), (7.5, 1.5), (7.5, 0), (10, 0), (10, 8), (0, 8)], thickness=0.3)
+
+
+@given("the street runs 6 m in front of the house")
+def street_in_front(drawing):
+    from .conftest import STREET
+
+    drawing.public_realm(STREET)
+
+
+@then(parsers.parse("the only {rule} finding points at the door \"{door}\" only and is {status}"))
+def only_finding_at_door(ctx, rule, door, status):
+    chosen = findings_of(ctx, rule)
+    _pick(ctx, rule, status, chosen, "")
+    assert [e.handle for e in ctx["finding"].elements] == [ctx["handles"][door]], ctx["finding"].elements
