@@ -57,8 +57,10 @@ Source
     lateral 0.5 m is ours (provisional). Netherlands: Bouwbesluit 2012 art. 2.130,
     reach per NEN 5087 (2.4 m up, 1.0 m beside, slopes up to 40 degrees, balconies
     under 3.5 m; figures from secondary sources), resistance NEN 5096 class 2. Iran:
-    police protective-security appendix; figures provisional, grilles per Iranian
-    practice.
+    police protective-security appendix (not yet read); a BHRC faculty member quoted
+    by IRNA (Donya-e-Eqtesad): every external opening over 600 cm2 and lower than
+    4.5 m needs a lock (reach 4.5 m above any standing surface, min_area 600 cm2);
+    grilles per Iranian practice; all provisional.
 """
 
 from __future__ import annotations
