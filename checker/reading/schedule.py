@@ -126,12 +126,16 @@ def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ScheduleError(f"The schedule {name} is not a readable XLSX workbook ({type(exc).__name__}).") from None
+    except Exception as exc:  # noqa: BLE001 - openpyxl on a damaged file raises zlib, XML, type errors...
+        raise ScheduleError(f"The schedule {name} is a damaged XLSX workbook ({type(exc).__name__}); save it again from Excel.") from None
     try:
         sheet = book["Openings"] if "Openings" in book.sheetnames else book.worksheets[0]
         return [
             (number, [_cell_text(v) for v in values])
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
         ]
+    except Exception as exc:  # noqa: BLE001 - read_only reads the sheet lazily: damage shows only here
+        raise ScheduleError(f"The schedule {name} is a damaged XLSX workbook ({type(exc).__name__}); save it again from Excel.") from None
     finally:
         book.close()
 

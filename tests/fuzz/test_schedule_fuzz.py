@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,17 @@ def test_every_xlsx_schedule_ends_in_a_result_or_one_sentence(project, table, sh
 def test_every_damaged_schedule_ends_in_a_result_or_one_sentence(project, data, suffix):
     seed = (project.parent / f"written{suffix}").read_bytes()
     check_schedule(project, data.draw(mutated_bytes(seed, max_mutations=3)), suffix)
+
+
+def test_a_workbook_whose_sheet_is_damaged_ends_in_one_sentence(project):
+    """Kept from the fuzzer: damaged deflate data in the sheet made openpyxl raise zlib.error
+    (an internal error); here the first two bytes of the sheet's compressed data are 0xFF."""
+    data = (project.parent / "written.xlsx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = next(i for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
+    start = sheet.header_offset + 30 + len(sheet.filename.encode()) + len(sheet.extra)  # past the local header
+    path = project.parent / "damaged.xlsx"
+    path.write_bytes(data[:start] + b"\xff\xff" + data[start + 2:])
+    outcome = run_in_process(["preflight", project, "--schedule", path, "--quiet"])
+    assert outcome.status == 2, outcome
+    assert_ends_well(outcome)
