@@ -158,7 +158,11 @@ def load_storey(
     progress: Progress | None = None,
 ) -> tuple[Storey, LoadReport]:
     label = spec.shown_name or spec.path.name
-    doc, read = read_dxf(spec.path, label, _kept_whole(mapping))
+    try:
+        doc, read = read_dxf(spec.path, label, _kept_whole(mapping))
+    except (TypeError, AttributeError, KeyError) as exc:  # ezdxf inside a damaged file, e.g. $ACADVER lost
+        detail = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise UnreadableFile(f"{label} is not a readable DXF drawing: it is damaged ({detail}).") from None
     insunits = doc.header.get("$INSUNITS")
     # Guards extract() below (issue 10): block nesting, MINSERT grids and the expanded
     # entity count are checked on the block graph, refused before anything is expanded.
