@@ -52,13 +52,13 @@ def check(context: Context):
         if door.kind.value != "door":
             continue
         attrs = door.attributes
-        name = msg("name.door", handle=opening_handle(door.source), storey=storey.name)
+        if attrs.role is not None and attrs.role.value not in roles:
+            continue  # before any wording: most doors of a large plan are internal
         common = dict(elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required)
         if attrs.role is None:
             judged += 1
+            name = msg("name.door", handle=opening_handle(door.source), storey=storey.name)
             yield not_assessable(ID, msg("OPEN-02.no-role", door=name), **common)
-            continue
-        if attrs.role.value not in roles:
             continue
         judged += 1
         label = msg("name.door-with-role", role=role_term(attrs.role), handle=opening_handle(door.source), storey=storey.name)

@@ -35,6 +35,8 @@ Source
 
 from __future__ import annotations
 
+import numpy as np
+import shapely
 from shapely import shortest_line
 
 from ..messages import Listing, Message, Number, Term, msg
@@ -48,18 +50,32 @@ ID = "OPEN-05"
 TOLERANCE = 1e-6  # metres: a window drawn exactly window_distance away counts as near
 
 
-def _nearest_window(storey: Storey, door: Opening, distance: float) -> tuple[Opening, float] | None:
-    """The nearest window within ``distance`` of the door, on the same side of the building."""
+def _nearest_windows(storey: Storey, doors: list[Opening], distance: float) -> list[tuple[Opening, float] | None]:
+    """For each door, the nearest window within ``distance`` on the same side of the
+    building (ties to the lower handle), or None; one tree query for all the doors."""
+    nearest: list[tuple[Opening, float] | None] = [None] * len(doors)
+    if not doors:
+        return nearest
     openings = storey.openings
-    hits = storey.opening_index.query(door.span, predicate="dwithin", distance=distance + TOLERANCE)
-    candidates = [
-        openings[i] for i in hits.tolist()
-        if openings[i].kind is OpeningKind.WINDOW and openings[i].on_envelope == door.on_envelope
+    spans = np.array([door.span for door in doors], dtype=object)
+    door_idx, hit_idx = storey.opening_index.query(spans, predicate="dwithin", distance=distance + TOLERANCE)
+    pairs = [
+        (d, h) for d, h in zip(door_idx.tolist(), hit_idx.tolist())
+        if openings[h].kind is OpeningKind.WINDOW and openings[h].on_envelope == doors[d].on_envelope
     ]
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda w: (w.span.distance(door.span), w.source.handle))
-    return best, best.span.distance(door.span)
+    if not pairs:
+        return nearest
+    gaps = shapely.distance(
+        np.array([openings[h].span for _, h in pairs], dtype=object), np.array([doors[d].span for d, _ in pairs], dtype=object)
+    ).tolist()
+    best: dict[int, tuple[float, str, int]] = {}
+    for (d, h), gap in zip(pairs, gaps):
+        key = (gap, openings[h].source.handle, h)
+        if d not in best or key[:2] < best[d][:2]:
+            best[d] = key
+    for d, (gap, _, h) in best.items():
+        nearest[d] = (openings[h], gap)
+    return nearest
 
 
 def _unreadable(door: Opening, tag: str) -> Message | None:
@@ -76,13 +92,14 @@ def check(context: Context):
     judged = 0
     without_role = 0
     for storey in context.plan.storeys:
+        entrances = []
         for door in storey.doors:
-            attrs = door.attributes
-            if attrs.role is None:
+            if door.attributes.role is None:
                 without_role += 1
-                continue
-            if attrs.role is not OpeningRole.ENTRANCE:
-                continue
+            elif door.attributes.role is OpeningRole.ENTRANCE:
+                entrances.append(door)
+        for door, window in zip(entrances, _nearest_windows(storey, entrances, distance)):
+            attrs = door.attributes
             judged += 1
             name = msg("ENTR-05.door", handle=opening_handle(door.source), storey=storey.name)
             elements = [door.source]
@@ -92,7 +109,6 @@ def check(context: Context):
                 means.append(msg("OPEN-05.a-door-viewer"))
             if attrs.glazing not in (None, "NONE"):
                 means.append(msg("OPEN-05.glazing-in-leaf", glazing=attrs.glazing))
-            window = _nearest_window(storey, door, distance)
             if window is not None:
                 opening, gap = window
                 means.append(msg("OPEN-05.window-near", window=opening.source.handle, distance=Number(gap, ".2f")))

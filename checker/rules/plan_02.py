@@ -40,23 +40,39 @@ def check(context: Context):
     if not gaps:
         yield not_applicable(ID, msg("PLAN-02.no-opening-judged"))
         return
+    # The wanted tags, what is measured and what is missing depend on the opening's kind and
+    # attributes only, which thousands of openings share: each worded once (immutable, shared).
+    worded: dict[tuple, tuple[Quantity, Quantity, Listing | None]] = {}
     for gap in gaps:
         opening = gap.opening
+        key = (gap.wanted, gap.missing, id(opening.attributes))
+        if key not in worded:
+            worded[key] = _wording(gap)
+        required, measured, problems = worded[key]
         name = msg(f"name.{opening.kind.value}", handle=opening_handle(opening.source), storey=gap.storey)
-        wanted = Listing([_tag(tag) for tag in gap.wanted], "comma")
-        raw = [t for t, _ in opening.attributes.raw]
         common = dict(
             elements=(opening.source,),
             marks=(Mark(gap.storey, opening.span),),
-            required=Quantity(wanted, None),
-            measured=Quantity(Listing(raw, "comma") if raw else Term("no-attributes"), None),
+            required=required,
+            measured=measured,
         )
-        if gap.complete:
-            yield passed(ID, msg("PLAN-02.complete", opening=name, tags=wanted), **common)
+        if problems is None:
+            yield passed(ID, msg("PLAN-02.complete", opening=name, tags=required.value), **common)
             continue
-        parts = [msg("PLAN-02.needs", tag=_tag(tag), rules=Listing(ids, "comma")) for tag, ids in gap.missing]
-        parts += [msg("PLAN-02.unusable", tag=tag, reason=reason) for tag, reason in gap.invalid]
-        yield failed(ID, msg("PLAN-02.incomplete", opening=name, problems=Listing(parts, "semicolon")), **common)
+        yield failed(ID, msg("PLAN-02.incomplete", opening=name, problems=problems), **common)
+
+
+def _wording(gap) -> tuple[Quantity, Quantity, Listing | None]:
+    """What the rules want (required), what the opening carries (measured), and what it
+    lacks (None when complete)."""
+    wanted = Listing([_tag(tag) for tag in gap.wanted], "comma")
+    raw = [t for t, _ in gap.opening.attributes.raw]
+    measured = Quantity(Listing(raw, "comma") if raw else Term("no-attributes"), None)
+    if gap.complete:
+        return Quantity(wanted, None), measured, None
+    parts = [msg("PLAN-02.needs", tag=_tag(tag), rules=Listing(ids, "comma")) for tag, ids in gap.missing]
+    parts += [msg("PLAN-02.unusable", tag=tag, reason=reason) for tag, reason in gap.invalid]
+    return Quantity(wanted, None), measured, Listing(parts, "semicolon")
 
 
 def _tag(wanted: str) -> Listing:
