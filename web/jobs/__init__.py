@@ -39,9 +39,10 @@ DEFAULTS = {
     "JOBS_QUEUE": "annex",  # the RQ queue's name
     "JOBS_LOCAL_WORKERS": 2,  # processes of the local pool (no Redis)
     "JOBS_LOCAL_START_METHOD": "spawn",  # how the local pool starts its processes (multiprocessing)
-    # Each check's process: a real 200 MB plan needs about 3 GB and 5 CPU minutes (docs/web.md).
+    # Each check's process. A 200 MB plan (484k entities) took 300 s of CPU and 6 GB at its peak
+    # before its drawings were stored (docs/web.md): about three times and twice that.
     "JOB_CPU_SECONDS": 900,
-    "JOB_MEMORY_MB": 6144,
+    "JOB_MEMORY_MB": 12288,
     "JOB_WALL_SECONDS": 1800,
     "JOB_LEASE_SECONDS": 60,  # a running job whose lease is this old lost its worker
     "JOB_MAX_ATTEMPTS": 3,  # a job whose worker died this many times ends failed
