@@ -87,7 +87,7 @@ def review_state_word(state: str) -> str:
 class FindingRow:
     index: int  # position in the results' findings
     number: int | None  # marker number on the plans and in the PDF; passes have none
-    key: str  # finding_key: identity across versions and for reviewers' decisions
+    key: str  # finding_key: what reviewers' decisions are recorded under (message id and arguments, not the sentence)
     rule: str
     title: str
     status: str

@@ -29,7 +29,7 @@ import hashlib
 import json
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -319,18 +319,28 @@ def signed_annex_pdf(submission: Submission, review: Review, language: str) -> b
     stored = json.loads(submission.results_json)
     try:
         plan = load_submission(submission)
-        results = run_rules(plan, load_ruleset(submission.ruleset))
+        # Dated by the check that was reviewed: the annex shows that moment.
+        results = run_rules(plan, load_ruleset(submission.ruleset), moment=_moment_of(stored["generated"]))
     except (AnnexError, OSError) as exc:
         log.warning("submission %s could not be checked again for sign-off: %s", submission.id, exc)
         raise ReviewRefused(_("The stored drawings could not be read again, so the annex cannot be signed."), 409) from None
-    if [f.to_json(results.rule_titles) for f in results.findings] != stored["findings"]:
+    if [_what_was_found(f.to_json(results.rule_titles)) for f in results.findings] != [_what_was_found(f) for f in stored["findings"]]:
         raise ReviewRefused(_("Checking the stored drawings again no longer gives the findings that were reviewed (the software has changed), so this version cannot be signed off; ask for a new submission."), 409)
-    results = replace(results, generated=stored["generated"])  # the annex dates the check that was reviewed
     try:
         return annex_pdf(plan, results, language=language, review=review)
     except AnnexError as exc:
         log.error("signed annex for submission %s could not be written: %s", submission.id, exc)
         raise ReviewRefused(_("The annex could not be written on our side; nothing was signed. Please try again later."), 500) from None
+
+
+def _moment_of(generated: str) -> datetime:
+    return datetime.fromisoformat(generated.replace("Z", "+00:00"))
+
+
+def _what_was_found(finding: dict) -> dict:
+    """A finding without its rendered words (sentence, rule title): a re-worded catalogue
+    changes how a finding reads, not what was found, so it does not stop a sign-off."""
+    return {name: value for name, value in finding.items() if name not in ("message", "title")}
 
 
 def signed_annex_bytes(submission: Submission) -> bytes:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from checker.errors import AnnexError
 from checker.reading.manifest import MAX_ELEVATION, load_project_spec
-from checker.report.review import finding_key  # one definition, shared with the signed-off annex
+from checker.report.review import finding_key, version_key  # one definition, shared with the signed-off annex
 from checker.rulesets import available as available_rulesets
 
 from . import storage
@@ -255,8 +255,8 @@ class VersionChanges:
 
 def compare(previous: dict, current: dict) -> VersionChanges:
     """What changed between two versions' results: failing and unjudged findings by key."""
-    before = {finding_key(f): f for f in previous["findings"] if f["status"] in BLOCKING}
-    now = {finding_key(f): f for f in current["findings"] if f["status"] in BLOCKING}
+    before = {version_key(f): f for f in previous["findings"] if f["status"] in BLOCKING}
+    now = {version_key(f): f for f in current["findings"] if f["status"] in BLOCKING}
     return VersionChanges(
         resolved=tuple(f for k, f in before.items() if k not in now),
         new=tuple(f for k, f in now.items() if k not in before),

@@ -4,13 +4,16 @@ The web app records decisions; the annex only renders them. ``Review`` is passed
 ``annex_html`` / ``annex_pdf`` as ``review=``; without it the annex keeps its empty
 sign-off block for a handwritten signature.
 
-A finding is identified across versions and for decisions by :func:`finding_key`,
+A finding is identified for decisions by :func:`finding_key` (message id and
+arguments, never the sentence) and across versions by :func:`version_key`, both
 computed from its JSON form, so the web app (which holds results JSON) and the annex
 (which holds ``Finding`` objects) name a finding the same way.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -23,18 +26,45 @@ MAX_KEY = 500  # the web app's Decision.finding_key column
 
 
 def finding_key(finding: dict | Finding) -> str:
-    """A finding's identity across versions and for decisions: its rule and the elements it is about.
+    """A finding's identity for decisions: rule, message id, arguments and elements.
 
-    DXF handles usually survive an edit of the drawing, so a key made of them lets
-    a resubmission say which findings were resolved. A finding about no element
-    (e.g. "no entrance door is marked") is keyed by its rule and message.
+    Made of what the check said (the message id and its arguments as canonical JSON),
+    never of a rendered sentence, so a decision made on the Persian page holds on the
+    English page and in the annex, and survives a re-wording of the catalogue. The DXF
+    handles (with their storey) name the elements. A key longer than the column keeps
+    the rule and message id readable and hashes the rest, so it never collides by
+    truncation.
     """
     if isinstance(finding, Finding):
         finding = finding.to_json()
-    elements = sorted(f"{e.get('storey')}:{e.get('handle')}" for e in finding.get("elements", []))
+    message_id = finding.get("message_id")
+    if message_id is None:  # results stored before messages had ids
+        return f"{finding['rule']}|{finding.get('message', '')}"[:MAX_KEY]
+    arguments = json.dumps(finding.get("message_args") or {}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    head = f"{finding['rule']}|{message_id}|"
+    rest = f"{arguments}|{_elements(finding)}"
+    if len(head) + len(rest) > MAX_KEY:
+        rest = "sha256:" + hashlib.sha256(rest.encode("utf-8")).hexdigest()
+    return (head + rest)[:MAX_KEY]
+
+
+def version_key(finding: dict | Finding) -> str:
+    """A finding's identity across versions of a submission: its rule and the elements it is about.
+
+    DXF handles usually survive an edit of the drawing, so a key made of them lets a
+    resubmission say which findings were resolved even when a measurement changed. A
+    finding about no element (e.g. "no entrance door is marked") is keyed as for decisions.
+    """
+    if isinstance(finding, Finding):
+        finding = finding.to_json()
+    elements = _elements(finding)
     if elements:
-        return f"{finding['rule']}|{','.join(elements)}"[:MAX_KEY]
-    return f"{finding['rule']}|{finding.get('message', '')}"[:MAX_KEY]
+        return f"{finding['rule']}|{elements}"[:MAX_KEY]
+    return finding_key(finding)
+
+
+def _elements(finding: dict) -> str:
+    return ",".join(sorted(f"{e.get('storey')}:{e.get('handle')}" for e in finding.get("elements", [])))
 
 
 @dataclass(frozen=True)
