@@ -64,6 +64,11 @@ class Source:
         return self.recognised_by in ("block-shape", "geometry") or self.confidence < STATED_CONFIDENCE
 
     def to_json(self) -> dict:
+        return dict(self._json)
+
+    @cached_property
+    def _json(self) -> dict:
+        # Made once: every finding on an element repeats it (immutable, like the record).
         return {
             "handle": self.handle,
             "layer": self.layer,

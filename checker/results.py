@@ -11,8 +11,10 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
+from functools import cached_property
 from importlib import resources
 
+import shapely
 from shapely.geometry import mapping as geojson
 from shapely.geometry.base import BaseGeometry
 
@@ -47,6 +49,12 @@ class Quantity:
     unit: str | None = None
 
     def to_json(self) -> dict:
+        return dict(self._json)
+
+    @cached_property
+    def _json(self) -> dict:
+        # Rendered once: many findings share one Quantity (what PLAN-02 wants of every
+        # door of a type), and the value is immutable.
         if isinstance(self.value, float):
             value = round(self.value, 3)
         elif isinstance(self.value, (int, str)):
@@ -75,6 +83,10 @@ class Mark:
     kind: str = "element"
 
     def to_json(self) -> dict:
+        kind = shapely.get_type_id(self.geometry)
+        if kind == 1 and not shapely.has_z(self.geometry):  # most marks (spans, measured lines): no GeoJSON detour
+            coordinates = [[round(x, 4), round(y, 4)] for x, y in shapely.get_coordinates(self.geometry).tolist()]
+            return {"storey": self.storey, "kind": self.kind, "type": "LineString", "coordinates": coordinates}
         shape = geojson(self.geometry)
         return {"storey": self.storey, "kind": self.kind, "type": shape["type"], "coordinates": _rounded(shape["coordinates"])}
 
