@@ -21,6 +21,7 @@ from checker.reading.layers import DEFAULT_PATTERNS, Role as LayerRole
 from checker.messages import message_from_json, render
 from checker.report.drawing import STATUS_COLOURS
 from checker.report.i18n import is_rtl
+from checker.results import Status, Verdict
 from checker.rules import catalogue
 
 from .i18n import current_language
@@ -29,18 +30,18 @@ from .models import CheckState, Submission
 from .recognition import finding_recognition
 from .submissions import BLOCKING, compare, finding_key
 
-STATUSES = ("fail", "not_assessable", "error", "pass", "not_applicable")
+STATUSES = tuple(s.value for s in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR, Status.PASS, Status.NOT_APPLICABLE))
 ALL = "all"  # the status filter value that shows every finding
 MAX_PREFLIGHT_ROWS = 25  # per kind of point; the rest is counted, not listed
 
 
 def status_names() -> dict[str, str]:
     return {
-        "fail": _("fails"),
-        "not_assessable": _("not assessable"),
-        "error": _("error"),
-        "pass": _("passes"),
-        "not_applicable": _("not applicable"),
+        Status.FAIL.value: _("fails"),
+        Status.NOT_ASSESSABLE.value: _("not assessable"),
+        Status.ERROR.value: _("error"),
+        Status.PASS.value: _("passes"),
+        Status.NOT_APPLICABLE.value: _("not applicable"),
     }
 
 
@@ -51,14 +52,15 @@ def status_filter_choices() -> list[tuple[str, str]]:
 
 
 def verdict_word(verdict: str | None) -> str:
-    return {"complies": _("Complies"), "fails": _("Fails"), "incomplete": _("Incomplete")}.get(verdict or "", _("Not checked"))
+    words = {Verdict.COMPLIES.value: _("Complies"), Verdict.FAILS.value: _("Fails"), Verdict.INCOMPLETE.value: _("Incomplete")}
+    return words.get(verdict or "", _("Not checked"))
 
 
 def verdict_sentence(verdict: str | None) -> str:
     return {
-        "complies": _("Every blocking criterion is met."),
-        "fails": _("At least one blocking criterion fails; see the failing findings."),
-        "incomplete": _("Nothing fails, but some criteria could not be assessed; see what is missing."),
+        Verdict.COMPLIES.value: _("Every blocking criterion is met."),
+        Verdict.FAILS.value: _("At least one blocking criterion fails; see the failing findings."),
+        Verdict.INCOMPLETE.value: _("Nothing fails, but some criteria could not be assessed; see what is missing."),
     }.get(verdict or "", "")
 
 

@@ -39,7 +39,8 @@ from checker.engine import run_rules
 from checker.errors import AnnexError
 from checker.report.annex import annex_pdf
 from checker.report.i18n import LANGUAGES as ANNEX_LANGUAGES
-from checker.report.review import FindingDecision, Review
+from checker.report.review import FINAL_DECISIONS as CHECKER_FINAL_DECISIONS, FINDING_VERDICTS, FindingDecision, Review
+from checker.results import Severity, Status
 from checker.rulesets import load_ruleset
 
 from . import jobs, storage
@@ -54,9 +55,10 @@ log = logging.getLogger(__name__)
 
 MAX_JUSTIFICATION = 1000  # characters; the annex prints up to this many
 MAX_NOTES = 1000
-FINAL_DECISIONS = (ReviewState.APPROVED.value, ReviewState.CHANGES_REQUESTED.value)
+# The checker's vocabulary (what the annex renders); the web's enums name the same values.
+FINAL_DECISIONS = CHECKER_FINAL_DECISIONS
 NEEDS_JUSTIFICATION = (FindingVerdict.DEVIATION.value, FindingVerdict.REJECTED.value)
-UNDECIDABLE = ("not_applicable",)  # "the rule found nothing it applies to": nothing to decide
+UNDECIDABLE = (Status.NOT_APPLICABLE.value,)  # "the rule found nothing it applies to": nothing to decide
 
 
 class ReviewRefused(Exception):
@@ -110,7 +112,7 @@ def approval_blockers(submission: Submission) -> list[str]:
         decision = latest.get(finding_key(finding))
         if decision is None:
             undecided += 1
-        elif decision.verdict == FindingVerdict.ACCEPTED.value and finding.get("severity") == "error":
+        elif decision.verdict == FindingVerdict.ACCEPTED.value and finding.get("severity") == Severity.ERROR.value:
             accepted_blocking.append(numbers.get(index, index + 1))
     sentences = []
     if undecided:
@@ -157,7 +159,7 @@ def record_decision(
     _require_checked_and_open(submission)
     if key not in {finding_key(f) for f in findings_of(submission) if f["status"] not in UNDECIDABLE}:
         raise ReviewRefused(_("This finding is not part of this version; reload the page."))
-    if verdict not in {v.value for v in FindingVerdict}:
+    if verdict not in FINDING_VERDICTS:
         raise ReviewRefused(_("Choose accept, reject or accept a deviation."))
     justification = " ".join(justification.split())  # one paragraph, as the annex prints it
     if verdict == FindingVerdict.DEVIATION.value and not justification:

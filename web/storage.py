@@ -21,10 +21,13 @@ from pathlib import Path, PurePosixPath
 
 from flask import current_app
 
+from checker.errors import DwgFile, EmptyFile, NotADxf
+from checker.reading.dxf.reader import sniff as sniff_dxf
+
 from .i18n import UserError
 
 # The first bytes of what we accept; the extension alone is not trusted.
-BINARY_DXF = b"AutoCAD Binary DXF"
+SNIFF_BYTES = 64  # the start of a file the checker's DXF sniffing looks at
 ZIP_MAGIC = b"PK\x03\x04"
 # A zip inside the zip (an empty zip starts with its end record).
 NESTED_ZIP_MAGIC = (ZIP_MAGIC, b"PK\x05\x06", b"PK\x07\x08")
@@ -61,15 +64,6 @@ def upload_folder() -> Path:
 
 def annex_folder() -> Path:
     return Path(current_app.config["ANNEX_FOLDER"])
-
-
-def looks_like_dxf(head: bytes) -> bool:
-    if head.startswith(BINARY_DXF):
-        return True
-    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
-    # An ASCII DXF starts with group code 0 then SECTION (or a 999 comment first).
-    lines = [line.strip() for line in text.splitlines()[:4]]
-    return len(lines) >= 2 and ((lines[0] == b"0" and lines[1] == b"SECTION") or lines[0] == b"999")
 
 
 def looks_like_zip(head: bytes) -> bool:
@@ -109,10 +103,15 @@ def remove_stored(names: list[str], folder: Path | None = None) -> None:
 
 
 def refuse_unless_dxf(data: bytes, shown_name: str) -> None:
-    if not data:
-        raise UploadRefused("%(file)s is empty.", file=shown_name)
-    if not looks_like_dxf(data[:64]):
-        raise UploadRefused("%(file)s is not a DXF drawing; export the plan as DXF and upload that.", file=shown_name)
+    # The checker's own sniffing (what the check will read), with the web's sentences.
+    try:
+        sniff_dxf(data[:SNIFF_BYTES], shown_name)
+    except EmptyFile:
+        raise UploadRefused("%(file)s is empty.", file=shown_name) from None
+    except DwgFile:
+        raise UploadRefused("%(file)s is a DWG drawing; export it as DXF from your CAD program and upload that.", file=shown_name) from None
+    except NotADxf:
+        raise UploadRefused("%(file)s is not a DXF drawing; export the plan as DXF and upload that.", file=shown_name) from None
 
 
 def store_dxf(data: bytes, shown_name: str) -> Stored:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from checker.errors import AnnexError
 from checker.reading.manifest import MAX_ELEVATION, load_project_spec
+from checker.results import Status
 from checker.report.review import finding_key, version_key  # one definition, shared with the signed-off annex
 from checker.rulesets import available as available_rulesets
 
@@ -243,7 +244,7 @@ def results_of(submission: Submission) -> dict | None:
     return json.loads(submission.results_json) if submission.results_json else None
 
 
-BLOCKING = ("fail", "not_assessable", "error")
+BLOCKING = tuple(s.value for s in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR))  # the checker's statuses that block
 
 
 @dataclass(frozen=True)
