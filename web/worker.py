@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             log.warning("Redis is not answering (%s); trying again", exc)
             time.sleep(RECONNECT_PAUSE_S)
             continue
-        if options.burst or worker._stop_requested:
+        if options.burst or worker._stop_requested or worker._shutdown_requested_date:  # SIGTERM, busy or idle
             return 0
         # RQ left its loop on a lost connection: start a new worker once Redis answers again.
         log.warning("the worker stopped without being asked to; starting again")
