@@ -14,7 +14,7 @@ OUT    := out
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils \
                    postgresql chromium redis-server
 
-.PHONY: run test fuzz bench bench-recognition docs example clean system-packages
+.PHONY: run test fuzz bench bench-recognition docs example clean system-packages loadtest
 
 # Installs only what is missing, so a machine that has them all needs no root.
 system-packages:
@@ -64,6 +64,15 @@ bench: $(DEPS) system-packages
 # costs on 100k entities against a plain ezdxf.readfile. Figures go to out/bench-recognition.txt.
 bench-recognition: $(DEPS)
 	$(BIN)/python benchmarks/bench_recognition.py --cost --out $(OUT)/bench-recognition.txt
+
+# The production stack on this machine (gunicorn with 2 web workers, LOADTEST_WORKERS x 2
+# check workers, Redis, PostgreSQL) under locust: 50 architects submitting the example
+# through the API and 20 reviewers working the queue for 60 s, then N against 2N check
+# workers. Figures and targets in out/loadtest.txt; exit 1 when a target is missed.
+LOADTEST_WORKERS ?= 1
+loadtest: $(DEPS) system-packages
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[load]'
+	$(BIN)/python benchmarks/loadtest/run.py --workers $(LOADTEST_WORKERS) --out $(OUT)/loadtest.txt
 
 # Regenerate what is generated: the example project and docs/rules.md.
 example: $(DEPS)

@@ -1,0 +1,320 @@
+"""``make loadtest``: the production stack on this machine under locust, and the figures it must meet.
+
+Starts PostgreSQL and Redis as real processes (``tests/support``: throwaway, free port /
+socket), makes the accounts through the app's models (one municipality, architects with
+an API token and a project each, reviewers), starts gunicorn serving ``web:create_app()``
+with 2 web workers and the check workers (``python -m web.worker``), then runs locust
+headless (``benchmarks/loadtest/locustfile.py``) for the given time. Afterwards it waits
+for the queue to drain and counts from the database: every submission made must end
+done, or failed with a sentence. Then the scaling run: the workers are replaced by N,
+then 2N fresh ones, each given the same number of queued checks, and checks finished per
+second are compared. Prints the figures, writes them to ``--out`` and exits 1 when a
+target is missed (2 for a harness that could not run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from contextlib import ExitStack
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from tests.support.postgres import fresh_database, postgres_server  # noqa: E402
+from tests.support.redis import free_port, redis_server  # noqa: E402
+from web import create_app, db  # noqa: E402
+from web.accounts import create_user  # noqa: E402
+from web.models import Municipality, Role, Submission  # noqa: E402
+from web.submissions import create_project  # noqa: E402
+from web.tokens import issue_token  # noqa: E402
+
+P95_TARGET_MS = 500
+UPLOAD = "(upload)"  # the upload's endpoint name carries this; it is exempt from the p95 target
+SCALING_OK = (1.6, 2.4)  # "about twice"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--architects", type=int, default=50)
+    parser.add_argument("--reviewers", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=1, help="N: the run uses 2N check workers, scaling compares N and 2N")
+    parser.add_argument("--scaling-checks", type=int, default=6, help="checks queued for each scaling run (0: no scaling run)")
+    parser.add_argument("--drain-seconds", type=int, default=900)
+    parser.add_argument("--out", type=Path, default=REPO / "out" / "loadtest.txt")
+    options = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="annex-loadtest-"))
+    with ExitStack() as stack:
+        base_url = stack.enter_context(postgres_server())
+        redis = stack.enter_context(redis_server())
+        run = LoadRun(folder, fresh_database(base_url, "annex_loadtest"), redis.url, options)
+        stack.callback(run.stop_everything)
+        return run.execute()
+
+
+class LoadRun:
+    def __init__(self, folder: Path, database_url: str, redis_url: str, options) -> None:
+        self.folder, self.options = folder, options
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("ANNEX_")}
+        self.env.update(DATABASE_URL=database_url, REDIS_URL=redis_url, ANNEX_SECRET_KEY=secrets.token_hex(16),
+                        ANNEX_UPLOAD_FOLDER=str(folder / "uploads"), ANNEX_ANNEX_FOLDER=str(folder / "annexes"),
+                        PYTHONPATH=str(REPO))
+        self.app = create_app({"SECRET_KEY": self.env["ANNEX_SECRET_KEY"], "DATABASE_URL": database_url, "REDIS_URL": redis_url,
+                               "UPLOAD_FOLDER": self.env["ANNEX_UPLOAD_FOLDER"], "ANNEX_FOLDER": self.env["ANNEX_ANNEX_FOLDER"]})
+        self.port = free_port()
+        self.processes: list[subprocess.Popen] = []
+        self.workers: list[subprocess.Popen] = []
+        self.lines: list[str] = []
+
+    # ------------------------------------------------------------- processes
+
+    def start(self, name: str, command: list[str]) -> subprocess.Popen:
+        log = (self.folder / f"{name}-{uuid.uuid4().hex[:6]}.log").open("wb")
+        process = subprocess.Popen(command, cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.processes.append(process)
+        return process
+
+    def start_workers(self, count: int) -> None:
+        for _ in range(count):
+            self.workers.append(self.start("worker", [sys.executable, "-m", "web.worker"]))
+        # a worker counts once it has registered in Redis (imports done, ready to take a job)
+        from redis import Redis
+        from rq import Worker
+        connection = Redis.from_url(self.env["REDIS_URL"])
+        wait_for(lambda: len(Worker.all(connection=connection)) >= len(self.workers), 120, "the workers to register")
+
+    def stop_workers(self) -> None:
+        for worker in self.workers:  # warm shutdown: the job in hand finishes (there is none by now)
+            worker.send_signal(signal.SIGTERM)
+        for worker in self.workers:
+            try:
+                worker.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.say(f"(worker {worker.pid} did not stop on SIGTERM within 60 s; killed)")
+                os.killpg(worker.pid, signal.SIGKILL)
+                worker.wait()
+        self.workers = []
+
+    def stop_everything(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                try:
+                    os.killpg(process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                process.wait()
+        db.sessions(self.app).kw["bind"].dispose()
+
+    # ------------------------------------------------------------- the run
+
+    def execute(self) -> int:
+        options = self.options
+        accounts = self.make_accounts(options.architects, options.reviewers)
+        accounts_file = self.folder / "accounts.json"
+        accounts_file.write_text(json.dumps(accounts))
+        self.start("gunicorn", [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
+                                "--timeout", "60", "web:create_app()"])
+        wait_for(lambda: http_status(f"{self.url}/signin") == 200, 60, "gunicorn to answer")
+        self.start_workers(2 * options.workers)
+
+        self.say(f"load test: {options.architects} architects, {options.reviewers} reviewers, {options.seconds} s, "
+                 f"gunicorn 2 web workers, {2 * options.workers} check workers, PostgreSQL, Redis")
+        self.say(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the start")
+        stats_prefix = self.folder / "locust"
+        locust = subprocess.run(
+            [sys.executable, "-m", "locust", "-f", str(REPO / "benchmarks" / "loadtest" / "locustfile.py"), "--headless",
+             "--users", str(options.architects + options.reviewers), "--spawn-rate", str(max(10, (options.architects + options.reviewers) // 2)),
+             "--run-time", f"{options.seconds}s", "--host", self.url, "--csv", str(stats_prefix), "--only-summary",
+             "--stop-timeout", "10", "--loglevel", "WARNING"],
+            cwd=REPO, env={**self.env, "LOADTEST_ACCOUNTS": str(accounts_file), "LOADTEST_ARCHITECTS": str(options.architects),
+                           "LOADTEST_REVIEWERS": str(options.reviewers)},
+            capture_output=True, text=True)
+        (self.folder / "locust.log").write_text(locust.stdout + locust.stderr)
+        stats_file = Path(f"{stats_prefix}_stats.csv")
+        if not stats_file.exists():
+            print(locust.stdout[-3000:], locust.stderr[-3000:], file=sys.stderr)
+            print(f"locust wrote no statistics (exit {locust.returncode}); see above", file=sys.stderr)
+            return 2
+        failures = self.report_requests(stats_file, Path(f"{stats_prefix}_failures.csv"))
+        made_in_run = self.count_states()
+        self.say(f"during the run: {sum(made_in_run.values())} submissions made, {made_in_run.get('done', 0) + made_in_run.get('failed', 0)} finished")
+
+        drain_started = time.monotonic()
+        wait_for(lambda: not self.unfinished(), options.drain_seconds, "the queue to drain", pause=1, fail=False)
+        drained = self.count_states()
+        lost = self.lost_submissions()
+        made = sum(drained.values())
+        self.say(f"after draining {time.monotonic() - drain_started:.0f} s: {made} submissions made, "
+                 f"{drained.get('done', 0)} done, {drained.get('failed', 0)} failed, {len(lost)} lost")
+        for line in lost[:10]:
+            self.say(f"  lost: {line}")
+
+        ratio = None
+        if options.scaling_checks:
+            ratio = self.scaling(accounts["architects"][0], options.workers, options.scaling_checks)
+
+        missed = []
+        if failures:
+            missed.append(f"{failures} errors")
+        if lost:
+            missed.append(f"{len(lost)} lost submissions")
+        missed += self.slow
+        if ratio is not None and not SCALING_OK[0] <= ratio <= SCALING_OK[1]:
+            missed.append(f"2N workers finished {ratio:.2f} times the checks of N, not about twice")
+        self.say(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end")
+        self.say("targets: all met" if not missed else "targets missed: " + "; ".join(missed))
+        options.out.parent.mkdir(parents=True, exist_ok=True)
+        options.out.write_text("\n".join(self.lines) + "\n")
+        print(f"(written to {options.out}; logs in {self.folder})")
+        return 1 if missed else 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def say(self, line: str) -> None:
+        print(line, flush=True)
+        self.lines.append(line)
+
+    def make_accounts(self, architects: int, reviewers: int) -> dict:
+        session = db.sessions(self.app)()
+        municipality = Municipality(name="Example", default_ruleset="ir-police-annex")
+        session.add(municipality)
+        made = {"architects": [], "reviewers": []}
+        for number in range(reviewers):
+            password = secrets.token_urlsafe(16)
+            user = create_user(session, email=f"reviewer-{number}@load.example", name=f"Reviewer {number}", password=password,
+                               role=Role.REVIEWER, municipality=municipality)
+            made["reviewers"].append({"email": user.email, "password": password})
+        session.flush()
+        for number in range(architects):
+            user = create_user(session, email=f"architect-{number}@load.example", name=f"Architect {number}",
+                               password=secrets.token_urlsafe(16), role=Role.ARCHITECT, municipality=None)
+            session.flush()
+            project = create_project(session, user, name=f"Load house {number}", address=f"{number} Load Lane",
+                                     permit_number=f"LOAD-{number}", municipality_id=municipality.id, dwellings=1)
+            session.flush()
+            made["architects"].append({"token": issue_token(session, user, "load test"), "project_id": project.id})
+        session.commit()
+        session.close()
+        return made
+
+    def report_requests(self, stats_file: Path, failures_file: Path) -> int:
+        self.slow = []
+        rows = list(csv.DictReader(stats_file.open()))
+        self.say(f"{'endpoint':<52} {'requests':>8} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7}")
+        failures = 0
+        for row in rows:
+            name = row["Name"] if row["Name"] != "Aggregated" else "all"
+            requests_, errors = int(row["Request Count"]), int(row["Failure Count"])
+            p50, p95 = row["50%"], row["95%"]
+            self.say(f"{name:<52} {requests_:>8} {errors:>6} {p50:>7} {p95:>7}")
+            if name == "all":
+                failures = errors
+            elif UPLOAD not in name and p95 not in ("N/A", "") and float(p95) >= P95_TARGET_MS:
+                self.slow.append(f"p95 of {name} is {p95} ms")
+        if failures_file.exists():
+            for row in list(csv.DictReader(failures_file.open()))[:10]:
+                self.say(f"  error x{row['Occurrences']}: {row['Method']} {row['Name']}: {row['Error'][:160]}")
+        return failures
+
+    # ------------------------------------------------------------- the database
+
+    def session(self):
+        return db.sessions(self.app)()
+
+    def count_states(self) -> dict[str, int]:
+        with self.session() as session:
+            return dict(session.execute(select(Submission.check_state, func.count()).group_by(Submission.check_state)).all())
+
+    def unfinished(self) -> int:
+        counts = self.count_states()
+        return counts.get("queued", 0) + counts.get("running", 0)
+
+    def lost_submissions(self) -> list[str]:
+        """Submissions that did not end done, or failed with a sentence for the architect."""
+        with self.session() as session:
+            rows = session.scalars(select(Submission)).all()
+            return [f"submission {s.id}: {s.check_state} {s.error or ''}".strip() for s in rows
+                    if not (s.check_state == "done" or (s.check_state == "failed" and (s.error or "").strip()))]
+
+    # ------------------------------------------------------------- scaling
+
+    def scaling(self, architect: dict, n: int, checks: int) -> float:
+        self.stop_workers()
+        rates = {}
+        for count in (n, 2 * n):
+            self.start_workers(count)
+            started = time.monotonic()
+            ids = [self.submit(architect) for _ in range(checks)]
+
+            def finished() -> bool:
+                with self.session() as session:
+                    states = session.scalars(select(Submission.check_state).where(Submission.id.in_(ids))).all()
+                return all(state in ("done", "failed") for state in states)
+
+            wait_for(finished, self.options.drain_seconds, f"{checks} checks on {count} workers", pause=0.5)
+            elapsed = time.monotonic() - started
+            rates[count] = checks / elapsed
+            self.say(f"scaling: {count} check workers finished {checks} checks in {elapsed:.1f} s = {rates[count]:.3f} checks/s")
+            self.stop_workers()
+        ratio = rates[2 * n] / rates[n]
+        self.say(f"scaling: {2 * n} workers / {n} workers = {ratio:.2f} times the checks per second (target about 2)")
+        return ratio
+
+    def submit(self, architect: dict) -> int:
+        boundary = uuid.uuid4().hex
+        parts = []
+        example = REPO / "examples" / "house"
+        for name, elevation, file in (("Ground floor", "0.0", "ground.dxf"), ("First floor", "2.8", "first.dxf")):
+            parts.append(field(boundary, "name", name.encode()))
+            parts.append(field(boundary, "elevation", elevation.encode()))
+            parts.append(field(boundary, "storey", (example / file).read_bytes(), file))
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        request = urllib.request.Request(f"{self.url}/api/v1/projects/{architect['project_id']}/versions", data=body, method="POST",
+                                         headers={"Authorization": f"Bearer {architect['token']}",
+                                                  "Content-Type": f"multipart/form-data; boundary={boundary}"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())["id"]
+
+
+def field(boundary: str, name: str, value: bytes, filename: str | None = None) -> bytes:
+    disposition = f'form-data; name="{name}"' + (f'; filename="{filename}"' if filename else "")
+    return f"--{boundary}\r\nContent-Disposition: {disposition}\r\n\r\n".encode() + value + b"\r\n"
+
+
+def http_status(url: str) -> int | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status
+    except Exception:
+        return None
+
+
+def wait_for(condition, timeout: float, what: str, pause: float = 0.2, fail: bool = True):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(pause)
+    if fail:
+        raise RuntimeError(f"timed out after {timeout:.0f} s waiting for {what}")
+    return False
+
+
+if __name__ == "__main__":
+    sys.exit(main())
