@@ -6,7 +6,6 @@ every output still come out.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 from .gc_pause import cycle_collection_paused
@@ -52,8 +51,7 @@ def _run_rules(plan: Plan, ruleset: Ruleset, moment: datetime | None) -> Results
             ]
         # The ruleset sets a rule's severity; a rule may only lower one finding to a warning.
         findings.extend(
-            replace(f, severity=Severity.WARNING if f.severity is Severity.WARNING else entry.severity, provisional=provisional)
-            for f in produced
+            f.judged_as(Severity.WARNING if f.severity is Severity.WARNING else entry.severity, provisional) for f in produced
         )
     return Results(
         project=plan.project.to_json(),
