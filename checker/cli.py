@@ -313,6 +313,9 @@ def render_summary(results: Results) -> str:
             f"{rule:<8} {row['pass']:>5} {row['fail']:>5} {row['not_assessable']:>8} {row['error']:>5}  {title}"
         )
     problems = [f for f in results.findings if f.status in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR)]
+    # What blocks comes first, so the list's cut never hides it behind a run of lesser ones:
+    # crashed rules, then failures that are errors, then warnings, then the unjudged.
+    problems.sort(key=lambda f: (f.status != Status.ERROR, f.status != Status.FAIL, f.severity.value == "warning"))
     if problems:
         lines.append("")
         for finding in problems[:MAX_FINDINGS_LISTED]:
