@@ -93,7 +93,10 @@ def _picked(layout, names: set[str]) -> list:
     space = getattr(layout, "entity_space", None)
     entities = space.entities if isinstance(getattr(space, "entities", None), list) else list(layout)
     wanted = {kind for kind in set(map(type, entities)) if _dxf_name(kind) in names}
-    return list(compress(entities, map(wanted.__contains__, map(type, entities))))
+    picked = compress(entities, map(wanted.__contains__, map(type, entities)))
+    # The raw list may still hold entities ezdxf destroyed while reading a damaged file
+    # (they have no attributes left); iterating a layout skips them, so we do too.
+    return [entity for entity in picked if getattr(entity, "is_alive", True)]
 
 
 def _check_curves(entities: list, blocks: "_BlockGraph", label: str, limit: float = MAX_COORDINATE) -> None:
