@@ -89,43 +89,35 @@ class Reviewer(HttpUser):
     fixed_count = int(os.environ.get("LOADTEST_REVIEWERS", "20"))
     wait_time = between(1, 3)
 
-    def plain_http_cookies(self, response) -> None:
-        """Send the Secure session cookie back over plain http, as browsers do for localhost (requests does not)."""
+    def call(self, method: str, path: str, name: str, status: int, **kwargs):
+        """One request, not following redirects (a page that sends a signed-in reviewer to /signin is an error)."""
+        with self.client.request(method, path, name=name, allow_redirects=False, catch_response=True, **kwargs) as response:
+            ok = expect(response, status)
+        # The session cookie is Secure; browsers send it back to http://localhost, requests does not.
         for cookie in self.client.cookies:
             cookie.secure = False
+        return response if ok else None
 
     def on_start(self):
         account = next(_reviewers)
-        with self.client.get("/signin", name="GET /signin", catch_response=True) as response:
-            if not expect(response, 200):
-                return
-            token = CSRF.search(response.text).group(1)
-            self.plain_http_cookies(response)
-        with self.client.post("/signin", data={"email": account["email"], "password": account["password"], "csrf_token": token},
-                              name="POST /signin", allow_redirects=False, catch_response=True) as response:
-            expect(response, 302)
-            self.plain_http_cookies(response)
+        page = self.call("GET", "/signin", "GET /signin", 200)
+        if page is not None:
+            self.call("POST", "/signin", "POST /signin", 302,
+                      data={"email": account["email"], "password": account["password"], "csrf_token": CSRF.search(page.text).group(1)})
 
     @task
     def work_the_queue(self):
-        with self.client.get("/review/", name="GET /review/ (queue)", catch_response=True) as response:
-            if not expect(response, 200):
-                return
-            submissions = SUBMISSION_LINK.findall(response.text)
+        queue = self.call("GET", "/review/", "GET /review/ (queue)", 200)
+        submissions = SUBMISSION_LINK.findall(queue.text) if queue is not None else []
         if not submissions:
             return
         submission_id = random.choice(submissions)
-        with self.client.get(f"/review/submissions/{submission_id}", name="GET /review/submissions/<id>",
-                             catch_response=True) as response:
-            if not expect(response, 200):
-                return
-            keys = [html.unescape(key) for key in FINDING_KEY.findall(response.text)]
-            token = CSRF.search(response.text)
+        page = self.call("GET", f"/review/submissions/{submission_id}", "GET /review/submissions/<id>", 200)
+        if page is None:
+            return
+        keys = [html.unescape(key) for key in FINDING_KEY.findall(page.text)]
+        token = CSRF.search(page.text)
         if not keys or token is None:  # not checked yet: nothing to decide
             return
-        with self.client.post(f"/review/submissions/{submission_id}/decisions",
-                              data={"csrf_token": token.group(1), "finding_key": random.choice(keys), "verdict": "accepted",
-                                    "justification": ""},
-                              name="POST /review/submissions/<id>/decisions", allow_redirects=False,
-                              catch_response=True) as response:
-            expect(response, 302)
+        self.call("POST", f"/review/submissions/{submission_id}/decisions", "POST /review/submissions/<id>/decisions", 302,
+                  data={"csrf_token": token.group(1), "finding_key": random.choice(keys), "verdict": "accepted", "justification": ""})

@@ -5,6 +5,6 @@ Feature: The load test harness (make loadtest) keeps working
 
   Scenario: A short load test answers every request and checks every submission it made
     Given the load-test harness has run for 8 seconds with 2 architects and 2 reviewers
-    Then it lists the requests, errors, p50 and p95 of the upload, the version status, the review queue and the sign-in
+    Then it lists the requests, errors, p50 and p95 of the upload, the version status, the review queue, a submission's page and the sign-in
     And no request failed
     And every submission made was checked after draining, none lost
