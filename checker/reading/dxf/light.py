@@ -25,6 +25,7 @@ result either way (tests/features/fast_reading.feature).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from sys import intern
 
 from ezdxf.document import Drawing
 from ezdxf.enums import MAP_TEXT_ALIGN_FLAGS_TO_ENUM, TextEntityAlignment
@@ -130,8 +131,14 @@ def read_light(text: str, claim_insert: Callable[[str], bool]) -> ReadDrawing:
     """The decoded ASCII DXF ``text`` read with light records where it can (see the module's
     docstring); raises what ezdxf raises for a broken file, ``LightUnavailable`` where the
     light reading cannot promise ezdxf's result."""
+    return read_light_pairs(raw_tags(text), claim_insert)
+
+
+def read_light_pairs(pairs: Iterable[Pair], claim_insert: Callable[[str], bool]) -> ReadDrawing:
+    """``read_light`` of the raw tags ``pairs`` (``tags.raw_tags``), consumed as they come:
+    a streamed file's records are built as its tags go by, only ezdxf's tags are kept."""
     splitter = _Splitter(claim_insert)
-    doc = Drawing.from_tags(compile_tags(splitter.tags(raw_tags(text))))
+    doc = Drawing.from_tags(compile_tags(splitter.tags(pairs)))
     return ReadDrawing(doc, splitter.modelspace(doc))
 
 
@@ -234,7 +241,7 @@ class _Splitter:
             seqend = _seqend_handle(pairs) if kind == "SEQEND" and group[3] else False
             if seqend is not False:
                 record = group[0]
-                record.attribs = [(tag, text) for tag, text, _ in group[2]]
+                record.attribs = [(intern(tag), intern(text)) for tag, text, _ in group[2]]  # RC2, ROLE...: few values
                 self.items.append(record)
                 self.claimed_handles.append(record.handle)
                 self.claimed_handles.extend(handle for _, _, handle in group[2])
@@ -421,7 +428,8 @@ def _common(pairs: list[Pair], splitter: _Splitter, markers: tuple[tuple[str, ..
         return None
     if owner is None and entity.get(67):
         return None
-    return handle, entity.get(8) or "0", classes
+    # Interned: a plan's hundred thousand records name a few dozen layers (memory of big files).
+    return handle, intern(entity.get(8) or "0"), classes
 
 
 _LINE_USED = frozenset({10, 11, 39})

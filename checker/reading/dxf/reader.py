@@ -17,12 +17,13 @@ Iranian offices often save old-format files from a Western-configured CAD.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import ezdxf
 from ezdxf import recover
@@ -32,10 +33,10 @@ from ezdxf.lldxf.encoding import decode_dxf_unicode
 from ezdxf.lldxf.tagger import binary_tags_loader
 from ezdxf.tools.codepage import toencoding
 
-from .light import read_light
-from .tags import compiled_tags
-from ..source import read_plan_file
-from ...errors import DwgFile, EmptyFile, NotADxf, UnreadableFile
+from .light import read_light, read_light_pairs
+from .tags import compile_tags, compiled_tags, raw_tags_of_lines, streamed_lines
+from ..source import PlanFile, open_plan_file
+from ...errors import DwgFile, EmptyFile, InputError, NotADxf, UnreadableFile
 from ...messages import Message, msg
 
 BINARY_SENTINEL = b"AutoCAD Binary DXF"
@@ -134,6 +135,87 @@ def choose_encoding(data: bytes) -> tuple[str, str, Message | None]:
     return declared, declared, None
 
 
+# The bytes whose cp1256 character is an Arabic-script letter (``_is_arabic_letter``).
+_ARABIC_BYTES = bytes(b for b in range(0x80, 0x100) if _is_arabic_letter(bytes([b]).decode("cp1256", "replace")))
+
+
+class EncodingSniffer:
+    """``choose_encoding`` of a file fed to it a chunk at a time: the same answer as for the
+    whole bytes, from counts (ASCII or not, valid UTF-8 or not, non-ASCII bytes, bytes in
+    runs of two or more and the Arabic letters among them) and the first megabyte."""
+
+    HEAD = 1_000_000
+
+    def __init__(self) -> None:
+        self.head = bytearray()
+        self.ascii = True
+        self.utf8 = codecs.getincrementaldecoder("utf-8")()
+        self.utf8_valid = True
+        self.high = 0
+        self.run_bytes = 0
+        self.run_letters = 0
+        self.open_run = 0  # the run of non-ASCII bytes the last chunk ended in, still open
+        self.open_letters = 0
+
+    def feed(self, chunk: bytes) -> None:
+        if len(self.head) < self.HEAD:
+            self.head += chunk[: self.HEAD - len(self.head)]
+        if self.utf8_valid:
+            try:
+                self.utf8.decode(chunk)
+            except UnicodeDecodeError:
+                self.utf8_valid = False
+        if chunk.isascii():
+            self._close_run()
+            return
+        self.ascii = False
+        self.high += len(chunk) - len(chunk.translate(None, _HIGH_BYTES))
+        start = len(chunk) - len(chunk.lstrip(_HIGH_BYTES))  # the open run goes on here
+        if start == len(chunk):
+            self._grow_run(chunk)
+            return
+        self._grow_run(chunk[:start])
+        self._close_run()
+        end = len(chunk.rstrip(_HIGH_BYTES))
+        for run in _HIGH_RUN.findall(chunk, start, end):
+            self.run_bytes += len(run)
+            self.run_letters += len(run) - len(run.translate(None, _ARABIC_BYTES))
+        self._grow_run(chunk[end:])
+
+    def _grow_run(self, run: bytes) -> None:
+        self.open_run += len(run)
+        self.open_letters += len(run) - len(run.translate(None, _ARABIC_BYTES))
+
+    def _close_run(self) -> None:
+        if self.open_run >= 2:
+            self.run_bytes += self.open_run
+            self.run_letters += self.open_letters
+        self.open_run = self.open_letters = 0
+
+    def result(self) -> tuple[str, str, Message | None]:
+        """What ``choose_encoding`` answers for all the bytes fed."""
+        self._close_run()
+        if self.utf8_valid:
+            try:
+                self.utf8.decode(b"", final=True)
+            except UnicodeDecodeError:
+                self.utf8_valid = False
+        declared, page = _declared_encoding(bytes(self.head))
+        if self.ascii:
+            return declared, declared, None
+        if declared == "utf-8":
+            if self.utf8_valid:
+                return declared, declared, None
+        elif declared not in _WESTERN:
+            return declared, declared, None
+        elif self.utf8_valid:
+            return "utf-8", declared, _encoding_note(page, declared, "utf-8")
+        # cp1256 decodes every byte to one character: the runs' text is as long as the runs.
+        if self.run_bytes and self.run_bytes >= _RUN_SHARE * self.high and self.run_letters >= _ARABIC_SHARE * self.run_bytes:
+            return "cp1256", declared, _encoding_note(page, declared, "cp1256")
+        return declared, declared, None
+
+
 def _encoding_note(page: str | None, declared: str, used: str) -> Message:
     shown = {"cp1256": "ANSI_1256 (Arabic script)", "utf-8": "UTF-8"}[used]
     if page is None and declared != "utf-8":
@@ -190,20 +272,103 @@ def sniff(head: bytes, name: str) -> bool:
     raise NotADxf(f"{name} is not a DXF drawing; export the floor plan as DXF from your CAD program.")
 
 
+# ASCII files from this size on are streamed (``_read_streamed``): never held whole.
+STREAM_FROM_BYTES = 16 << 20
+
+
+class _Streamed:
+    """What a streamed read found: the drawing, the bytes' digest and count, the encoding."""
+
+    def __init__(self, doc, digest: str, size: int, encoding: str, declared: str, note: Message | None):
+        self.doc, self.digest, self.size = doc, digest, size
+        self.encoding, self.declared, self.note = encoding, declared, note
+
+
+def _read_streamed(plan: PlanFile, name: str, claim_insert: Callable[[str], bool] | None) -> _Streamed | None:
+    """An ASCII DXF read without ever holding its bytes or its text whole: one pass over the
+    chunks chooses the encoding (``EncodingSniffer``) and hashes, a second decodes them
+    incrementally into lines, tags and light records as they go by, hashing again. None
+    for a binary file or one the streamed read trips over: the whole-bytes read then
+    decides (and fails, or recovers, exactly as before)."""
+    if sniff(next(plan.chunks(4096), b""), name):
+        return None
+    sniffer = EncodingSniffer()
+    first = hashlib.sha256()
+    for chunk in plan.chunks():
+        sniffer.feed(chunk)
+        first.update(chunk)
+    encoding, declared, note = sniffer.result()
+    second = hashlib.sha256()
+    size = 0
+
+    def pieces() -> Iterator[str]:
+        nonlocal size
+        decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+        for chunk in plan.chunks():
+            second.update(chunk)
+            size += len(chunk)
+            yield decoder.decode(chunk)
+        yield decoder.decode(b"", final=True)
+
+    text = pieces()
+    try:
+        pairs = raw_tags_of_lines(streamed_lines(text, _unicode_escapes))
+        doc = read_light_pairs(pairs, claim_insert) if claim_insert is not None else Drawing.from_tags(compile_tags(pairs))
+    except InputError:
+        raise  # the file itself refused while read: past the size limit, unreadable
+    except Exception:  # noqa: BLE001 - the whole-bytes read decides what it was
+        return None
+    for _ in text:  # what follows 0/EOF: hashed as the whole read hashes it
+        pass
+    if second.digest() != first.digest():
+        raise UnreadableFile(f"{name} changed while it was being read; save it again and retry.")
+    return _Streamed(doc, second.hexdigest(), size, encoding, declared, note)
+
+
+def _unicode_escapes(text: str) -> str:
+    """``\\U+XXXX`` escapes decoded in a piece of whole lines, as ``_read_text`` decodes the whole text."""
+    return decode_dxf_unicode(text) if "\\U+" in text else text
+
+
 def read_dxf(
-    path: Path, display_name: str | None = None, claim_insert: Callable[[str], bool] | None = None
+    path: Path,
+    display_name: str | None = None,
+    claim_insert: Callable[[str], bool] | None = None,
+    stream: bool | None = None,
 ) -> tuple[Drawing, ReadReport]:
     """Read ``path`` and report how; every failure is an InputError with one sentence.
 
     ``claim_insert(layer)``: read the modelspace's lines, straight polylines, texts and the
     block references on the layers it accepts as light records (see ``light``); the
-    drawing returned is then a ``light.ReadDrawing``. Binary and recovered files never are."""
+    drawing returned is then a ``light.ReadDrawing``. Binary and recovered files never are.
+    ``stream``: read the file in chunks, never whole (``_read_streamed``); by default
+    files from STREAM_FROM_BYTES on are. The result is the same either way."""
     path = Path(path)
     name = display_name or path.name
-    # The file's one read (issue 15): refuses devices, named pipes and files past the size
+    # The file's one opening (issue 15): refuses devices, named pipes and files past the size
     # limit, and stops at the limit if the file grows; sniffing, hashing and parsing all
-    # use these bytes, never the path again.
-    data = read_plan_file(path, name)
+    # use these bytes, never the path again (a streamed read checks that its two passes
+    # saw the same bytes).
+    with open_plan_file(path, name) as plan:
+        streamed = _read_streamed(plan, name, claim_insert) if (plan.size >= STREAM_FROM_BYTES if stream is None else stream) else None
+        data = b"" if streamed is not None else plan.read_all()
+    if streamed is not None:
+        doc = streamed.doc
+        return doc, ReadReport(
+            path=str(path),
+            sha256=streamed.digest,
+            size_bytes=streamed.size,
+            binary=False,
+            dxf_version=doc.dxfversion,
+            release=doc.acad_release,
+            recovered=False,
+            repairs=(),
+            repair_count=0,
+            unrepaired=(),
+            encoding=streamed.encoding,
+            declared_encoding=streamed.declared,
+            problems=(streamed.note,) if streamed.note else (),
+        )
     binary = sniff(data[:4096], name)
     digest = hashlib.sha256(data).hexdigest()
 

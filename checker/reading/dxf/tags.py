@@ -11,11 +11,13 @@ compiled; nothing else changes, the tags go to ezdxf's own ``Drawing.from_tags``
 readable file (the same tag types and values; comments skipped, nothing read after
 ``0/EOF``). On a file it cannot read it raises; the reader then reads the file ezdxf's
 own way, so a broken file fails (or is recovered) exactly as before.
+``raw_tags_of_lines(streamed_lines(pieces))`` gives the same pairs from the text decoded a
+chunk at a time (big files are never held whole).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ezdxf.lldxf.const import DXFStructureError
 from ezdxf.lldxf.types import BINARY_DATA, POINT_CODES, TYPE_TABLE, DXFBinaryTag, DXFTag, DXFVertex
@@ -31,19 +33,60 @@ def _lines(text: str) -> Iterator[str]:
         # Chunks end just after a \n, so a \r\n pair is never cut in two.
         end = text.find("\n", min(start + CHUNK, size))
         end = size if end < 0 else end + 1
-        chunk = text[start:end]
-        if "\r" in chunk:
-            chunk = chunk.replace("\r\n", "\n").replace("\r", "\n")
-        lines = chunk.split("\n")
-        if chunk.endswith("\n"):
-            lines.pop()  # the empty piece after the last line end
-        yield from lines
+        yield from _chunk_lines(text[start:end])
         start = end
+
+
+def _chunk_lines(chunk: str) -> list[str]:
+    """The lines of a piece of text that ends just after a \\n (or is the text's end)."""
+    if "\r" in chunk:
+        chunk = chunk.replace("\r\n", "\n").replace("\r", "\n")
+    lines = chunk.split("\n")
+    if chunk.endswith("\n"):
+        lines.pop()  # the empty piece after the last line end
+    return lines
+
+
+# No DXF line is this long (values stop at a few thousand characters); a file that has
+# one is no drawing or a damaged one, and is read whole so that it fails as before.
+LONGEST_STREAMED_LINE = 4 << 20
+
+
+class LineTooLong(Exception):
+    """A streamed text holds a line past LONGEST_STREAMED_LINE; the caller reads it whole."""
+
+
+def streamed_lines(pieces: Iterable[str], whole_lines: Callable[[str], str] | None = None) -> Iterator[str]:
+    """The lines of the text made of ``pieces`` (decoded a chunk at a time), exactly as
+    ``_lines`` gives the lines of the whole text: each piece is cut after its last \\n and
+    the rest carried to the next, so neither a line nor a \\r\\n pair is cut in two.
+    ``whole_lines`` is applied to each run of whole lines before it is split (to decode
+    what a line holds, e.g. ``\\U+`` escapes, never cut by a chunk's end)."""
+    edit = whole_lines or (lambda text: text)
+    carry = ""
+    for piece in pieces:
+        if carry:
+            piece = carry + piece
+        end = piece.rfind("\n") + 1
+        if end == 0:
+            if len(piece) > LONGEST_STREAMED_LINE:
+                raise LineTooLong(f"a line of more than {LONGEST_STREAMED_LINE} characters")
+            carry = piece  # a line longer than the piece: wait for its end
+            continue
+        carry = piece[end:]
+        yield from _chunk_lines(edit(piece[:end]))
+    if carry:
+        yield from _chunk_lines(edit(carry))
 
 
 def raw_tags(text: str) -> Iterator[tuple[int, str]]:
     """(group code, value text) pairs, as ``ascii_tags_loader`` reads them."""
-    lines = _lines(text)
+    return raw_tags_of_lines(_lines(text))
+
+
+def raw_tags_of_lines(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """``raw_tags`` of the text whose lines are ``lines``."""
+    lines = iter(lines)
     for code_line in lines:
         try:
             code = int(code_line)
