@@ -317,4 +317,9 @@ def wait_for(condition, timeout: float, what: str, pause: float = 0.2, fail: boo
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except Exception:  # the harness itself broke: 2, not the 1 of a missed target
+        import traceback
+        traceback.print_exc()
+        sys.exit(2)
