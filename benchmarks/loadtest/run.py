@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "out" / "loadtest.txt")
     options = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="annex-loadtest-"))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped from outside: still stop what was started
     with ExitStack() as stack:
         base_url = stack.enter_context(postgres_server())
         redis = stack.enter_context(redis_server())
