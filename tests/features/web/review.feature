@@ -67,7 +67,7 @@ Feature: Reviewers review their municipality's submissions
     Given the example project is submitted to "Example" and checked
     When the reviewer accepts a deviation on failing finding 1 with "A concierge guards the door day and night."
     And the reviewer approves with the note ""
-    Then the answer is 409 with the sentence "Approval needs a decision on every open finding; 23 have none yet."
+    Then the answer is 409 with the sentence "Approval needs a decision on every open finding; 25 have none yet."
     When the reviewer requests changes with the note ""
     Then the answer is 400 with the sentence "Say which changes are requested."
     When the reviewer rejects every other open finding with "Seen on site."

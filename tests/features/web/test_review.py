@@ -232,7 +232,10 @@ def results_tampered(review):
         session = db.sessions(app)()
         submission = session.get(Submission, review["submissions"]["Example house"])
         results = json.loads(submission.results_json)
-        results["findings"][0]["message"] += " (as an older version of the checker put it)"
+        # A figure, not a wording: re-worded sentences alone do not block a sign-off (decisions
+        # are keyed by message id and arguments), a measurement that changed does.
+        measured = next(f for f in results["findings"] if f.get("measured"))
+        measured["measured"]["value"] += 0.01  # as an older version of the checker measured it
         submission.results_json = json.dumps(results, ensure_ascii=False)
         session.commit()
         session.close()
