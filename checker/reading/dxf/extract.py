@@ -199,13 +199,8 @@ class Extractor:
             layer = parent_layer
         kind = entity.dxftype()
         role = self.role_of(layer)
-        folded = layer.casefold()
-        if folded in self._frozen or folded in self._off:
-            out.hidden_layers[layer] += 1
-            if folded in self._frozen or kind != "INSERT" or role in (Role.DOORS, Role.WINDOWS, Role.LIGHTS):
-                return
-        else:
-            out.layer_entities[layer] += 1
+        if not self._counted(layer, kind, role):
+            return
         handle = top_handle or entity.dxf.get("handle") or "?"
         path = None if prefix is None else f"{prefix}/{_definition_handle(entity)}"
         try:
@@ -237,6 +232,17 @@ class Extractor:
         except Exception as exc:  # one odd entity must not sink the whole file
             out.problems[msg("load.unreadable-entities", kind=kind, error=type(exc).__name__)] += 1
 
+    def _counted(self, layer: str, kind: str, role: Role | None) -> bool:
+        """Count the entity on its layer; False when a frozen or switched-off layer hides it.
+        A block reference on a switched-off layer is still exploded (its contents may sit on
+        visible layers), unless it is a door, window or light that is taken whole."""
+        folded = layer.casefold()
+        if folded in self._frozen or folded in self._off:
+            self.out.hidden_layers[layer] += 1
+            return not (folded in self._frozen or kind != "INSERT" or role in (Role.DOORS, Role.WINDOWS, Role.LIGHTS))
+        self.out.layer_entities[layer] += 1
+        return True
+
     def _visit_light(self, record) -> None:
         """``_visit`` for a light record (light.py) in modelspace: the same counts, problems
         and raw elements as the ezdxf entity it stands for."""
@@ -245,13 +251,8 @@ class Extractor:
         layer = record.layer
         kind = record.KIND
         role = self.role_of(layer)
-        folded = layer.casefold()
-        if folded in self._frozen or folded in self._off:
-            out.hidden_layers[layer] += 1
-            if folded in self._frozen or kind != "INSERT" or role in (Role.DOORS, Role.WINDOWS, Role.LIGHTS):
-                return
-        else:
-            out.layer_entities[layer] += 1
+        if not self._counted(layer, kind, role):
+            return
         handle = record.handle or "?"
         try:
             if kind == "INSERT":
