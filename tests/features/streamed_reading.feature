@@ -49,6 +49,7 @@ Feature: Streamed reading of big files
     When it is read whole and streamed with light records, tracing memory
     Then the streamed reading's peak is below the whole reading's by at least the file's size
     And no read of the streamed file asked for more than a chunk
+    And the streamed read read each of the file's bytes from disk once
 
   Scenario: A file whose one line never ends reads streamed exactly as whole, without holding the line twice
     Given a file that opens a section and then holds 5 MB on one line

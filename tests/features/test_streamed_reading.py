@@ -102,9 +102,13 @@ def traced(ctx):
     reads: list[int] = []
     real_pread = source.os.pread
 
+    got: list[tuple[int, int]] = []
+
     def counting_pread(fd, size, offset):
         reads.append(size)
-        return real_pread(fd, size, offset)
+        part = real_pread(fd, size, offset)
+        got.append((offset, len(part)))
+        return part
 
     peaks = {}
     for stream in (False, True):
@@ -118,7 +122,7 @@ def traced(ctx):
                 peaks[stream] = tracemalloc.get_traced_memory()[1]
             finally:
                 tracemalloc.stop()
-    ctx["peaks"], ctx["reads"] = peaks, reads
+    ctx["peaks"], ctx["reads"], ctx["got"] = peaks, reads, got
 
 
 def _never_whole(self):
@@ -135,7 +139,14 @@ def lower_peak(ctx):
 @then("no read of the streamed file asked for more than a chunk")
 def chunked_reads(ctx):
     assert ctx["reads"] and max(ctx["reads"]) <= source.STREAM_CHUNK
-    assert len(ctx["reads"]) > 2  # both passes read several chunks
+    assert len(ctx["reads"]) > 2  # several chunks
+
+
+@then("the streamed read read each of the file's bytes from disk once")
+def read_once(ctx):
+    offsets = [offset for offset, length in ctx["got"] if length]
+    assert len(offsets) == len(set(offsets)), "a part of the file was read twice"
+    assert sum(length for _, length in ctx["got"]) == ctx["path"].stat().st_size
 
 
 @given(parsers.parse("a file that opens a section and then holds {megabytes:d} MB on one line"))

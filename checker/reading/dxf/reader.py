@@ -22,6 +22,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -285,27 +286,57 @@ class _Streamed:
 
 
 def _read_streamed(plan: PlanFile, name: str, claim_insert: Callable[[str], bool] | None) -> _Streamed | None:
-    """An ASCII DXF read without ever holding its bytes or its text whole: one pass over the
-    chunks chooses the encoding (``EncodingSniffer``) and hashes, a second decodes them
-    incrementally into lines, tags and light records as they go by, hashing again. None
-    for a binary file or one the streamed read trips over: the whole-bytes read then
-    decides (and fails, or recovers, exactly as before)."""
-    if sniff(next(plan.chunks(4096), b""), name):
+    """An ASCII DXF read without ever holding its bytes or its text whole, and read from disk
+    once: its first chunk names the encoding to decode with (``choose_encoding`` of those
+    bytes), then the chunks are decoded incrementally into lines, tags and light records as
+    they go by, hashed and sniffed on the way (``EncodingSniffer``). Only when the whole
+    file points to another encoding than its first chunk did (Persian text under a Western
+    code page that starts past the first chunk) is it read a second time, in that encoding,
+    and the two passes' digests compared. None for a binary file or one the streamed read
+    trips over: the whole-bytes read then decides (and fails, or recovers, as before)."""
+    passed = _decode_streamed(plan, name, claim_insert, None)
+    if passed is None:
         return None
-    sniffer = EncodingSniffer()
-    first = hashlib.sha256()
-    for chunk in plan.chunks():
-        sniffer.feed(chunk)
-        first.update(chunk)
+    doc, digest, size, sniffer, guess = passed
     encoding, declared, note = sniffer.result()
-    second = hashlib.sha256()
+    if encoding != guess:
+        again = _decode_streamed(plan, name, claim_insert, encoding)
+        if again is None:
+            return None
+        doc, second_digest, size, _, _ = again
+        if second_digest != digest:
+            raise UnreadableFile(f"{name} changed while it was being read; save it again and retry.")
+    return _Streamed(doc, digest, size, encoding, declared, note)
+
+
+def _decode_streamed(plan: PlanFile, name: str, claim_insert: Callable[[str], bool] | None, encoding: str | None):
+    """One pass over the file's chunks: (drawing, SHA-256, size, the sniffer fed every byte,
+    the encoding decoded with), or None as ``_read_streamed`` says. ``encoding`` None: the
+    one the first chunk (4 KB at least) points to: the header, with $ACADVER and
+    $DWGCODEPAGE, opens the file."""
+    chunks = plan.chunks()
+    first = b""
+    for chunk in chunks:  # at least the 4 KB the sniffing looks at, however small the chunks
+        first += chunk
+        if len(first) >= 4096:
+            break
+    if sniff(first[:4096], name):
+        return None
+    if encoding is None:
+        guess = EncodingSniffer()
+        guess.feed(first)
+        encoding = guess.result()[0]
+    sniffer = EncodingSniffer()
+    digest = hashlib.sha256()
     size = 0
 
     def pieces() -> Iterator[str]:
-        nonlocal size
+        nonlocal size, first
         decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
-        for chunk in plan.chunks():
-            second.update(chunk)
+        for chunk in chain((first,) if first else (), chunks):
+            first = b""
+            sniffer.feed(chunk)
+            digest.update(chunk)
             size += len(chunk)
             yield decoder.decode(chunk)
         yield decoder.decode(b"", final=True)
@@ -318,11 +349,9 @@ def _read_streamed(plan: PlanFile, name: str, claim_insert: Callable[[str], bool
         raise  # the file itself refused while read: past the size limit, unreadable
     except Exception:  # noqa: BLE001 - the whole-bytes read decides what it was
         return None
-    for _ in text:  # what follows 0/EOF: hashed as the whole read hashes it
+    for _ in text:  # what follows 0/EOF: hashed and sniffed as the whole read does
         pass
-    if second.digest() != first.digest():
-        raise UnreadableFile(f"{name} changed while it was being read; save it again and retry.")
-    return _Streamed(doc, second.hexdigest(), size, encoding, declared, note)
+    return doc, digest.hexdigest(), size, sniffer, encoding
 
 
 def _unicode_escapes(text: str) -> str:
