@@ -18,7 +18,6 @@ from .engine import run_rules
 from .errors import AnnexError
 from .reading.load import load_plan
 from .reading import limits as reading_limits
-from .reading.source import read_plan_file
 from .plan import Plan
 from .preflight import preflight, render_text
 from .results import Results, Status, Verdict, moment_from_environment, verdict_sentence
@@ -125,16 +124,7 @@ def _limits(args) -> reading_limits.Limits:
     return reading_limits.Limits.from_environment().with_values(given)
 
 
-def _vet(path) -> None:
-    """A file that another module reads by its path (a layer mapping, a ruleset) is
-    first read here the safe way, so that a device, a named pipe or a file past the size
-    limit is refused in one sentence instead of being read for ever (issue 15)."""
-    read_plan_file(Path(path), str(path))
-
-
 def _load(args) -> tuple[Plan, Ruleset]:
-    if args.layers:
-        _vet(args.layers)
     mapping = LayerMapping.from_file(args.layers) if args.layers else None
     progress = None if args.quiet or not sys.stderr.isatty() else _progress
     plan = load_plan(args.target, units=args.units, mapping=mapping, progress=progress, schedule=args.schedule)
@@ -143,8 +133,6 @@ def _load(args) -> tuple[Plan, Ruleset]:
     if args.command == "schedule":
         return plan, None
     name = args.ruleset or plan.project.ruleset or DEFAULT_RULESET
-    if str(name).endswith(".toml") and Path(name).exists():  # a ruleset file rather than a name
-        _vet(name)
     ruleset = load_ruleset(name)
     return plan, ruleset
 
@@ -204,8 +192,6 @@ def cmd_preview(args) -> int:
     from .report import preview
 
     preview.check_outputs(args.picture_out, args.geojson_out)  # before any file is read
-    if args.layers:
-        _vet(args.layers)
     mapping = LayerMapping.from_file(args.layers) if args.layers else None
     progress = None if args.quiet or not sys.stderr.isatty() else _progress
     spec = load_project_spec(args.target)

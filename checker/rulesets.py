@@ -103,9 +103,12 @@ def _locate(name_or_path: str | Path, directory: Path) -> Path:
 
 
 def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
+    from .reading.source import read_plan_file  # here: checker.reading imports this module
+
     where = path.name
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # The safe read (issue 15): an ordinary file within the size limit, read once.
+        data = tomllib.loads(read_plan_file(path, str(path)).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise RulesetError(f"{where} is not valid TOML: {exc}.") from None
     except UnicodeDecodeError:

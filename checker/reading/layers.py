@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import ManifestError
 from ..messages import Message, Term, msg
+from .source import read_plan_file
 
 
 class Role(str, Enum):
@@ -160,10 +161,11 @@ class LayerMapping:
     @classmethod
     def from_file(cls, path: Path) -> "LayerMapping":
         """Read a mapping file: a ``[layers]`` table, or role keys at the top level."""
+        if not Path(path).exists() and not Path(path).is_symlink():
+            raise ManifestError(f"Layer mapping file {path} does not exist.")
         try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ManifestError(f"Layer mapping file {path} does not exist.") from None
+            # The safe read (issue 15): an ordinary file within the size limit, read once.
+            data = tomllib.loads(read_plan_file(Path(path), str(path)).decode("utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise ManifestError(f"Layer mapping file {path} cannot be read: {exc}.") from None
         except tomllib.TOMLDecodeError as exc:
