@@ -12,6 +12,16 @@ What it checks
     P6B < P7B < P8B. FLOAT and TOUGHENED fail; GLAZING=NONE states a solid
     panel, which has no glass to judge (as in OPEN-03).
 
+    Where the ruleset enables OPEN-08, a window or door onto a light well or shaft
+    open to an accessible roof (as OPEN-08 finds them, ``shaft_distance`` being its
+    ``roof_distance``) is within reach too, whatever its height and whether or not it
+    is on the envelope: a burglar comes down the shaft. Its low glass is judged as
+    above. This rule, not OPEN-08, judges that glass so the glazing figures stay in one
+    place (this rule's parameters) and an opening onto a shaft is held to the same
+    glazing as one reached from the ground. OPEN-08 judges its class and grille (RC1N
+    and RC2N count as RC1 and RC2 only without glazing, as in OPEN-01); this rule
+    judges its glass whatever its class, as for any opening within reach.
+
     Openings out of reach, or whose sill is not low, are not selected; if nothing is
     selected, one not-applicable finding says so. An opening that states no GLAZING,
     or whose GLAZING or (for a door) whose glazing cannot be read, is not
@@ -31,6 +41,9 @@ Parameters
     this is low.
     door_zone_distance (length, default 0.3 m): how near (in plan, at most) a window
     must be to a door to be in the door's zone.
+    shaft_distance (length, default 1.0 m): where OPEN-08 is enabled, how far from a
+    shaft's outline its roof and the openings onto it are looked for; keep it equal
+    to OPEN-08's ``roof_distance``.
 
 Example
     A reachable living-room window with SILL=600 and GLAZING=FLOAT fails; with
@@ -57,6 +70,7 @@ from ._within_reach import (
     EPS, Reachability, opening_name, reach_elements, reach_marks, reach_phrase, unplaced_findings, unreadable,
 )
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
+from .open_08 import OntoShaft, openings_onto_open_shafts
 
 ID = "OPEN-04"
 
@@ -71,6 +85,11 @@ def check(context: Context):
     low_sill = float(context.params["low_sill"])
     zone_sill = float(context.params["door_zone_sill"])
     zone_distance = float(context.params["door_zone_distance"])
+    # A ruleset that enables OPEN-08 counts shafts open to a roof as access routes.
+    onto_shaft = (
+        openings_onto_open_shafts(context, float(context.params["shaft_distance"]))
+        if any(rule.id == "OPEN-08" for rule in context.enabled) else {}
+    )
     selected = 0
     unplaced = unplaced_findings(ID, context.plan)
     selected += len(unplaced)
@@ -79,10 +98,11 @@ def check(context: Context):
         doors = [o for o in storey.openings if o.kind is OpeningKind.DOOR and o.on_envelope]
         door_tree = shapely.STRtree([d.span for d in doors])
         for opening in storey.openings:
-            if not opening.on_envelope:
+            shaft = onto_shaft.get(opening.source)
+            if not opening.on_envelope and shaft is None:
                 continue
             finding = _judge(
-                reachability, storey, opening, doors, door_tree, required, low_sill, zone_sill, zone_distance
+                reachability, storey, opening, doors, door_tree, required, low_sill, zone_sill, zone_distance, shaft
             )
             if finding is not None:
                 selected += 1
@@ -91,13 +111,15 @@ def check(context: Context):
         yield not_applicable(ID, msg("OPEN-04.no-low-glass"))
 
 
-def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, zone_sill, zone_distance):
+def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, zone_sill, zone_distance, shaft=None):
     attrs = opening.attributes
     is_window = opening.kind is OpeningKind.WINDOW
     glazing_reason = unreadable(attrs, "GLAZING")
     if glazing_reason is None and (attrs.glazing == "NONE" or (not is_window and attrs.glazing is None)):
         return None  # no glass: a solid panel, or a door that states none
     reach = reachability.reach(storey, opening)
+    if shaft is not None and not isinstance(reach, Reach):
+        reach = shaft  # within reach down the shaft, whatever its height
     if reach is None:
         return None
 
@@ -123,9 +145,12 @@ def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, 
             return None
 
     label = opening_name(opening, storey)
-    reached = reach if isinstance(reach, Reach) else None
-    elements = reach_elements(opening, reached) + ((door.source,) if door else ())
-    marks = reach_marks(storey, opening, reached)
+    reached = reach if isinstance(reach, (Reach, OntoShaft)) else None
+    elements = (
+        (opening.source, reach.shaft.space.source, reach.roof.source) if isinstance(reach, OntoShaft)
+        else reach_elements(opening, reached)
+    ) + ((door.source,) if door else ())
+    marks = reach_marks(storey, opening, reached if isinstance(reached, Reach) else None)
     if zone_line is not None and zone_line.length > 0:
         marks += (Mark(storey.name, zone_line, "measure"),)
     common = dict(
@@ -134,10 +159,18 @@ def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, 
     )
     glazing = attrs.glazing
     good = glazing is not None and _rank(glazing) >= _rank(required)
-    where = (
-        msg("OPEN-04.within-reach-and-low", reach=reach_phrase(reached, storey), why_low=why_low) if reached
-        else msg("reach.has-no-sill")
-    )
+    if isinstance(reached, OntoShaft):
+        where = (
+            msg("OPEN-04.onto-shaft-and-low", onto=reached.where, why_low=why_low) if why_low
+            else msg("reach.has-no-sill")
+        )
+        if not why_low:  # no SILL: the shaft reaches it, but whether its glass is low is not known
+            reach = msg("OPEN-04.onto-shaft-and-low", onto=reached.where, why_low=msg("reach.has-no-sill"))
+            reached = None
+    elif reached:
+        where = msg("OPEN-04.within-reach-and-low", reach=reach_phrase(reached, storey), why_low=why_low)
+    else:
+        where = msg("reach.has-no-sill")
     said = dict(opening=label, where=where, required=required)
 
     if glazing_reason is not None:
@@ -170,6 +203,7 @@ RULE = Rule(
         Parameter("low_sill", "length", 0.8, "Glass with its sill below this, above its floor, is low."),
         Parameter("door_zone_sill", "length", 1.5, "Near a door, glass with its sill below this is low."),
         Parameter("door_zone_distance", "length", 0.3, "How near a door (in plan, at most) the door zone reaches."),
+        Parameter("shaft_distance", "length", 1.0, "Where OPEN-08 is enabled: its roof_distance, for openings onto a shaft."),
     ),
     needs=Needs(
         roles=("walls", "doors", "windows"),

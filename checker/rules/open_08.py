@@ -21,7 +21,10 @@ What it checks
     whatever its height: an EN 1627 class at least ``required_class`` or an accepted
     certificate (CERT) passes; where ``grilles_accepted`` is true a window with a
     GRILLE (other than NONE) passes too; a lower class fails; neither is not
-    assessable. An opening of at most ``min_area`` (WIDTH x (HEAD - SILL), doors from
+    assessable (RC1N and RC2N count as RC1 and RC2 only without glazing, as in
+    OPEN-01). Its glass is OPEN-04's to judge: that rule counts the openings found
+    here as within reach and applies the ruleset's glazing figures to their low glass,
+    so the glazing figures stay in one place. An opening of at most ``min_area`` (WIDTH x (HEAD - SILL), doors from
     their floor; when both are stated) is too small to pass through and passes.
 
     A shaft whose nearest roof is too steep passes (it is not open to an accessible
@@ -70,7 +73,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ..messages import Message, Number, msg
-from ..plan import AccessKind, AccessSurface, Opening, OpeningKind, Plan, Space, Storey
+from ..plan import AccessKind, AccessSurface, Opening, OpeningKind, Plan, Source, Space, Storey
 from ..reading.recognition.room_words import names_void
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
@@ -217,8 +220,7 @@ def check(context: Context):
             yield passed(ID, msg("OPEN-08.roof-not-accessible", void=void, roof=_roof_name(roof), why=why_not),
                          elements=(shaft.space.source, roof.source), marks=marks)
             continue
-        where = msg("OPEN-08.onto-void", void=void, roof=_roof_name(roof), height=Number(roof.height_m, ".2f"),
-                    depth=Number(roof.height_m - shaft.bottom.elevation_m, ".2f"))
+        where = onto_void(shaft, roof)
         for storey, opening in _openings_onto(plan, shaft, distance):
             judged += 1
             yield judge(storey, opening, where, (opening.source, shaft.space.source, roof.source))
@@ -228,6 +230,40 @@ def check(context: Context):
         yield judge(storey, opening, where, (opening.source, roof.source))
     if not judged:
         yield not_applicable(ID, msg("OPEN-08.nothing-to-judge"))
+
+
+def onto_void(shaft: Shaft, roof: AccessSurface) -> Message:
+    """ "opens onto the shaft “نورگیر” (...), which is open to the roof 6B 12.00 m above
+    ground (...), so it is within reach"."""
+    return msg("OPEN-08.onto-void", void=_void_name(shaft), roof=_roof_name(roof), height=Number(roof.height_m, ".2f"),
+               depth=Number(roof.height_m - shaft.bottom.elevation_m, ".2f"))
+
+
+@dataclass(frozen=True)
+class OntoShaft:
+    """An opening onto a shaft open to an accessible roof: why it is within reach."""
+
+    where: Message  # onto_void's clause
+    shaft: Shaft
+    roof: AccessSurface
+
+
+def openings_onto_open_shafts(context: Context, distance: float) -> dict[Source, OntoShaft]:
+    """Every window and door onto a shaft open to an accessible roof, by its source, as
+    this rule finds them (``distance`` is its ``roof_distance``): other rules that judge
+    openings within reach (OPEN-04's glazing) treat these as within reach too."""
+    plan = context.plan
+    all_roofs = roofs(plan)
+    steep = steep_roofs(context)
+    found: dict[Source, OntoShaft] = {}
+    for shaft in shafts(plan):
+        roof, why_not = _roof_of(shaft, all_roofs, distance, steep)
+        if roof is None or why_not is not None:
+            continue
+        onto = OntoShaft(onto_void(shaft, roof), shaft, roof)
+        for _, opening in _openings_onto(plan, shaft, distance):
+            found.setdefault(opening.source, onto)
+    return found
 
 
 def _void_name(shaft: Shaft) -> Message:

@@ -151,3 +151,27 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
     When the plan is checked under "ir-police-annex"
     Then the OPEN-08 finding for window "bath" is fail
     And the Persian annex shows the OPEN-08 finding and the ruleset's sources under "منابع"
+
+  Scenario: Low glass onto a light well open to the roof is security glazing where the ruleset asks it, whatever the window's class
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m
+    And the second floor has a window "plain" onto the light well in its south wall at x 5.2 to 5.8 with SILL=600, HEAD=2000, RC=RC2, GLAZING=FLOAT
+    And the second floor has a window "laminated" onto the light well in its north wall at x 5.2 to 6.2 with SILL=600, HEAD=2000, RC=RC2, GLAZING=P4A
+    And the third floor has a window "high" onto the light well in its south wall at x 6.0 to 6.8 with SILL=1400, HEAD=2000, RC=RC2, GLAZING=FLOAT
+    When the plan is checked under "ir-police-annex"
+    Then the OPEN-08 finding for window "plain" is pass
+    And the OPEN-04 finding for window "plain" is fail
+    And its severity is error
+    And its message says "opens onto the shaft “نورگیر”"
+    And its message says "so it is within reach and its sill is 0.60 m above its floor, below 0.8 m; its glazing must be at least P4A: FLOAT is not security glazing."
+    And it measured "FLOAT" against "P4A"
+    And the OPEN-04 finding for window "laminated" is pass
+    And its message says "its glazing is P4A, at least P4A."
+    And there is no OPEN-04 finding for window "high"
+
+  Scenario: A ruleset without OPEN-08 does not count a light well as an access route for glazing
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m
+    And the second floor has a window "plain" onto the light well in its south wall at x 5.2 to 5.8 with SILL=600, HEAD=2000, RC=RC2, GLAZING=FLOAT
+    When the plan is checked under "nl-bouwbesluit"
+    Then there is no OPEN-04 finding for window "plain"
