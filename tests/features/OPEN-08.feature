@@ -175,3 +175,12 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
     And the second floor has a window "plain" onto the light well in its south wall at x 5.2 to 5.8 with SILL=600, HEAD=2000, RC=RC2, GLAZING=FLOAT
     When the plan is checked under "nl-bouwbesluit"
     Then there is no OPEN-04 finding for window "plain"
+
+  Scenario: Plain glass onto a light well open to the roof without a stated sill cannot be judged for its glazing
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m
+    And the first floor has a window "unknown" onto the light well in its south wall at x 5.2 to 5.8 with HEAD=2000, RC=RC2, GLAZING=FLOAT
+    When the plan is checked under "ir-police-annex"
+    Then the OPEN-04 finding for window "unknown" is not_assessable
+    And its message says "cannot be judged: opens onto the shaft “نورگیر”"
+    And its message says "so it is within reach and has no SILL; below 0.8 m its glass must be at least P4A"
