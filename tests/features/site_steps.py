@@ -115,12 +115,17 @@ def first_floor(ctx, name, elevation, attributes):
     upper = PlanDrawing("mm")
     upper.walls_loop(rect(0.0, 0.0, 10.0, 8.0), thickness=0.3)
     remember(ctx, name, upper.window((6.0, 8.0), (4.8, 8.0), **parse_attributes(attributes)))
+    add_first_floor(ctx, upper, float(elevation))
+
+
+def add_first_floor(ctx, upper: PlanDrawing, elevation: float) -> None:
+    """``upper`` as the first floor at ``elevation`` over the ground plan: a two-storey project."""
     ctx["drawings"]["first"] = upper
     manifest = ctx["tmp"] / "project.toml"
     manifest.write_text(
         '[project]\nname = "Site test"\n\n'
         '[[storeys]]\nname = "Ground floor"\nfile = "plan.dxf"\nelevation = 0.0\n\n'
-        f'[[storeys]]\nname = "First floor"\nfile = "first.dxf"\nelevation = {float(elevation)}\n',
+        f'[[storeys]]\nname = "First floor"\nfile = "first.dxf"\nelevation = {elevation}\n',
         encoding="utf-8",
     )
     ctx["manifest"] = manifest

@@ -8,7 +8,7 @@ from checker.reading.dxf.starter import PlanDrawing
 
 from .rule_steps import *  # noqa: F401,F403  (shared steps)
 from .site_steps import *  # noqa: F401,F403  (rooms, windows, stores, street, fences)
-from .site_steps import FENCE_PLACES, rect
+from .site_steps import FENCE_PLACES, add_first_floor, rect
 
 scenarios("SITE-04.feature")
 
@@ -19,15 +19,7 @@ def overhanging_first_floor(ctx, elevation, depth):
     over the garden (its walls lie outside the ground floor's footprint)."""
     upper = PlanDrawing("mm")
     upper.walls_loop(rect(0.0, 0.0, 10.0, 8.0 + float(depth)), thickness=0.3)
-    ctx["drawings"]["first"] = upper
-    manifest = ctx["tmp"] / "project.toml"
-    manifest.write_text(
-        '[project]\nname = "Site test"\n\n'
-        '[[storeys]]\nname = "Ground floor"\nfile = "plan.dxf"\nelevation = 0.0\n\n'
-        f'[[storeys]]\nname = "First floor"\nfile = "first.dxf"\nelevation = {float(elevation)}\n',
-        encoding="utf-8",
-    )
-    ctx["manifest"] = manifest
+    add_first_floor(ctx, upper, float(elevation))
 
 
 @given("the plan has a free-standing wall across the garden")
