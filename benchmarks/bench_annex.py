@@ -95,8 +95,10 @@ def main() -> int:
         rows["notes"] = measure(notes, write_house_with_notes(notes, NOTES))
         flats = Path(tmp) / "flats.dxf"
         rows["flats"] = measure(flats, write_block_of_flats(flats, FLATS_PER_SIDE))
-    print(f"{'plan':<7} {'entities':>8} {'findings':>8} {'pages':>6} {'readfile s':>10} {'load+check/readfile':>20} "
-          f"{'annex/readfile':>15} {'annex s':>8} {'cpu s':>6} {'annex MB':>9}  target (<{TARGET_SECONDS:g} s, <{TARGET_MB:g} MB)")
+    print(
+        f"{'plan':<7} {'entities':>8} {'findings':>8} {'pages':>6} {'readfile s':>10} {'load+check/readfile':>20} "
+        f"{'annex/readfile':>15} {'annex s':>8} {'cpu s':>6} {'annex MB':>9}  target (<{TARGET_SECONDS:g} s, <{TARGET_MB:g} MB)"
+    )
     for name, row in rows.items():
         met = row["annex"] < TARGET_SECONDS and row["mb"] < TARGET_MB
         print(
@@ -105,9 +107,11 @@ def main() -> int:
             f"{row['annex']:>8.2f} {row['annex_cpu']:>6.2f} {row['mb']:>9.2f}  {'met' if met else 'NOT MET'}"
         )
     flats = rows["flats"]
-    print(f"\nThe flats' annex lists and draws {flats['findings']:,} findings on {flats['pages']} pages: "
-          f"{flats['annex'] / max(flats['findings'], 1) * 1000:.0f} ms and "
-          f"{flats['mb'] * 1000 / max(flats['findings'], 1):.1f} kB per finding.")
+    print(
+        f"\nThe flats' annex lists and draws {flats['findings']:,} findings on {flats['pages']} pages: "
+        f"{flats['annex'] / max(flats['findings'], 1) * 1000:.0f} ms and "
+        f"{flats['mb'] * 1000 / max(flats['findings'], 1):.1f} kB per finding."
+    )
     return 0
 
 

@@ -100,7 +100,11 @@ def peak_of_check(source: Path, plan: Path) -> tuple[float, float, int]:
     start = time.perf_counter()
     child = subprocess.run(
         [sys.executable, "-c", CHECK_REPORTING_PEAK, "check", str(plan), "--quiet"],
-        cwd=source, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=source,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     peaks = [line.split()[1] for line in child.stderr.splitlines() if line.startswith(PEAK_MARK)]
     peak = float(peaks[-1]) / 1024 if peaks else float("nan")
@@ -112,7 +116,8 @@ def checker_at(commit: str, folder: Path) -> Path | None:
     if shutil.which("git") is None:
         return None
     archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", commit, "checker", "rulesets"], capture_output=True,
+        ["git", "-C", str(REPO), "archive", commit, "checker", "rulesets"],
+        capture_output=True,
     )
     if archive.returncode != 0:
         return None
@@ -131,8 +136,10 @@ def memory_of_single_read(folder: Path) -> list[str]:
         ("single read", checker_at(SINGLE_READ_COMMIT, folder / "single")),
         ("now", REPO),
     ]
-    lines = [f"\nPeak memory of `annex check` of the larger plan, each in a child process:",
-             f"{'checker':<20} {'ASCII MB':>9} {'binary MB':>10}   (ASCII {plan.stat().st_size / 1e6:.1f} MB, binary {binary.stat().st_size / 1e6:.1f} MB on disk)"]
+    lines = [
+        "\nPeak memory of `annex check` of the larger plan, each in a child process:",
+        f"{'checker':<20} {'ASCII MB':>9} {'binary MB':>10}   (ASCII {plan.stat().st_size / 1e6:.1f} MB, binary {binary.stat().st_size / 1e6:.1f} MB on disk)",
+    ]
     for name, source in versions:
         if source is None:
             lines.append(f"{name:<20} {'(no git history to take it from)':>20}")
@@ -153,11 +160,15 @@ def main() -> int:
     print(f"{'plan':<22} {'readfile s':>10} {'load/readfile':>14} {'check/readfile':>15}")
     for row in (small, large):
         name = f"{row['entities']:,} entities, {row['mb']:.1f} MB"
-        print(f"{name:<22} {row['readfile']:>10.3f} {row['load'] / row['readfile']:>14.2f} {row['check'] / row['readfile']:>15.3f}")
+        print(
+            f"{name:<22} {row['readfile']:>10.3f} {row['load'] / row['readfile']:>14.2f} {row['check'] / row['readfile']:>15.3f}"
+        )
     growth = statistics.fmean([large["load"] / small["load"], large["check"] / max(small["check"], 1e-9)])
     size = large["entities"] / small["entities"]
-    print(f"\n{size:.1f}x the entities cost {large['load'] / small['load']:.1f}x to load and "
-          f"{large['check'] / max(small['check'], 1e-9):.1f}x to check (linear would be {size:.1f}x); mean growth {growth:.1f}x.")
+    print(
+        f"\n{size:.1f}x the entities cost {large['load'] / small['load']:.1f}x to load and "
+        f"{large['check'] / max(small['check'], 1e-9):.1f}x to check (linear would be {size:.1f}x); mean growth {growth:.1f}x."
+    )
     print("\n".join(memory))
     return 0
 

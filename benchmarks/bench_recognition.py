@@ -79,7 +79,7 @@ class Tally:
     found: int = 0
     true: int = 0
 
-    def __iadd__(self, other: "Tally") -> "Tally":
+    def __iadd__(self, other: Tally) -> Tally:
         self.matched += other.matched
         self.found += other.found
         self.true += other.true
@@ -106,7 +106,7 @@ class Score:
     refused: int = 0
     seconds: float = 0.0
 
-    def __iadd__(self, other: "Score") -> "Score":
+    def __iadd__(self, other: Score) -> Score:
         self.doors += other.doors
         self.windows += other.windows
         self.rooms += other.rooms
@@ -129,7 +129,9 @@ def _greedy(pairs_a: np.ndarray, pairs_b: np.ndarray, order: np.ndarray) -> int:
     return matched
 
 
-def match_openings(true: tuple[LineString, ...], found: tuple[LineString, ...], tolerance: float = OPENING_TOLERANCE_M) -> Tally:
+def match_openings(
+    true: tuple[LineString, ...], found: tuple[LineString, ...], tolerance: float = OPENING_TOLERANCE_M
+) -> Tally:
     """Openings of one kind match when their midpoints are within ``tolerance`` metres."""
     tally = Tally(found=len(found), true=len(true))
     if not true or not found:
@@ -191,7 +193,9 @@ def read_plan(path: Path) -> Reading:
 # ---------------------------------------------------------------------------- the sweep
 
 
-def sweep(styles: tuple[Style, ...] = STYLES, seeds: tuple[int, ...] = SEEDS, folder: Path | None = None) -> dict[str, Score]:
+def sweep(
+    styles: tuple[Style, ...] = STYLES, seeds: tuple[int, ...] = SEEDS, folder: Path | None = None
+) -> dict[str, Score]:
     """Score every style over ``seeds``; plans are written to ``folder`` (a temporary one by default)."""
     results: dict[str, Score] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -240,8 +244,10 @@ def corpus(truth_file: Path = CORPUS_TRUTH, folder: Path = CORPUS) -> tuple[dict
         seconds = time.perf_counter() - start
         label = entry.get("label", entry["file"])
         if not entry.get("floor_plan", True):
-            said = reading.refused or (f"loaded: {len(reading.doors)} doors, {len(reading.windows)} windows, "
-                                       f"{len(reading.rooms)} rooms, unit {reading.unit}")
+            said = reading.refused or (
+                f"loaded: {len(reading.doors)} doors, {len(reading.windows)} windows, "
+                f"{len(reading.rooms)} rooms, unit {reading.unit}"
+            )
             notes.append(f"{label}: not a floor plan; expected: {entry.get('expected', '?')}; the tool: {said[:200]}")
             continue
         truth, reading = corpus_truth(entry, entries, reading)
@@ -265,7 +271,10 @@ def corpus_truth(entry: dict, entries: dict[str, dict], reading: Reading) -> tup
     metres = unit_by_name(entry["unit"]).metres
 
     def lines(key):
-        return tuple(LineString([(x0 * metres, y0 * metres), (x1 * metres, y1 * metres)]) for x0, y0, x1, y1 in source.get(key, []))
+        return tuple(
+            LineString([(x0 * metres, y0 * metres), (x1 * metres, y1 * metres)])
+            for x0, y0, x1, y1 in source.get(key, [])
+        )
 
     truth = Truth(
         doors=lines("doors"),
@@ -281,7 +290,9 @@ def corpus_truth(entry: dict, entries: dict[str, dict], reading: Reading) -> tup
     ignored = lines("ignore_windows")
     if ignored and windows:
         middles = shapely.line_interpolate_point(np.array(windows, dtype=object), 0.5, normalized=True)
-        near, _ = shapely.STRtree(np.array(ignored, dtype=object)).query(middles, predicate="dwithin", distance=OPENING_TOLERANCE_M)
+        near, _ = shapely.STRtree(np.array(ignored, dtype=object)).query(
+            middles, predicate="dwithin", distance=OPENING_TOLERANCE_M
+        )
         windows = tuple(w for k, w in enumerate(windows) if k not in set(near.tolist()))
     return truth, Reading(reading.doors, windows, rooms, reading.unit, reading.refused)
 
@@ -320,8 +331,13 @@ def cost(entities: int = 100_000) -> list[str]:
         count = write_block_of_flats(path, side)
         runs: dict[str, dict] = {}
         for what in ("readfile", "load+check"):
-            done = subprocess.run([sys.executable, "-c", COST_CHILD, str(path), what], capture_output=True, text=True,
-                                  cwd=ROOT, check=False)
+            done = subprocess.run(
+                [sys.executable, "-c", COST_CHILD, str(path), what],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=False,
+            )
             if done.returncode != 0:
                 return [f"cost: the {what} child failed: {done.stderr.strip().splitlines()[-1:]}"]
             runs[what] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -329,16 +345,24 @@ def cost(entities: int = 100_000) -> list[str]:
         ratio = runs["load+check"]["cpu"] / runs["readfile"]["cpu"]
         wall = runs["load+check"]["seconds"] / runs["readfile"]["seconds"]
         memory = runs["load+check"]["peak_kb"] / runs["readfile"]["peak_kb"]
-        lines.append(f"cost on {count:,} entities ({path.stat().st_size / 1e6:.0f} MB, {side}x{side} flats), each in its own process:")
+        lines.append(
+            f"cost on {count:,} entities ({path.stat().st_size / 1e6:.0f} MB, {side}x{side} flats), each in its own process:"
+        )
         for what, label in (("readfile", "ezdxf.readfile       "), ("load+check", "load_plan + run_rules")):
             run = runs[what]
-            lines.append(f"  {label} {run['cpu']:8.2f} s CPU {run['seconds']:8.2f} s wall  peak {run['peak_kb'] / 1024:7.0f} MB")
-        lines.append(f"  CPU time ratio {ratio:.2f}x (wall {wall:.2f}x), peak memory ratio {memory:.2f}x; target: recognition "
-                     f"and check within {COST_TARGET}x readfile: {'PASS' if ratio <= COST_TARGET else 'FAIL'}")
+            lines.append(
+                f"  {label} {run['cpu']:8.2f} s CPU {run['seconds']:8.2f} s wall  peak {run['peak_kb'] / 1024:7.0f} MB"
+            )
+        lines.append(
+            f"  CPU time ratio {ratio:.2f}x (wall {wall:.2f}x), peak memory ratio {memory:.2f}x; target: recognition "
+            f"and check within {COST_TARGET}x readfile: {'PASS' if ratio <= COST_TARGET else 'FAIL'}"
+        )
         # Load + check only: `annex check --json` adds the results and their JSON on top.
-        lines.append(f"  against issue 12's targets for a whole check ({WHOLE_CHECK_TIME}x readfile's time, "
-                     f"{WHOLE_CHECK_MEMORY}x its peak memory): time {'PASS' if ratio <= WHOLE_CHECK_TIME else 'FAIL'}, "
-                     f"memory {'PASS' if memory <= WHOLE_CHECK_MEMORY else 'FAIL'}")
+        lines.append(
+            f"  against issue 12's targets for a whole check ({WHOLE_CHECK_TIME}x readfile's time, "
+            f"{WHOLE_CHECK_MEMORY}x its peak memory): time {'PASS' if ratio <= WHOLE_CHECK_TIME else 'FAIL'}, "
+            f"memory {'PASS' if memory <= WHOLE_CHECK_MEMORY else 'FAIL'}"
+        )
     return lines
 
 
@@ -349,8 +373,10 @@ def _figure(value: float | None) -> str:
     return "   -" if value is None else f"{value:4.2f}"
 
 
-HEAD = (f"{'':44} {'doors':>9} {'windows':>9} {'rooms':>9} {'units':>6} {'refused':>8} {'s/plan':>7}\n"
-        f"{'style':44} {'P':>4} {'R':>4} {'P':>4} {'R':>4} {'P':>4} {'R':>4} {'right':>6} {'':>8} {'':>7}")
+HEAD = (
+    f"{'':44} {'doors':>9} {'windows':>9} {'rooms':>9} {'units':>6} {'refused':>8} {'s/plan':>7}\n"
+    f"{'style':44} {'P':>4} {'R':>4} {'P':>4} {'R':>4} {'P':>4} {'R':>4} {'right':>6} {'':>8} {'':>7}"
+)
 
 
 def table(results: dict[str, Score], title: str) -> list[str]:
@@ -365,9 +391,11 @@ def table(results: dict[str, Score], title: str) -> list[str]:
 
 
 def _row(name: str, s: Score) -> str:
-    return (f"{name[:44]:44} {_figure(s.doors.precision)} {_figure(s.doors.recall)} {_figure(s.windows.precision)} "
-            f"{_figure(s.windows.recall)} {_figure(s.rooms.precision)} {_figure(s.rooms.recall)} "
-            f"{s.units_right:>3}/{s.plans:<2} {s.refused:>8} {s.seconds / max(s.plans, 1):>7.2f}")
+    return (
+        f"{name[:44]:44} {_figure(s.doors.precision)} {_figure(s.doors.recall)} {_figure(s.windows.precision)} "
+        f"{_figure(s.windows.recall)} {_figure(s.rooms.precision)} {_figure(s.rooms.recall)} "
+        f"{s.units_right:>3}/{s.plans:<2} {s.refused:>8} {s.seconds / max(s.plans, 1):>7.2f}"
+    )
 
 
 def verdict(results: dict[str, Score]) -> list[str]:
@@ -375,18 +403,27 @@ def verdict(results: dict[str, Score]) -> list[str]:
     for s in results.values():
         total += s
     lines = [f"target >= {TARGET} each, every unit right:"]
-    for label, value in (("door precision", total.doors.precision), ("door recall", total.doors.recall),
-                         ("window precision", total.windows.precision), ("window recall", total.windows.recall),
-                         ("room precision", total.rooms.precision), ("room recall", total.rooms.recall)):
+    for label, value in (
+        ("door precision", total.doors.precision),
+        ("door recall", total.doors.recall),
+        ("window precision", total.windows.precision),
+        ("window recall", total.windows.recall),
+        ("room precision", total.rooms.precision),
+        ("room recall", total.rooms.recall),
+    ):
         ok = value is not None and value >= TARGET
         lines.append(f"  {label:18} {_figure(value)}  {'PASS' if ok else 'FAIL'}")
-    lines.append(f"  {'units right':18} {total.units_right}/{total.plans}  {'PASS' if total.units_right == total.plans else 'FAIL'}")
+    lines.append(
+        f"  {'units right':18} {total.units_right}/{total.plans}  {'PASS' if total.units_right == total.plans else 'FAIL'}"
+    )
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cost", action="store_true", help="also time recognition against ezdxf.readfile on 100k entities")
+    parser.add_argument(
+        "--cost", action="store_true", help="also time recognition against ezdxf.readfile on 100k entities"
+    )
     parser.add_argument("--only-cost", action="store_true", help="time the cost only")
     parser.add_argument("--seeds", type=int, default=len(SEEDS), help="seeds per style (default %(default)s)")
     parser.add_argument("--keep", type=Path, help="keep the generated plans in this folder")
@@ -403,8 +440,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.only_cost:
         start = time.perf_counter()
         styles = sweep(seeds=tuple(range(1, args.seeds + 1)), folder=args.keep)
-        say(table(styles, f"Synthetic styles ({len(STYLES)} styles x {args.seeds} seeds; P precision, R recall; "
-                          f"openings within {OPENING_TOLERANCE_M} m, rooms IoU >= {ROOM_IOU})"))
+        say(
+            table(
+                styles,
+                f"Synthetic styles ({len(STYLES)} styles x {args.seeds} seeds; P precision, R recall; "
+                f"openings within {OPENING_TOLERANCE_M} m, rooms IoU >= {ROOM_IOU})",
+            )
+        )
         say(verdict(styles))
         if _refusals:
             say(["refusals, first per style:"] + [f"  {name}: {why[:150]}" for name, why in _refusals.items()])

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, MultiLineString, Point, Polygon, box
+from shapely.geometry import LineString, Point, Polygon, box
 from shapely.ops import unary_union
 
 from ezdxf.math import OCS, Vec3
@@ -56,35 +56,141 @@ ROLE_KEYS = ("walls", "doors", "windows", "rooms", "text", "furniture", "dims", 
 
 # role -> layer name; "walls_internal" may give internal walls their own layer.
 LAYER_SCHEMES: dict[str, dict[str, str]] = {
-    "ncs": {"walls": "A-WALL", "walls_internal": "A-WALL-PRTN", "doors": "A-DOOR", "windows": "A-GLAZ", "rooms": "A-AREA",
-            "text": "A-ANNO-TEXT", "furniture": "A-FURN", "dims": "A-ANNO-DIMS", "floor": "A-FLOR-PATT"},
-    "ncs-suffixed": {"walls": "A-WALL-EXTR", "walls_internal": "A-WALL-INTR", "doors": "A-DOOR-EXST", "windows": "A-GLAZ-SILL",
-                     "rooms": "A-AREA-IDEN", "text": "A-ANNO-NOTE", "furniture": "I-FURN", "dims": "A-ANNO-DIMS", "floor": "A-FLOR-PATT"},
-    "iso13567": {"walls": "A-210 G - Existing Structure", "walls_internal": "A-220G - Internal Walls",
-                 "doors": "A-325G - Internal Doors", "windows": "A-315G - Windows", "rooms": "A-Z00 G - Spaces",
-                 "text": "A-Z10 T - Text", "furniture": "A-820 G - Furniture", "dims": "A-Z20 D - Dimensions",
-                 "floor": "A-430 H - Floor Finishes"},
-    "english": {"walls": "Walls", "doors": "Doors", "windows": "Windows", "rooms": "Rooms", "text": "Text",
-                "furniture": "Furniture", "dims": "Dimensions", "floor": "Floor finishes"},
-    "german": {"walls": "Wand", "walls_internal": "Wand (neu)", "doors": "Türen", "windows": "Fenster", "rooms": "Räume",
-               "text": "Beschriftung", "furniture": "Möbel", "dims": "Bemaßung", "floor": "Bodenbelag"},
-    "french": {"walls": "Murs", "doors": "Portes", "windows": "Fenêtres", "rooms": "Pièces", "text": "Textes",
-               "furniture": "Mobilier", "dims": "Cotation", "floor": "Revêtement de sol"},
-    "spanish": {"walls": "Muros", "doors": "Puertas", "windows": "Ventanas", "rooms": "Recintos", "text": "Textos",
-                "furniture": "Mobiliario", "dims": "Cotas", "floor": "Pavimentos"},
-    "italian": {"walls": "Muri", "doors": "Porte", "windows": "Finestre", "rooms": "Locali", "text": "Testi",
-                "furniture": "Arredi", "dims": "Quote", "floor": "Pavimenti"},
-    "dutch": {"walls": "Wanden", "doors": "Deuren", "windows": "Ramen", "rooms": "Ruimten", "text": "Tekst",
-              "furniture": "Meubilair", "dims": "Maatvoering", "floor": "Vloerafwerking"},
-    "persian": {"walls": "دیوار", "doors": "در", "windows": "پنجره", "rooms": "اتاق", "text": "متن",
-                "furniture": "مبلمان", "dims": "اندازه گذاری", "floor": "کف سازی"},
+    "ncs": {
+        "walls": "A-WALL",
+        "walls_internal": "A-WALL-PRTN",
+        "doors": "A-DOOR",
+        "windows": "A-GLAZ",
+        "rooms": "A-AREA",
+        "text": "A-ANNO-TEXT",
+        "furniture": "A-FURN",
+        "dims": "A-ANNO-DIMS",
+        "floor": "A-FLOR-PATT",
+    },
+    "ncs-suffixed": {
+        "walls": "A-WALL-EXTR",
+        "walls_internal": "A-WALL-INTR",
+        "doors": "A-DOOR-EXST",
+        "windows": "A-GLAZ-SILL",
+        "rooms": "A-AREA-IDEN",
+        "text": "A-ANNO-NOTE",
+        "furniture": "I-FURN",
+        "dims": "A-ANNO-DIMS",
+        "floor": "A-FLOR-PATT",
+    },
+    "iso13567": {
+        "walls": "A-210 G - Existing Structure",
+        "walls_internal": "A-220G - Internal Walls",
+        "doors": "A-325G - Internal Doors",
+        "windows": "A-315G - Windows",
+        "rooms": "A-Z00 G - Spaces",
+        "text": "A-Z10 T - Text",
+        "furniture": "A-820 G - Furniture",
+        "dims": "A-Z20 D - Dimensions",
+        "floor": "A-430 H - Floor Finishes",
+    },
+    "english": {
+        "walls": "Walls",
+        "doors": "Doors",
+        "windows": "Windows",
+        "rooms": "Rooms",
+        "text": "Text",
+        "furniture": "Furniture",
+        "dims": "Dimensions",
+        "floor": "Floor finishes",
+    },
+    "german": {
+        "walls": "Wand",
+        "walls_internal": "Wand (neu)",
+        "doors": "Türen",
+        "windows": "Fenster",
+        "rooms": "Räume",
+        "text": "Beschriftung",
+        "furniture": "Möbel",
+        "dims": "Bemaßung",
+        "floor": "Bodenbelag",
+    },
+    "french": {
+        "walls": "Murs",
+        "doors": "Portes",
+        "windows": "Fenêtres",
+        "rooms": "Pièces",
+        "text": "Textes",
+        "furniture": "Mobilier",
+        "dims": "Cotation",
+        "floor": "Revêtement de sol",
+    },
+    "spanish": {
+        "walls": "Muros",
+        "doors": "Puertas",
+        "windows": "Ventanas",
+        "rooms": "Recintos",
+        "text": "Textos",
+        "furniture": "Mobiliario",
+        "dims": "Cotas",
+        "floor": "Pavimentos",
+    },
+    "italian": {
+        "walls": "Muri",
+        "doors": "Porte",
+        "windows": "Finestre",
+        "rooms": "Locali",
+        "text": "Testi",
+        "furniture": "Arredi",
+        "dims": "Quote",
+        "floor": "Pavimenti",
+    },
+    "dutch": {
+        "walls": "Wanden",
+        "doors": "Deuren",
+        "windows": "Ramen",
+        "rooms": "Ruimten",
+        "text": "Tekst",
+        "furniture": "Meubilair",
+        "dims": "Maatvoering",
+        "floor": "Vloerafwerking",
+    },
+    "persian": {
+        "walls": "دیوار",
+        "doors": "در",
+        "windows": "پنجره",
+        "rooms": "اتاق",
+        "text": "متن",
+        "furniture": "مبلمان",
+        "dims": "اندازه گذاری",
+        "floor": "کف سازی",
+    },
     # AutoCAD in Arabic Windows locales writes Arabic yeh and kaf for Persian ones.
-    "persian-arabic-letters": {"walls": "ديوار", "doors": "در", "windows": "پنجره", "rooms": "فضا", "text": "متن",
-                               "furniture": "مبلمان", "dims": "اندازه گذاري", "floor": "كف سازي"},
-    "persian-latin": {"walls": "DIVAR", "doors": "DAR", "windows": "PANJERE", "rooms": "OTAGH", "text": "MATN",
-                      "furniture": "MOBLEMAN", "dims": "ANDAZE", "floor": "KAF"},
-    "chinese": {"walls": "建-墙体", "doors": "建-门", "windows": "建-窗", "rooms": "建-房间", "text": "建-文字",
-                "furniture": "建-家具", "dims": "建-尺寸", "floor": "建-地面"},
+    "persian-arabic-letters": {
+        "walls": "ديوار",
+        "doors": "در",
+        "windows": "پنجره",
+        "rooms": "فضا",
+        "text": "متن",
+        "furniture": "مبلمان",
+        "dims": "اندازه گذاري",
+        "floor": "كف سازي",
+    },
+    "persian-latin": {
+        "walls": "DIVAR",
+        "doors": "DAR",
+        "windows": "PANJERE",
+        "rooms": "OTAGH",
+        "text": "MATN",
+        "furniture": "MOBLEMAN",
+        "dims": "ANDAZE",
+        "floor": "KAF",
+    },
+    "chinese": {
+        "walls": "建-墙体",
+        "doors": "建-门",
+        "windows": "建-窗",
+        "rooms": "建-房间",
+        "text": "建-文字",
+        "furniture": "建-家具",
+        "dims": "建-尺寸",
+        "floor": "建-地面",
+    },
     "layer0": {key: "0" for key in ROLE_KEYS},
 }
 
@@ -99,8 +205,13 @@ ROOM_NAMES: dict[str, tuple[str, ...]] = {
     "persian-latin": ("PAZIRAYI", "ASHPAZKHANE", "OTAGH KHAB", "HAMAM", "RAHRO", "ANBARI", "NESHIMAN", "SERVICE"),
     "chinese": ("客厅", "厨房", "卧室", "卫生间", "门厅", "储藏室", "餐厅", "厕所"),
 }
-NAMES_FOR_SCHEME = {"ncs": "english", "ncs-suffixed": "english", "iso13567": "english", "layer0": "english",
-                    "persian-arabic-letters": "persian"}
+NAMES_FOR_SCHEME = {
+    "ncs": "english",
+    "ncs-suffixed": "english",
+    "iso13567": "english",
+    "layer0": "english",
+    "persian-arabic-letters": "persian",
+}
 
 
 # ---------------------------------------------------------------------------- styles
@@ -118,7 +229,9 @@ class Style:
     # bulge swing (arc as a bulged polyline), tessellated swing (arc as short segments), leaf rectangle
     doors: str = "swing"
     windows: str = "3 lines"  # convention, 2 lines, 3 lines, 4 lines, block, frame and sill
-    rooms: str = "labels"  # outlines (drawn, named), labels (TEXT only), mtext (formatted MTEXT), tags (attribute blocks)
+    rooms: str = (
+        "labels"  # outlines (drawn, named), labels (TEXT only), mtext (formatted MTEXT), tags (attribute blocks)
+    )
     unit: str = "mm"  # what the drawing is really drawn in
     # header: right, missing (no $INSUNITS), unitless (0), wrong (inches on a metric drawing,
     # millimetres on an inch one), or "declares <unit>"
@@ -144,9 +257,26 @@ def _styles() -> list[Style]:
         Style("Spanish, ANSI31 hatch walls", "spanish", "ANSI31 hatch", "block", "3 lines", "outlines"),
         Style("Italian, sliding doors", "italian", "double lines", "sliding", "4 lines"),
         Style("Dutch, unit-size door blocks", "dutch", "closed polylines", "unit block", "block"),
-        Style("Persian, swing arcs, no units", "persian", "double lines", "swing", "2 lines", header="missing", names="persian"),
-        Style("Persian R2000 ANSI_1256, cm unitless", "persian-arabic-letters", "closed polylines", "swing", "3 lines",
-              unit="cm", header="unitless", version="R2000", codepage="ANSI_1256"),
+        Style(
+            "Persian, swing arcs, no units",
+            "persian",
+            "double lines",
+            "swing",
+            "2 lines",
+            header="missing",
+            names="persian",
+        ),
+        Style(
+            "Persian R2000 ANSI_1256, cm unitless",
+            "persian-arabic-letters",
+            "closed polylines",
+            "swing",
+            "3 lines",
+            unit="cm",
+            header="unitless",
+            version="R2000",
+            codepage="ANSI_1256",
+        ),
         Style("Persian-Latin, blocks on layer 0", "persian-latin", "double lines", "block on layer 0", "3 lines"),
         Style("Chinese GB, hatch walls", "chinese", "solid hatch", "swing", "4 lines", "outlines"),
         Style("everything on layer 0", "layer0", "double lines", "swing", "3 lines"),
@@ -156,10 +286,22 @@ def _styles() -> list[Style]:
         Style("metres declared millimetres", "ncs", "closed polylines", "swing", "3 lines", unit="m", header="wrong"),
         Style("NCS with furniture, dims, hatches", "ncs", "double lines", "swing", "3 lines", noise=True),
         Style("German with noise, Wand (neu)", "german", "closed polylines", "block", "2 lines", noise=True),
-        Style("Persian with noise, R2000", "persian", "double lines", "swing", "3 lines", version="R2000",
-              codepage="ANSI_1256", noise=True),
-        Style("layer 0 with noise, unitless", "layer0", "double lines", "swing", "2 lines", header="unitless", noise=True),
-        Style("R12 English, double doors (no units in R12)", "english", "double lines", "double", "2 lines", version="R12"),
+        Style(
+            "Persian with noise, R2000",
+            "persian",
+            "double lines",
+            "swing",
+            "3 lines",
+            version="R2000",
+            codepage="ANSI_1256",
+            noise=True,
+        ),
+        Style(
+            "layer 0 with noise, unitless", "layer0", "double lines", "swing", "2 lines", header="unitless", noise=True
+        ),
+        Style(
+            "R12 English, double doors (no units in R12)", "english", "double lines", "double", "2 lines", version="R12"
+        ),
         # what exports and older offices really write
         Style("rotated 30-60 degrees, site coordinates", "ncs", "double lines", "swing", "3 lines", placed="rotated"),
         Style("site coordinates, metres", "english", "closed polylines", "block", "2 lines", unit="m", placed="site"),
@@ -173,26 +315,96 @@ def _styles() -> list[Style]:
         Style("external double lines, internal single", "dutch", "double and single", "swing", "3 lines"),
         Style("room tags as attribute blocks", "ncs", "double lines", "swing", "3 lines", "tags"),
         Style("room names in formatted MTEXT", "german", "double lines", "swing", "2 lines", "mtext"),
-        Style("whole plan in one block (export)", "english", "double lines", "swing", "3 lines", container="one block",
-              header="missing", version="R12"),
+        Style(
+            "whole plan in one block (export)",
+            "english",
+            "double lines",
+            "swing",
+            "3 lines",
+            container="one block",
+            header="missing",
+            version="R12",
+        ),
         Style("feet, declared", "english", "double lines", "swing", "2 lines", unit="ft"),
-        Style("centimetres declared as metres", "spanish", "closed polylines", "swing", "3 lines", unit="cm",
-              header="declares m"),
-        Style("Iranian office: Latin layers, bulges, rotated, no units", "persian-latin", "closed polylines", "bulge swing",
-              "frame and sill", "mtext", unit="cm", header="missing", placed="rotated", noise=True, names="persian"),
-        Style("Iranian office: R2000 1256, nested blocks, tags", "persian", "solid hatch", "nested block", "block", "tags",
-              unit="mm", header="unitless", version="R2000", codepage="ANSI_1256", noise=True),
+        Style(
+            "centimetres declared as metres",
+            "spanish",
+            "closed polylines",
+            "swing",
+            "3 lines",
+            unit="cm",
+            header="declares m",
+        ),
+        Style(
+            "Iranian office: Latin layers, bulges, rotated, no units",
+            "persian-latin",
+            "closed polylines",
+            "bulge swing",
+            "frame and sill",
+            "mtext",
+            unit="cm",
+            header="missing",
+            placed="rotated",
+            noise=True,
+            names="persian",
+        ),
+        Style(
+            "Iranian office: R2000 1256, nested blocks, tags",
+            "persian",
+            "solid hatch",
+            "nested block",
+            "block",
+            "tags",
+            unit="mm",
+            header="unitless",
+            version="R2000",
+            codepage="ANSI_1256",
+            noise=True,
+        ),
         Style("mirrored swing arcs (extrusion -Z)", "german", "double lines", "mirrored arcs", "3 lines"),
-        Style("blocks with the base point mid-opening", "english", "closed polylines", "centred block", "centred block"),
+        Style(
+            "blocks with the base point mid-opening", "english", "closed polylines", "centred block", "centred block"
+        ),
         Style("wall faces run on across windows", "ncs", "doors cut only", "swing", "2 lines"),
-        Style("busy sheet: exploded chain dims, stair, eaves", "english", "double lines", "swing", "2 lines", noise=True),
-        Style("layer 0 export, segments, one block", "layer0", "double lines", "tessellated swing", "2 lines",
-              container="one block", header="unitless", noise=True),
+        Style(
+            "busy sheet: exploded chain dims, stair, eaves", "english", "double lines", "swing", "2 lines", noise=True
+        ),
+        Style(
+            "layer 0 export, segments, one block",
+            "layer0",
+            "double lines",
+            "tessellated swing",
+            "2 lines",
+            container="one block",
+            header="unitless",
+            noise=True,
+        ),
         # Everything on layer 0 in more ways: nothing but geometry says what is wall, window or door.
-        Style("layer 0, closed polylines, 2-line windows, noise", "layer0", "closed polylines", "swing", "2 lines", noise=True),
-        Style("layer 0, open polylines, bulges, cm, no units", "layer0", "open polylines", "bulge swing", "2 lines",
-              unit="cm", header="missing"),
-        Style("layer 0, double doors, 4-line windows, rotated", "layer0", "double lines", "double", "4 lines", placed="rotated"),
+        Style(
+            "layer 0, closed polylines, 2-line windows, noise",
+            "layer0",
+            "closed polylines",
+            "swing",
+            "2 lines",
+            noise=True,
+        ),
+        Style(
+            "layer 0, open polylines, bulges, cm, no units",
+            "layer0",
+            "open polylines",
+            "bulge swing",
+            "2 lines",
+            unit="cm",
+            header="missing",
+        ),
+        Style(
+            "layer 0, double doors, 4-line windows, rotated",
+            "layer0",
+            "double lines",
+            "double",
+            "4 lines",
+            placed="rotated",
+        ),
         Style("layer 0, sliding doors, 2-line windows", "layer0", "double lines", "sliding", "2 lines"),
         # Not yet read (so not listed): layer 0 with walls as wide polylines (extraction keeps no
         # widths), with internal walls as single lines, and with windows as frame and sill.
@@ -233,7 +445,9 @@ class Layout:
     names: list[str] = field(default_factory=list)
 
     def wall_solid(self):
-        return unary_union([line.buffer(t / 2, cap_style="square", join_style="mitre") for line, t in self.centre_lines])
+        return unary_union(
+            [line.buffer(t / 2, cap_style="square", join_style="mitre") for line, t in self.centre_lines]
+        )
 
     def gaps(self) -> list[Polygon]:
         return [_gap(o) for o in self.openings]
@@ -263,7 +477,9 @@ def placed(layout: Layout, how: str, rng: random.Random) -> Layout:
         return (c * v[0] - s * v[1], s * v[0] + c * v[1])
 
     def geometry(g):
-        return shapely.transform(g, lambda xy: np.column_stack([c * xy[:, 0] - s * xy[:, 1] + dx, s * xy[:, 0] + c * xy[:, 1] + dy]))
+        return shapely.transform(
+            g, lambda xy: np.column_stack([c * xy[:, 0] - s * xy[:, 1] + dx, s * xy[:, 0] + c * xy[:, 1] + dy])
+        )
 
     return Layout(
         footprint=geometry(layout.footprint),
@@ -279,7 +495,9 @@ def _gap(o: OpeningPlan) -> Polygon:
     nx, ny = o.inward
     h = o.thickness / 2 + 0.02
     (ax, ay), (bx, by) = o.a, o.b
-    return Polygon([(ax - nx * h, ay - ny * h), (bx - nx * h, by - ny * h), (bx + nx * h, by + ny * h), (ax + nx * h, ay + ny * h)])
+    return Polygon(
+        [(ax - nx * h, ay - ny * h), (bx - nx * h, by - ny * h), (bx + nx * h, by + ny * h), (ax + nx * h, ay + ny * h)]
+    )
 
 
 def make_layout(seed: int, rooms: int | None = None) -> Layout:
@@ -367,7 +585,7 @@ def _place_openings(layout: Layout, rng: random.Random) -> None:
     outline = layout.footprint.exterior
     # internal doors: each pair of adjacent rooms once (at most 8 rooms: 28 pairs)
     for i, ci in enumerate(cells):
-        for cj in cells[i + 1:]:
+        for cj in cells[i + 1 :]:
             shared = ci.exterior.intersection(cj.exterior)
             lines = [g for g in getattr(shared, "geoms", [shared]) if isinstance(g, LineString) and g.length > 1.4]
             if lines:
@@ -421,7 +639,9 @@ class Writer:
         return {"layer": self.layer(role)}
 
     def line(self, p, q, role, into=None):
-        (into or self.msp).add_line(self.xy(p), self.xy(q), dxfattribs=self.attrs(role) if into is None else {"layer": "0"})
+        (into or self.msp).add_line(
+            self.xy(p), self.xy(q), dxfattribs=self.attrs(role) if into is None else {"layer": "0"}
+        )
 
     def polyline(self, points, role, close, width=0.0, bulges=None):
         pts = [self.xy(p) for p in points]
@@ -435,8 +655,9 @@ class Writer:
             for vertex, bulge in zip(polyline.vertices, bulges or ()):
                 vertex.dxf.bulge = bulge
         elif bulges:
-            self.msp.add_lwpolyline([(x, y, 0, 0, b) for (x, y), b in zip(pts, bulges)], format="xyseb", close=close,
-                                    dxfattribs=attrs)
+            self.msp.add_lwpolyline(
+                [(x, y, 0, 0, b) for (x, y), b in zip(pts, bulges)], format="xyseb", close=close, dxfattribs=attrs
+            )
         else:
             self.msp.add_lwpolyline(pts, close=close, dxfattribs=attrs)
 
@@ -466,14 +687,26 @@ class Writer:
                 return
         if style == "uncut":  # the walls run through; a WIPEOUT masks each opening, as door blocks often do
             for o, gap in zip(layout.openings, layout.gaps()):
-                self.msp.add_wipeout([self.xy(p) for p in gap.exterior.coords[:-1]],
-                                     dxfattribs=self.attrs("doors" if o.kind == "door" else "windows"))
+                self.msp.add_wipeout(
+                    [self.xy(p) for p in gap.exterior.coords[:-1]],
+                    dxfattribs=self.attrs("doors" if o.kind == "door" else "windows"),
+                )
             cuts = Polygon()
             style = "double lines"
-        external = unary_union([l.buffer(t / 2, cap_style="square", join_style="mitre")
-                                for l, t in layout.centre_lines if t == layout.external])
-        internal = unary_union([l.buffer(t / 2, cap_style="square", join_style="mitre")
-                                for l, t in layout.centre_lines if t != layout.external]).difference(external)
+        external = unary_union(
+            [
+                l.buffer(t / 2, cap_style="square", join_style="mitre")
+                for l, t in layout.centre_lines
+                if t == layout.external
+            ]
+        )
+        internal = unary_union(
+            [
+                l.buffer(t / 2, cap_style="square", join_style="mitre")
+                for l, t in layout.centre_lines
+                if t != layout.external
+            ]
+        ).difference(external)
         for role, solid in (("walls", external.difference(cuts)), ("walls_internal", internal.difference(cuts))):
             if self.style.walls == "double and single" and role == "walls_internal":
                 continue
@@ -485,7 +718,9 @@ class Writer:
                 if style == "ANSI31 hatch":
                     hatch.set_pattern_fill("ANSI31", scale=0.02 * self.scale)
                 for polygon in polygons:
-                    hatch.paths.add_polyline_path([self.xy(p) for p in polygon.exterior.coords[:-1]], is_closed=True, flags=1)
+                    hatch.paths.add_polyline_path(
+                        [self.xy(p) for p in polygon.exterior.coords[:-1]], is_closed=True, flags=1
+                    )
                     for ring in polygon.interiors:
                         hatch.paths.add_polyline_path([self.xy(p) for p in ring.coords[:-1]], is_closed=True, flags=0)
                 continue
@@ -512,8 +747,9 @@ class Writer:
         u = ((b[0] - a[0]) / w, (b[1] - a[1]) / w)
         if style == "convention":
             left = u[0] * n[1] - u[1] * n[0] > 0
-            self.drawing.door(a, b, mirror=not left, layer=self.layer("doors"),
-                              ROLE="ENTRANCE" if o.external else "INTERNAL")
+            self.drawing.door(
+                a, b, mirror=not left, layer=self.layer("doors"), ROLE="ENTRANCE" if o.external else "INTERNAL"
+            )
             return
         if style == "sliding":
             leaf = w * 0.55
@@ -566,8 +802,9 @@ class Writer:
         else:
             rotation, xs, ys = angle + 180, -k, k
         layer = "0" if style == "block on layer 0" else self.layer("doors")
-        self.msp.add_blockref(name, self.xy(hinge), dxfattribs={"layer": layer, "rotation": rotation % 360,
-                                                                 "xscale": xs, "yscale": ys})
+        self.msp.add_blockref(
+            name, self.xy(hinge), dxfattribs={"layer": layer, "rotation": rotation % 360, "xscale": xs, "yscale": ys}
+        )
 
     def swing(self, hinge, along, inward, radius, how: str = "swing") -> None:
         """A swing from the closed leaf (along the opening) to the open one (along ``inward``), and the open leaf."""
@@ -579,22 +816,44 @@ class Writer:
         if how == "bulge swing":  # one bulged segment from the closed to the open end, as some exports write arcs
             closed_end = (hinge[0] + along[0] * radius, hinge[1] + along[1] * radius)
             turn = 1 if along[0] * inward[1] - along[1] * inward[0] > 0 else -1
-            self.polyline([closed_end, open_end], "doors", close=False, bulges=[turn * math.tan(math.radians(90) / 4), 0])
+            self.polyline(
+                [closed_end, open_end], "doors", close=False, bulges=[turn * math.tan(math.radians(90) / 4), 0]
+            )
         elif how == "tessellated swing":  # the arc as eight chords
             a0 = math.radians(start)
-            points = [(hinge[0] + radius * math.cos(a0 + k * math.pi / 16), hinge[1] + radius * math.sin(a0 + k * math.pi / 16))
-                      for k in range(9)]
+            points = [
+                (
+                    hinge[0] + radius * math.cos(a0 + k * math.pi / 16),
+                    hinge[1] + radius * math.sin(a0 + k * math.pi / 16),
+                )
+                for k in range(9)
+            ]
             self.polyline(points, "doors", close=False)
         elif how == "mirrored arcs":  # as AutoCAD writes a mirrored arc: extrusion (0, 0, -1), OCS x = -WCS x
             centre = OCS((0, 0, -1)).from_wcs(Vec3(*self.xy(hinge), 0))
-            self.msp.add_arc(centre, radius * self.scale, (180 - end) % 360, (180 - start) % 360,
-                             dxfattribs={**self.attrs("doors"), "extrusion": (0, 0, -1)})
+            self.msp.add_arc(
+                centre,
+                radius * self.scale,
+                (180 - end) % 360,
+                (180 - start) % 360,
+                dxfattribs={**self.attrs("doors"), "extrusion": (0, 0, -1)},
+            )
         else:
-            self.msp.add_arc(self.xy(hinge), radius * self.scale, start % 360, end % 360, dxfattribs=self.attrs("doors"))
+            self.msp.add_arc(
+                self.xy(hinge), radius * self.scale, start % 360, end % 360, dxfattribs=self.attrs("doors")
+            )
         if how == "leaf rectangle":  # a 40 mm leaf drawn as its outline
             side = (along[0] * 0.04, along[1] * 0.04)
-            self.polyline([hinge, open_end, (open_end[0] + side[0], open_end[1] + side[1]),
-                           (hinge[0] + side[0], hinge[1] + side[1])], "doors", close=True)
+            self.polyline(
+                [
+                    hinge,
+                    open_end,
+                    (open_end[0] + side[0], open_end[1] + side[1]),
+                    (hinge[0] + side[0], hinge[1] + side[1]),
+                ],
+                "doors",
+                close=True,
+            )
         else:
             self.line(hinge, open_end, "doors")
 
@@ -617,20 +876,36 @@ class Writer:
                     block.add_line((x0, y), (x0 + 1, y), dxfattribs={"layer": "0"})
             angle = math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
             base = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) if centred else a
-            self.msp.add_blockref(name, self.xy(base), dxfattribs={"layer": self.layer("windows"), "rotation": angle % 360,
-                                                                "xscale": w * self.scale, "yscale": t * self.scale})
+            self.msp.add_blockref(
+                name,
+                self.xy(base),
+                dxfattribs={
+                    "layer": self.layer("windows"),
+                    "rotation": angle % 360,
+                    "xscale": w * self.scale,
+                    "yscale": t * self.scale,
+                },
+            )
             return
         if style == "frame and sill":  # jamb lines, two glass lines, a sill proud of the outer face
             u = ((b[0] - a[0]) / w, (b[1] - a[1]) / w)
             for j in (a, b):
-                self.line((j[0] - n[0] * t / 2, j[1] - n[1] * t / 2), (j[0] + n[0] * t / 2, j[1] + n[1] * t / 2), "windows")
+                self.line(
+                    (j[0] - n[0] * t / 2, j[1] - n[1] * t / 2), (j[0] + n[0] * t / 2, j[1] + n[1] * t / 2), "windows"
+                )
             for off in (-0.02, 0.02):
                 self.line((a[0] + n[0] * off, a[1] + n[1] * off), (b[0] + n[0] * off, b[1] + n[1] * off), "windows")
             sill = -t / 2 - 0.05
-            self.polyline([(a[0] - u[0] * 0.05 + n[0] * sill, a[1] - u[1] * 0.05 + n[1] * sill),
-                           (b[0] + u[0] * 0.05 + n[0] * sill, b[1] + u[1] * 0.05 + n[1] * sill),
-                           (b[0] + u[0] * 0.05 - n[0] * t / 2, b[1] + u[1] * 0.05 - n[1] * t / 2),
-                           (a[0] - u[0] * 0.05 - n[0] * t / 2, a[1] - u[1] * 0.05 - n[1] * t / 2)], "windows", close=True)
+            self.polyline(
+                [
+                    (a[0] - u[0] * 0.05 + n[0] * sill, a[1] - u[1] * 0.05 + n[1] * sill),
+                    (b[0] + u[0] * 0.05 + n[0] * sill, b[1] + u[1] * 0.05 + n[1] * sill),
+                    (b[0] + u[0] * 0.05 - n[0] * t / 2, b[1] + u[1] * 0.05 - n[1] * t / 2),
+                    (a[0] - u[0] * 0.05 - n[0] * t / 2, a[1] - u[1] * 0.05 - n[1] * t / 2),
+                ],
+                "windows",
+                close=True,
+            )
             return
         count = int(style.split()[0])
         for k in range(count):
@@ -643,8 +918,15 @@ class Writer:
         how = self.style.rooms
         if how == "tags" and "ROOMTAG" not in self.doc.blocks:
             block = self.doc.blocks.new("ROOMTAG")
-            block.add_lwpolyline([(-0.9 * self.scale, -0.3 * self.scale), (0.9 * self.scale, -0.3 * self.scale),
-                                  (0.9 * self.scale, 0.35 * self.scale), (-0.9 * self.scale, 0.35 * self.scale)], close=True)
+            block.add_lwpolyline(
+                [
+                    (-0.9 * self.scale, -0.3 * self.scale),
+                    (0.9 * self.scale, -0.3 * self.scale),
+                    (0.9 * self.scale, 0.35 * self.scale),
+                    (-0.9 * self.scale, 0.35 * self.scale),
+                ],
+                close=True,
+            )
             block.add_attdef("NAME", (-0.8 * self.scale, 0.05 * self.scale), dxfattribs={"height": 0.2 * self.scale})
             block.add_attdef("AREA", (-0.8 * self.scale, -0.2 * self.scale), dxfattribs={"height": 0.15 * self.scale})
         for polygon, name in zip(rooms, names):
@@ -655,9 +937,14 @@ class Writer:
                 tag = self.msp.add_blockref("ROOMTAG", self.xy((at.x, at.y)), dxfattribs=self.attrs("rooms"))
                 tag.add_auto_attribs({"NAME": name, "AREA": f"{polygon.area:.2f} m2"})
             elif how == "mtext":
-                self.msp.add_mtext(f"{{\\fArial|b1|i0;{name}}}\\P{polygon.area:.1f} m²",
-                                   dxfattribs={**self.attrs("text"), "insert": self.xy((at.x - 0.6, at.y)),
-                                               "char_height": 0.25 * self.scale})
+                self.msp.add_mtext(
+                    f"{{\\fArial|b1|i0;{name}}}\\P{polygon.area:.1f} m²",
+                    dxfattribs={
+                        **self.attrs("text"),
+                        "insert": self.xy((at.x - 0.6, at.y)),
+                        "char_height": 0.25 * self.scale,
+                    },
+                )
             else:
                 self.text((at.x - 0.6, at.y), name, "rooms" if how == "outlines" else "text")
 
@@ -674,7 +961,9 @@ class Writer:
                 for k in range(4):
                     ang = k * 90
                     px, py = cx + 0.5 + 0.8 * math.cos(math.radians(ang)), cy + 0.5 + 0.8 * math.sin(math.radians(ang))
-                    self.msp.add_arc(self.xy((px, py)), 0.22 * self.scale, ang - 90, ang + 90, dxfattribs=self.attrs("furniture"))
+                    self.msp.add_arc(
+                        self.xy((px, py)), 0.22 * self.scale, ang - 90, ang + 90, dxfattribs=self.attrs("furniture")
+                    )
             elif kind == 1:  # sofa: a box with rounded arms (90-degree arcs at the corners)
                 sx, sy = cx - 1.0, cy - 0.45
                 self.polyline([(sx, sy), (sx + 2.0, sy), (sx + 2.0, sy + 0.9), (sx, sy + 0.9)], "furniture", close=True)
@@ -684,27 +973,35 @@ class Writer:
                 if "WC-PAN" not in self.doc.blocks:
                     block = self.doc.blocks.new("WC-PAN")
                     s = self.scale
-                    block.add_lwpolyline([(-0.25 * s, 0), (0.25 * s, 0), (0.25 * s, 0.2 * s), (-0.25 * s, 0.2 * s)], close=True)
+                    block.add_lwpolyline(
+                        [(-0.25 * s, 0), (0.25 * s, 0), (0.25 * s, 0.2 * s), (-0.25 * s, 0.2 * s)], close=True
+                    )
                     block.add_arc((0, 0.45 * s), 0.2 * s, 180, 360)
                     block.add_line((-0.2 * s, 0.45 * s), (-0.2 * s, 0.2 * s))
                     block.add_line((0.2 * s, 0.45 * s), (0.2 * s, 0.2 * s))
                     block.add_arc((0.9 * s, 0.25 * s), 0.25 * s, 0, 90)  # a basin corner
                     block.add_circle((0.9 * s, 0.25 * s), 0.05 * s)
-                self.msp.add_blockref("WC-PAN", self.xy((cx - 0.4, cy - 0.4)), dxfattribs={"layer": self.layer("furniture")})
+                self.msp.add_blockref(
+                    "WC-PAN", self.xy((cx - 0.4, cy - 0.4)), dxfattribs={"layer": self.layer("furniture")}
+                )
                 hatch = self.msp.add_hatch(color=8, dxfattribs=self.attrs("floor"))
                 hatch.set_pattern_fill("NET", scale=0.01 * self.scale)
                 hatch.paths.add_polyline_path([self.xy(p) for p in room.exterior.coords[:-1]], is_closed=True, flags=1)
             else:  # a bed
-                self.polyline([(cx - 0.8, cy - 1.0), (cx + 0.8, cy - 1.0), (cx + 0.8, cy + 1.0), (cx - 0.8, cy + 1.0)],
-                              "furniture", close=True)
+                self.polyline(
+                    [(cx - 0.8, cy - 1.0), (cx + 0.8, cy - 1.0), (cx + 0.8, cy + 1.0), (cx - 0.8, cy + 1.0)],
+                    "furniture",
+                    close=True,
+                )
             area = f"{room.area:.1f} m²"
             at = room.representative_point()
             self.text((at.x - 0.6, at.y - 0.45), area, "text", height=0.18)
         x0, y0, x1, y1 = self.layout.footprint.bounds
         for p, q, base in (((x0, y0), (x1, y0), (x0, y0 - 1.0)), ((x0, y0), (x0, y1), (x0 - 1.0, y0))):
             angle = 0 if p[1] == q[1] else 90
-            dim = self.msp.add_linear_dim(base=self.xy(base), p1=self.xy(p), p2=self.xy(q), angle=angle,
-                                          dxfattribs=self.attrs("dims"))
+            dim = self.msp.add_linear_dim(
+                base=self.xy(base), p1=self.xy(p), p2=self.xy(q), angle=angle, dxfattribs=self.attrs("dims")
+            )
             dim.render()
         self.text((x0, y0 - 2.2), "GROUND FLOOR PLAN  1:100", "text", height=0.4)
         self.clutter(rooms)
@@ -718,8 +1015,11 @@ class Writer:
             n, t = o.inward, o.thickness
             out = -(t / 2 + 1.2)
             for j in (o.a, o.b):
-                self.line((j[0] - n[0] * (t / 2 + 0.15), j[1] - n[1] * (t / 2 + 0.15)),
-                          (j[0] + n[0] * (out - 0.15), j[1] + n[1] * (out - 0.15)), "dims")
+                self.line(
+                    (j[0] - n[0] * (t / 2 + 0.15), j[1] - n[1] * (t / 2 + 0.15)),
+                    (j[0] + n[0] * (out - 0.15), j[1] + n[1] * (out - 0.15)),
+                    "dims",
+                )
             p = (o.a[0] + n[0] * out, o.a[1] + n[1] * out)
             q = (o.b[0] + n[0] * out, o.b[1] + n[1] * out)
             self.line(p, q, "dims")
@@ -737,8 +1037,10 @@ class Writer:
             n, t = o.inward, o.thickness
             u = ((o.b[0] - o.a[0]) / o.width, (o.b[1] - o.a[1]) / o.width)
             back = t / 2 + 0.01
-            corners = [(j[0] + u[0] * s + n[0] * d, j[1] + u[1] * s + n[1] * d)
-                       for j, s, d in ((o.a, -0.4, back), (o.b, 0.4, back), (o.b, 0.4, back + 0.6), (o.a, -0.4, back + 0.6))]
+            corners = [
+                (j[0] + u[0] * s + n[0] * d, j[1] + u[1] * s + n[1] * d)
+                for j, s, d in ((o.a, -0.4, back), (o.b, 0.4, back), (o.b, 0.4, back + 0.6), (o.a, -0.4, back + 0.6))
+            ]
             self.polyline(corners, "furniture", close=True)
             mid = ((o.a[0] + o.b[0]) / 2 + n[0] * (back + 0.3), (o.a[1] + o.b[1]) / 2 + n[1] * (back + 0.3))
             self.msp.add_circle(self.xy(mid), 0.18 * self.scale, dxfattribs=self.attrs("furniture"))
@@ -799,7 +1101,9 @@ def _store_in_codepage(path: Path, page: str) -> None:
     codec = PYTHON_CODEC[page]
     arabic = {"\u06cc": "\u064a", "\u06a9": "\u0643"} if codec == "cp1256" else {}  # no Persian yeh/kaf in 1256
     data = path.read_bytes()
-    data = ESCAPE.sub(lambda m: arabic.get(chr(int(m.group(1), 16)), chr(int(m.group(1), 16))).encode(codec, "replace"), data)
+    data = ESCAPE.sub(
+        lambda m: arabic.get(chr(int(m.group(1), 16)), chr(int(m.group(1), 16))).encode(codec, "replace"), data
+    )
     data = CODEPAGE.sub(lambda m: m.group(1) + page.encode() + m.group(3), data)
     path.write_bytes(data)
 

@@ -42,13 +42,30 @@ def build_parser() -> argparse.ArgumentParser:
         """The reading limits (checker.reading.limits): each option, else its environment variable, else the default."""
         defaults = reading_limits.Limits()
         group = sub.add_argument_group(
-            "reading limits", "what a file or drawing may hold before it is refused in one sentence; "
-            "each option may also be set with the environment variable it names"
+            "reading limits",
+            "what a file or drawing may hold before it is refused in one sentence; "
+            "each option may also be set with the environment variable it names",
         )
-        group.add_argument("--max-file-size", metavar="SIZE", help=f"largest file read, e.g. 500MB or 2GB (env ANNEX_MAX_FILE_SIZE; default {reading_limits.size_text(defaults.max_file_bytes)})")
-        group.add_argument("--max-entities", metavar="N", help=f"entities of a storey once blocks, MINSERT grids and hatches are expanded (env ANNEX_MAX_ENTITIES; default {defaults.max_entities:,})")
-        group.add_argument("--max-block-copies", metavar="N", help=f"placements of one block once expanded (env ANNEX_MAX_BLOCK_COPIES; default {defaults.max_block_copies:,})")
-        group.add_argument("--max-block-depth", metavar="N", help=f"levels of blocks inside blocks (env ANNEX_MAX_BLOCK_DEPTH; default {defaults.max_block_depth})")
+        group.add_argument(
+            "--max-file-size",
+            metavar="SIZE",
+            help=f"largest file read, e.g. 500MB or 2GB (env ANNEX_MAX_FILE_SIZE; default {reading_limits.size_text(defaults.max_file_bytes)})",
+        )
+        group.add_argument(
+            "--max-entities",
+            metavar="N",
+            help=f"entities of a storey once blocks, MINSERT grids and hatches are expanded (env ANNEX_MAX_ENTITIES; default {defaults.max_entities:,})",
+        )
+        group.add_argument(
+            "--max-block-copies",
+            metavar="N",
+            help=f"placements of one block once expanded (env ANNEX_MAX_BLOCK_COPIES; default {defaults.max_block_copies:,})",
+        )
+        group.add_argument(
+            "--max-block-depth",
+            metavar="N",
+            help=f"levels of blocks inside blocks (env ANNEX_MAX_BLOCK_DEPTH; default {defaults.max_block_depth})",
+        )
 
     def plan_arguments(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("target", type=Path, help="a DXF file (one storey) or a project.toml")
@@ -57,19 +74,25 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--layers", type=Path, help="TOML file mapping your layer names to roles")
         sub.add_argument("--json", dest="json_out", metavar="OUT", help="write the JSON report to OUT ('-' for stdout)")
         sub.add_argument("--quiet", action="store_true", help="no progress display")
-        sub.add_argument("--schedule", type=Path, help="openings schedule (CSV or XLSX) with the doors' and windows' security data")
+        sub.add_argument(
+            "--schedule", type=Path, help="openings schedule (CSV or XLSX) with the doors' and windows' security data"
+        )
         limit_arguments(sub)
 
     check = commands.add_parser("check", help="check a plan and report the findings")
     plan_arguments(check)
     check.add_argument("--pdf", dest="pdf_out", metavar="OUT", help="write the security annex as PDF/A-3b to OUT")
     check.add_argument("--language", choices=("en", "fa"), default="en", help="language of the PDF annex (default: en)")
-    check.add_argument("--show-passes", action="store_true", help="list and draw the passing findings in the PDF annex too")
+    check.add_argument(
+        "--show-passes", action="store_true", help="list and draw the passing findings in the PDF annex too"
+    )
     pre = commands.add_parser("preflight", help="say what a plan holds and what cannot be assessed")
     plan_arguments(pre)
     schedule = commands.add_parser("schedule", help="write the openings schedule (CSV or XLSX) to fill in")
     schedule.add_argument("target", type=Path, help="a DXF file (one storey) or a project.toml")
-    schedule.add_argument("-o", "--out", type=Path, required=True, help="the schedule to write: openings.csv or openings.xlsx")
+    schedule.add_argument(
+        "-o", "--out", type=Path, required=True, help="the schedule to write: openings.csv or openings.xlsx"
+    )
     schedule.add_argument("--units", help="drawing unit for every storey, overriding the header (mm, cm, m, in, ft)")
     schedule.add_argument("--layers", type=Path, help="TOML file mapping your layer names to roles")
     schedule.add_argument("--schedule", type=Path, help="an earlier schedule whose values the new one carries")
@@ -84,9 +107,21 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("target", type=Path, help="a DXF file (one storey) or a project.toml")
     preview.add_argument("--units", help="drawing unit for every storey, overriding the header (mm, cm, m, in, ft)")
     preview.add_argument("--layers", type=Path, help="TOML file mapping your layer names to roles")
-    preview.add_argument("-o", "--out", dest="picture_out", metavar="OUT", help="write the preview picture to OUT (.svg or .png)")
-    preview.add_argument("--geojson", dest="geojson_out", metavar="OUT", help="write the recognised plan as GeoJSON to OUT ('-' for stdout)")
-    preview.add_argument("--language", choices=("en", "fa"), default="en", help="language of the picture's legend and labels (default: en)")
+    preview.add_argument(
+        "-o", "--out", dest="picture_out", metavar="OUT", help="write the preview picture to OUT (.svg or .png)"
+    )
+    preview.add_argument(
+        "--geojson",
+        dest="geojson_out",
+        metavar="OUT",
+        help="write the recognised plan as GeoJSON to OUT ('-' for stdout)",
+    )
+    preview.add_argument(
+        "--language",
+        choices=("en", "fa"),
+        default="en",
+        help="language of the picture's legend and labels (default: en)",
+    )
     preview.add_argument("--quiet", action="store_true", help="no progress display")
     limit_arguments(preview)
     rules = commands.add_parser("rules", help="print the rule catalogue")
@@ -120,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _limits(args) -> reading_limits.Limits:
     """The environment's limits with those given as options put over them."""
-    given = {name: getattr(args, option.removeprefix("--").replace("-", "_"), None) for name, option in reading_limits.OPTIONS.items()}
+    given = {
+        name: getattr(args, option.removeprefix("--").replace("-", "_"), None)
+        for name, option in reading_limits.OPTIONS.items()
+    }
     return reading_limits.Limits.from_environment().with_values(given)
 
 
@@ -201,7 +239,10 @@ def cmd_preview(args) -> int:
     if args.geojson_out:
         _write_json(preview.geojson_text(plan), args.geojson_out)
     if args.picture_out:
-        _write_file(args.picture_out, preview.picture_bytes(plan, [s.path for s in spec.storeys], args.picture_out, args.language))
+        _write_file(
+            args.picture_out,
+            preview.picture_bytes(plan, [s.path for s in spec.storeys], args.picture_out, args.language),
+        )
     if args.geojson_out != "-":
         counts = ", ".join(f"{n} {kind}" for kind, n in plan.counts().items() if n)
         written = " and ".join(out for out in (args.picture_out, args.geojson_out) if out)
@@ -285,7 +326,9 @@ def render_summary(results: Results) -> str:
         f"{project['name']} — {info.title} {info.version}" + (" [PROVISIONAL]" if info.status == "provisional" else ""),
     ]
     for entry in results.inputs:
-        lines.append(f"  {entry['storey']}: {Path(entry['file']).name} ({entry['units']['used']}, {entry['units']['source']})")
+        lines.append(
+            f"  {entry['storey']}: {Path(entry['file']).name} ({entry['units']['used']}, {entry['units']['source']})"
+        )
     lines.append("")
     header = f"{'rule':<8} {'pass':>5} {'fail':>5} {'unjudged':>8} {'error':>5}  title"
     lines.append(header)
@@ -307,14 +350,22 @@ def render_summary(results: Results) -> str:
         for finding in problems[:MAX_FINDINGS_LISTED]:
             mark = {"fail": "FAIL", "not_assessable": "UNJUDGED", "error": "ERROR"}[finding.status.value]
             # The provisional figures are named in the JSON; here a word is enough.
-            notes = [note for note, on in (("warning", finding.severity.value == "warning"),
-                                           ("provisional figures", bool(finding.provisional))) if on]
+            notes = [
+                note
+                for note, on in (
+                    ("warning", finding.severity.value == "warning"),
+                    ("provisional figures", bool(finding.provisional)),
+                )
+                if on
+            ]
             lines.append(f"{mark} {finding.rule}{' (' + '; '.join(notes) + ')' if notes else ''}: {finding.message}")
         if len(problems) > MAX_FINDINGS_LISTED:
             lines.append(f"… and {len(problems) - MAX_FINDINGS_LISTED} more; write them all with --json.")
     if info.status == "provisional":
         lines.append("")
-        lines.append(f"The ruleset {info.name} is provisional: its figures are not all confirmed against their sources.")
+        lines.append(
+            f"The ruleset {info.name} is provisional: its figures are not all confirmed against their sources."
+        )
     lines.append("")
     lines.append(f"Verdict: {results.verdict.value.upper()}. {verdict_sentence(results.verdict)}")
     return "\n".join(lines)
@@ -333,7 +384,9 @@ def render_rulesets_markdown() -> str:
         info = ruleset.info
         default = " (the default)" if name == DEFAULT_RULESET else ""
         parts.append(f"## {name}{default}\n")
-        parts.append(f"{info.title}. Jurisdiction {info.jurisdiction}, version {info.version}, status **{info.status}**.\n")
+        parts.append(
+            f"{info.title}. Jurisdiction {info.jurisdiction}, version {info.version}, status **{info.status}**.\n"
+        )
         if ruleset.sources:
             parts.append("Sources:\n")
             parts += [f"- {source}" for source in ruleset.sources]

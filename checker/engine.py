@@ -37,7 +37,9 @@ def _run_rules(plan: Plan, ruleset: Ruleset, moment: datetime | None) -> Results
     reach_provisional = tuple(f"reach.{name}" for name in ruleset.reach_provisional)
     findings: list[Finding] = []
     for entry in ruleset.rules:
-        context = Context(plan=plan, params=dict(entry.params), enabled=enabled, reach=reach if entry.rule.uses_reach else None)
+        context = Context(
+            plan=plan, params=dict(entry.params), enabled=enabled, reach=reach if entry.rule.uses_reach else None
+        )
         provisional = entry.provisional + (reach_provisional if entry.rule.uses_reach else ())
         try:
             produced = list(entry.rule.check(context))
@@ -51,7 +53,8 @@ def _run_rules(plan: Plan, ruleset: Ruleset, moment: datetime | None) -> Results
             ]
         # The ruleset sets a rule's severity; a rule may only lower one finding to a warning.
         findings.extend(
-            f.judged_as(Severity.WARNING if f.severity is Severity.WARNING else entry.severity, provisional) for f in produced
+            f.judged_as(Severity.WARNING if f.severity is Severity.WARNING else entry.severity, provisional)
+            for f in produced
         )
     return Results(
         project=plan.project.to_json(),

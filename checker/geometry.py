@@ -121,7 +121,8 @@ class ReachModel:
         if sill is None:
             return msg(
                 "reach.unknown-sill",
-                height=Number(best.surface.height_m + self.vertical_m, ".2f"), surface=Term(f"surface.{best.surface.kind}"),
+                height=Number(best.surface.height_m + self.vertical_m, ".2f"),
+                surface=Term(f"surface.{best.surface.kind}"),
             )
         return best
 
@@ -137,7 +138,9 @@ class ReachModel:
             if vertical > self.vertical_m or (head is not None and head < surface.height_m):
                 continue
             near_surface, near_opening = nearest_points(surface.polygon, span)
-            found.append(Reach(surface, vertical, near_surface.distance(near_opening), LineString([near_surface, near_opening])))
+            found.append(
+                Reach(surface, vertical, near_surface.distance(near_opening), LineString([near_surface, near_opening]))
+            )
         return found
 
     def _ground(self, opening: Opening, sill: float) -> Reach | None:
@@ -159,7 +162,11 @@ class ReachModel:
 
 
 def reach_model(
-    plan: Plan, vertical_m: float, lateral_m: float, max_slope_deg: float, max_height_m: float,
+    plan: Plan,
+    vertical_m: float,
+    lateral_m: float,
+    max_slope_deg: float,
+    max_height_m: float,
     slope_inclusive: bool = True,
 ) -> ReachModel:
     """Index the access surfaces a ruleset counts: slope at most ``max_slope_deg`` (a
@@ -169,15 +176,22 @@ def reach_model(
     excluded: list[tuple[StandingSurface, Message]] = []
     for storey in plan.storeys:
         for surface in storey.access_surfaces:
-            standing = StandingSurface(surface.kind.value, surface.height_m, surface.polygon, surface.source, surface.slope_deg)
+            standing = StandingSurface(
+                surface.kind.value, surface.height_m, surface.polygon, surface.source, surface.slope_deg
+            )
             slope = surface.slope_deg or 0.0
             too_steep = slope > max_slope_deg if slope_inclusive else slope >= max_slope_deg
             if too_steep:
-                limit = msg("reach.slope-at-most" if slope_inclusive else "reach.slope-under", limit=Number(max_slope_deg, "g"))
+                limit = msg(
+                    "reach.slope-at-most" if slope_inclusive else "reach.slope-under", limit=Number(max_slope_deg, "g")
+                )
                 excluded.append((standing, msg("reach.too-steep", slope=Number(slope, "g"), limit=limit)))
             elif surface.kind is not AccessKind.CLIMBING_AID and surface.height_m > max_height_m:
                 excluded.append(
-                    (standing, msg("reach.too-high", height=Number(surface.height_m, ".2f"), limit=Number(max_height_m, "g")))
+                    (
+                        standing,
+                        msg("reach.too-high", height=Number(surface.height_m, ".2f"), limit=Number(max_height_m, "g")),
+                    )
                 )
             else:
                 counted.append(standing)
@@ -236,9 +250,7 @@ def clear_sight_line(start: Point, targets: list[Point], obstacles: BaseGeometry
     """The shortest line from ``start`` to a target that crosses no obstacle."""
     if not targets:
         return None
-    lines = shapely.linestrings(
-        [[(start.x, start.y), (t.x, t.y)] for t in targets]
-    )
+    lines = shapely.linestrings([[(start.x, start.y), (t.x, t.y)] for t in targets])
     shapely.prepare(obstacles)
     blocked = shapely.intersects(obstacles, lines) if not obstacles.is_empty else np.zeros(len(targets), bool)
     free = lines[~blocked]
@@ -299,7 +311,9 @@ def recess_depth(footprint: BaseGeometry, opening: Opening, probe_length: float 
     centre_run = _inside_run(footprint, centre, out, probe_length)
     sides = []
     for jamb, direction in ((start, -along), (end, along)):
-        sides.append(max(_inside_run(footprint, jamb + direction * offset, out, probe_length) for offset in RECESS_OFFSETS))
+        sides.append(
+            max(_inside_run(footprint, jamb + direction * offset, out, probe_length) for offset in RECESS_OFFSETS)
+        )
     depth = max(0.0, min(sides) - centre_run)
     begin = centre + out * centre_run
     return depth, LineString([tuple(begin), tuple(begin + out * depth)])
@@ -326,6 +340,19 @@ def _inside_run(footprint: BaseGeometry, origin: np.ndarray, direction: np.ndarr
 
 
 __all__ = [
-    "Reach", "ReachModel", "SightObstacles", "StandingSurface", "clear_sight_line", "ground_footprint", "ground_storeys",
-    "opening_levels", "outside_point", "points_along", "reach_model", "recess_depth", "sight_obstacles", "sight_start", "storeys_at_level",
+    "Reach",
+    "ReachModel",
+    "SightObstacles",
+    "StandingSurface",
+    "clear_sight_line",
+    "ground_footprint",
+    "ground_storeys",
+    "opening_levels",
+    "outside_point",
+    "points_along",
+    "reach_model",
+    "recess_depth",
+    "sight_obstacles",
+    "sight_start",
+    "storeys_at_level",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Callable, Hashable
+from collections.abc import Callable, Hashable
 
 import numpy as np
 import shapely
@@ -86,9 +86,7 @@ def _storey_edges(storey: Storey) -> list[DoorEdge]:
         second.append(Point(centre.x - normal[0] * SIDE_PROBE, centre.y - normal[1] * SIDE_PROBE))
     probes = np.array(first + second, dtype=object)
     owner = smallest_space(storey, probes)
-    inside = (
-        shapely.contains(storey.footprint, probes) if storey.footprint is not None else np.zeros(len(probes), bool)
-    )
+    inside = shapely.contains(storey.footprint, probes) if storey.footprint is not None else np.zeros(len(probes), bool)
     edges = []
     for i, door in enumerate(doors):
         nodes = []

@@ -26,10 +26,11 @@ A message's text uses Python named format fields (``{door}``). Its arguments are
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterable, Mapping, Union
+from typing import Union
+from collections.abc import Iterable, Mapping
 
 from babel.messages.pofile import read_po
 
@@ -105,7 +106,7 @@ class Listing:
 class Capitalised:
     """An argument that opens a sentence: English writes its first letter as a capital."""
 
-    inner: "Arg"
+    inner: Arg
 
     def __str__(self) -> str:
         return render(self)  # the English text, as the JSON and the terminal show it
@@ -119,7 +120,7 @@ class Message:
     """A sentence or phrase by id, with its arguments; immutable."""
 
     id: str
-    args: Mapping[str, "Arg"] = field(default_factory=dict)
+    args: Mapping[str, Arg] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for name, value in self.args.items():
@@ -168,7 +169,7 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LOCALE_DIR.iterdir() if catalogue_path(p.name).is_file()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str) -> Mapping[str, str]:
     """The texts of ``language`` by message id; fuzzy and empty entries are left out
     (as msgfmt leaves them out), so they fall back to English."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property, lru_cache
-from typing import Iterator
+from collections.abc import Iterator
 
 import shapely
 from shapely.geometry import LineString, Point, Polygon
@@ -108,8 +108,17 @@ class AccessLevel(str, Enum):
 
 RESISTANCE_CLASSES = ("NONE", "RC1N", "RC1", "RC2N", "RC2", "RC3", "RC4", "RC5", "RC6")
 GLAZING_CLASSES = (
-    "NONE", "FLOAT", "TOUGHENED",
-    "P1A", "P2A", "P3A", "P4A", "P5A", "P6B", "P7B", "P8B",
+    "NONE",
+    "FLOAT",
+    "TOUGHENED",
+    "P1A",
+    "P2A",
+    "P3A",
+    "P4A",
+    "P5A",
+    "P6B",
+    "P7B",
+    "P8B",
 )
 ATTRIBUTE_TAGS = ("RC", "CERT", "GLAZING", "ROLE", "SILL", "HEAD", "ACCESS", "VIEWER", "WIDTH", "GRILLE")
 
@@ -146,9 +155,16 @@ class OpeningAttributes:
     def has(self, tag: str) -> bool:
         """True when ``tag`` was given with a usable value."""
         value = {
-            "RC": self.rc, "CERT": self.cert, "GLAZING": self.glazing, "ROLE": self.role,
-            "SILL": self.sill_m, "HEAD": self.head_m, "ACCESS": self.access,
-            "VIEWER": self.viewer, "WIDTH": self.width_m, "GRILLE": self.grille,
+            "RC": self.rc,
+            "CERT": self.cert,
+            "GLAZING": self.glazing,
+            "ROLE": self.role,
+            "SILL": self.sill_m,
+            "HEAD": self.head_m,
+            "ACCESS": self.access,
+            "VIEWER": self.viewer,
+            "WIDTH": self.width_m,
+            "GRILLE": self.grille,
         }[tag.upper()]
         return value is not None
 
@@ -265,7 +281,9 @@ def _parse_attributes(raw: dict[str, str]) -> OpeningAttributes:
         invalid.append(("WIDTH", msg("attribute.zero-width")))
         values["width_m"] = None
     return OpeningAttributes(
-        raw=tuple(sorted(raw.items())), invalid=tuple(invalid), **values  # type: ignore[arg-type]
+        raw=tuple(sorted(raw.items())),
+        invalid=tuple(invalid),
+        **values,  # type: ignore[arg-type]
     )
 
 

@@ -21,13 +21,13 @@ def preflight(plan: Plan, ruleset: Ruleset) -> dict:
 
     cannot: list[dict] = []
     for rule in rules:
-        reasons = [
-            f"no {Role(role).label} in the plan" for role in rule.needs.roles if not counts.get(role)
-        ]
+        reasons = [f"no {Role(role).label} in the plan" for role in rule.needs.roles if not counts.get(role)]
         lacking = [g for g in gaps if any(rule.id in ids for _, ids in g.missing)]
         if lacking:
             one = len(lacking) == 1
-            reasons.append(f"{len(lacking)} opening{'' if one else 's'} {'lacks' if one else 'lack'} attributes it needs")
+            reasons.append(
+                f"{len(lacking)} opening{'' if one else 's'} {'lacks' if one else 'lack'} attributes it needs"
+            )
         if reasons:
             cannot.append({"rule": rule.id, "title": rule.title, "reasons": reasons})
 
@@ -89,7 +89,9 @@ def render_text(report: dict, max_rows: int = 25) -> str:
             lines.append(f"  Unmapped layers: {listed}{more}")
         hidden = file["layers"]["hidden"]
         if hidden:
-            lines.append("  Ignored, layer off or frozen: " + ", ".join(f"{h['layer']} ({h['entities']})" for h in hidden))
+            lines.append(
+                "  Ignored, layer off or frozen: " + ", ".join(f"{h['layer']} ({h['entities']})" for h in hidden)
+            )
         if file["ignored_entities"]:
             lines.append(
                 "  Not used: " + ", ".join(f"{n} {kind}" for kind, n in sorted(file["ignored_entities"].items()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from enum import Enum
 from functools import cached_property
 from importlib import resources
@@ -88,7 +88,12 @@ class Mark:
             coordinates = [[round(x, 4), round(y, 4)] for x, y in shapely.get_coordinates(self.geometry).tolist()]
             return {"storey": self.storey, "kind": self.kind, "type": "LineString", "coordinates": coordinates}
         shape = geojson(self.geometry)
-        return {"storey": self.storey, "kind": self.kind, "type": shape["type"], "coordinates": _rounded(shape["coordinates"])}
+        return {
+            "storey": self.storey,
+            "kind": self.kind,
+            "type": shape["type"],
+            "coordinates": _rounded(shape["coordinates"]),
+        }
 
 
 def _rounded(coordinates):
@@ -283,13 +288,13 @@ def moment_from_environment() -> datetime:
     never reads or sets the environment itself, so concurrent ones cannot mix moments.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() else datetime.now(timezone.utc)
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
 
 
 def generated_timestamp(moment: datetime | None = None) -> str:
     """``moment`` (default: now) as the results' ISO UTC timestamp."""
-    moment = moment if moment is not None else datetime.now(timezone.utc)
-    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    moment = moment if moment is not None else datetime.now(UTC)
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def load_schema() -> dict:

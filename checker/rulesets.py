@@ -133,14 +133,18 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
         raise RulesetError(f"{where} [ruleset] sources must be a list of text.")
     unknown_top = sorted(set(data) - {"ruleset", "rules", "reach"})
     if unknown_top:
-        raise RulesetError(f"{where}: unknown table {unknown_top[0]!r}; a ruleset has [ruleset], [reach] and [rules.ID].")
+        raise RulesetError(
+            f"{where}: unknown table {unknown_top[0]!r}; a ruleset has [ruleset], [reach] and [rules.ID]."
+        )
 
     enabled: dict[str, EnabledRule] = {}
     inherited_sources: tuple[str, ...] = ()
     if "extends" in header:
         parent_name = header["extends"]
         if not isinstance(parent_name, str) or not parent_name.strip():
-            raise RulesetError(f"{where} [ruleset] extends must name a ruleset, one of {', '.join(available(directory))}.")
+            raise RulesetError(
+                f"{where} [ruleset] extends must name a ruleset, one of {', '.join(available(directory))}."
+            )
         if parent_name in seen or parent_name == path.stem:
             raise RulesetError(f"{where} [ruleset] extends {parent_name!r}, which extends it back.")
         parent = _load(_locate(parent_name, directory), directory, seen + (path.stem,))
@@ -156,11 +160,15 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
         reach_table = dict(reach_table)
         reach_provisional = reach_table.pop("provisional", reach_provisional)
         known_reach = {p.name: p for p in REACH_PARAMETERS}
-        if not isinstance(reach_provisional, list) or any(not isinstance(p, str) or p not in known_reach for p in reach_provisional):
+        if not isinstance(reach_provisional, list) or any(
+            not isinstance(p, str) or p not in known_reach for p in reach_provisional
+        ):
             raise RulesetError(f"{where} [reach] provisional must list [reach] parameters ({', '.join(known_reach)}).")
         for key, value in reach_table.items():
             if key not in known_reach:
-                raise RulesetError(f"{where} [reach]: there is no parameter {key!r} (the parameters: {', '.join(known_reach)}).")
+                raise RulesetError(
+                    f"{where} [reach]: there is no parameter {key!r} (the parameters: {', '.join(known_reach)})."
+                )
             reach[key] = parse_value(known_reach[key], value, f"{where} [reach] {key}")
 
     rules_table = data.get("rules", {})
@@ -188,7 +196,9 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
             raise RulesetError(f"{here} severity must be error or warning.") from None
         params = dict(base.params) if base else rule.defaults()
         provisional = settings.pop("provisional", list(base.provisional) if base else [])
-        if not isinstance(provisional, list) or any(not isinstance(p, str) or rule.parameter(p) is None for p in provisional):
+        if not isinstance(provisional, list) or any(
+            not isinstance(p, str) or rule.parameter(p) is None for p in provisional
+        ):
             names = ", ".join(p.name for p in rule.parameters) or "none"
             raise RulesetError(f"{here} provisional must list parameters of {rule_id} (its parameters: {names}).")
         for key, value in settings.items():
@@ -209,8 +219,12 @@ def _load(path: Path, directory: Path, seen: tuple[str, ...]) -> Ruleset:
     )
     ordered = tuple(enabled[k] for k in sorted(enabled))
     return Ruleset(
-        info=info, sources=inherited_sources + tuple(sources), rules=ordered, path=path,
-        reach=reach, reach_provisional=tuple(reach_provisional),
+        info=info,
+        sources=inherited_sources + tuple(sources),
+        rules=ordered,
+        path=path,
+        reach=reach,
+        reach_provisional=tuple(reach_provisional),
     )
 
 
@@ -221,7 +235,7 @@ def parse_value(parameter: Parameter, value: object, where: str) -> object:
         units = UNITS_BY_KIND[kind]
         match = _QUANTITY.match(value) if isinstance(value, str) else None
         if not match:
-            raise RulesetError(f"{where} must be a {kind} with its unit, e.g. \"{parameter.default} {parameter.unit}\".")
+            raise RulesetError(f'{where} must be a {kind} with its unit, e.g. "{parameter.default} {parameter.unit}".')
         number, unit = float(match.group(1)), match.group(2).lower().replace("°", "deg")
         if unit not in units:
             raise RulesetError(f"{where}: {unit!r} is not a unit of {kind}; use {', '.join(units)}.")
@@ -229,10 +243,14 @@ def parse_value(parameter: Parameter, value: object, where: str) -> object:
             raise RulesetError(f"{where} must not be negative.")
         amount = number * units[unit]
         if not amount <= LARGEST[kind]:  # also 99...9 digits, which make an infinite float
-            raise RulesetError(f"{where} is {value.strip()}, more than any criterion means; the most is {LARGEST[kind]:g} {parameter.unit}.")
+            raise RulesetError(
+                f"{where} is {value.strip()}, more than any criterion means; the most is {LARGEST[kind]:g} {parameter.unit}."
+            )
         smallest = SMALLEST_STEP.get(parameter.name)
         if smallest is not None and amount < smallest:
-            raise RulesetError(f"{where} must be at least {smallest:g} {parameter.unit}: it is the step between points tried.")
+            raise RulesetError(
+                f"{where} must be at least {smallest:g} {parameter.unit}: it is the step between points tried."
+            )
         return amount
     if kind in ("count",):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:

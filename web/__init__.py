@@ -86,7 +86,9 @@ def _database_unreachable_is_503(app: Flask) -> None:
         if request.path.startswith("/api/"):
             response = jsonify({"error": sentence})
         else:
-            response = app.response_class(render_template("error.html", status=503, sentence=sentence), mimetype="text/html")
+            response = app.response_class(
+                render_template("error.html", status=503, sentence=sentence), mimetype="text/html"
+            )
         response.status_code = 503
         response.headers["Retry-After"] = "60"
         return response
@@ -96,15 +98,14 @@ def _database_unreachable_is_503(app: Flask) -> None:
 
 
 def _reconcile_at_start(app: Flask) -> None:
-    """Jobs lost while no web process ran (queued but never sent, or a local pool's) go on the queue."""
-    import logging
+    """Jobs lost while no web process ran (queued but never sent, or a local pool's) go on the
+    queue. It runs in a thread so the app starts at once even while Redis or the database is
+    still coming back; the thread keeps trying until every unfinished job could be judged."""
+    import threading
 
-    from .jobs.reconcile import reconcile
+    from .jobs.reconcile import reconcile_until_decided
 
-    try:
-        reconcile(app, at_start=True)
-    except Exception:  # the app still starts; the workers reconcile too
-        logging.getLogger(__name__).exception("reconciling jobs at start failed")
+    threading.Thread(target=reconcile_until_decided, args=(app,), name="reconcile-at-start", daemon=True).start()
 
 
 def _instance_secret(instance: Path) -> str:

@@ -36,7 +36,9 @@ def _sid_digest(sid: str) -> str:
 def session_limits() -> tuple[timedelta, timedelta]:
     """(idle limit, absolute limit) of a sign-in, from the configuration."""
     config = current_app.config
-    return timedelta(minutes=float(config["SESSION_IDLE_MINUTES"])), timedelta(hours=float(config["SESSION_LIFETIME_HOURS"]))
+    return timedelta(minutes=float(config["SESSION_IDLE_MINUTES"])), timedelta(
+        hours=float(config["SESSION_LIFETIME_HOURS"])
+    )
 
 
 def current_user() -> User | None:
@@ -82,7 +84,11 @@ def sign_in(user: User) -> None:
     sid = secrets.token_urlsafe(32)
     with db.sessions()() as own:
         # the user's sessions unused for a long time are of no use to anyone: not kept for ever
-        own.execute(delete(UserSession).where(UserSession.user_id == user.id, UserSession.last_seen_at < utcnow() - FORGET_AFTER))
+        own.execute(
+            delete(UserSession).where(
+                UserSession.user_id == user.id, UserSession.last_seen_at < utcnow() - FORGET_AFTER
+            )
+        )
         own.add(UserSession(user_id=user.id, sid_sha256=_sid_digest(sid)))
         own.commit()
     session["sid"] = sid
@@ -95,8 +101,11 @@ def sign_out() -> None:
     """End this browser's session in the database, then forget it in the cookie."""
     sid = session.get("sid")
     if sid:
-        _write(update(UserSession).where(UserSession.sid_sha256 == _sid_digest(sid), UserSession.ended_at.is_(None))
-               .values(ended_at=utcnow()))
+        _write(
+            update(UserSession)
+            .where(UserSession.sid_sha256 == _sid_digest(sid), UserSession.ended_at.is_(None))
+            .values(ended_at=utcnow())
+        )
     language = session.get("language")
     session.clear()
     if language:

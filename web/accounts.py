@@ -42,7 +42,22 @@ MAX_PASSWORD = 256  # a bound on what is hashed; passphrases fit
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 COMMON_PASSWORDS = Path(__file__).resolve().parent / "data" / "common_passwords.txt"
 # Letters people write as digits or symbols ("p@ssw0rd"), read back as letters.
-LOOK_ALIKES = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s", "!": "i", "|": "l", "+": "t"})
+LOOK_ALIKES = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "8": "b",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "|": "l",
+        "+": "t",
+    }
+)
 # Keyboard rows: "qwerty" and "asdfgh" are runs as much as "abcdef" is.
 KEY_ROWS = ("`1234567890-=", "qwertyuiop[]\\", "asdfghjkl;'", "zxcvbnm,./")
 # A password made of this many runs (of one character repeated, or of neighbours on the
@@ -75,9 +90,13 @@ def password_problem(password: str, *, email: str = "") -> AccountError | None:
         return AccountError("The password may have at most %(count)s characters.", count=MAX_PASSWORD)
     lowered = password.lower()
     if _is_repetitive(lowered):
-        return AccountError("This password is only repeated or consecutive characters (like aaaa, abab or 1234); choose another.")
+        return AccountError(
+            "This password is only repeated or consecutive characters (like aaaa, abab or 1234); choose another."
+        )
     if _is_common(lowered):
-        return AccountError("This password is one of the most common passwords, or one of them with a few characters changed or added; choose another.")
+        return AccountError(
+            "This password is one of the most common passwords, or one of them with a few characters changed or added; choose another."
+        )
     local_part = email.strip().lower().partition("@")[0]
     if len(local_part) >= 4 and local_part in lowered:
         return AccountError("The password must not contain your e-mail address.")
@@ -157,16 +176,37 @@ def create_user(
         raise problem
     if email_taken(db_session, email):
         raise AccountError("There is already an account with this e-mail address.")
-    return _new_user(db_session, email=email, name=name, password_hash=generate_password_hash(password),
-                     role=role, municipality=municipality, language=language)
+    return _new_user(
+        db_session,
+        email=email,
+        name=name,
+        password_hash=generate_password_hash(password),
+        role=role,
+        municipality=municipality,
+        language=language,
+    )
 
 
-def _new_user(db_session: Session, *, email: str, name: str, password_hash: str, role: Role,
-              municipality: Municipality | None, language: str) -> User:
+def _new_user(
+    db_session: Session,
+    *,
+    email: str,
+    name: str,
+    password_hash: str,
+    role: Role,
+    municipality: Municipality | None,
+    language: str,
+) -> User:
     if role is Role.REVIEWER and municipality is None:
         raise AccountError("A reviewer belongs to a municipality.")
-    user = User(email=email, name=name.strip()[:200] or email, password_hash=password_hash, role=role.value,
-                municipality=municipality, language=language)
+    user = User(
+        email=email,
+        name=name.strip()[:200] or email,
+        password_hash=password_hash,
+        role=role.value,
+        municipality=municipality,
+        language=language,
+    )
     db_session.add(user)
     return user
 
@@ -187,8 +227,11 @@ def set_password(user: User, password: str) -> None:
     user.password_hash = generate_password_hash(password)
     db_session = object_session(user)
     if db_session is not None and user.id is not None:
-        db_session.execute(update(UserSession).where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
-                           .values(ended_at=utcnow()))
+        db_session.execute(
+            update(UserSession)
+            .where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
+            .values(ended_at=utcnow())
+        )
 
 
 def password_matches(user: User | None, password: str) -> bool:
@@ -205,7 +248,9 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def request_signup(db_session: Session, *, email: str, name: str, password: str, language: str) -> tuple[str, str | None]:
+def request_signup(
+    db_session: Session, *, email: str, name: str, password: str, language: str
+) -> tuple[str, str | None]:
     """Check the form; return (the normalised address, the link token or None for a taken address).
 
     Both outcomes take a password hash, so they also take as long.
@@ -218,9 +263,17 @@ def request_signup(db_session: Session, *, email: str, name: str, password: str,
         return email, None
     token = secrets.token_urlsafe(32)
     now = utcnow()
-    db_session.add(SignupRequest(email=email, name=name.strip()[:200], password_hash=password_hash, language=language,
-                                 token_sha256=token_digest(token), created_at=now,
-                                 expires_at=now + timedelta(hours=SIGNUP_LINK_HOURS)))
+    db_session.add(
+        SignupRequest(
+            email=email,
+            name=name.strip()[:200],
+            password_hash=password_hash,
+            language=language,
+            token_sha256=token_digest(token),
+            created_at=now,
+            expires_at=now + timedelta(hours=SIGNUP_LINK_HOURS),
+        )
+    )
     return email, token
 
 
@@ -229,15 +282,27 @@ def pending_signup(db_session: Session, token: str) -> SignupRequest | None:
     if not token:
         return None
     request = db_session.scalars(select(SignupRequest).where(SignupRequest.token_sha256 == token_digest(token))).first()
-    if request is None or request.used_at is not None or request.expires_at <= utcnow() or email_taken(db_session, request.email):
+    if (
+        request is None
+        or request.used_at is not None
+        or request.expires_at <= utcnow()
+        or email_taken(db_session, request.email)
+    ):
         return None
     return request
 
 
 def complete_signup(db_session: Session, request: SignupRequest) -> User:
     request.used_at = utcnow()
-    return _new_user(db_session, email=request.email, name=request.name, password_hash=request.password_hash,
-                     role=Role.ARCHITECT, municipality=None, language=request.language)
+    return _new_user(
+        db_session,
+        email=request.email,
+        name=request.name,
+        password_hash=request.password_hash,
+        role=Role.ARCHITECT,
+        municipality=None,
+        language=request.language,
+    )
 
 
 def send_mail(to: str, subject: str, body: str) -> None:

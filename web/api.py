@@ -64,8 +64,13 @@ def _authenticate():
     scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
     user = user_for_token(db.session(), token.strip()) if scheme.lower() == "bearer" else None
     if user is None:
-        fail(401, _("Send a valid API token as 'Authorization: Bearer <token>'; this one is missing, unknown, expired or revoked."),
-             {"WWW-Authenticate": 'Bearer realm="security-annex"'})
+        fail(
+            401,
+            _(
+                "Send a valid API token as 'Authorization: Bearer <token>'; this one is missing, unknown, expired or revoked."
+            ),
+            {"WWW-Authenticate": 'Bearer realm="security-annex"'},
+        )
     g.api_user = user
     return None
 
@@ -99,13 +104,15 @@ def openapi_document():
 def me():
     user = api_user()
     municipality = user.municipality
-    return jsonify({
-        "id": user.id,
-        "name": user.name,
-        "email": user.email,
-        "role": user.role,
-        "municipality": {"id": municipality.id, "name": municipality.name} if municipality else None,
-    })
+    return jsonify(
+        {
+            "id": user.id,
+            "name": user.name,
+            "email": user.email,
+            "role": user.role,
+            "municipality": {"id": municipality.id, "name": municipality.name} if municipality else None,
+        }
+    )
 
 
 # ----------------------------------------------------------------- what a submission can name
@@ -157,8 +164,12 @@ def new_project():
     db_session = db.session()
     try:
         project = create_project(
-            db_session, user, name=body.get("name", ""), address=body.get("address", ""),
-            permit_number=body.get("permit_number", ""), municipality_id=body.get("municipality_id"),
+            db_session,
+            user,
+            name=body.get("name", ""),
+            address=body.get("address", ""),
+            permit_number=body.get("permit_number", ""),
+            municipality_id=body.get("municipality_id"),
             dwellings=body.get("dwellings"),
         )
         db_session.commit()
@@ -185,8 +196,9 @@ def submit(project_id: int):
         fail(415, _("Send the files as multipart/form-data."))
     storeys, layers, zip_ruleset = uploaded_storeys()
     try:
-        submission = submit_version(db_session, project, storeys, ruleset=request.form.get("ruleset") or zip_ruleset,
-                                    user=user, layers=layers)
+        submission = submit_version(
+            db_session, project, storeys, ruleset=request.form.get("ruleset") or zip_ruleset, user=user, layers=layers
+        )
     except SubmissionError as exc:
         db_session.rollback()
         fail(exc.status or 422, exc.translated())
@@ -251,12 +263,14 @@ def results(version_id: int):
     if stored is None:
         unfinished(submission)
     show_decisions = user.role == Role.REVIEWER.value or submission.review_state in DECIDED
-    return jsonify({
-        "version": submission.id,
-        "review": review_json(submission, show_decisions),
-        "finding_keys": [finding_key(f) for f in stored["findings"]],
-        "results": stored,
-    })
+    return jsonify(
+        {
+            "version": submission.id,
+            "review": review_json(submission, show_decisions),
+            "finding_keys": [finding_key(f) for f in stored["findings"]],
+            "results": stored,
+        }
+    )
 
 
 @bp.get("/versions/<int:version_id>/changes")
@@ -271,10 +285,17 @@ def changes(version_id: int):
     if previous is not None:
         earlier = results_of(previous)
         if earlier is None:
-            fail(409, _("Version %(number)s has no results, so there is nothing to compare with.", number=previous.number))
+            fail(
+                409,
+                _("Version %(number)s has no results, so there is nothing to compare with.", number=previous.number),
+            )
         found = compare(earlier, current)
-        body.update(previous_version={"id": previous.id, "number": previous.number},
-                    resolved=list(found.resolved), new=list(found.new), still_failing=list(found.still_failing))
+        body.update(
+            previous_version={"id": previous.id, "number": previous.number},
+            resolved=list(found.resolved),
+            new=list(found.new),
+            still_failing=list(found.still_failing),
+        )
     return jsonify(body)
 
 
@@ -382,16 +403,23 @@ def version_json(submission: Submission) -> dict:
         **version_summary(submission),
         "project": {"id": submission.project_id, "url": url_for("api.project", project_id=submission.project_id)},
         "ruleset": submission.ruleset,
-        "storeys": [{"name": f.name, "elevation_m": f.elevation_m, "file": f.original_name, "sha256": f.sha256, "size": f.size}
-                    for f in submission.storeys],
-        "progress": {"percent": submission.progress, "label": _(submission.progress_label) if submission.progress_label else ""},
+        "storeys": [
+            {"name": f.name, "elevation_m": f.elevation_m, "file": f.original_name, "sha256": f.sha256, "size": f.size}
+            for f in submission.storeys
+        ],
+        "progress": {
+            "percent": submission.progress,
+            "label": _(submission.progress_label) if submission.progress_label else "",
+        },
         "error": submission.error,
         "links": {
             "status": url_for("api.version", version_id=submission.id),
             "preflight": url_for("api.preflight", version_id=submission.id) if submission.preflight_json else None,
             "results": url_for("api.results", version_id=submission.id) if done else None,
             "changes": url_for("api.changes", version_id=submission.id) if done else None,
-            "annex": url_for("api.annex", version_id=submission.id) if submission.annex_name or submission.final_annex_name else None,
+            "annex": url_for("api.annex", version_id=submission.id)
+            if submission.annex_name or submission.final_annex_name
+            else None,
         },
     }
 
@@ -404,8 +432,13 @@ def review_json(submission: Submission, show_decisions: bool) -> dict:
         "decided_by": submission.decided_by.name if submission.decided_by else None,
         "signed_off_annex_sha256": submission.final_annex_sha256,
         "decisions": [
-            {"finding_key": d.finding_key, "verdict": d.verdict, "justification": d.justification,
-             "reviewer": d.reviewer.name, "decided_at": timestamp(d.decided_at)}
+            {
+                "finding_key": d.finding_key,
+                "verdict": d.verdict,
+                "justification": d.justification,
+                "reviewer": d.reviewer.name,
+                "decided_at": timestamp(d.decided_at),
+            }
             for d in standing
         ],
     }

@@ -29,12 +29,27 @@ from .access import current_user, owned_project, role_required
 from .checking import start_check
 from .i18n import gettext as _
 from .models import CheckState, Municipality, Project, Role, Submission
-from .recognition import check_again, layer_rows, openings_view, preview_markup, recorded_openings, role_names, save_layer_roles
+from .recognition import (
+    check_again,
+    layer_rows,
+    openings_view,
+    preview_markup,
+    recorded_openings,
+    role_names,
+    save_layer_roles,
+)
 from .reviewing import ReviewRefused, annex_download_name, signed_annex_bytes
 from .results_view import changes_view, check_state_word, preflight_view, results_view, review_state_word, verdict_word
 from .submissions import (
-    MAX_STOREYS, StoreyUpload, SubmissionError, create_project, parse_elevation, previous_version, projects_of,
-    read_zip, submit_version,
+    MAX_STOREYS,
+    StoreyUpload,
+    SubmissionError,
+    create_project,
+    parse_elevation,
+    previous_version,
+    projects_of,
+    read_zip,
+    submit_version,
 )
 
 bp = Blueprint("architect", __name__, url_prefix="/projects")
@@ -52,8 +67,13 @@ def projects():
     db_session = db.session()
     user = current_user()
     owned = projects_of(db_session, user)
-    return render_template("architect/projects.html", projects=owned, latest=latest_versions(db_session, owned),
-                           verdict_word=verdict_word, check_state_word=check_state_word)
+    return render_template(
+        "architect/projects.html",
+        projects=owned,
+        latest=latest_versions(db_session, owned),
+        verdict_word=verdict_word,
+        check_state_word=check_state_word,
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -65,8 +85,12 @@ def new_project():
     if request.method == "POST":
         try:
             project = create_project(
-                db_session, current_user(), name=form.get("name", ""), address=form.get("address", ""),
-                permit_number=form.get("permit_number", ""), municipality_id=_int_or_none(form.get("municipality")),
+                db_session,
+                current_user(),
+                name=form.get("name", ""),
+                address=form.get("address", ""),
+                permit_number=form.get("permit_number", ""),
+                municipality_id=_int_or_none(form.get("municipality")),
                 dwellings=form.get("dwellings", ""),
             )
             db_session.commit()
@@ -84,8 +108,14 @@ def new_project():
 def project(project_id: int):
     project = owned_project(project_id, current_user())
     versions = list(reversed(project.submissions))  # newest first
-    return render_template("architect/project.html", project=project, versions=versions, verdict_word=verdict_word,
-                           check_state_word=check_state_word, review_state_word=review_state_word)
+    return render_template(
+        "architect/project.html",
+        project=project,
+        versions=versions,
+        verdict_word=verdict_word,
+        check_state_word=check_state_word,
+        review_state_word=review_state_word,
+    )
 
 
 def latest_versions(db_session, projects: list[Project]) -> dict[int, Submission]:
@@ -99,7 +129,9 @@ def latest_versions(db_session, projects: list[Project]) -> dict[int, Submission
         .subquery()
     )
     rows = db_session.scalars(
-        select(Submission).join(newest, and_(Submission.project_id == newest.c.project_id, Submission.number == newest.c.number))
+        select(Submission).join(
+            newest, and_(Submission.project_id == newest.c.project_id, Submission.number == newest.c.number)
+        )
     )
     return {s.project_id: s for s in rows}
 
@@ -149,8 +181,13 @@ def upload_too_large(_exc):
     return _upload_form(project, error=sentence, status=413)
 
 
-def _upload_form(project: Project, rows: list[StoreyRow] | None = None, ruleset: str | None = None,
-                 error: str | None = None, status: int = 200):
+def _upload_form(
+    project: Project,
+    rows: list[StoreyRow] | None = None,
+    ruleset: str | None = None,
+    error: str | None = None,
+    status: int = 200,
+):
     rows = list(rows or [])
     next_index = max((r.index for r in rows), default=-1) + 1
     while len(rows) < STOREY_ROWS_SHOWN:
@@ -158,8 +195,14 @@ def _upload_form(project: Project, rows: list[StoreyRow] | None = None, ruleset:
         next_index += 1
     chosen = ruleset if ruleset in available_rulesets() else project.municipality.default_ruleset
     page = render_template(
-        "architect/upload.html", project=project, rows=rows, rulesets=ruleset_titles(), chosen_ruleset=chosen,
-        error=error, max_upload_mb=_max_upload_mb(), max_storeys=MAX_STOREYS,
+        "architect/upload.html",
+        project=project,
+        rows=rows,
+        rulesets=ruleset_titles(),
+        chosen_ruleset=chosen,
+        error=error,
+        max_upload_mb=_max_upload_mb(),
+        max_storeys=MAX_STOREYS,
         chosen_files=[r.filename for r in rows if r.filename],
     )
     return page, status
@@ -197,8 +240,11 @@ def _uploaded_storeys(rows: list[StoreyRow]) -> tuple[list[StoreyUpload], dict |
     for row in rows:
         if not row.filename:
             raise SubmissionError(_("Choose the DXF file of the storey %(name)s.", name=row.name))
-        storeys.append(StoreyUpload(row.name, parse_elevation(row.elevation), row.filename,
-                                    request.files[f"storey-{row.index}-file"].read()))
+        storeys.append(
+            StoreyUpload(
+                row.name, parse_elevation(row.elevation), row.filename, request.files[f"storey-{row.index}-file"].read()
+            )
+        )
     return storeys, None
 
 
@@ -230,13 +276,22 @@ def version(project_id: int, number: int):
     view = results_view(submission, request.args.get("status"), request.args.get("rule")) if done else None
     changes = changes_view(previous_version(db.session(), submission), submission) if done else None
     return render_template(
-        "architect/version.html", project=project, submission=submission, view=view, changes=changes,
-        preflight=preflight_view(submission), layers=layer_rows(submission), role_names=role_names(),
+        "architect/version.html",
+        project=project,
+        submission=submission,
+        view=view,
+        changes=changes,
+        preflight=preflight_view(submission),
+        layers=layer_rows(submission),
+        role_names=role_names(),
         preview_svg=preview_markup(submission),
         schedule_lines=schedules.table_lines(submission.openings_json, submission.schedule_json) if done else [],
-        schedule_columns=DATA_COLUMNS, schedule_choices=schedules.choices(),
-        openings=openings_view(submission) if done else [], running=submission.check_state in (CheckState.QUEUED.value, CheckState.RUNNING.value),
-        check_state_word=check_state_word, review_state_word=review_state_word,
+        schedule_columns=DATA_COLUMNS,
+        schedule_choices=schedules.choices(),
+        openings=openings_view(submission) if done else [],
+        running=submission.check_state in (CheckState.QUEUED.value, CheckState.RUNNING.value),
+        check_state_word=check_state_word,
+        review_state_word=review_state_word,
         download_name=annex_download_name(submission),
         progress_label=_(submission.progress_label) if submission.progress_label else _("Waiting for its turn"),
         error=_(submission.error) if submission.error else _("The check could not be run."),
@@ -261,8 +316,13 @@ def layer_roles(project_id: int, number: int):
         flash(_("No layer role was changed."), "success")
         return redirect(url_for("architect.version", project_id=project.id, number=number, _anchor="layers"))
     start_check(again.id)
-    flash(_("The layer roles are saved for this project; the drawings are checked again as version %(number)s.",
-            number=again.number), "success")
+    flash(
+        _(
+            "The layer roles are saved for this project; the drawings are checked again as version %(number)s.",
+            number=again.number,
+        ),
+        "success",
+    )
     return redirect(url_for("architect.version", project_id=project.id, number=again.number))
 
 
@@ -289,10 +349,21 @@ def schedule(project_id: int, number: int):
     except SubmissionError as exc:
         flash(exc.translated(), "error")
         return redirect(url_for("architect.version", project_id=project.id, number=number, _anchor="schedule"))
-    again = check_again(db_session, submission, user, f"openings schedule {how} ({len(rows)} rows)",
-                        schedule_json=json.dumps(rows, ensure_ascii=False))
+    again = check_again(
+        db_session,
+        submission,
+        user,
+        f"openings schedule {how} ({len(rows)} rows)",
+        schedule_json=json.dumps(rows, ensure_ascii=False),
+    )
     start_check(again.id)
-    flash(_("The openings schedule is saved with version %(number)s, which is being checked with it.", number=again.number), "success")
+    flash(
+        _(
+            "The openings schedule is saved with version %(number)s, which is being checked with it.",
+            number=again.number,
+        ),
+        "success",
+    )
     return redirect(url_for("architect.version", project_id=project.id, number=again.number))
 
 
@@ -305,7 +376,9 @@ def schedule_csv(project_id: int, number: int):
 @bp.route("/<int:project_id>/versions/<int:number>/openings.xlsx")
 @role_required(Role.ARCHITECT)
 def schedule_xlsx(project_id: int, number: int):
-    return _schedule_file(project_id, number, ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return _schedule_file(
+        project_id, number, ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
 
 
 def _schedule_file(project_id: int, number: int, suffix: str, mimetype: str):
@@ -315,8 +388,12 @@ def _schedule_file(project_id: int, number: int, suffix: str, mimetype: str):
     if not submission.openings_json:
         abort(404)
     permit = re.sub(r"[^A-Za-z0-9._-]+", "-", project.permit_number or "project").strip("-") or "project"
-    return send_file(io.BytesIO(schedules.download(submission.openings_json, suffix)), mimetype=mimetype,
-                     as_attachment=True, download_name=f"openings-{permit}-v{submission.number}{suffix}")
+    return send_file(
+        io.BytesIO(schedules.download(submission.openings_json, suffix)),
+        mimetype=mimetype,
+        as_attachment=True,
+        download_name=f"openings-{permit}-v{submission.number}{suffix}",
+    )
 
 
 @bp.route("/<int:project_id>/versions/<int:number>/status")
@@ -333,7 +410,9 @@ def version_status(project_id: int, number: int):
         done=submission.check_state in (CheckState.DONE.value, CheckState.FAILED.value),
         error=_(submission.error) if submission.error else None,
         verdict=submission.verdict,
-        preflight=None if preflight is None else {"ready": preflight.ready, "points": list(preflight.points), "more": preflight.more},
+        preflight=None
+        if preflight is None
+        else {"ready": preflight.ready, "points": list(preflight.points), "more": preflight.more},
     )
 
 
@@ -344,8 +423,12 @@ def annex(project_id: int, number: int):
     submission = _version_of(project, number)
     if not submission.annex_name:
         abort(404)
-    return send_file(storage.annex_path(submission.annex_name), mimetype="application/pdf", as_attachment=True,
-                     download_name=annex_download_name(submission))
+    return send_file(
+        storage.annex_path(submission.annex_name),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=annex_download_name(submission),
+    )
 
 
 @bp.route("/<int:project_id>/versions/<int:number>/signed-annex.pdf")
@@ -358,14 +441,20 @@ def signed_annex(project_id: int, number: int):
         data = signed_annex_bytes(submission)  # refuses a file that no longer matches its recorded SHA-256
     except ReviewRefused as refusal:
         abort(refusal.status)
-    return send_file(io.BytesIO(data), mimetype="application/pdf", as_attachment=True,
-                     download_name=annex_download_name(submission, signed=True))
+    return send_file(
+        io.BytesIO(data),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=annex_download_name(submission, signed=True),
+    )
 
 
 def _version_of(project: Project, number: int) -> Submission:
-    submission = db.session().scalars(
-        select(Submission).where(Submission.project_id == project.id, Submission.number == number)
-    ).first()
+    submission = (
+        db.session()
+        .scalars(select(Submission).where(Submission.project_id == project.id, Submission.number == number))
+        .first()
+    )
     if submission is None:
         abort(404)
     return submission

@@ -20,8 +20,15 @@ from sqlalchemy.exc import IntegrityError
 
 from . import db
 from .access import current_user, sign_in, sign_out, user_by_email
-from .accounts import (SIGNUP_LINK_HOURS, AccountError, complete_signup, password_matches, pending_signup,
-                       request_signup, send_mail)
+from .accounts import (
+    SIGNUP_LINK_HOURS,
+    AccountError,
+    complete_signup,
+    password_matches,
+    pending_signup,
+    request_signup,
+    send_mail,
+)
 from .i18n import LANGUAGES
 from .i18n import gettext as _
 from .i18n import ngettext
@@ -39,8 +46,10 @@ def _limits(*pairs: tuple[str, str]):
 
 
 def _signin_limits(email: str):
-    return _limits(("SIGNIN_ACCOUNT_LIMIT", "account:" + email.strip().lower()[:254]),
-                   ("SIGNIN_ADDRESS_LIMIT", "address:" + (get_remote_address() or "")))
+    return _limits(
+        ("SIGNIN_ACCOUNT_LIMIT", "account:" + email.strip().lower()[:254]),
+        ("SIGNIN_ADDRESS_LIMIT", "address:" + (get_remote_address() or "")),
+    )
 
 
 def _refusal(limits) -> tuple[str, int] | None:
@@ -67,9 +76,15 @@ def _minutes(seconds: int) -> str:
 def _too_many(template: str, form, refusal: tuple[str, int]):
     name, seconds = refusal
     if name == "SIGNIN_ACCOUNT_LIMIT":
-        sentence = _("Too many wrong passwords for this account: it is locked for %(wait)s. Try again then.", wait=_minutes(seconds))
+        sentence = _(
+            "Too many wrong passwords for this account: it is locked for %(wait)s. Try again then.",
+            wait=_minutes(seconds),
+        )
     elif name == "SIGNIN_ADDRESS_LIMIT":
-        sentence = _("Too many failed sign-ins from your network: signing in is paused for %(wait)s. Try again then.", wait=_minutes(seconds))
+        sentence = _(
+            "Too many failed sign-ins from your network: signing in is paused for %(wait)s. Try again then.",
+            wait=_minutes(seconds),
+        )
     else:
         sentence = _("Too many sign-ups from your network: try again in %(wait)s.", wait=_minutes(seconds))
     flash(sentence, "error")
@@ -88,10 +103,17 @@ def signup():
     if request.method == "POST":
         limits = _limits(("SIGNUP_ADDRESS_LIMIT", "signup:" + (get_remote_address() or "")))
         if (refusal := _refusal(limits)) is not None:
-            return _too_many("auth/signup.html", {"name": form.get("name", ""), "email": form.get("email", "")}, refusal)
+            return _too_many(
+                "auth/signup.html", {"name": form.get("name", ""), "email": form.get("email", "")}, refusal
+            )
         try:
-            email, token = request_signup(db_session, email=form.get("email", ""), name=form.get("name", ""),
-                                          password=form.get("password", ""), language=session.get("language", "en"))
+            email, token = request_signup(
+                db_session,
+                email=form.get("email", ""),
+                name=form.get("name", ""),
+                password=form.get("password", ""),
+                language=session.get("language", "en"),
+            )
             db_session.commit()
         except AccountError as exc:
             db_session.rollback()
@@ -99,12 +121,20 @@ def signup():
             return render_template("auth/signup.html", form=form), 400
         _count(limits)
         if token is None:
-            lines = (_("Someone, perhaps you, tried to sign up for the security annex with this e-mail address, which has an account already. If it was you, sign in instead:"),
-                     url_for("auth.signin", _external=True), _("If it was not you, you need do nothing."))
+            lines = (
+                _(
+                    "Someone, perhaps you, tried to sign up for the security annex with this e-mail address, which has an account already. If it was you, sign in instead:"
+                ),
+                url_for("auth.signin", _external=True),
+                _("If it was not you, you need do nothing."),
+            )
             send_mail(email, _("Someone tried to sign up with your e-mail address"), "\n\n".join(lines))
         else:
-            lines = (_("Open this link to create your account (it works for %(hours)s hours):", hours=SIGNUP_LINK_HOURS),
-                     url_for("auth.confirm_signup", token=token, _external=True), _("If you did not sign up, you need do nothing."))
+            lines = (
+                _("Open this link to create your account (it works for %(hours)s hours):", hours=SIGNUP_LINK_HOURS),
+                url_for("auth.confirm_signup", token=token, _external=True),
+                _("If you did not sign up, you need do nothing."),
+            )
             send_mail(email, _("Finish signing up for the security annex"), "\n\n".join(lines))
         # The same page for a new and a taken address: the answer reveals no account.
         return render_template("auth/check_email.html", email=email, hours=SIGNUP_LINK_HOURS)

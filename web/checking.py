@@ -96,7 +96,15 @@ def run_check(app: Flask, submission_id: int, token: str) -> None:
             plan = schedules.applied(plan, _schedule_rows(db_session, submission, plan))
         except AnnexError as exc:
             submission.error = exc.message
-            _set(db_session, submission, CheckState.FAILED, 100, "", fence, finished=(token, JobState.FAILED, exc.message))
+            _set(
+                db_session,
+                submission,
+                CheckState.FAILED,
+                100,
+                "",
+                fence,
+                finished=(token, JobState.FAILED, exc.message),
+            )
             return
         submission.preflight_json = json.dumps(preflight(plan, ruleset), ensure_ascii=False)
         submission.openings_json = json.dumps(openings_record(plan), ensure_ascii=False)
@@ -112,7 +120,9 @@ def run_check(app: Flask, submission_id: int, token: str) -> None:
         with app.app_context():
             stored = storage.store_bytes(annex_pdf(plan, results), ".pdf", storage.annex_folder())
         submission.annex_name = stored.name
-        db_session.add(AuditEvent(submission_id=submission.id, user_id=None, action="checked", detail=results.verdict.value))
+        db_session.add(
+            AuditEvent(submission_id=submission.id, user_id=None, action="checked", detail=results.verdict.value)
+        )
         _set(db_session, submission, CheckState.DONE, 100, "", fence, finished=(token, JobState.DONE, None))
     except (MemoryError, Superseded):  # the job process reports the limit; a superseded attempt writes nothing
         raise
@@ -120,8 +130,18 @@ def run_check(app: Flask, submission_id: int, token: str) -> None:
         log.exception("check of submission %s crashed", submission_id)
         db_session.rollback()
         submission = db_session.get(Submission, submission_id)
-        submission.error = "The check stopped because of an error on our side; your files are kept and the team has been told."
-        _set(db_session, submission, CheckState.FAILED, 100, "", fence, finished=(token, JobState.FAILED, submission.error))
+        submission.error = (
+            "The check stopped because of an error on our side; your files are kept and the team has been told."
+        )
+        _set(
+            db_session,
+            submission,
+            CheckState.FAILED,
+            100,
+            "",
+            fence,
+            finished=(token, JobState.FAILED, submission.error),
+        )
     finally:
         db_session.close()
 
@@ -134,10 +154,15 @@ def _schedule_rows(db_session, submission: Submission, plan: Plan) -> list[dict]
     previous = previous_version(db_session, submission)
     if previous is None or not previous.schedule_json or not schedules.stored_rows(previous.schedule_json):
         return []
-    carried = schedules.carry(schedules.stored_rows(previous.schedule_json), recorded_openings(previous.openings_json), plan)
+    carried = schedules.carry(
+        schedules.stored_rows(previous.schedule_json), recorded_openings(previous.openings_json), plan
+    )
     submission.schedule_json = json.dumps(carried.rows, ensure_ascii=False)
-    db_session.add(AuditEvent(submission_id=submission.id, user_id=None, action="schedule",
-                              detail=carried.summary(previous.number)))
+    db_session.add(
+        AuditEvent(
+            submission_id=submission.id, user_id=None, action="schedule", detail=carried.summary(previous.number)
+        )
+    )
     return carried.rows
 
 
@@ -174,14 +199,23 @@ def drawings(plan: Plan, results: Results) -> dict:
             {
                 "storey": storey.name,
                 "svg": drawing.svg,
-                "labels": [{"text": l.text, "x": l.x_percent, "y": l.y_percent, "kind": l.kind} for l in drawing.labels],
+                "labels": [
+                    {"text": l.text, "x": l.x_percent, "y": l.y_percent, "kind": l.kind} for l in drawing.labels
+                ],
             }
         )
     return {"storeys": storeys, "numbers": {str(index_of[id(n.finding)]): n.number for n in numbered}}
 
 
-def _set(db_session, submission: Submission, state: CheckState, percent: int, label: str, fence,
-         finished: tuple | None = None) -> None:
+def _set(
+    db_session,
+    submission: Submission,
+    state: CheckState,
+    percent: int,
+    label: str,
+    fence,
+    finished: tuple | None = None,
+) -> None:
     """Write the check's state; the job ends in the same transaction when ``finished`` says how."""
     submission.check_state = state.value
     submission.progress = percent

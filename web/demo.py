@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,8 +38,14 @@ def ensure_demo_accounts(db_session: Session, password_factory: Callable[[], str
         password = password_factory()
         user = db_session.scalars(select(User).where(User.email == email)).first()
         if user is None:
-            create_user(db_session, email=email, name=name, password=password, role=role,
-                        municipality=municipality if role is Role.REVIEWER else None)
+            create_user(
+                db_session,
+                email=email,
+                name=name,
+                password=password,
+                role=role,
+                municipality=municipality if role is Role.REVIEWER else None,
+            )
         else:
             set_password(user, password)
         accounts.append(DemoAccount(role.value, email, password))

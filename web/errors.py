@@ -45,7 +45,9 @@ def init_app(app: Flask) -> None:
         # A disk full while a request's files are received or written: nothing of them is kept.
         if exc.errno not in NO_ROOM:
             raise exc
-        return respond(507, _("The server has no room to keep your files just now, so nothing was kept; try again later."))
+        return respond(
+            507, _("The server has no room to keep your files just now, so nothing was kept; try again later.")
+        )
 
     @app.errorhandler(500)
     def _internal(_exc):

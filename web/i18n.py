@@ -9,7 +9,7 @@ Babel at run time, as the annex's catalogue is.
 from __future__ import annotations
 
 import gettext as gettext_module
-from functools import lru_cache
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 
@@ -26,7 +26,7 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "web"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(language: str) -> gettext_module.NullTranslations:
     if language == "en":
         return gettext_module.NullTranslations()

@@ -8,7 +8,7 @@ never edited, so the audit trail is the tables themselves.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from enum import Enum
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
@@ -16,7 +16,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
@@ -139,9 +139,7 @@ class Project(Base):
 
     owner: Mapped[User] = relationship()
     municipality: Mapped[Municipality] = relationship()
-    submissions: Mapped[list["Submission"]] = relationship(
-        back_populates="project", order_by="Submission.number"
-    )
+    submissions: Mapped[list[Submission]] = relationship(back_populates="project", order_by="Submission.number")
 
 
 class Submission(Base):
@@ -158,7 +156,9 @@ class Submission(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     layers_json: Mapped[str | None] = mapped_column(Text, default=None)  # a zip manifest's [layers] table
     layer_roles_json: Mapped[str | None] = mapped_column(Text, default=None)  # the project's layer roles when submitted
-    schedule_json: Mapped[str | None] = mapped_column(Text, default=None)  # the openings schedule's rows, applied to the check
+    schedule_json: Mapped[str | None] = mapped_column(
+        Text, default=None
+    )  # the openings schedule's rows, applied to the check
 
     check_state: Mapped[str] = mapped_column(String(20), default=CheckState.QUEUED.value)
     progress: Mapped[int] = mapped_column(Integer, default=0)  # percent
@@ -167,8 +167,12 @@ class Submission(Base):
     preflight_json: Mapped[str | None] = mapped_column(Text, default=None)
     results_json: Mapped[str | None] = mapped_column(Text, default=None)
     drawings_json: Mapped[str | None] = mapped_column(Text, default=None)  # per storey: svg + labels
-    openings_json: Mapped[str | None] = mapped_column(Text, default=None)  # each door and window as recognised, with its values' sources
-    preview_json: Mapped[str | None] = mapped_column(Text, default=None)  # per storey: the preview of what was recognised
+    openings_json: Mapped[str | None] = mapped_column(
+        Text, default=None
+    )  # each door and window as recognised, with its values' sources
+    preview_json: Mapped[str | None] = mapped_column(
+        Text, default=None
+    )  # per storey: the preview of what was recognised
     verdict: Mapped[str | None] = mapped_column(String(20), default=None)
     annex_name: Mapped[str | None] = mapped_column(String(100), default=None)  # stored file, results-only annex
 
@@ -181,12 +185,8 @@ class Submission(Base):
     project: Mapped[Project] = relationship(back_populates="submissions")
     submitted_by: Mapped[User] = relationship(foreign_keys=[submitted_by_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
-    storeys: Mapped[list["StoreyFile"]] = relationship(
-        back_populates="submission", order_by="StoreyFile.position"
-    )
-    decisions: Mapped[list["Decision"]] = relationship(
-        back_populates="submission", order_by="Decision.id"
-    )
+    storeys: Mapped[list[StoreyFile]] = relationship(back_populates="submission", order_by="StoreyFile.position")
+    decisions: Mapped[list[Decision]] = relationship(back_populates="submission", order_by="Decision.id")
 
 
 class StoreyFile(Base):

@@ -48,8 +48,15 @@ MAPPING_SOURCE = "the project's layer roles"  # how the checker's reasons name t
 MAX_LAYER_NAME = 255  # DXF layer names are shorter; longer form keys are not layer names
 # The attributes the openings table shows, as (tag, key in OpeningAttributes.to_json()).
 OPENING_VALUES = (
-    ("ROLE", "role"), ("RC", "rc"), ("CERT", "cert"), ("GLAZING", "glazing"), ("SILL", "sill_m"),
-    ("HEAD", "head_m"), ("GRILLE", "grille_m"), ("VIEWER", "viewer"), ("ACCESS", "access"),
+    ("ROLE", "role"),
+    ("RC", "rc"),
+    ("CERT", "cert"),
+    ("GLAZING", "glazing"),
+    ("SILL", "sill_m"),
+    ("HEAD", "head_m"),
+    ("GRILLE", "grille_m"),
+    ("VIEWER", "viewer"),
+    ("ACCESS", "access"),
 )
 
 
@@ -117,11 +124,16 @@ def layer_rows(submission: Submission) -> list[LayerRow]:
                 continue
             role = entry.get("role") or NO_ROLE
             rows[name] = LayerRow(
-                layer=name, role=role if role in ROLE_CHOICES else NO_ROLE,
-                how=_how_words(entry.get("how"), language), reason=_reason_words(entry, mapping, language),
-                storeys=(storey,), chosen=name in chosen,
+                layer=name,
+                role=role if role in ROLE_CHOICES else NO_ROLE,
+                how=_how_words(entry.get("how"), language),
+                reason=_reason_words(entry, mapping, language),
+                storeys=(storey,),
+                chosen=name in chosen,
             )
-    return sorted(rows.values(), key=lambda row: (row.role == NO_ROLE, ROLE_CHOICES.index(row.role), row.layer.casefold()))
+    return sorted(
+        rows.values(), key=lambda row: (row.role == NO_ROLE, ROLE_CHOICES.index(row.role), row.layer.casefold())
+    )
 
 
 def _role_entries(layers: dict) -> list[dict]:
@@ -161,7 +173,11 @@ def _reason_words(entry: dict, mapping: LayerMapping, language: str) -> str:
 
 def version_mapping(submission: Submission) -> LayerMapping:
     """The layer mapping the version was checked with: its zip's [layers] table and the project's roles first."""
-    mapping = LayerMapping.from_table(json.loads(submission.layers_json), "project.toml [layers]") if submission.layers_json else LayerMapping()
+    mapping = (
+        LayerMapping.from_table(json.loads(submission.layers_json), "project.toml [layers]")
+        if submission.layers_json
+        else LayerMapping()
+    )
     if submission.layer_roles_json:
         mapping = mapping.merged(mapping_of(json.loads(submission.layer_roles_json)))
     return mapping
@@ -195,7 +211,9 @@ def chosen_roles(form, rows: list[LayerRow]) -> dict[str, str]:
     return changed
 
 
-def save_layer_roles(db_session: Session, project: Project, submission: Submission, user: User, form) -> Submission | None:
+def save_layer_roles(
+    db_session: Session, project: Project, submission: Submission, user: User, form
+) -> Submission | None:
     """Keep the roles the architect changed and check the version's drawings again with them.
 
     Returns the new version, or None when nothing changed.
@@ -211,27 +229,49 @@ def save_layer_roles(db_session: Session, project: Project, submission: Submissi
     return check_again(db_session, submission, user, f"layer roles changed: {detail}")
 
 
-def check_again(db_session: Session, submission: Submission, user: User, why: str, schedule_json: str | None = None) -> Submission:
+def check_again(
+    db_session: Session, submission: Submission, user: User, why: str, schedule_json: str | None = None
+) -> Submission:
     """A new version with the same drawings, the project's layer roles as they are now and
     (given or carried) the openings schedule; the caller starts its check."""
     project = submission.project
-    number = (db_session.scalar(select(func.max(Submission.number)).where(Submission.project_id == project.id)) or 0) + 1
+    number = (
+        db_session.scalar(select(func.max(Submission.number)).where(Submission.project_id == project.id)) or 0
+    ) + 1
     again = Submission(
-        project=project, number=number, ruleset=submission.ruleset, submitted_by_id=user.id,
-        layers_json=submission.layers_json, layer_roles_json=project.layer_roles_json,
+        project=project,
+        number=number,
+        ruleset=submission.ruleset,
+        submitted_by_id=user.id,
+        layers_json=submission.layers_json,
+        layer_roles_json=project.layer_roles_json,
         schedule_json=schedule_json if schedule_json is not None else submission.schedule_json,
     )
     db_session.add(again)
     for storey in submission.storeys:
         stored = storage.store_bytes(storage.upload_path(storey.stored_name).read_bytes(), ".dxf")
-        db_session.add(StoreyFile(
-            submission=again, position=storey.position, name=storey.name, elevation_m=storey.elevation_m,
-            units=storey.units, original_name=storey.original_name, stored_name=stored.name,
-            sha256=stored.sha256, size=stored.size,
-        ))
+        db_session.add(
+            StoreyFile(
+                submission=again,
+                position=storey.position,
+                name=storey.name,
+                elevation_m=storey.elevation_m,
+                units=storey.units,
+                original_name=storey.original_name,
+                stored_name=stored.name,
+                sha256=stored.sha256,
+                size=stored.size,
+            )
+        )
     db_session.flush()
-    db_session.add(AuditEvent(submission_id=again.id, user_id=user.id, action="submitted",
-                              detail=f"version {number}: the drawings of version {submission.number} checked again; {why}"))
+    db_session.add(
+        AuditEvent(
+            submission_id=again.id,
+            user_id=user.id,
+            action="submitted",
+            detail=f"version {number}: the drawings of version {submission.number} checked again; {why}",
+        )
+    )
     db_session.commit()
     return again
 
@@ -310,16 +350,24 @@ def openings_view(submission: Submission) -> list[OpeningRow]:
         sources = record.get("sources", {})
         values = tuple(
             OpeningValue(tag, value_text(record["values"][tag]), sources.get(tag, ""))
-            for tag, _key in OPENING_VALUES if tag in record.get("values", {})
+            for tag, _key in OPENING_VALUES
+            if tag in record.get("values", {})
         )
         how, confidence = record.get("recognised_by", ""), record.get("confidence", 1.0)
-        rows.append(OpeningRow(
-            storey=record["storey"], handle=record["handle"], layer=record.get("layer", ""),
-            kind=kinds.get(record["kind"], record["kind"]), type_mark=record.get("type_mark") or "",
-            recognised=render(recognition(how, confidence), language),
-            inferred=render(inferred_note(how, confidence), language) if record.get("inferred") else "",
-            external=bool(record.get("external")), width=f"{record.get('width_m', 0):.2f} m", values=values,
-        ))
+        rows.append(
+            OpeningRow(
+                storey=record["storey"],
+                handle=record["handle"],
+                layer=record.get("layer", ""),
+                kind=kinds.get(record["kind"], record["kind"]),
+                type_mark=record.get("type_mark") or "",
+                recognised=render(recognition(how, confidence), language),
+                inferred=render(inferred_note(how, confidence), language) if record.get("inferred") else "",
+                external=bool(record.get("external")),
+                width=f"{record.get('width_m', 0):.2f} m",
+                values=values,
+            )
+        )
     return rows
 
 

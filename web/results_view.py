@@ -30,7 +30,9 @@ from .models import CheckState, Submission
 from .recognition import finding_recognition
 from .submissions import BLOCKING, compare, finding_key
 
-STATUSES = tuple(s.value for s in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR, Status.PASS, Status.NOT_APPLICABLE))
+STATUSES = tuple(
+    s.value for s in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR, Status.PASS, Status.NOT_APPLICABLE)
+)
 ALL = "all"  # the status filter value that shows every finding
 MAX_PREFLIGHT_ROWS = 25  # per kind of point; the rest is counted, not listed
 
@@ -48,11 +50,19 @@ def status_names() -> dict[str, str]:
 def status_filter_choices() -> list[tuple[str, str]]:
     """(value, label) for the status filter; "" is the default: what needs attention."""
     names = status_names()
-    return [("", _("Needs attention (fails, not assessable, errors)"))] + [(s, names[s]) for s in STATUSES] + [(ALL, _("All findings"))]
+    return (
+        [("", _("Needs attention (fails, not assessable, errors)"))]
+        + [(s, names[s]) for s in STATUSES]
+        + [(ALL, _("All findings"))]
+    )
 
 
 def verdict_word(verdict: str | None) -> str:
-    words = {Verdict.COMPLIES.value: _("Complies"), Verdict.FAILS.value: _("Fails"), Verdict.INCOMPLETE.value: _("Incomplete")}
+    words = {
+        Verdict.COMPLIES.value: _("Complies"),
+        Verdict.FAILS.value: _("Fails"),
+        Verdict.INCOMPLETE.value: _("Incomplete"),
+    }
     return words.get(verdict or "", _("Not checked"))
 
 
@@ -185,7 +195,9 @@ def results_view(submission: Submission, status: str | None = None, rule: str | 
         StoreyPlan(
             name=drawing["storey"],
             svg=Markup(page_svg(drawing["svg"])),
-            labels=tuple(Label(l["text"], round(l["x"], 3), round(l["y"], 3), l["kind"]) for l in drawing.get("labels", [])),
+            labels=tuple(
+                Label(l["text"], round(l["x"], 3), round(l["y"], 3), l["kind"]) for l in drawing.get("labels", [])
+            ),
             markers=tuple(int(n) for n in MARKER_NUMBER.findall(drawing["svg"])),
         )
         for drawing in drawings["storeys"]
@@ -248,10 +260,19 @@ def quantity_text(quantity: dict | None) -> str:
 
 def element_text(element: dict) -> str:
     if element.get("type_mark"):  # an opening is named by its type mark, as the schedule names it
-        return _("%(storey)s: %(mark)s (%(handle)s) on %(layer)s", storey=element.get("storey", ""),
-                 mark=element["type_mark"], handle=element.get("handle", ""), layer=element.get("layer", ""))
-    return _("%(storey)s: %(handle)s on %(layer)s", storey=element.get("storey", ""),
-             handle=element.get("handle", ""), layer=element.get("layer", ""))
+        return _(
+            "%(storey)s: %(mark)s (%(handle)s) on %(layer)s",
+            storey=element.get("storey", ""),
+            mark=element["type_mark"],
+            handle=element.get("handle", ""),
+            layer=element.get("layer", ""),
+        )
+    return _(
+        "%(storey)s: %(handle)s on %(layer)s",
+        storey=element.get("storey", ""),
+        handle=element.get("handle", ""),
+        layer=element.get("layer", ""),
+    )
 
 
 # ----------------------------------------------------------------- the drawing on a page
@@ -302,7 +323,8 @@ def changes_view(previous: Submission | None, current: Submission) -> ChangesVie
 
     def rows(findings) -> tuple[ChangeRow, ...]:
         return tuple(
-            ChangeRow(f["rule"], rule_title(f["rule"], f.get("title")), names.get(f["status"], f["status"]), said(f)) for f in findings
+            ChangeRow(f["rule"], rule_title(f["rule"], f.get("title")), names.get(f["status"], f["status"]), said(f))
+            for f in findings
         )
 
     return ChangesView(previous.number, rows(changes.resolved), rows(changes.new), rows(changes.still_failing))
@@ -334,10 +356,12 @@ def preflight_points(report: dict) -> PreflightView:
         points.extend(sentences[:MAX_PREFLIGHT_ROWS])
         more += max(0, len(sentences) - MAX_PREFLIGHT_ROWS)
 
-    add_all([
-        _("%(storey)s: check the units. %(message)s", storey=u["storey"], message=u["message"])
-        for u in report.get("units_to_check", [])
-    ])
+    add_all(
+        [
+            _("%(storey)s: check the units. %(message)s", storey=u["storey"], message=u["message"])
+            for u in report.get("units_to_check", [])
+        ]
+    )
     for file in report.get("files", []):
         layers = file.get("layers", {})
         unmapped = layers.get("unmapped", [])
@@ -345,32 +369,66 @@ def preflight_points(report: dict) -> PreflightView:
             listed = ", ".join(u["layer"] for u in unmapped[:MAX_PREFLIGHT_ROWS])
             if len(unmapped) > MAX_PREFLIGHT_ROWS:
                 listed += " " + _("and %(count)s more", count=len(unmapped) - MAX_PREFLIGHT_ROWS)
-            points.append(_("%(storey)s: nothing on the layers %(layers)s is checked, because no layer name of the plan convention matches them.",
-                            storey=file["storey"], layers=listed))
+            points.append(
+                _(
+                    "%(storey)s: nothing on the layers %(layers)s is checked, because no layer name of the plan convention matches them.",
+                    storey=file["storey"],
+                    layers=listed,
+                )
+            )
         hidden = layers.get("hidden", [])
         if hidden:
-            points.append(_("%(storey)s: the layers %(layers)s are off or frozen, so what is on them is ignored.",
-                            storey=file["storey"], layers=", ".join(h["layer"] for h in hidden[:MAX_PREFLIGHT_ROWS])))
+            points.append(
+                _(
+                    "%(storey)s: the layers %(layers)s are off or frozen, so what is on them is ignored.",
+                    storey=file["storey"],
+                    layers=", ".join(h["layer"] for h in hidden[:MAX_PREFLIGHT_ROWS]),
+                )
+            )
         if file.get("recovered"):
-            points.append(_("%(storey)s: the file was damaged and has been repaired (%(count)s repairs); check the plan drawing below.",
-                            storey=file["storey"], count=file.get("repairs", {}).get("count", 0)))
+            points.append(
+                _(
+                    "%(storey)s: the file was damaged and has been repaired (%(count)s repairs); check the plan drawing below.",
+                    storey=file["storey"],
+                    count=file.get("repairs", {}).get("count", 0),
+                )
+            )
     add_all([_gap_sentence(gap) for gap in report.get("missing_attributes", [])])
     for item in report.get("cannot_assess", []):
-        points.append(_("%(rule)s (%(title)s) cannot be fully assessed: %(reasons)s.", rule=item["rule"],
-                        title=item["title"], reasons="; ".join(_reason(r) for r in item["reasons"])))
+        points.append(
+            _(
+                "%(rule)s (%(title)s) cannot be fully assessed: %(reasons)s.",
+                rule=item["rule"],
+                title=item["title"],
+                reasons="; ".join(_reason(r) for r in item["reasons"]),
+            )
+        )
     return PreflightView(ready=bool(report.get("ready")), points=tuple(points), more=more)
 
 
 def _gap_sentence(gap: dict) -> str:
-    missing = [_("%(tag)s (for %(rules)s)", tag=m["tag"], rules=", ".join(m["needed_by"])) for m in gap.get("missing", [])]
+    missing = [
+        _("%(tag)s (for %(rules)s)", tag=m["tag"], rules=", ".join(m["needed_by"])) for m in gap.get("missing", [])
+    ]
     invalid = [f"{i['tag']}: {i['reason']}" for i in gap.get("invalid", [])]
     kind = {"door": _("door"), "window": _("window")}.get(gap.get("kind", ""), gap.get("kind", ""))
     if missing:
-        sentence = _("%(storey)s: the %(kind)s %(handle)s on %(layer)s lacks the attribute %(missing)s.",
-                     storey=gap["storey"], kind=kind, handle=gap["handle"], layer=gap["layer"], missing="; ".join(missing))
+        sentence = _(
+            "%(storey)s: the %(kind)s %(handle)s on %(layer)s lacks the attribute %(missing)s.",
+            storey=gap["storey"],
+            kind=kind,
+            handle=gap["handle"],
+            layer=gap["layer"],
+            missing="; ".join(missing),
+        )
     else:
-        sentence = _("%(storey)s: the %(kind)s %(handle)s on %(layer)s has an attribute that cannot be read.",
-                     storey=gap["storey"], kind=kind, handle=gap["handle"], layer=gap["layer"])
+        sentence = _(
+            "%(storey)s: the %(kind)s %(handle)s on %(layer)s has an attribute that cannot be read.",
+            storey=gap["storey"],
+            kind=kind,
+            handle=gap["handle"],
+            layer=gap["layer"],
+        )
     return sentence + (" " + "; ".join(invalid) + "." if invalid else "")
 
 
@@ -378,6 +436,9 @@ def _reason(reason: str) -> str:
     # The checker writes "no <role label> in the plan"; say which layers to draw them on.
     for role in LayerRole:
         if reason == f"no {role.label} in the plan":
-            return _("no %(what)s in the plan (draw them on a layer named %(layers)s)",
-                     what=role.label, layers=_(" or ").join(DEFAULT_PATTERNS[role]))
+            return _(
+                "no %(what)s in the plan (draw them on a layer named %(layers)s)",
+                what=role.label,
+                layers=_(" or ").join(DEFAULT_PATTERNS[role]),
+            )
     return reason

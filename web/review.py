@@ -19,8 +19,21 @@ from .models import AuditEvent, ReviewState, Role, Submission
 from .results_view import changes_view, check_state_word, preflight_view, results_view, verdict_word
 from .recognition import layer_rows, openings_view, preview_markup, role_names
 from .reviewing import (
-    FINAL_DECISIONS, MAX_JUSTIFICATION, MAX_NOTES, UNDECIDABLE, ReviewRefused, annex_download_name, approval_blockers,
-    failed_sign_off, final_decision, is_frozen, latest_decisions, open_for_review, queue as queue_of, record_decision, signed_annex_bytes,
+    FINAL_DECISIONS,
+    MAX_JUSTIFICATION,
+    MAX_NOTES,
+    UNDECIDABLE,
+    ReviewRefused,
+    annex_download_name,
+    approval_blockers,
+    failed_sign_off,
+    final_decision,
+    is_frozen,
+    latest_decisions,
+    open_for_review,
+    queue as queue_of,
+    record_decision,
+    signed_annex_bytes,
     pending_sign_off,
 )
 from .submissions import previous_version
@@ -70,8 +83,14 @@ def queue():
     state = request.args.get("status", "")
     page = queue_of(db.session(), user, query=query, state=state, page=_page_number(request.args.get("page")))
     return render_template(
-        "review/queue.html", page=page, query=query, state=state, user=user,
-        state_names=review_state_names(), verdict_word=verdict_word, check_state_word=check_state_word,
+        "review/queue.html",
+        page=page,
+        query=query,
+        state=state,
+        user=user,
+        state_names=review_state_names(),
+        verdict_word=verdict_word,
+        check_state_word=check_state_word,
     )
 
 
@@ -87,8 +106,14 @@ def submission(submission_id: int):
     return _submission_page(submission)
 
 
-def _submission_page(submission: Submission, *, status: int = 200, error: str | None = None,
-                     error_key: str | None = None, typed: dict | None = None):
+def _submission_page(
+    submission: Submission,
+    *,
+    status: int = 200,
+    error: str | None = None,
+    error_key: str | None = None,
+    typed: dict | None = None,
+):
     """The submission page; after a refused form, with its sentence next to that form and what was typed."""
     db_session = db.session()
     view = results_view(submission, request.args.get("status"), request.args.get("rule"))
@@ -139,16 +164,29 @@ def decide(submission_id: int):
     form = request.form
     key = form.get("finding_key", "")
     try:
-        record_decision(db.session(), submission, user, key=key, verdict=form.get("verdict", ""),
-                        justification=form.get("justification", ""))
+        record_decision(
+            db.session(),
+            submission,
+            user,
+            key=key,
+            verdict=form.get("verdict", ""),
+            justification=form.get("justification", ""),
+        )
     except ReviewRefused as refused:
         db.session().rollback()
-        return _submission_page(submission, status=refused.status, error=refused.sentence, error_key=key,
-                                typed={"justification": form.get("justification", "")})
+        return _submission_page(
+            submission,
+            status=refused.status,
+            error=refused.sentence,
+            error_key=key,
+            typed={"justification": form.get("justification", "")},
+        )
     flash(_("Decision recorded."), "success")
     anchor = form.get("anchor", "")
-    return redirect(url_for("review.submission", submission_id=submission.id, **_filters(request.args))
-                    + (f"#finding-{int(anchor)}" if anchor.isdigit() else ""))
+    return redirect(
+        url_for("review.submission", submission_id=submission.id, **_filters(request.args))
+        + (f"#finding-{int(anchor)}" if anchor.isdigit() else "")
+    )
 
 
 @bp.post("/submissions/<int:submission_id>/final")
@@ -158,12 +196,23 @@ def decide_finally(submission_id: int):
     submission = reviewable_submission(submission_id, user)
     form = request.form
     try:
-        final_decision(db.session(), submission, user, decision=form.get("decision", ""), notes=form.get("notes", ""),
-                       language=form.get("language", current_language()))
+        final_decision(
+            db.session(),
+            submission,
+            user,
+            decision=form.get("decision", ""),
+            notes=form.get("notes", ""),
+            language=form.get("language", current_language()),
+        )
     except ReviewRefused as refused:
         db.session().rollback()
-        return _submission_page(submission, status=refused.status, error=refused.sentence, error_key="final",
-                                typed={"notes": form.get("notes", ""), "decision": form.get("decision", "")})
+        return _submission_page(
+            submission,
+            status=refused.status,
+            error=refused.sentence,
+            error_key="final",
+            typed={"notes": form.get("notes", ""), "decision": form.get("decision", "")},
+        )
     if is_frozen(submission):
         flash(_("The decision is recorded and the signed-off annex is ready; this version is now frozen."), "success")
     else:  # the annex is being written by a worker; the page shows it when it is ready

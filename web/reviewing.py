@@ -47,8 +47,19 @@ from . import jobs, storage
 from .checking import load_submission
 from .jobs.tasks import finish, still_mine
 from .i18n import gettext as _
-from .models import (AuditEvent, CheckState, Decision, FindingVerdict, Job, JobState, Project, ReviewState, Submission,
-                     User, utcnow)
+from .models import (
+    AuditEvent,
+    CheckState,
+    Decision,
+    FindingVerdict,
+    Job,
+    JobState,
+    Project,
+    ReviewState,
+    Submission,
+    User,
+    utcnow,
+)
 from .submissions import BLOCKING, finding_key
 
 log = logging.getLogger(__name__)
@@ -116,10 +127,16 @@ def approval_blockers(submission: Submission) -> list[str]:
             accepted_blocking.append(numbers.get(index, index + 1))
     sentences = []
     if undecided:
-        sentences.append(_("Approval needs a decision on every open finding; %(count)s have none yet.", count=undecided))
+        sentences.append(
+            _("Approval needs a decision on every open finding; %(count)s have none yet.", count=undecided)
+        )
     if accepted_blocking:
-        sentences.append(_("Blocking findings accepted as they stand (%(numbers)s) must be rejected or given a deviation with a reason before approval.",
-                           numbers=", ".join(str(n) for n in accepted_blocking)))
+        sentences.append(
+            _(
+                "Blocking findings accepted as they stand (%(numbers)s) must be rejected or given a deviation with a reason before approval.",
+                numbers=", ".join(str(n) for n in accepted_blocking),
+            )
+        )
     return sentences
 
 
@@ -167,17 +184,22 @@ def record_decision(
     if verdict == FindingVerdict.REJECTED.value and not justification:
         raise ReviewRefused(_("Rejecting a finding needs a written reason."))
     if len(justification) > MAX_JUSTIFICATION:
-        raise ReviewRefused(_("The justification is longer than %(limit)s characters; shorten it.", limit=MAX_JUSTIFICATION))
+        raise ReviewRefused(
+            _("The justification is longer than %(limit)s characters; shorten it.", limit=MAX_JUSTIFICATION)
+        )
 
     _lock(db_session, submission)
     if is_frozen(submission):  # signed off while this request was on its way
         raise ReviewRefused(_("This version is signed off and frozen; its decisions can no longer change."), 409)
     if submission.review_state == ReviewState.NEW.value:
         _start_review(db_session, submission, reviewer, "first decision")
-    decision = Decision(submission=submission, finding_key=key, verdict=verdict,
-                        justification=justification, reviewer=reviewer)
+    decision = Decision(
+        submission=submission, finding_key=key, verdict=verdict, justification=justification, reviewer=reviewer
+    )
     db_session.add(decision)
-    detail = f"{verdict} on finding {_number_of(submission, key)} ({key})" + (f": {justification}" if justification else "")
+    detail = f"{verdict} on finding {_number_of(submission, key)} ({key})" + (
+        f": {justification}" if justification else ""
+    )
     db_session.add(AuditEvent(submission_id=submission.id, user_id=reviewer.id, action="decision", detail=detail))
     db_session.commit()
     return decision
@@ -238,8 +260,11 @@ def final_decision(
 def pending_sign_off(db_session: Session, submission: Submission) -> Job | None:
     """The sign-off job of this version that is queued or running, if any."""
     return db_session.scalars(
-        select(Job).where(Job.submission_id == submission.id, Job.kind == "sign_off",
-                          Job.state.in_((JobState.QUEUED.value, JobState.RUNNING.value)))
+        select(Job).where(
+            Job.submission_id == submission.id,
+            Job.kind == "sign_off",
+            Job.state.in_((JobState.QUEUED.value, JobState.RUNNING.value)),
+        )
     ).first()
 
 
@@ -295,7 +320,9 @@ def _sign_off(db_session: Session, submission: Submission, reviewer: User, args:
         raise ReviewRefused(_("This version is signed off and frozen; its decisions can no longer change."), 409)
     newest = db_session.scalar(select(func.max(Decision.id)).where(Decision.submission_id == submission.id)) or 0
     if newest != args["last_decision_id"]:  # a decision came in while the annex was being written
-        raise ReviewRefused(_("A decision was recorded while the annex was being written; look at it and decide again."), 409)
+        raise ReviewRefused(
+            _("A decision was recorded while the annex was being written; look at it and decide again."), 409
+        )
     stored = storage.store_bytes(pdf, ".pdf", storage.annex_folder())
     decision = args["decision"]
     submission.review_state = decision
@@ -325,14 +352,25 @@ def signed_annex_pdf(submission: Submission, review: Review, language: str) -> b
         results = run_rules(plan, load_ruleset(submission.ruleset), moment=_moment_of(stored["generated"]))
     except (AnnexError, OSError) as exc:
         log.warning("submission %s could not be checked again for sign-off: %s", submission.id, exc)
-        raise ReviewRefused(_("The stored drawings could not be read again, so the annex cannot be signed."), 409) from None
-    if [_what_was_found(f.to_json(results.rule_titles)) for f in results.findings] != [_what_was_found(f) for f in stored["findings"]]:
-        raise ReviewRefused(_("Checking the stored drawings again no longer gives the findings that were reviewed (the software has changed), so this version cannot be signed off; ask for a new submission."), 409)
+        raise ReviewRefused(
+            _("The stored drawings could not be read again, so the annex cannot be signed."), 409
+        ) from None
+    if [_what_was_found(f.to_json(results.rule_titles)) for f in results.findings] != [
+        _what_was_found(f) for f in stored["findings"]
+    ]:
+        raise ReviewRefused(
+            _(
+                "Checking the stored drawings again no longer gives the findings that were reviewed (the software has changed), so this version cannot be signed off; ask for a new submission."
+            ),
+            409,
+        )
     try:
         return annex_pdf(plan, results, language=language, review=review)
     except AnnexError as exc:
         log.error("signed annex for submission %s could not be written: %s", submission.id, exc)
-        raise ReviewRefused(_("The annex could not be written on our side; nothing was signed. Please try again later."), 500) from None
+        raise ReviewRefused(
+            _("The annex could not be written on our side; nothing was signed. Please try again later."), 500
+        ) from None
 
 
 def _moment_of(generated: str) -> datetime:
@@ -352,7 +390,9 @@ def signed_annex_bytes(submission: Submission) -> bytes:
     data = storage.annex_path(submission.final_annex_name).read_bytes()
     if hashlib.sha256(data).hexdigest() != submission.final_annex_sha256:
         log.error("signed annex of submission %s does not match its recorded sha256", submission.id)
-        raise ReviewRefused(_("The signed annex on file no longer matches its recorded fingerprint; the team has been told."), 500)
+        raise ReviewRefused(
+            _("The signed annex on file no longer matches its recorded fingerprint; the team has been told."), 500
+        )
     return data
 
 
@@ -392,7 +432,8 @@ def queue(db_session: Session, reviewer: User, *, query: str = "", state: str = 
     if query:
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", query.lower()) + "%"  # the user's % and _ are literal
         statement = statement.where(
-            func.lower(Project.permit_number).like(pattern, escape="\\") | func.lower(Project.address).like(pattern, escape="\\")
+            func.lower(Project.permit_number).like(pattern, escape="\\")
+            | func.lower(Project.address).like(pattern, escape="\\")
         )
     if state in {s.value for s in ReviewState}:
         statement = statement.where(Submission.review_state == state)

@@ -67,8 +67,11 @@ def rows_from_form(form) -> list[dict[str, str]]:
         handle = form.get(f"row-{index}-handle")
         if handle is None:
             break
-        row = {"storey": form.get(f"row-{index}-storey", ""), "handle": handle,
-               "type_mark": _cell(form.get(f"row-{index}-type_mark", ""))}
+        row = {
+            "storey": form.get(f"row-{index}-storey", ""),
+            "handle": handle,
+            "type_mark": _cell(form.get(f"row-{index}-type_mark", "")),
+        }
         drawn_mark = form.get(f"row-{index}-drawn_mark", "")
         values = {tag: _cell(form.get(f"row-{index}-{tag}", "")) for tag in DATA_COLUMNS}
         if any(values.values()) or row["type_mark"] != drawn_mark:
@@ -111,11 +114,17 @@ def refuse_unknown(rows: list[dict[str, str]], openings: list[dict]) -> None:
     marks = {(o.get("type_mark") or "").casefold() for o in openings} - {""}
     for number, row in enumerate(rows, start=2):
         if row.get("handle") and (row.get("storey", ""), row["handle"].upper()) not in handles:
-            raise SubmissionError("Schedule row %(row)s names the opening %(handle)s, which this version's drawings do not have.",
-                                  row=number, handle=row["handle"])
+            raise SubmissionError(
+                "Schedule row %(row)s names the opening %(handle)s, which this version's drawings do not have.",
+                row=number,
+                handle=row["handle"],
+            )
         if not row.get("handle") and row.get("type_mark", "").casefold() not in marks:
-            raise SubmissionError("Schedule row %(row)s names the type %(mark)s, which no opening of this version has.",
-                                  row=number, mark=row.get("type_mark", ""))
+            raise SubmissionError(
+                "Schedule row %(row)s names the type %(mark)s, which no opening of this version has.",
+                row=number,
+                mark=row.get("type_mark", ""),
+            )
 
 
 def check_values(rows: list[dict[str, str]], *, from_table: bool) -> None:
@@ -135,7 +144,7 @@ def check_values(rows: list[dict[str, str]], *, from_table: bool) -> None:
             if from_table and line and 2 <= int(line.group(1)) < len(rows) + 2:
                 row = rows[int(line.group(1)) - 2]
                 named = f"{row['type_mark']} ({row['handle']})" if row.get("type_mark") else row.get("handle", "")
-                sentence = f"{named}: {sentence[line.end():]}"
+                sentence = f"{named}: {sentence[line.end() :]}"
             raise SubmissionError(sentence) from None
 
 
@@ -161,8 +170,10 @@ class Carried:
     left_out: int
 
     def summary(self, previous: int) -> str:
-        return (f"openings schedule carried from version {previous}: {self.by_handle} rows by handle, "
-                f"{self.by_type_mark} by type mark, {self.by_position} by position, {self.left_out} left out")
+        return (
+            f"openings schedule carried from version {previous}: {self.by_handle} rows by handle, "
+            f"{self.by_type_mark} by type mark, {self.by_position} by position, {self.left_out} left out"
+        )
 
 
 def carry(rows: list[dict[str, str]], previous_openings: list[dict], plan: Plan) -> Carried:
@@ -183,8 +194,13 @@ def carry(rows: list[dict[str, str]], previous_openings: list[dict], plan: Plan)
 
     def best_of(candidates, storey: str, kind: str | None, at) -> int | None:
         """The free candidate of this storey and kind nearest to ``at`` (the first one without ``at``)."""
-        free = [int(i) for i in candidates
-                if int(i) not in taken and current[int(i)][0] == storey and (not kind or current[int(i)][1].kind.value == kind)]
+        free = [
+            int(i)
+            for i in candidates
+            if int(i) not in taken
+            and current[int(i)][0] == storey
+            and (not kind or current[int(i)][1].kind.value == kind)
+        ]
         if not free or at is None:
             return free[0] if free else None
         distances = np.hypot(*(positions[free] - np.asarray(at, dtype=float)).T)
@@ -242,11 +258,19 @@ def table_lines(openings_json: str | None, schedule_json: str | None) -> list[Sc
     for index, row in enumerate(prefilled_rows(openings_json)):
         mine = own.get((row["storey"], row["handle"]), {})
         values = {tag: str(mine.get(tag) or row.get(tag) or "") for tag in DATA_COLUMNS}
-        lines.append(ScheduleLine(
-            index=index, storey=row["storey"], handle=row["handle"], drawn_mark=str(row.get("type_mark") or ""),
-            type_mark=str(mine.get("type_mark") or row.get("type_mark") or ""), kind=row.get("kind", ""),
-            width_mm=str(row.get("width_mm", "")), external=row.get("external") == "yes", values=values,
-        ))
+        lines.append(
+            ScheduleLine(
+                index=index,
+                storey=row["storey"],
+                handle=row["handle"],
+                drawn_mark=str(row.get("type_mark") or ""),
+                type_mark=str(mine.get("type_mark") or row.get("type_mark") or ""),
+                kind=row.get("kind", ""),
+                width_mm=str(row.get("width_mm", "")),
+                external=row.get("external") == "yes",
+                values=values,
+            )
+        )
     return lines
 
 

@@ -65,8 +65,13 @@ def init_app(app: Flask) -> None:
     # Behind a reverse proxy the address is the proxy's unless the app is wrapped in
     # werkzeug's ProxyFix.
     database = hashlib.sha256(str(app.config["DATABASE_URL"]).encode()).hexdigest()[:12]
-    app.extensions["annex_limiter"] = Limiter(get_remote_address, app=app, strategy="moving-window",
-                                              storage_uri=rate_limit_storage(app), key_prefix=f"annex-{database}")
+    app.extensions["annex_limiter"] = Limiter(
+        get_remote_address,
+        app=app,
+        strategy="moving-window",
+        storage_uri=rate_limit_storage(app),
+        key_prefix=f"annex-{database}",
+    )
 
     @app.after_request
     def _headers(response):
@@ -83,8 +88,12 @@ def exempt_from_csrf(blueprint) -> None:
 
 def rate_limit_storage(app: Flask) -> str:
     """Where failed sign-ins are counted: the configured store, else Redis when there is one, else memory."""
-    for value in (app.config.get("RATELIMIT_STORAGE_URI"), os.environ.get("RATELIMIT_STORAGE_URI"),
-                  app.config.get("REDIS_URL"), os.environ.get("REDIS_URL")):
+    for value in (
+        app.config.get("RATELIMIT_STORAGE_URI"),
+        os.environ.get("RATELIMIT_STORAGE_URI"),
+        app.config.get("REDIS_URL"),
+        os.environ.get("REDIS_URL"),
+    ):
         if value:
             return value
     return "memory://"

@@ -30,9 +30,13 @@ def starter_dxf():
     with tempfile.TemporaryDirectory() as folder:
         path = write_template(Path(folder) / "starter.dxf")
         data = path.read_bytes()
-    return send_file(io.BytesIO(data), mimetype="application/dxf", as_attachment=True, download_name="annex-starter.dxf")
+    return send_file(
+        io.BytesIO(data), mimetype="application/dxf", as_attachment=True, download_name="annex-starter.dxf"
+    )
 
 
 @bp.route("/downloads/plan-convention.md")
 def plan_convention():
-    return send_file(PLAN_CONVENTION, mimetype="text/markdown; charset=utf-8", as_attachment=True, download_name="plan-convention.md")
+    return send_file(
+        PLAN_CONVENTION, mimetype="text/markdown; charset=utf-8", as_attachment=True, download_name="plan-convention.md"
+    )

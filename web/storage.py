@@ -91,8 +91,9 @@ def store_bytes(data: bytes, suffix: str, folder: Path | None = None) -> Stored:
 
 def no_room() -> UploadRefused:
     """The refusal when the disk is full: nothing of the upload is kept."""
-    return UploadRefused("The server has no room to keep your files just now, so nothing was kept; try again later.",
-                         status=507)
+    return UploadRefused(
+        "The server has no room to keep your files just now, so nothing was kept; try again later.", status=507
+    )
 
 
 def remove_stored(names: list[str], folder: Path | None = None) -> None:
@@ -109,9 +110,13 @@ def refuse_unless_dxf(data: bytes, shown_name: str) -> None:
     except EmptyFile:
         raise UploadRefused("%(file)s is empty.", file=shown_name) from None
     except DwgFile:
-        raise UploadRefused("%(file)s is a DWG drawing; export it as DXF from your CAD program and upload that.", file=shown_name) from None
+        raise UploadRefused(
+            "%(file)s is a DWG drawing; export it as DXF from your CAD program and upload that.", file=shown_name
+        ) from None
     except NotADxf:
-        raise UploadRefused("%(file)s is not a DXF drawing; export the plan as DXF and upload that.", file=shown_name) from None
+        raise UploadRefused(
+            "%(file)s is not a DXF drawing; export the plan as DXF and upload that.", file=shown_name
+        ) from None
 
 
 def store_dxf(data: bytes, shown_name: str) -> Stored:
@@ -146,12 +151,23 @@ def unpack_zip(data: bytes, limit_bytes: int) -> dict[str, bytes]:
     if directory_bytes is None:
         raise UploadRefused("The zip file cannot be opened; it may be damaged.")
     if directory_bytes > MAX_ZIP_DIRECTORY_BYTES:
-        raise UploadRefused("The zip's list of contents is over 1 MB, far more than a project needs; "
-                            "send only project.toml and the DXF files.")
+        raise UploadRefused(
+            "The zip's list of contents is over 1 MB, far more than a project needs; "
+            "send only project.toml and the DXF files."
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error, UnicodeDecodeError,
-            OverflowError, NotImplementedError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        struct.error,
+        UnicodeDecodeError,
+        OverflowError,
+        NotImplementedError,
+    ):
         raise UploadRefused("The zip file cannot be opened; it may be damaged.") from None
     unpacked: dict[str, bytes] = {}
     total = 0
@@ -167,8 +183,10 @@ def unpack_zip(data: bytes, limit_bytes: int) -> dict[str, bytes]:
                 raise UploadRefused("The zip holds “%(name)s” twice; keep one of them.", name=member.filename)
             content, total = _unpack_entry(archive, member, total, limit_bytes)
             if PurePosixPath(name).suffix.lower() == ".zip" or content.startswith(NESTED_ZIP_MAGIC):
-                raise UploadRefused("The zip holds another zip, “%(name)s”; put project.toml and the DXF files "
-                                    "straight into one zip.", name=member.filename)
+                raise UploadRefused(
+                    "The zip holds another zip, “%(name)s”; put project.toml and the DXF files straight into one zip.",
+                    name=member.filename,
+                )
             unpacked[name] = content
     return unpacked
 
@@ -189,19 +207,21 @@ def _entry_name(member: zipfile.ZipInfo) -> str:
     or a symbolic link, is refused."""
     name = member.filename.replace("\\", "/")
     path = PurePosixPath(name)
-    if (not name or "\x00" in name or path.is_absolute() or ".." in path.parts
-            or re.match(r"^[A-Za-z]:", name)):
+    if not name or "\x00" in name or path.is_absolute() or ".." in path.parts or re.match(r"^[A-Za-z]:", name):
         raise UploadRefused("The zip entry “%(name)s” points outside the zip.", name=member.filename)
     if stat.S_ISLNK(member.external_attr >> 16):
-        raise UploadRefused("The zip entry “%(name)s” is a symbolic link; put the file itself in the zip.",
-                            name=member.filename)
+        raise UploadRefused(
+            "The zip entry “%(name)s” is a symbolic link; put the file itself in the zip.", name=member.filename
+        )
     return str(path)
 
 
 def _unpack_entry(archive: zipfile.ZipFile, member: zipfile.ZipInfo, total: int, limit_bytes: int) -> tuple[bytes, int]:
     """The entry's bytes, counted into ``total`` as they are unpacked."""
     if member.flag_bits & 0x1:
-        raise UploadRefused("The zip entry “%(name)s” is encrypted; send a zip without a password.", name=member.filename)
+        raise UploadRefused(
+            "The zip entry “%(name)s” is encrypted; send a zip without a password.", name=member.filename
+        )
     chunks = []
     size = 0
     try:
@@ -210,23 +230,34 @@ def _unpack_entry(archive: zipfile.ZipFile, member: zipfile.ZipInfo, total: int,
                 size += len(chunk)
                 total += len(chunk)
                 if total > limit_bytes:
-                    raise UploadRefused("The zip unpacks to more than %(limit)s MB; send smaller drawings.",
-                                        limit=_megabytes(limit_bytes))
+                    raise UploadRefused(
+                        "The zip unpacks to more than %(limit)s MB; send smaller drawings.",
+                        limit=_megabytes(limit_bytes),
+                    )
                 chunks.append(chunk)
             if _compressed_size_wrong(stream, member):
-                raise UploadRefused("The zip entry “%(name)s” cannot be unpacked: the zip is damaged or states wrong sizes.",
-                                    name=member.filename)
+                raise UploadRefused(
+                    "The zip entry “%(name)s” cannot be unpacked: the zip is damaged or states wrong sizes.",
+                    name=member.filename,
+                )
     except UploadRefused:
         raise
     except NotImplementedError:
-        raise UploadRefused("The zip entry “%(name)s” is compressed in a way we cannot read; make the zip again "
-                            "with ordinary compression.", name=member.filename) from None
+        raise UploadRefused(
+            "The zip entry “%(name)s” is compressed in a way we cannot read; make the zip again "
+            "with ordinary compression.",
+            name=member.filename,
+        ) from None
     except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError, RuntimeError, struct.error):
-        raise UploadRefused("The zip entry “%(name)s” cannot be unpacked: the zip is damaged or states wrong sizes.",
-                            name=member.filename) from None
+        raise UploadRefused(
+            "The zip entry “%(name)s” cannot be unpacked: the zip is damaged or states wrong sizes.",
+            name=member.filename,
+        ) from None
     if size != member.file_size:
-        raise UploadRefused("The zip entry “%(name)s” cannot be unpacked: the zip is damaged or states wrong sizes.",
-                            name=member.filename)
+        raise UploadRefused(
+            "The zip entry “%(name)s” cannot be unpacked: the zip is damaged or states wrong sizes.",
+            name=member.filename,
+        )
     return b"".join(chunks), total
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from checker.errors import AnnexError
 from checker.reading.manifest import MAX_ELEVATION, load_project_spec
 from checker.results import Status
-from checker.report.review import finding_key, version_key  # one definition, shared with the signed-off annex
+from checker.report.review import version_key  # one definition, shared with the signed-off annex
 from checker.rulesets import available as available_rulesets
 
 from . import storage
@@ -90,8 +90,12 @@ def create_project(
     if dwellings < 1:
         raise SubmissionError("The number of dwellings must be at least 1.")
     project = Project(
-        owner=owner, municipality=municipality, name=name[:200], address=address[:300],
-        permit_number=permit_number[:100], dwellings=dwellings,
+        owner=owner,
+        municipality=municipality,
+        name=name[:200],
+        address=address[:300],
+        permit_number=permit_number[:100],
+        dwellings=dwellings,
     )
     db_session.add(project)
     db_session.flush()
@@ -99,7 +103,11 @@ def create_project(
 
 
 def projects_of(db_session: Session, owner: User) -> list[Project]:
-    return list(db_session.scalars(select(Project).where(Project.owner_id == owner.id).order_by(Project.created_at.desc(), Project.id.desc())))
+    return list(
+        db_session.scalars(
+            select(Project).where(Project.owner_id == owner.id).order_by(Project.created_at.desc(), Project.id.desc())
+        )
+    )
 
 
 # ----------------------------------------------------------------- uploads
@@ -156,25 +164,52 @@ def submit_version(
         raise
 
 
-def _record_version(db_session: Session, project: Project, storeys, stored: list[storage.Stored], *,
-                    ruleset: str, user: User, layers: dict | None) -> Submission:
-    number = (db_session.scalar(select(func.max(Submission.number)).where(Submission.project_id == project.id)) or 0) + 1
+def _record_version(
+    db_session: Session,
+    project: Project,
+    storeys,
+    stored: list[storage.Stored],
+    *,
+    ruleset: str,
+    user: User,
+    layers: dict | None,
+) -> Submission:
+    number = (
+        db_session.scalar(select(func.max(Submission.number)).where(Submission.project_id == project.id)) or 0
+    ) + 1
     # The layer roles the architect chose for the project are checked with every new version.
-    submission = Submission(project=project, number=number, ruleset=ruleset, submitted_by_id=user.id,
-                            layers_json=json.dumps(layers) if layers else None,
-                            layer_roles_json=project.layer_roles_json)
+    submission = Submission(
+        project=project,
+        number=number,
+        ruleset=ruleset,
+        submitted_by_id=user.id,
+        layers_json=json.dumps(layers) if layers else None,
+        layer_roles_json=project.layer_roles_json,
+    )
     db_session.add(submission)
     for position, (upload, file) in enumerate(zip(storeys, stored)):
         db_session.add(
             StoreyFile(
-                submission=submission, position=position, name=upload.name.strip()[:200],
-                elevation_m=upload.elevation_m, units=upload.units, original_name=_shown_name(upload.filename),
-                stored_name=file.name, sha256=file.sha256, size=file.size,
+                submission=submission,
+                position=position,
+                name=upload.name.strip()[:200],
+                elevation_m=upload.elevation_m,
+                units=upload.units,
+                original_name=_shown_name(upload.filename),
+                stored_name=file.name,
+                sha256=file.sha256,
+                size=file.size,
             )
         )
     db_session.flush()
-    db_session.add(AuditEvent(submission_id=submission.id, user_id=user.id, action="submitted",
-                              detail=f"version {number}, {len(storeys)} storey(s), ruleset {ruleset}"))
+    db_session.add(
+        AuditEvent(
+            submission_id=submission.id,
+            user_id=user.id,
+            action="submitted",
+            detail=f"version {number}, {len(storeys)} storey(s), ruleset {ruleset}",
+        )
+    )
     db_session.commit()
     return submission
 
@@ -213,8 +248,14 @@ def read_zip(data: bytes) -> ZipProject:
     info = spec.info
     return ZipProject(
         storeys=tuple(storeys),
-        project={"name": info.name, "address": info.address, "permit": info.permit,
-                 "municipality": info.municipality, "dwellings": info.dwellings, "ruleset": info.ruleset},
+        project={
+            "name": info.name,
+            "address": info.address,
+            "permit": info.permit,
+            "municipality": info.municipality,
+            "dwellings": info.dwellings,
+            "ruleset": info.ruleset,
+        },
         layers=table.get("layers"),
     )
 
@@ -244,7 +285,9 @@ def results_of(submission: Submission) -> dict | None:
     return json.loads(submission.results_json) if submission.results_json else None
 
 
-BLOCKING = tuple(s.value for s in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR))  # the checker's statuses that block
+BLOCKING = tuple(
+    s.value for s in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR)
+)  # the checker's statuses that block
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,15 @@ def issue_token(db_session: Session, user: User, label: str, days: int = 90) -> 
     """A new token for ``user``, valid ``days``; the caller shows it once, only its digest is kept."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
-    db_session.add(ApiToken(user_id=user.id, token_sha256=token_digest(token), label=label.strip()[:MAX_LABEL],
-                            created_at=now, expires_at=now + timedelta(days=days)))
+    db_session.add(
+        ApiToken(
+            user_id=user.id,
+            token_sha256=token_digest(token),
+            label=label.strip()[:MAX_LABEL],
+            created_at=now,
+            expires_at=now + timedelta(days=days),
+        )
+    )
     db_session.commit()
     return token
 
@@ -48,14 +55,19 @@ def user_for_token(db_session: Session, token: str) -> User | None:
     if not token:
         return None
     record = db_session.scalars(
-        select(ApiToken).where(ApiToken.token_sha256 == token_digest(token), ApiToken.revoked_at.is_(None),
-                               ApiToken.expires_at > utcnow())
+        select(ApiToken).where(
+            ApiToken.token_sha256 == token_digest(token), ApiToken.revoked_at.is_(None), ApiToken.expires_at > utcnow()
+        )
     ).first()
     return record.user if record is not None else None
 
 
 def tokens_of(db_session: Session, user: User) -> list[ApiToken]:
-    return list(db_session.scalars(select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at.desc(), ApiToken.id.desc())))
+    return list(
+        db_session.scalars(
+            select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+        )
+    )
 
 
 def _signed_in_user() -> User:
@@ -95,9 +107,18 @@ def _chosen_days(value: str | None) -> int | None:
 def _page(user: User, *, new_token: str | None = None, status: int = 200, form=None):
     db_session = db.session()
     default_days = int(current_app.config["API_TOKEN_DAYS"])
-    return make_response(render_template("tokens/index.html", tokens=tokens_of(db_session, user), new_token=new_token,
-                                         form=form or {}, now=utcnow(), day_choices=sorted({*TOKEN_DAYS, default_days}),
-                                         default_days=default_days), status)
+    return make_response(
+        render_template(
+            "tokens/index.html",
+            tokens=tokens_of(db_session, user),
+            new_token=new_token,
+            form=form or {},
+            now=utcnow(),
+            day_choices=sorted({*TOKEN_DAYS, default_days}),
+            default_days=default_days,
+        ),
+        status,
+    )
 
 
 @bp.route("/<int:token_id>/revoke", methods=["POST"])

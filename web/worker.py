@@ -38,8 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     app = worker_app()
     use_app(app)
     if not app.config.get("REDIS_URL"):
-        print("No REDIS_URL is set: the worker takes its jobs from Redis (without it the web app runs them itself).",
-              file=sys.stderr)
+        print(
+            "No REDIS_URL is set: the worker takes its jobs from Redis (without it the web app runs them itself).",
+            file=sys.stderr,
+        )
         return 2
     interval = max(1, int(float(app.config["JOBS_RECONCILE_SECONDS"])))
 
@@ -55,8 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     _reconcile_when_possible(app, reconcile)
     while True:
         try:
-            worker = AnnexWorker([Queue(app.config["JOBS_QUEUE"], connection=connection)], connection=connection,
-                                 name=options.name, worker_ttl=max(interval + 15, 20), maintenance_interval=interval)
+            worker = AnnexWorker(
+                [Queue(app.config["JOBS_QUEUE"], connection=connection)],
+                connection=connection,
+                name=options.name,
+                worker_ttl=max(interval + 15, 20),
+                maintenance_interval=interval,
+            )
             worker.work(burst=options.burst, logging_level="INFO")
         except RedisError as exc:
             log.warning("Redis is not answering (%s); trying again", exc)

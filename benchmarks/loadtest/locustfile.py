@@ -66,21 +66,30 @@ class Architect(HttpUser):
     def submit(self):
         files = [("storey", (file, _files[file], "application/dxf")) for _, _, file in STOREYS]
         data = {"name": [name for name, _, _ in STOREYS], "elevation": [elevation for _, elevation, _ in STOREYS]}
-        with self.client.post(f"/api/v1/projects/{self.project_id}/versions", files=files, data=data,
-                              name="POST /api/v1/projects/<id>/versions (upload)", catch_response=True) as response:
+        with self.client.post(
+            f"/api/v1/projects/{self.project_id}/versions",
+            files=files,
+            data=data,
+            name="POST /api/v1/projects/<id>/versions (upload)",
+            catch_response=True,
+        ) as response:
             if expect(response, 202):
                 self.version_id = response.json()["id"]
 
     def poll(self):
-        with self.client.get(f"/api/v1/versions/{self.version_id}", name="GET /api/v1/versions/<id>",
-                             catch_response=True) as response:
+        with self.client.get(
+            f"/api/v1/versions/{self.version_id}", name="GET /api/v1/versions/<id>", catch_response=True
+        ) as response:
             if not expect(response, 200):
                 return
             state = response.json()["check_state"]
         if state in FINISHED:
             if state == "done":
-                with self.client.get(f"/api/v1/versions/{self.version_id}/results",
-                                     name="GET /api/v1/versions/<id>/results", catch_response=True) as response:
+                with self.client.get(
+                    f"/api/v1/versions/{self.version_id}/results",
+                    name="GET /api/v1/versions/<id>/results",
+                    catch_response=True,
+                ) as response:
                     expect(response, 200)
             self.version_id = None  # the next task submits the plan again
 
@@ -91,7 +100,9 @@ class Reviewer(HttpUser):
 
     def call(self, method: str, path: str, name: str, status: int, **kwargs):
         """One request, not following redirects (a page that sends a signed-in reviewer to /signin is an error)."""
-        with self.client.request(method, path, name=name, allow_redirects=False, catch_response=True, **kwargs) as response:
+        with self.client.request(
+            method, path, name=name, allow_redirects=False, catch_response=True, **kwargs
+        ) as response:
             ok = expect(response, status)
         # The session cookie is Secure; browsers send it back to http://localhost, requests does not.
         for cookie in self.client.cookies:
@@ -102,8 +113,17 @@ class Reviewer(HttpUser):
         account = next(_reviewers)
         page = self.call("GET", "/signin", "GET /signin", 200)
         if page is not None:
-            self.call("POST", "/signin", "POST /signin", 302,
-                      data={"email": account["email"], "password": account["password"], "csrf_token": CSRF.search(page.text).group(1)})
+            self.call(
+                "POST",
+                "/signin",
+                "POST /signin",
+                302,
+                data={
+                    "email": account["email"],
+                    "password": account["password"],
+                    "csrf_token": CSRF.search(page.text).group(1),
+                },
+            )
 
     @task
     def work_the_queue(self):
@@ -119,5 +139,15 @@ class Reviewer(HttpUser):
         token = CSRF.search(page.text)
         if not keys or token is None:  # not checked yet: nothing to decide
             return
-        self.call("POST", f"/review/submissions/{submission_id}/decisions", "POST /review/submissions/<id>/decisions", 302,
-                  data={"csrf_token": token.group(1), "finding_key": random.choice(keys), "verdict": "accepted", "justification": ""})
+        self.call(
+            "POST",
+            f"/review/submissions/{submission_id}/decisions",
+            "POST /review/submissions/<id>/decisions",
+            302,
+            data={
+                "csrf_token": token.group(1),
+                "finding_key": random.choice(keys),
+                "verdict": "accepted",
+                "justification": "",
+            },
+        )

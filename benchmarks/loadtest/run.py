@@ -52,8 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--architects", type=int, default=50)
     parser.add_argument("--reviewers", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=1, help="N: the run uses 2N check workers, scaling compares N and 2N")
-    parser.add_argument("--scaling-checks", type=int, default=6, help="checks queued for each scaling run (0: no scaling run)")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="N: the run uses 2N check workers, scaling compares N and 2N"
+    )
+    parser.add_argument(
+        "--scaling-checks", type=int, default=6, help="checks queued for each scaling run (0: no scaling run)"
+    )
     parser.add_argument("--drain-seconds", type=int, default=900)
     parser.add_argument("--out", type=Path, default=REPO / "out" / "loadtest.txt")
     options = parser.parse_args(argv)
@@ -71,11 +75,23 @@ class LoadRun:
     def __init__(self, folder: Path, database_url: str, redis_url: str, options) -> None:
         self.folder, self.options = folder, options
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("ANNEX_")}
-        self.env.update(DATABASE_URL=database_url, REDIS_URL=redis_url, ANNEX_SECRET_KEY=secrets.token_hex(16),
-                        ANNEX_UPLOAD_FOLDER=str(folder / "uploads"), ANNEX_ANNEX_FOLDER=str(folder / "annexes"),
-                        PYTHONPATH=str(REPO))
-        self.app = create_app({"SECRET_KEY": self.env["ANNEX_SECRET_KEY"], "DATABASE_URL": database_url, "REDIS_URL": redis_url,
-                               "UPLOAD_FOLDER": self.env["ANNEX_UPLOAD_FOLDER"], "ANNEX_FOLDER": self.env["ANNEX_ANNEX_FOLDER"]})
+        self.env.update(
+            DATABASE_URL=database_url,
+            REDIS_URL=redis_url,
+            ANNEX_SECRET_KEY=secrets.token_hex(16),
+            ANNEX_UPLOAD_FOLDER=str(folder / "uploads"),
+            ANNEX_ANNEX_FOLDER=str(folder / "annexes"),
+            PYTHONPATH=str(REPO),
+        )
+        self.app = create_app(
+            {
+                "SECRET_KEY": self.env["ANNEX_SECRET_KEY"],
+                "DATABASE_URL": database_url,
+                "REDIS_URL": redis_url,
+                "UPLOAD_FOLDER": self.env["ANNEX_UPLOAD_FOLDER"],
+                "ANNEX_FOLDER": self.env["ANNEX_ANNEX_FOLDER"],
+            }
+        )
         self.port = free_port()
         self.processes: list[subprocess.Popen] = []
         self.workers: list[subprocess.Popen] = []
@@ -85,7 +101,9 @@ class LoadRun:
 
     def start(self, name: str, command: list[str]) -> subprocess.Popen:
         log = (self.folder / f"{name}-{uuid.uuid4().hex[:6]}.log").open("wb")
-        process = subprocess.Popen(command, cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         self.processes.append(process)
         return process
 
@@ -95,6 +113,7 @@ class LoadRun:
         # a worker counts once it has registered in Redis (imports done, ready to take a job)
         from redis import Redis
         from rq import Worker
+
         connection = Redis.from_url(self.env["REDIS_URL"])
         wait_for(lambda: len(Worker.all(connection=connection)) >= len(self.workers), 120, "the workers to register")
 
@@ -127,23 +146,66 @@ class LoadRun:
         accounts = self.make_accounts(options.architects, options.reviewers)
         accounts_file = self.folder / "accounts.json"
         accounts_file.write_text(json.dumps(accounts))
-        self.start("gunicorn", [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
-                                "--timeout", "60", "web:create_app()"])
+        self.start(
+            "gunicorn",
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--timeout",
+                "60",
+                "web:create_app()",
+            ],
+        )
         wait_for(lambda: http_status(f"{self.url}/signin") == 200, 60, "gunicorn to answer")
         self.start_workers(2 * options.workers)
 
-        self.say(f"load test: {options.architects} architects, {options.reviewers} reviewers, {options.seconds} s, "
-                 f"gunicorn 2 web workers, {2 * options.workers} check workers, PostgreSQL, Redis")
-        self.say(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the start")
+        self.say(
+            f"load test: {options.architects} architects, {options.reviewers} reviewers, {options.seconds} s, "
+            f"gunicorn 2 web workers, {2 * options.workers} check workers, PostgreSQL, Redis"
+        )
+        self.say(
+            f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the start"
+        )
         stats_prefix = self.folder / "locust"
         locust = subprocess.run(
-            [sys.executable, "-m", "locust", "-f", str(REPO / "benchmarks" / "loadtest" / "locustfile.py"), "--headless",
-             "--users", str(options.architects + options.reviewers), "--spawn-rate", str(max(10, (options.architects + options.reviewers) // 2)),
-             "--run-time", f"{options.seconds}s", "--host", self.url, "--csv", str(stats_prefix), "--only-summary",
-             "--stop-timeout", "10", "--loglevel", "WARNING"],
-            cwd=REPO, env={**self.env, "LOADTEST_ACCOUNTS": str(accounts_file), "LOADTEST_ARCHITECTS": str(options.architects),
-                           "LOADTEST_REVIEWERS": str(options.reviewers)},
-            capture_output=True, text=True)
+            [
+                sys.executable,
+                "-m",
+                "locust",
+                "-f",
+                str(REPO / "benchmarks" / "loadtest" / "locustfile.py"),
+                "--headless",
+                "--users",
+                str(options.architects + options.reviewers),
+                "--spawn-rate",
+                str(max(10, (options.architects + options.reviewers) // 2)),
+                "--run-time",
+                f"{options.seconds}s",
+                "--host",
+                self.url,
+                "--csv",
+                str(stats_prefix),
+                "--only-summary",
+                "--stop-timeout",
+                "10",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=REPO,
+            env={
+                **self.env,
+                "LOADTEST_ACCOUNTS": str(accounts_file),
+                "LOADTEST_ARCHITECTS": str(options.architects),
+                "LOADTEST_REVIEWERS": str(options.reviewers),
+            },
+            capture_output=True,
+            text=True,
+        )
         (self.folder / "locust.log").write_text(locust.stdout + locust.stderr)
         stats_file = Path(f"{stats_prefix}_stats.csv")
         if not stats_file.exists():
@@ -152,15 +214,19 @@ class LoadRun:
             return 2
         failures = self.report_requests(stats_file, Path(f"{stats_prefix}_failures.csv"))
         made_in_run = self.count_states()
-        self.say(f"during the run: {sum(made_in_run.values())} submissions made, {made_in_run.get('done', 0) + made_in_run.get('failed', 0)} finished")
+        self.say(
+            f"during the run: {sum(made_in_run.values())} submissions made, {made_in_run.get('done', 0) + made_in_run.get('failed', 0)} finished"
+        )
 
         drain_started = time.monotonic()
         wait_for(lambda: not self.unfinished(), options.drain_seconds, "the queue to drain", pause=1, fail=False)
         drained = self.count_states()
         lost = self.lost_submissions()
         made = sum(drained.values())
-        self.say(f"after draining {time.monotonic() - drain_started:.0f} s: {made} submissions made, "
-                 f"{drained.get('done', 0)} done, {drained.get('failed', 0)} failed, {len(lost)} lost")
+        self.say(
+            f"after draining {time.monotonic() - drain_started:.0f} s: {made} submissions made, "
+            f"{drained.get('done', 0)} done, {drained.get('failed', 0)} failed, {len(lost)} lost"
+        )
         for line in lost[:10]:
             self.say(f"  lost: {line}")
 
@@ -198,16 +264,35 @@ class LoadRun:
         made = {"architects": [], "reviewers": []}
         for number in range(reviewers):
             password = secrets.token_urlsafe(16)
-            user = create_user(session, email=f"reviewer-{number}@load.example", name=f"Reviewer {number}", password=password,
-                               role=Role.REVIEWER, municipality=municipality)
+            user = create_user(
+                session,
+                email=f"reviewer-{number}@load.example",
+                name=f"Reviewer {number}",
+                password=password,
+                role=Role.REVIEWER,
+                municipality=municipality,
+            )
             made["reviewers"].append({"email": user.email, "password": password})
         session.flush()
         for number in range(architects):
-            user = create_user(session, email=f"architect-{number}@load.example", name=f"Architect {number}",
-                               password=secrets.token_urlsafe(16), role=Role.ARCHITECT, municipality=None)
+            user = create_user(
+                session,
+                email=f"architect-{number}@load.example",
+                name=f"Architect {number}",
+                password=secrets.token_urlsafe(16),
+                role=Role.ARCHITECT,
+                municipality=None,
+            )
             session.flush()
-            project = create_project(session, user, name=f"Load house {number}", address=f"{number} Load Lane",
-                                     permit_number=f"LOAD-{number}", municipality_id=municipality.id, dwellings=1)
+            project = create_project(
+                session,
+                user,
+                name=f"Load house {number}",
+                address=f"{number} Load Lane",
+                permit_number=f"LOAD-{number}",
+                municipality_id=municipality.id,
+                dwellings=1,
+            )
             session.flush()
             made["architects"].append({"token": issue_token(session, user, "load test"), "project_id": project.id})
         session.commit()
@@ -240,7 +325,9 @@ class LoadRun:
 
     def count_states(self) -> dict[str, int]:
         with self.session() as session:
-            return dict(session.execute(select(Submission.check_state, func.count()).group_by(Submission.check_state)).all())
+            return dict(
+                session.execute(select(Submission.check_state, func.count()).group_by(Submission.check_state)).all()
+            )
 
     def unfinished(self) -> int:
         counts = self.count_states()
@@ -250,8 +337,11 @@ class LoadRun:
         """Submissions that did not end done, or failed with a sentence for the architect."""
         with self.session() as session:
             rows = session.scalars(select(Submission)).all()
-            return [f"submission {s.id}: {s.check_state} {s.error or ''}".strip() for s in rows
-                    if not (s.check_state == "done" or (s.check_state == "failed" and (s.error or "").strip()))]
+            return [
+                f"submission {s.id}: {s.check_state} {s.error or ''}".strip()
+                for s in rows
+                if not (s.check_state == "done" or (s.check_state == "failed" and (s.error or "").strip()))
+            ]
 
     # ------------------------------------------------------------- scaling
 
@@ -271,7 +361,9 @@ class LoadRun:
             wait_for(finished, self.options.drain_seconds, f"{checks} checks on {count} workers", pause=0.5)
             elapsed = time.monotonic() - started
             rates[count] = checks / elapsed
-            self.say(f"scaling: {count} check workers finished {checks} checks in {elapsed:.1f} s = {rates[count]:.3f} checks/s")
+            self.say(
+                f"scaling: {count} check workers finished {checks} checks in {elapsed:.1f} s = {rates[count]:.3f} checks/s"
+            )
             self.stop_workers()
         ratio = rates[2 * n] / rates[n]
         self.say(f"scaling: {2 * n} workers / {n} workers = {ratio:.2f} times the checks per second (target about 2)")
@@ -286,9 +378,15 @@ class LoadRun:
             parts.append(field(boundary, "elevation", elevation.encode()))
             parts.append(field(boundary, "storey", (example / file).read_bytes(), file))
         body = b"".join(parts) + f"--{boundary}--\r\n".encode()
-        request = urllib.request.Request(f"{self.url}/api/v1/projects/{architect['project_id']}/versions", data=body, method="POST",
-                                         headers={"Authorization": f"Bearer {architect['token']}",
-                                                  "Content-Type": f"multipart/form-data; boundary={boundary}"})
+        request = urllib.request.Request(
+            f"{self.url}/api/v1/projects/{architect['project_id']}/versions",
+            data=body,
+            method="POST",
+            headers={
+                "Authorization": f"Bearer {architect['token']}",
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+            },
+        )
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read())["id"]
 
@@ -322,5 +420,6 @@ if __name__ == "__main__":
         sys.exit(main())
     except Exception:  # the harness itself broke: 2, not the 1 of a missed target
         import traceback
+
         traceback.print_exc()
         sys.exit(2)

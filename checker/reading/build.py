@@ -84,7 +84,9 @@ def build_storey(
             if recognised_by is None:
                 return Source(item.handle, item.layer, name)
             return Source(item.handle, item.layer, name, recognised_by)
-        return Source(item.handle, item.layer, name, recognised_by or explained.how, explained.confidence, explained.reason)
+        return Source(
+            item.handle, item.layer, name, recognised_by or explained.how, explained.confidence, explained.reason
+        )
 
     # Walls as drawn: lines, polylines and (from extraction) hatch boundaries on wall layers.
     walls = tuple(Wall(source(s), g) for s, g in by_role.get(Role.WALLS, []))
@@ -102,7 +104,9 @@ def build_storey(
     # An opening found by its shape in a block reference that carries opening attributes
     # (a door block on a layer of no door role) keeps them, and is known by that block.
     holders = [_attribute_holder(f.path, raw.opening_attributes) for f in found]
-    attributes += [parse_attributes(raw.opening_attributes[holder]) if holder else parse_attributes({}) for holder in holders]
+    attributes += [
+        parse_attributes(raw.opening_attributes[holder]) if holder else parse_attributes({}) for holder in holders
+    ]
     final_spans = _resized(all_spans, [a.width_m for a in attributes])
     width_from = ["attribute" if a.width_m is not None else "geometry" for a in attributes]
     alongs, widths = _directions(final_spans)
@@ -117,7 +121,10 @@ def build_storey(
         recognised = Source(item.handle, item.layer, name, item.recognised_by, item.confidence, item.reason)
         if holder:
             recognised = replace(  # named by the block reference (its handle in modelspace)
-                recognised, handle=holder, recognised_by="block-attributes", confidence=max(item.confidence, BLOCK_ATTRIBUTES_CONFIDENCE)
+                recognised,
+                handle=holder,
+                recognised_by="block-attributes",
+                confidence=max(item.confidence, BLOCK_ATTRIBUTES_CONFIDENCE),
             )
         identities.append((recognised, item.kind, item.block))
     openings = [
@@ -156,9 +163,7 @@ def build_storey(
         AccessSurface(source(s), _access_kind(s.layer), g, s.elevation * factor, _slope(words))
         for (s, g), words in zip(access_found, access_texts)
     )
-    site = tuple(
-        SiteBoundary(source(s), g) for s, g in by_role.get(Role.SITE, []) if isinstance(g, Polygon)
-    )
+    site = tuple(SiteBoundary(source(s), g) for s, g in by_role.get(Role.SITE, []) if isinstance(g, Polygon))
     public = tuple(PublicRealm(source(s), g) for s, g in by_role.get(Role.PUBLIC, []))
     fences = tuple(
         Fence(source(s), g.exterior if isinstance(g, Polygon) else g, s.thickness * factor or None)
@@ -210,7 +215,9 @@ def _recognise(raw: Extraction, factor: float, walls: tuple[Wall, ...], known_sp
     return found
 
 
-def _windows_taken_for_walls(wall_segments: Segments, lines: Linework, walls: tuple[Wall, ...]) -> tuple[Segments, Linework]:
+def _windows_taken_for_walls(
+    wall_segments: Segments, lines: Linework, walls: tuple[Wall, ...]
+) -> tuple[Segments, Linework]:
     """A window's outer lines drawn on the wall's faces, on a layer that also holds the
     walls, are read as wall and close the window's gap: give them back to the loose
     linework (where the window is recognised in its gap) when a middle glass line shows them."""

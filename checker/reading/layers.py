@@ -119,8 +119,11 @@ class LayerMapping:
                 if role is None:  # the table's "none": the user says nothing on it is to be read
                     return LayerRole(None, noise=True)
                 return LayerRole(
-                    role, "mapping",
-                    msg("layer.by-mapping", layer=layer, role=Term(f"layer-role.{role.value}"), source=self.source or ""),
+                    role,
+                    "mapping",
+                    msg(
+                        "layer.by-mapping", layer=layer, role=Term(f"layer-role.{role.value}"), source=self.source or ""
+                    ),
                 )
         reading = read_layer_name(layer)
         if reading.role is not None:
@@ -130,16 +133,20 @@ class LayerMapping:
             return LayerRole(None, noise=reading.noise)
         for role, pattern in self._compiled[user:]:
             if fnmatch.fnmatchcase(name, pattern):
-                return LayerRole(role, "layer-name", msg("layer.by-standard", layer=layer, role=Term(f"layer-role.{role.value}"), standard="NCS"))
+                return LayerRole(
+                    role,
+                    "layer-name",
+                    msg("layer.by-standard", layer=layer, role=Term(f"layer-role.{role.value}"), standard="NCS"),
+                )
         return LayerRole(None, noise=True) if reading.noise else NO_ROLE
 
-    def merged(self, other: "LayerMapping") -> "LayerMapping":
+    def merged(self, other: LayerMapping) -> LayerMapping:
         """This mapping with ``other``'s patterns tried first."""
         sources = [s for s in (other.source, self.source) if s]
         return LayerMapping(user=other.user + self.user, source=" + ".join(sources) or None)
 
     @classmethod
-    def from_table(cls, table: object, where: str) -> "LayerMapping":
+    def from_table(cls, table: object, where: str) -> LayerMapping:
         """Build from a ``{role: [pattern, ...]}`` table; ``where`` names it in errors."""
         if not isinstance(table, dict):
             raise ManifestError(f"{where}: the layer mapping must be a table of role = [layer names].")
@@ -148,9 +155,7 @@ class LayerMapping:
         for key, patterns in table.items():
             role = roles.get(str(key).lower())
             if role is None and str(key).lower() != "none":  # "none": layers that hold nothing to check
-                raise ManifestError(
-                    f"{where}: unknown layer role {key!r}; the roles are {', '.join(roles)}."
-                )
+                raise ManifestError(f"{where}: unknown layer role {key!r}; the roles are {', '.join(roles)}.")
             if isinstance(patterns, str):
                 patterns = [patterns]
             if not isinstance(patterns, list) or not all(isinstance(p, str) and p.strip() for p in patterns):
@@ -159,7 +164,7 @@ class LayerMapping:
         return cls(user=tuple(pairs), source=where)
 
     @classmethod
-    def from_file(cls, path: Path) -> "LayerMapping":
+    def from_file(cls, path: Path) -> LayerMapping:
         """Read a mapping file: a ``[layers]`` table, or role keys at the top level."""
         if not Path(path).exists() and not Path(path).is_symlink():
             raise ManifestError(f"Layer mapping file {path} does not exist.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import shapely
@@ -275,7 +275,9 @@ def _require_plan_content(raw: Extraction, label: str, mapping: LayerMapping, re
     if has_plan:
         return
     names = sorted(raw.layer_entities, key=str.casefold)
-    shown = ", ".join(names[:MAX_LAYERS_NAMED]) + (f" and {len(names) - MAX_LAYERS_NAMED} more" if len(names) > MAX_LAYERS_NAMED else "")
+    shown = ", ".join(names[:MAX_LAYERS_NAMED]) + (
+        f" and {len(names) - MAX_LAYERS_NAMED} more" if len(names) > MAX_LAYERS_NAMED else ""
+    )
     repaired = f" (it was damaged; {read.repair_count} repairs were made)" if read.recovered else ""
     if not names:
         raise NoPlanContent(f"{label} has no visible drawing content{repaired}; draw the floor plan on visible layers.")

@@ -128,15 +128,20 @@ def load_project_spec(path: Path) -> ProjectSpec:
         file = _file_name(_text(entry, "file", here, required=True), "file", here)
         elevation = entry.get("elevation", 0.0)
         # A TOML integer has no size limit: compared as it is, never made a float.
-        if isinstance(elevation, bool) or not isinstance(elevation, (int, float)) or (
-            isinstance(elevation, float) and not math.isfinite(elevation)
+        if (
+            isinstance(elevation, bool)
+            or not isinstance(elevation, (int, float))
+            or (isinstance(elevation, float) and not math.isfinite(elevation))
         ):
             raise ManifestError(f"{here}: elevation must be a number of metres.")
         if abs(elevation) > MAX_ELEVATION:
             raise ManifestError(f"{here}: elevation {elevation} m is not plausible; give it in metres.")
         storeys.append(
             StoreySpec(
-                storey_name, (path.parent / file), float(elevation), _units(entry, here) or project_units,
+                storey_name,
+                (path.parent / file),
+                float(elevation),
+                _units(entry, here) or project_units,
                 region=_region(entry, here),
             )
         )
@@ -148,7 +153,10 @@ def load_project_spec(path: Path) -> ProjectSpec:
     schedule = _text(project, "schedule", f"{where} [project]") or _text(data, "schedule", where)
     schedule = _file_name(schedule, "schedule", where) if schedule else None
     return ProjectSpec(
-        info=info, storeys=tuple(storeys), mapping=mapping, manifest=path,
+        info=info,
+        storeys=tuple(storeys),
+        mapping=mapping,
+        manifest=path,
         schedule=(path.parent / schedule) if schedule else None,
     )
 
@@ -156,9 +164,7 @@ def load_project_spec(path: Path) -> ProjectSpec:
 def _no_unknown(table: dict, allowed: set[str], where: str) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise ManifestError(
-            f"{where}: unknown key {unknown[0]!r}; the keys are {', '.join(sorted(allowed))}."
-        )
+        raise ManifestError(f"{where}: unknown key {unknown[0]!r}; the keys are {', '.join(sorted(allowed))}.")
 
 
 def _text(table: dict, key: str, where: str, required: bool = False) -> str | None:
@@ -200,12 +206,8 @@ def _region(table: dict, where: str) -> tuple[float, float, float, float] | None
         and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in value)
     )
     if not numbers:
-        raise ManifestError(
-            f"{where}: region must be four numbers [x0, y0, x1, y1] in drawing units, not {value!r}."
-        )
+        raise ManifestError(f"{where}: region must be four numbers [x0, y0, x1, y1] in drawing units, not {value!r}.")
     x0, y0, x1, y1 = (float(v) for v in value)
     if not (x0 < x1 and y0 < y1):
-        raise ManifestError(
-            f"{where}: region {value!r} is not a box: x0 must be less than x1 and y0 less than y1."
-        )
+        raise ManifestError(f"{where}: region {value!r} is not a box: x0 must be less than x1 and y0 less than y1.")
     return (x0, y0, x1, y1)

@@ -74,7 +74,9 @@ def read_schedule(path: Path) -> Schedule:
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ScheduleError(f"The schedule {name} is neither a CSV nor an XLSX file; write it with `annex schedule PLAN -o openings.csv` (or .xlsx).")
+        raise ScheduleError(
+            f"The schedule {name} is neither a CSV nor an XLSX file; write it with `annex schedule PLAN -o openings.csv` (or .xlsx)."
+        )
     if not path.exists():  # links followed: a link to nothing does not exist either
         raise ScheduleError(f"The schedule {name} does not exist.")
     # Read once, as an ordinary file within the size limit: a device or a named pipe is
@@ -92,7 +94,7 @@ def _csv_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ScheduleError(
-            f"The schedule {name} is not UTF-8 text: save it from Excel as \"CSV UTF-8\", or as XLSX."
+            f'The schedule {name} is not UTF-8 text: save it from Excel as "CSV UTF-8", or as XLSX.'
         ) from None
     if "\x00" in text:
         raise ScheduleError(f"The schedule {name} is not a CSV file (it holds binary data).")
@@ -127,7 +129,9 @@ def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ScheduleError(f"The schedule {name} is not a readable XLSX workbook ({type(exc).__name__}).") from None
     except Exception as exc:  # noqa: BLE001 - openpyxl on a damaged file raises zlib, XML, type errors...
-        raise ScheduleError(f"The schedule {name} is a damaged XLSX workbook ({type(exc).__name__}); save it again from Excel.") from None
+        raise ScheduleError(
+            f"The schedule {name} is a damaged XLSX workbook ({type(exc).__name__}); save it again from Excel."
+        ) from None
     try:
         sheet = book["Openings"] if "Openings" in book.sheetnames else book.worksheets[0]
         return [
@@ -135,7 +139,9 @@ def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
         ]
     except Exception as exc:  # noqa: BLE001 - read_only reads the sheet lazily: damage shows only here
-        raise ScheduleError(f"The schedule {name} is a damaged XLSX workbook ({type(exc).__name__}); save it again from Excel.") from None
+        raise ScheduleError(
+            f"The schedule {name} is a damaged XLSX workbook ({type(exc).__name__}); save it again from Excel."
+        ) from None
     finally:
         book.close()
 
@@ -190,7 +196,9 @@ def _rows(table: list[tuple[int, list[str]]], name: str, label: str) -> list[Sch
         handle = record.get("handle") or None
         mark = record.get("type_mark") or None
         if handle is None and mark is None:
-            raise ScheduleError(f"{where}: the row names no opening; give a handle (one opening) or a type_mark (a type).")
+            raise ScheduleError(
+                f"{where}: the row names no opening; give a handle (one opening) or a type_mark (a type)."
+            )
         values = tuple((tag, record[tag]) for tag in DATA_COLUMNS if record.get(tag))
         for tag, value in values:
             _check_value(where, tag, value)
@@ -227,7 +235,9 @@ def apply_schedule(plan: Plan, schedule: Schedule) -> Plan:
             return row.storey
         if row.storey.casefold() in folded_storeys:
             return folded_storeys[row.storey.casefold()]
-        raise ScheduleError(f"{row.where}: the plan has no storey {row.storey!r}; its storeys are {', '.join(storeys)}.")
+        raise ScheduleError(
+            f"{row.where}: the plan has no storey {row.storey!r}; its storeys are {', '.join(storeys)}."
+        )
 
     # 1. Handle rows: one opening each; a type mark given there names the opening's type.
     marks: dict[tuple[str, int], str | None] = {
@@ -321,7 +331,9 @@ def _row_words(row: ScheduleRow) -> str:
     return " ".join(row.where.rsplit(" ", 2)[-2:])
 
 
-def _applied(opening: Opening, handle_row: ScheduleRow | None, type_row: ScheduleRow | None, mark: str | None) -> Opening:
+def _applied(
+    opening: Opening, handle_row: ScheduleRow | None, type_row: ScheduleRow | None, mark: str | None
+) -> Opening:
     attrs = opening.attributes
     candidates: dict[str, dict[str, str]] = {}  # tag -> origin -> value
     for tag, value in attrs.raw:
@@ -364,15 +376,17 @@ def openings_json(plan: Plan) -> list[dict]:
     for storey, opening in plan.openings():
         attributes = opening.attributes.to_json()
         attributes["sources"] = value_sources(opening.attributes)
-        records.append({
-            "storey": storey.name,
-            "handle": opening.source.handle,
-            "type_mark": opening.source.type_mark,
-            "kind": opening.kind.value,
-            "external": opening.on_envelope,
-            "width_m": round(opening.width_m, 3),
-            "recognised_by": opening.source.recognised_by,
-            "confidence": round(opening.source.confidence, 2),
-            "attributes": attributes,
-        })
+        records.append(
+            {
+                "storey": storey.name,
+                "handle": opening.source.handle,
+                "type_mark": opening.source.type_mark,
+                "kind": opening.kind.value,
+                "external": opening.on_envelope,
+                "width_m": round(opening.width_m, 3),
+                "recognised_by": opening.source.recognised_by,
+                "confidence": round(opening.source.confidence, 2),
+                "attributes": attributes,
+            }
+        )
     return records

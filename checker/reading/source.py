@@ -141,7 +141,9 @@ def _how_to_raise() -> tuple[str, str]:
 
 def _over(name: str, size: int, cap: int):
     option, variable = _how_to_raise()
-    return msg("file.over-limit", file=name, size=size_text(size), limit=size_text(cap), option=option, variable=variable)
+    return msg(
+        "file.over-limit", file=name, size=size_text(size), limit=size_text(cap), option=option, variable=variable
+    )
 
 
 def _grew(name: str, cap: int):

@@ -43,13 +43,37 @@ UNITS: tuple[Unit, ...] = (
 )
 _BY_CODE = {u.code: u for u in UNITS}
 _ALIASES = {
-    "in": "in", "inch": "in", "inches": "in", '"': "in",
-    "ft": "ft", "foot": "ft", "feet": "ft", "'": "ft",
-    "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
-    "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
-    "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
-    "yd": "yd", "yard": "yd", "yards": "yd",
-    "dm": "dm", "decimetre": "dm", "decimetres": "dm", "decimeter": "dm", "decimeters": "dm",
+    "in": "in",
+    "inch": "in",
+    "inches": "in",
+    '"': "in",
+    "ft": "ft",
+    "foot": "ft",
+    "feet": "ft",
+    "'": "ft",
+    "mm": "mm",
+    "millimetre": "mm",
+    "millimetres": "mm",
+    "millimeter": "mm",
+    "millimeters": "mm",
+    "cm": "cm",
+    "centimetre": "cm",
+    "centimetres": "cm",
+    "centimeter": "cm",
+    "centimeters": "cm",
+    "m": "m",
+    "metre": "m",
+    "metres": "m",
+    "meter": "m",
+    "meters": "m",
+    "yd": "yd",
+    "yard": "yd",
+    "yards": "yd",
+    "dm": "dm",
+    "decimetre": "dm",
+    "decimetres": "dm",
+    "decimeter": "dm",
+    "decimeters": "dm",
 }
 _BY_NAME = {u.name: u for u in UNITS}
 
@@ -102,7 +126,7 @@ class UnitsReport:
     median_opening_width_m: float | None
     suggestions: tuple[str, ...]  # plausible units, most likely first
     judgement: Message  # what was decided and how sure, said in any language
-    evidence: tuple["Support", ...] = ()  # the drawing's sizes that agree with the unit used
+    evidence: tuple[Support, ...] = ()  # the drawing's sizes that agree with the unit used
 
     @property
     def message(self) -> str:
@@ -146,9 +170,7 @@ def plausible_units(length_units: float | None, opening_units: float | None) -> 
     """Units under which the measured sizes look like a building, most likely first."""
     if length_units is None and opening_units is None:
         return ()
-    return tuple(
-        name for name in SUGGESTION_ORDER if _is_plausible(length_units, opening_units, _BY_NAME[name])
-    )
+    return tuple(name for name in SUGGESTION_ORDER if _is_plausible(length_units, opening_units, _BY_NAME[name]))
 
 
 def _describe(length_units: float | None, unit: Unit, opening_units: float | None = None) -> Message | Term:
@@ -177,7 +199,7 @@ def decide_units(
     override: str | None,
     length_units: float | None,
     opening_units: float | None,
-    inference: "Inference | None" = None,
+    inference: Inference | None = None,
 ) -> UnitsReport:
     """Choose the drawing unit and judge it against the drawing's own sizes.
 
@@ -215,23 +237,33 @@ def decide_units(
         if not plausible:
             notes.append(msg("units.user-implausible"))
         if notes:
-            return report(unit, "user", plausible, msg("units.user-with-notes", unit=given, notes=Listing(notes, "sentences")))
+            return report(
+                unit, "user", plausible, msg("units.user-with-notes", unit=given, notes=Listing(notes, "sentences"))
+            )
         return report(unit, "user", plausible, msg("units.user", unit=given))
 
     inferred = inference.best if inference is not None and inference.conclusive else None
-    if inferred is not None and (declared is None or (declared is not inferred and not inference.is_supported(declared))):
+    if inferred is not None and (
+        declared is None or (declared is not inferred and not inference.is_supported(declared))
+    ):
         # No usable header, or one the drawing contradicts: the evidence decides.
         described = _describe(length_units, inferred)
         said = evidence_listing(inference.supports(inferred))
         if declared is not None:
             judgement = msg(
-                "units.inferred-over-header", declared=Term(f"unit.{declared.long_name}"), unit=described,
-                evidence=said, only=Term(f"unit.{inferred.long_name}"), name=inferred.name,
+                "units.inferred-over-header",
+                declared=Term(f"unit.{declared.long_name}"),
+                unit=described,
+                evidence=said,
+                only=Term(f"unit.{inferred.long_name}"),
+                name=inferred.name,
             )
         elif not insunits:
             judgement = msg("units.inferred-no-units", unit=described, evidence=said, name=inferred.name)
         else:
-            judgement = msg("units.inferred-odd-code", code=int(insunits), unit=described, evidence=said, name=inferred.name)
+            judgement = msg(
+                "units.inferred-odd-code", code=int(insunits), unit=described, evidence=said, name=inferred.name
+            )
         return report(inferred, "inferred", _is_plausible(length_units, opening_units, inferred), judgement)
 
     if declared is not None:
@@ -243,7 +275,9 @@ def decide_units(
             return report(declared, "header", False, msg("units.header-implausible", unit=stated))
         likely = [_describe(length_units, _BY_NAME[s]) for s in suggestions[:3]]
         return report(
-            declared, "header", False,
+            declared,
+            "header",
+            False,
             msg("units.header-implausible-likely", unit=stated, likely=Listing(likely, "or-each"), name=suggestions[0]),
         )
 
@@ -260,17 +294,21 @@ def decide_units(
     return report(unit, "assumed", False, msg("units.odd-code-implausible", code=int(insunits)))
 
 
-def evidence_listing(supports: "tuple[Support, ...]") -> Listing:
+def evidence_listing(supports: tuple[Support, ...]) -> Listing:
     """The evidence as words: "5 door swings 0.80-1.00 m wide, walls 0.12-0.30 m thick"."""
     items = []
     for support in supports:
         if support.kind == "extent":
             continue  # the unit's description already says how long the building is
         if support.kind == "rooms":
-            items.append(msg(
-                "units.evidence-rooms", count=support.plausible,
-                low=Number(support.low_m, ".1f"), high=Number(support.high_m, ".1f"),
-            ))
+            items.append(
+                msg(
+                    "units.evidence-rooms",
+                    count=support.plausible,
+                    low=Number(support.low_m, ".1f"),
+                    high=Number(support.high_m, ".1f"),
+                )
+            )
         else:
             sizes = dict(count=support.plausible, low=Number(support.low_m, ".2f"), high=Number(support.high_m, ".2f"))
             if support.kind == "doors":

@@ -28,10 +28,10 @@ import threading
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from functools import lru_cache
+from datetime import date, datetime, UTC
+from functools import cache
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 from xml.sax.saxutils import escape as xml_escape
@@ -95,6 +95,7 @@ INFERRED_MARK = "†"  # the element was recognised from its shape, not stated
 SCHEDULE_MARK = "*"  # the value came from the openings schedule
 GUESS_MARK = "?"  # the value is a guess nobody stated
 VALUE_MARKS = {"schedule": SCHEDULE_MARK, "guess": GUESS_MARK}
+
 
 def recognition(recognised_by: str, confidence: float) -> Message:
     """How an element was recognised and how sure the reading is: "geometry, 0.9"."""
@@ -163,7 +164,7 @@ def annex_pdf(
     *,
     language: str = "en",
     show_passes: bool = False,
-    url_fetcher: "AssetFetcher | None" = None,
+    url_fetcher: AssetFetcher | None = None,
     review: Review | None = None,
 ) -> bytes:
     """The annex as PDF/A-3b, with ``results.dumps()`` attached as results.json.
@@ -271,8 +272,11 @@ REQUIRED_FACES = {
 
 def _require_fonts(language: str) -> None:
     """Refuse, in one sentence, to set an annex whose fonts are not installed."""
-    missing = [(f"{family} {style}", package) for family, style, package in REQUIRED_FACES[language]
-               if not _face_installed(family, style)]
+    missing = [
+        (f"{family} {style}", package)
+        for family, style, package in REQUIRED_FACES[language]
+        if not _face_installed(family, style)
+    ]
     if missing:
         faces = ", ".join(face for face, _ in missing)
         packages = " ".join(sorted({package for _, package in missing}))
@@ -283,13 +287,13 @@ def _require_fonts(language: str) -> None:
         )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _face_installed(family: str, style: str) -> bool:
     """Whether fontconfig has this face itself, not a substitute (asked through weasyprint's binding)."""
     return _face_file(family, style) is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _face_file(family: str, style: str) -> str | None:
     """The font file of this face when fontconfig has it itself, else None."""
     try:
@@ -344,7 +348,7 @@ def _font_timestamp() -> int:
     moment = _FONT_MOMENT.get()
     if moment is None:
         return _fonttools_timestamp_now()
-    return timeTools.timestampSinceEpoch(moment.replace(tzinfo=timezone.utc).timestamp())
+    return timeTools.timestampSinceEpoch(moment.replace(tzinfo=UTC).timestamp())
 
 
 _fonttools_timestamp_now = timeTools.timestampNow
@@ -367,9 +371,9 @@ def _moment(generated: str) -> datetime:
     try:
         moment = datetime.fromisoformat(generated.replace("Z", "+00:00"))
     except ValueError:
-        moment = datetime(1970, 1, 1, tzinfo=timezone.utc)
+        moment = datetime(1970, 1, 1, tzinfo=UTC)
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment
 
 
@@ -440,7 +444,7 @@ def _xmp_properties(results: Results) -> str:
         'xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" '
         'xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" '
         'xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">'
-        "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+        '<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">'
         "<pdfaSchema:schema>security-annex permit annex</pdfaSchema:schema>"
         f"<pdfaSchema:namespaceURI>{XMP_NAMESPACE}</pdfaSchema:namespaceURI>"
         "<pdfaSchema:prefix>annex</pdfaSchema:prefix>"
@@ -456,7 +460,7 @@ def _xmp_properties(results: Results) -> str:
 # ------------------------------------------------------------------ the template's environment
 
 
-@lru_cache(maxsize=None)
+@cache
 def _environment(language: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -810,8 +814,7 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool, res
         labels = tuple(drawing.labels) if width / max(drawing.width_m, 1e-9) >= MIN_LABEL_SCALE else ()
         on_storey = [i for i in numbered if any(m.storey == storey.name for m in i.finding.marks)]
         undrawn = [
-            i for i in numbered
-            if not i.finding.marks and any(e.storey == storey.name for e in i.finding.elements)
+            i for i in numbered if not i.finding.marks and any(e.storey == storey.name for e in i.finding.elements)
         ]
         plans.append(
             PlanView(
@@ -951,9 +954,21 @@ def _opening_rows(openings: tuple[Opening, ...]) -> list[OpeningRow]:
     for opening in openings:
         a = opening.attributes
         key = (
-            opening.kind, opening.on_envelope, a.role, a.rc, a.cert, a.glazing, a.sill_m, a.head_m,
-            round(opening.width_m, 2), opening.width_from, opening.source.type_mark,
-            opening.source.recognised_by, round(opening.source.confidence, 2), a.sources, _opening_notes(opening),
+            opening.kind,
+            opening.on_envelope,
+            a.role,
+            a.rc,
+            a.cert,
+            a.glazing,
+            a.sill_m,
+            a.head_m,
+            round(opening.width_m, 2),
+            opening.width_from,
+            opening.source.type_mark,
+            opening.source.recognised_by,
+            round(opening.source.confidence, 2),
+            a.sources,
+            _opening_notes(opening),
         )
         alike.setdefault(key, []).append(opening)
     return [OpeningRow(tuple(group), key[-1]) for key, group in alike.items()]

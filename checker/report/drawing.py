@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape
 
 import numpy
@@ -135,8 +135,12 @@ def storey_picture(
         measures.setdefault(marker.colour, []).extend(marker.measures)
     for colour, geometries in measures.items():
         parts = shapely.get_parts(numpy.array(geometries, dtype=object))
-        rings = numpy.concatenate([shapely.get_rings(parts[shapely.get_type_id(parts) == 3]),
-                                   parts[numpy.isin(shapely.get_type_id(parts), (1, 2))]])
+        rings = numpy.concatenate(
+            [
+                shapely.get_rings(parts[shapely.get_type_id(parts) == 3]),
+                parts[numpy.isin(shapely.get_type_id(parts), (1, 2))],
+            ]
+        )
         for ring in _pixel_rings(rings, scale):
             pen.line(ring, fill=colour, width=stroke_px(0.06))
     radius = scene.radius * scale
@@ -174,7 +178,7 @@ class _DigitGlyphs:
     pasted once.
     """
 
-    def __init__(self, font: "ImageFont.FreeTypeFont", size: tuple[int, int]) -> None:
+    def __init__(self, font: ImageFont.FreeTypeFont, size: tuple[int, int]) -> None:
         self.font = font
         self.glyphs: dict[str, tuple[numpy.ndarray, int]] = {}
         ascent, descent = font.getmetrics()
@@ -200,7 +204,7 @@ class _DigitGlyphs:
             x1, y1 = min(left + advance, columns), min(top + self.height, rows)
             if x0 < x1 and y0 < y1:
                 target = self.mask[y0:y1, x0:x1]
-                numpy.maximum(target, bitmap[y0 - top:y1 - top, x0 - left:x1 - left], out=target)
+                numpy.maximum(target, bitmap[y0 - top : y1 - top, x0 - left : x1 - left], out=target)
             left += advance
 
     def layer(self) -> Image.Image:

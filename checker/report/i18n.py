@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gettext
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 
@@ -27,6 +27,7 @@ DOMAIN = "annex"
 LANGUAGES = ("en", "fa")
 RIGHT_TO_LEFT = frozenset({"fa"})
 
+
 def check_language(language: str) -> str:
     if language not in LANGUAGES:
         raise InputError(f"There is no annex language {language!r}; the languages are {', '.join(LANGUAGES)}.")
@@ -37,7 +38,7 @@ def catalogue_path(language: str) -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(language: str) -> gettext.NullTranslations:
     """The gettext translations for ``language`` (cached; English is the identity)."""
     check_language(language)
@@ -60,8 +61,18 @@ def is_rtl(language: str) -> bool:
 # Iran's official calendar. Its months, from Nowruz (the March equinox): six of 31 days,
 # five of 30, and Esfand of 29, or 30 in a leap year.
 SOLAR_HIJRI_MONTHS = (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
 )
 
 

@@ -25,7 +25,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
@@ -133,13 +133,15 @@ def storey_elements(storey: Storey) -> list[Element]:
     elements += [Element("site", s.polygon, s.source) for s in storey.site_boundaries]
     elements += [Element("public", p.geometry, p.source) for p in storey.public_realm]
     elements += [
-        Element("access", a.polygon, a.source,
-                {"access_kind": a.kind.value, "height_m": a.height_m, "slope_deg": a.slope_deg})
+        Element(
+            "access",
+            a.polygon,
+            a.source,
+            {"access_kind": a.kind.value, "height_m": a.height_m, "slope_deg": a.slope_deg},
+        )
         for a in storey.access_surfaces
     ]
-    elements += [
-        Element("space", s.polygon, s.source, {"name": s.name, "use": s.use}) for s in storey.spaces
-    ]
+    elements += [Element("space", s.polygon, s.source, {"name": s.name, "use": s.use}) for s in storey.spaces]
     elements += [Element("fence", f.line, f.source, {"height_m": f.height_m}) for f in storey.fences]
     elements += [Element("wall", w.geometry, w.source) for w in storey.walls]
     elements += [
@@ -201,9 +203,7 @@ def plan_geojson(plan: Plan) -> dict:
                 "file": storey.file,
                 "elevation_m": storey.elevation_m,
                 "units": units,
-                "plates": [
-                    [v * factor for v in plate] for plate in plates_of(report)
-                ] if factor else [],
+                "plates": [[v * factor for v in plate] for plate in plates_of(report)] if factor else [],
             }
         )
         elements = storey_elements(storey)
@@ -286,7 +286,7 @@ def _geojson_geometries(geometries: list[BaseGeometry]) -> list[dict]:
     starts = np.searchsorted(owner, np.arange(len(geometries) + 1)).tolist()
     result = []
     for index, geometry in enumerate(geometries):
-        own = points[starts[index]:starts[index + 1]]
+        own = points[starts[index] : starts[index + 1]]
         result.append(_geometry_json(geometry, own))
     return result
 
@@ -305,7 +305,7 @@ def _geometry_json(geometry: BaseGeometry, points: list) -> dict:
     taken = 0
     for part in geometry.geoms:
         count = len(shapely.get_coordinates(part))
-        parts.append(_geometry_json(part, points[taken:taken + count]))
+        parts.append(_geometry_json(part, points[taken : taken + count]))
         taken += count
     if kind == "MultiPolygon":
         return {"type": "MultiPolygon", "coordinates": [p["coordinates"] for p in parts]}
@@ -321,7 +321,7 @@ def _rings(polygon: Polygon, points: list) -> list:
     taken = 0
     for ring in (polygon.exterior, *polygon.interiors):
         count = len(ring.coords)
-        rings.append(points[taken:taken + count])
+        rings.append(points[taken : taken + count])
         taken += count
     return rings
 
@@ -340,7 +340,7 @@ class Linework:
     coordinates: np.ndarray  # (n, 2), in the unit given
     line_of: np.ndarray  # (n,), line index, non-decreasing, every line at least 2 points
 
-    def scaled(self, factor: float) -> "Linework":
+    def scaled(self, factor: float) -> Linework:
         return Linework(self.coordinates * factor, self.line_of)
 
     @property
@@ -523,8 +523,10 @@ def _frame(elements: list[Element], original: Linework, plates: list) -> tuple[f
             centre_x, centre_y = (recognised[0] + recognised[2]) / 2, (recognised[1] + recognised[3]) / 2
             reach = extent * (STRAY_EXTENTS + 0.5)
             near = (
-                (bounds[:, 0] > centre_x - reach) & (bounds[:, 2] < centre_x + reach)
-                & (bounds[:, 1] > centre_y - reach) & (bounds[:, 3] < centre_y + reach)
+                (bounds[:, 0] > centre_x - reach)
+                & (bounds[:, 2] < centre_x + reach)
+                & (bounds[:, 1] > centre_y - reach)
+                & (bounds[:, 3] < centre_y + reach)
             )
             bounds = bounds[near]
         if len(bounds):
@@ -604,10 +606,20 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
                 geometry = geometry.intersection(page_frame)
                 if geometry.is_empty:
                     continue
-            items.append(_Item(" ".join(classes), geometry, None, {
-                "handle": source.handle, "storey": storey.name, "recognised-by": source.recognised_by,
-                "confidence": f"{source.confidence:.2f}",
-            }, element))
+            items.append(
+                _Item(
+                    " ".join(classes),
+                    geometry,
+                    None,
+                    {
+                        "handle": source.handle,
+                        "storey": storey.name,
+                        "recognised-by": source.recognised_by,
+                        "confidence": f"{source.confidence:.2f}",
+                    },
+                    element,
+                )
+            )
         # Arrows out of external openings, and type marks on the inside.
         openings = [o for o in storey.openings]
         external = [o for o in openings if o.outward is not None]
@@ -618,7 +630,11 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
         for opening in openings:
             if opening.source.type_mark:
                 mid = opening.span.interpolate(0.5, normalized=True)
-                normal = -np.array(opening.outward) if opening.outward is not None else np.array([-opening.along[1], opening.along[0]])
+                normal = (
+                    -np.array(opening.outward)
+                    if opening.outward is not None
+                    else np.array([-opening.along[1], opening.along[0]])
+                )
                 x, y = mid.x + normal[0] * 14 * unit, mid.y + normal[1] * 14 * unit
                 texts.append(_Text(opening.source.type_mark, x + dx, dy - y, 12 * unit, "mark", colour=MARK_COLOUR))
         named = [space for space in storey.spaces if space.name]
@@ -633,12 +649,27 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
             any_plate = True
             rectangle = to_page([box(*plate).exterior])[0]
             items.append(_Item("plate", rectangle, msg_text("preview.plate", language, number=number)))
-            texts.append(_Text(msg_text("preview.plate", language, number=number),
-                               plate[0] + dx + 4 * unit, dy - plate[3] + 16 * unit, 14 * unit, "plate", anchor="start",
-                               colour=STYLES["plate"]["stroke"]))
+            texts.append(
+                _Text(
+                    msg_text("preview.plate", language, number=number),
+                    plate[0] + dx + 4 * unit,
+                    dy - plate[3] + 16 * unit,
+                    14 * unit,
+                    "plate",
+                    anchor="start",
+                    colour=STYLES["plate"]["stroke"],
+                )
+            )
         if not elements:
-            texts.append(_Text(msg_text("preview.nothing-recognised", language), left + margin + width / 2,
-                               title + margin + (maxy - miny) / 2, 14 * unit, "note"))
+            texts.append(
+                _Text(
+                    msg_text("preview.nothing-recognised", language),
+                    left + margin + width / 2,
+                    title + margin + (maxy - miny) / 2,
+                    14 * unit,
+                    "note",
+                )
+            )
         left += width + 2 * margin + gap
 
     legend = [("original", msg_text("preview.legend.original", language))] if original_lines else []
@@ -702,8 +733,15 @@ def _title(element: Element, language: str) -> str:
         side = text_of("term.preview.external" if element.external else "term.preview.internal", language)
         what = render(msg("preview.opening-side", kind=what, side=side), language)
     text = render(
-        msg("preview.element", what=what, name=name or "", handle=source.handle, layer=source.layer,
-            how=source.recognised_by, confidence=Number(source.confidence, ".2f")),
+        msg(
+            "preview.element",
+            what=what,
+            name=name or "",
+            handle=source.handle,
+            layer=source.layer,
+            how=source.recognised_by,
+            confidence=Number(source.confidence, ".2f"),
+        ),
         language,
     )
     if source.reason is not None:
@@ -748,7 +786,7 @@ def preview_svg(plan: Plan, originals: Sequence[Linework | None] | None = None, 
     """
     scene = _scene(plan, originals, language)
     u = scene.unit
-    parts = [f"<style>{_css(u)}</style>", f'<rect width="100%" height="100%" fill="#ffffff"/>']
+    parts = [f"<style>{_css(u)}</style>", '<rect width="100%" height="100%" fill="#ffffff"/>']
     if scene.original_lines:
         data = " ".join(_linework_data(lines) for lines in scene.original_lines if len(lines.coordinates))
         parts.append(f'<path class="original" d="{data}"/>')
@@ -758,8 +796,11 @@ def preview_svg(plan: Plan, originals: Sequence[Linework | None] | None = None, 
             attributes = "".join(f" data-{k}={quoteattr(v)}" for k, v in item.data.items())
             text = item.title or (_title(item.element, language) if item.element is not None else None)
             title = f"<title>{escape(text)}</title>" if text else ""
-            parts.append(f'<path class="{item.css}"{attributes} d="{d}">{title}</path>' if title
-                         else f'<path class="{item.css}"{attributes} d="{d}"/>')
+            parts.append(
+                f'<path class="{item.css}"{attributes} d="{d}">{title}</path>'
+                if title
+                else f'<path class="{item.css}"{attributes} d="{d}"/>'
+            )
     for text in scene.texts:
         parts.append(
             f'<text class="{text.css}" x="{text.x:.3f}" y="{text.y:.3f}" font-size="{text.size:.3f}" '
@@ -769,7 +810,8 @@ def preview_svg(plan: Plan, originals: Sequence[Linework | None] | None = None, 
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {scene.width:.3f} {scene.height:.3f}" '
         f'width="{scene.width / u:.0f}" height="{scene.height / u:.0f}" class="recognition-preview" role="img">'
-        + "".join(parts) + "</svg>\n"
+        + "".join(parts)
+        + "</svg>\n"
     )
 
 
@@ -800,8 +842,10 @@ def _svg_legend(scene: _Scene) -> str:
         if style in ("space", "access", "public", "light"):
             d = f"M{x:.3f} {y - 6 * u:.3f} h{w:.3f} v{12 * u:.3f} h{-w:.3f} Z"
         elif style == "outward":
-            d = (f"M{x:.3f} {y:.3f} h{w:.3f} M{x + w - 6 * u:.3f} {y - 4 * u:.3f} "
-                 f"L{x + w:.3f} {y:.3f} L{x + w - 6 * u:.3f} {y + 4 * u:.3f}")
+            d = (
+                f"M{x:.3f} {y:.3f} h{w:.3f} M{x + w - 6 * u:.3f} {y - 4 * u:.3f} "
+                f"L{x + w:.3f} {y:.3f} L{x + w - 6 * u:.3f} {y + 4 * u:.3f}"
+            )
         else:
             d = f"M{x:.3f} {y:.3f} h{w:.3f}"
         parts.append(
@@ -848,19 +892,22 @@ def _path_data(geometries: list[BaseGeometry]) -> list[str]:
     last[:-1] = first[1:]
     ends_closed = last & closed[piece_of]
     tokens = [
-        ("M" if f else "L") + t + (" Z" if z else "")
-        for f, t, z in zip(first.tolist(), tokens, ends_closed.tolist())
+        ("M" if f else "L") + t + (" Z" if z else "") for f, t, z in zip(first.tolist(), tokens, ends_closed.tolist())
     ]
     point_owner = piece_owner[piece_of]
     bounds = np.searchsorted(point_owner, np.arange(len(geometries) + 1)).tolist()
-    return [" ".join(tokens[bounds[i]:bounds[i + 1]]) for i in range(len(geometries))]
+    return [" ".join(tokens[bounds[i] : bounds[i + 1]]) for i in range(len(geometries))]
 
 
 # ------------------------------------------------------------------------ PNG
 
 
-def preview_png(plan: Plan, originals: Sequence[Linework | None] | None = None, language: str = "en",
-                long_side_px: int = PNG_LONG_SIDE_PX) -> bytes:
+def preview_png(
+    plan: Plan,
+    originals: Sequence[Linework | None] | None = None,
+    language: str = "en",
+    long_side_px: int = PNG_LONG_SIDE_PX,
+) -> bytes:
     """The same preview as a PNG, drawn with Pillow (no SVG renderer needed)."""
     from PIL import Image, ImageDraw
 
@@ -926,20 +973,30 @@ def preview_png(plan: Plan, originals: Sequence[Linework | None] | None = None, 
         look = STYLES["wall" if style == "inferred" else style]
         line_width = max(1, round(look["width"] * u_px))
         if "fill" in look:
-            pen.rectangle((x, y - 6 * u_px, x + swatch, y + 6 * u_px), fill=_rgba(look["fill"], 200),
-                          outline=look["stroke"], width=line_width)
+            pen.rectangle(
+                (x, y - 6 * u_px, x + swatch, y + 6 * u_px),
+                fill=_rgba(look["fill"], 200),
+                outline=look["stroke"],
+                width=line_width,
+            )
         elif style == "inferred" or "dash" in look:
             on, off = INFERRED_DASH if style == "inferred" else look["dash"]
             position = 0.0
             while position < SWATCH_U:
-                pen.line((x + position * u_px, y, x + min(position + on, SWATCH_U) * u_px, y),
-                         fill=look["stroke"], width=line_width)
+                pen.line(
+                    (x + position * u_px, y, x + min(position + on, SWATCH_U) * u_px, y),
+                    fill=look["stroke"],
+                    width=line_width,
+                )
                 position += on + off
         else:
             pen.line((x, y, x + swatch, y), fill=look["stroke"], width=line_width)
             if style == "outward":
-                pen.line((x + swatch - 6 * u_px, y - 4 * u_px, x + swatch, y, x + swatch - 6 * u_px, y + 4 * u_px),
-                         fill=look["stroke"], width=line_width)
+                pen.line(
+                    (x + swatch - 6 * u_px, y - 4 * u_px, x + swatch, y, x + swatch - 6 * u_px, y + 4 * u_px),
+                    fill=look["stroke"],
+                    width=line_width,
+                )
         font = fonts.get(label, max(6, round(LEGEND_FONT_U * u_px)))
         pen.text((x + swatch + 8 * u_px, y), label, font=font, anchor="lm", fill=TEXT_COLOUR)
 
@@ -1050,7 +1107,9 @@ class _Fonts:
 def check_outputs(picture: str | None, geojson: str | None) -> None:
     """Refuse, in one sentence, outputs the preview cannot write, before any file is read."""
     if not picture and not geojson:
-        raise AnnexError("The preview needs an output: -o preview.svg (or .png) for the picture, --geojson plan.geojson for the data, or both.")
+        raise AnnexError(
+            "The preview needs an output: -o preview.svg (or .png) for the picture, --geojson plan.geojson for the data, or both."
+        )
     if picture and Path(picture).suffix.lower() not in PICTURE_SUFFIXES:
         raise AnnexError(f"{picture} should end in .svg or .png (the preview is drawn as SVG or PNG).")
     if geojson and geojson != "-" and Path(geojson).suffix.lower() not in GEOJSON_SUFFIXES:

@@ -88,7 +88,8 @@ def _entrance_guesses(storey: Storey) -> set[int]:
         return set()
     halls = [s.polygon for s in storey.spaces if s.use == "circulation"]
     doors = [
-        i for i, o in enumerate(storey.openings)
+        i
+        for i, o in enumerate(storey.openings)
         if o.kind is OpeningKind.DOOR and o.outward is not None and o.attributes.raw_value("ROLE") is None
     ]
     if not halls or not doors:
@@ -106,7 +107,9 @@ def _inside_point(opening: Opening) -> tuple[float, float]:
 
 def _natural(text: str) -> tuple:
     """D2 before D10; numbers and words never compared with each other."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text.casefold()) if part)
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text.casefold()) if part
+    )
 
 
 # ------------------------------------------------------------------ files

@@ -108,8 +108,11 @@ def unplaced_door(rule_id: str, storey: Storey, door: Opening, required) -> Find
     if door.attributes.role is not None and door.attributes.role.value in INTERNAL_ROLES:
         return None
     return not_assessable(
-        rule_id, msg("reach.door-unplaced", handle=opening_handle(door.source), storey=storey.name),
-        elements=(door.source,), marks=(Mark(storey.name, door.span),), required=required,
+        rule_id,
+        msg("reach.door-unplaced", handle=opening_handle(door.source), storey=storey.name),
+        elements=(door.source,),
+        marks=(Mark(storey.name, door.span),),
+        required=required,
     )
 
 
@@ -191,7 +194,7 @@ class Reachability:
     excluded_tree: shapely.STRtree
 
     @classmethod
-    def of(cls, model: ReachModel) -> "Reachability":
+    def of(cls, model: ReachModel) -> Reachability:
         polygons = [surface.polygon for surface, _ in model.excluded]
         return cls(model, replace(model, vertical_m=math.inf), shapely.STRtree(polygons))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from ..messages import Message, msg, render
 from ..plan import Plan
@@ -75,7 +75,7 @@ class Needs:
 class Context:
     plan: Plan
     params: Mapping[str, object]
-    enabled: tuple["Rule", ...] = ()  # every rule the ruleset enables, this one included
+    enabled: tuple[Rule, ...] = ()  # every rule the ruleset enables, this one included
     reach: object = None  # geometry.ReachModel for rules with uses_reach, built once per run
 
 

@@ -60,13 +60,18 @@ def check(context: Context):
                 continue
             if role.value not in ROLES:
                 continue
-            label = msg("name.door-with-role", role=role_term(role), handle=opening_handle(door.source), storey=storey.name)
+            label = msg(
+                "name.door-with-role", role=role_term(role), handle=opening_handle(door.source), storey=storey.name
+            )
             door_mark = Mark(storey.name, door.span)
             if storey.footprint is None:
                 judged += 1
                 yield not_assessable(
-                    ID, msg("ENTR-01.no-walls", door=label, storey=storey.name),
-                    elements=(door.source,), marks=(door_mark,), required=required,
+                    ID,
+                    msg("ENTR-01.no-walls", door=label, storey=storey.name),
+                    elements=(door.source,),
+                    marks=(door_mark,),
+                    required=required,
                 )
                 continue
             if not door.on_envelope:
@@ -89,8 +94,6 @@ def check(context: Context):
 RULE = Rule(
     id=ID,
     check=check,
-    parameters=(
-        Parameter("max_depth", "length", 0.6, "Deepest entrance recess accepted."),
-    ),
+    parameters=(Parameter("max_depth", "length", 0.6, "Deepest entrance recess accepted."),),
     needs=Needs(roles=("walls", "doors"), attributes=(AttributeNeed("door", "ROLE"),)),
 )

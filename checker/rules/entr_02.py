@@ -49,7 +49,12 @@ import shapely
 from shapely.geometry import LineString
 
 from ..geometry import (
-    SightObstacles, clear_sight_line, ground_footprint, points_along, sight_obstacles, sight_start,
+    SightObstacles,
+    clear_sight_line,
+    ground_footprint,
+    points_along,
+    sight_obstacles,
+    sight_start,
 )
 from ..messages import Listing, Message, Number, msg
 from ..plan import OpeningKind, OpeningRole
@@ -85,22 +90,33 @@ def check(context: Context):
     building = ground_footprint(plan)
 
     for storey, door in doors:
-        name = msg("name.door-with-role", role=role_term(door.attributes.role), handle=opening_handle(door.source), storey=storey.name)
+        name = msg(
+            "name.door-with-role",
+            role=role_term(door.attributes.role),
+            handle=opening_handle(door.source),
+            storey=storey.name,
+        )
         door_mark = Mark(storey.name, door.span)
         common = dict(required=required)
         if not realm:
             yield not_assessable(
-                ID, msg("ENTR-02.no-public-realm", door=name),
-                elements=(door.source,), marks=(door_mark,), **common,
+                ID,
+                msg("ENTR-02.no-public-realm", door=name),
+                elements=(door.source,),
+                marks=(door_mark,),
+                **common,
             )
             continue
         start = sight_start(door, storey.footprint)
         inside = realm_tree.query(start, predicate="intersects")
         if len(inside):
             yield passed(
-                ID, msg("ENTR-02.opens-onto-public-realm", door=name),
-                elements=(door.source, realm[int(inside[0])].source), marks=(door_mark, Mark(storey.name, start, "measure")),
-                measured=Quantity(0.0, "m"), **common,
+                ID,
+                msg("ENTR-02.opens-onto-public-realm", door=name),
+                elements=(door.source, realm[int(inside[0])].source),
+                marks=(door_mark, Mark(storey.name, start, "measure")),
+                measured=Quantity(0.0, "m"),
+                **common,
             )
             continue
         near = realm_tree.query(start, predicate="dwithin", distance=max_distance)
@@ -109,11 +125,12 @@ def check(context: Context):
             nearest = int(realm_tree.query_nearest(start)[0])
             line = shapely.shortest_line(start, realm_geometries[nearest])
             yield failed(
-                ID, msg(
-                    "ENTR-02.too-far", door=name, distance=Number(line.length, ".1f"), limit=Number(max_distance, "g")
-                ),
-                elements=(door.source,), marks=(door_mark, Mark(storey.name, line, "measure")),
-                measured=Quantity(float(line.length), "m"), **common,
+                ID,
+                msg("ENTR-02.too-far", door=name, distance=Number(line.length, ".1f"), limit=Number(max_distance, "g")),
+                elements=(door.source,),
+                marks=(door_mark, Mark(storey.name, line, "measure")),
+                measured=Quantity(float(line.length), "m"),
+                **common,
             )
             continue
         if storey.name not in obstacles:
@@ -122,31 +139,44 @@ def check(context: Context):
         line = clear_sight_line(start, targets, seen.everything)
         if line is not None:
             yield passed(
-                ID, msg("ENTR-02.in-view", door=name, distance=Number(line.length, ".1f")),
-                elements=(door.source,), marks=(door_mark, Mark(storey.name, line, "measure")),
-                measured=Quantity(float(line.length), "m"), **common,
+                ID,
+                msg("ENTR-02.in-view", door=name, distance=Number(line.length, ".1f")),
+                elements=(door.source,),
+                marks=(door_mark, Mark(storey.name, line, "measure")),
+                measured=Quantity(float(line.length), "m"),
+                **common,
             )
             continue
         if seen.unknown_fences:
             line = clear_sight_line(start, targets, seen.known)
             if line is not None:
                 hidden = [
-                    fences[i][1] for i in sorted(fence_tree.query(line, predicate="intersects").tolist())
+                    fences[i][1]
+                    for i in sorted(fence_tree.query(line, predicate="intersects").tolist())
                     if fences[i][1].height_m is None
                 ]
                 yield not_assessable(
-                    ID, msg(
-                        "ENTR-02.view-crosses-fence-without-height", door=name, distance=Number(line.length, ".1f"),
+                    ID,
+                    msg(
+                        "ENTR-02.view-crosses-fence-without-height",
+                        door=name,
+                        distance=Number(line.length, ".1f"),
                         fences=_fence_names(hidden, heights=False),
                     ),
                     elements=(door.source, *(f.source for f in hidden)),
-                    marks=(door_mark, Mark(storey.name, line, "measure"), *(Mark(f.source.storey, f.line) for f in hidden)),
-                    measured=Quantity(float(line.length), "m"), **common,
+                    marks=(
+                        door_mark,
+                        Mark(storey.name, line, "measure"),
+                        *(Mark(f.source.storey, f.line) for f in hidden),
+                    ),
+                    measured=Quantity(float(line.length), "m"),
+                    **common,
                 )
                 continue
         shortest = min((LineString([start, t]) for t in targets), key=lambda candidate: candidate.length)
         crossing = [
-            fences[i][1] for i in sorted(fence_tree.query(shortest, predicate="intersects").tolist())
+            fences[i][1]
+            for i in sorted(fence_tree.query(shortest, predicate="intersects").tolist())
             if fences[i][1].height_m is None or fences[i][1].height_m > fence_limit
         ]
         blockers = [_fence_names(crossing)] if crossing else []
@@ -155,13 +185,22 @@ def check(context: Context):
             blockers.insert(0, walls)
         blocked_by = Listing(blockers, "and-each") if blockers else msg("ENTR-02.a-free-standing-wall")
         yield failed(
-            ID, msg(
-                "ENTR-02.view-blocked", door=name, limit=Number(max_distance, "g"),
-                length=Number(shortest.length, ".1f"), blocked_by=blocked_by,
+            ID,
+            msg(
+                "ENTR-02.view-blocked",
+                door=name,
+                limit=Number(max_distance, "g"),
+                length=Number(shortest.length, ".1f"),
+                blocked_by=blocked_by,
             ),
             elements=(door.source, *(f.source for f in crossing)),
-            marks=(door_mark, Mark(storey.name, shortest, "measure"), *(Mark(f.source.storey, f.line) for f in crossing)),
-            measured=Quantity(float(shortest.length), "m"), **common,
+            marks=(
+                door_mark,
+                Mark(storey.name, shortest, "measure"),
+                *(Mark(f.source.storey, f.line) for f in crossing),
+            ),
+            measured=Quantity(float(shortest.length), "m"),
+            **common,
         )
 
 
@@ -179,7 +218,9 @@ def _fence_names(fences, heights: bool = True) -> Listing:
         elif fence.height_m is None:
             names.append(msg("ENTR-02.fence-without-height", handle=fence.source.handle))
         else:
-            names.append(msg("ENTR-02.fence-with-height", handle=fence.source.handle, height=Number(fence.height_m, ".2f")))
+            names.append(
+                msg("ENTR-02.fence-with-height", handle=fence.source.handle, height=Number(fence.height_m, ".2f"))
+            )
     return Listing(names, "and")
 
 

@@ -78,39 +78,48 @@ def check(context: Context):
         circle = Mark(storey.name, point.buffer(radius), "measure")
         if not lights:
             yield failed(
-                ID, msg("ENTR-03.no-light-drawn", door=name, radius=radius_m),
-                elements=(door.source,), marks=(door_mark, circle),
-                measured=Quantity(Term("no-light-drawn"), None), required=required,
+                ID,
+                msg("ENTR-03.no-light-drawn", door=name, radius=radius_m),
+                elements=(door.source,),
+                marks=(door_mark, circle),
+                measured=Quantity(Term("no-light-drawn"), None),
+                required=required,
             )
             continue
         light_storey, light = lights[nearest[index]]
         distance = float(distances[index])
         light_name = (
-            msg("ENTR-03.light", handle=light.source.handle) if light_storey is storey
+            msg("ENTR-03.light", handle=light.source.handle)
+            if light_storey is storey
             else msg("ENTR-03.light-elsewhere", handle=light.source.handle, storey=light_storey.name)
         )
         figures = dict(door=name, light=light_name, distance=Number(distance, ".2f"), radius=radius_m)
         line = Mark(storey.name, LineString([point, light.position]), "measure")
         common = dict(
-            elements=(door.source, light.source), measured=Quantity(distance, "m"), required=required,
+            elements=(door.source, light.source),
+            measured=Quantity(distance, "m"),
+            required=required,
         )
         light_mark = Mark(light_storey.name, light.position)
         if distance <= radius + TOLERANCE:
             yield passed(
-                ID, msg("ENTR-03.lit", **figures), marks=(door_mark, light_mark, line), **common,
+                ID,
+                msg("ENTR-03.lit", **figures),
+                marks=(door_mark, light_mark, line),
+                **common,
             )
         else:
             yield failed(
-                ID, msg("ENTR-03.light-too-far", **figures),
-                marks=(door_mark, light_mark, circle, line), **common,
+                ID,
+                msg("ENTR-03.light-too-far", **figures),
+                marks=(door_mark, light_mark, circle, line),
+                **common,
             )
 
 
 RULE = Rule(
     id=ID,
     check=check,
-    parameters=(
-        Parameter("light_radius", "length", 3.05, "How far from the door's outside a light may stand."),
-    ),
+    parameters=(Parameter("light_radius", "length", 3.05, "How far from the door's outside a light may stand."),),
     needs=Needs(roles=("walls", "doors", "lights")),
 )

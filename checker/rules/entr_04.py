@@ -89,13 +89,19 @@ def check(context: Context):
         if level is None:
             reasons.append(msg("ENTR-04.dwellings-unknown"))
         if reasons:
-            yield not_assessable(ID, msg("ENTR-04.cannot-judge", door=name, reasons=Listing(reasons, "semicolon")), **common)
+            yield not_assessable(
+                ID, msg("ENTR-04.cannot-judge", door=name, reasons=Listing(reasons, "semicolon")), **common
+            )
         elif access.rank >= level.rank:
             said = "ENTR-04.enough-for-one" if one else "ENTR-04.enough-for-many"
-            yield passed(ID, msg(said, door=name, access=access.value, level=level.value, dwellings=dwellings), **common)
+            yield passed(
+                ID, msg(said, door=name, access=access.value, level=level.value, dwellings=dwellings), **common
+            )
         else:
             said = "ENTR-04.too-little-for-one" if one else "ENTR-04.too-little-for-many"
-            yield failed(ID, msg(said, door=name, access=access.value, level=level.value, dwellings=dwellings), **common)
+            yield failed(
+                ID, msg(said, door=name, access=access.value, level=level.value, dwellings=dwellings), **common
+            )
 
 
 RULE = Rule(

@@ -171,7 +171,11 @@ def check(context: Context):
         if a == b:
             judged += 1
             yield not_assessable(
-                ID, msg("ENTR-05.same-space", door=name), elements=(edge.door.source,), marks=marks, required=required,
+                ID,
+                msg("ENTR-05.same-space", door=name),
+                elements=(edge.door.source,),
+                marks=marks,
+                required=required,
             )
             continue
         outer = _outer_side(graph, a, b, behind_any)
@@ -186,32 +190,43 @@ def check(context: Context):
             regions, entries_by_region, _ = optimistic()
             entries = entries_by_region.get(regions.find(outer), [])
             yield failed(
-                ID, msg("ENTR-05.not-controlled", door=name, level=level.value, doors=_names(entries)),
+                ID,
+                msg("ENTR-05.not-controlled", door=name, level=level.value, doors=_names(entries)),
                 elements=(edge.door.source, *(e.door.source for e in entries)),
                 marks=marks + tuple(Mark(e.storey, e.door.span) for e in entries),
-                measured=Quantity(_levels(entries), None), required=required,
+                measured=Quantity(_levels(entries), None),
+                required=required,
             )
         elif outer in reached_pessimistic:
             regions, _, unknown_by_region = optimistic()
             unknown = unknown_by_region.get(regions.find(outer), [])
             yield not_assessable(
-                ID, msg(
+                ID,
+                msg(
                     "ENTR-05.depends-on-one" if len(unknown) == 1 else "ENTR-05.depends-on-several",
-                    door=name, doors=_names(unknown),
+                    door=name,
+                    doors=_names(unknown),
                 ),
                 elements=(edge.door.source, *(e.door.source for e in unknown)),
                 marks=marks + tuple(Mark(e.storey, e.door.span) for e in unknown),
-                measured=Quantity(Term("nothing"), None), required=required,
+                measured=Quantity(Term("nothing"), None),
+                required=required,
             )
         else:
             regions, guards_by_region = pessimistic()
             guards = guards_by_region.get(regions.find(outer), [])
-            said = msg("ENTR-05.controlled-by", door=name, doors=_names(guards)) if guards else msg("ENTR-05.controlled", door=name)
+            said = (
+                msg("ENTR-05.controlled-by", door=name, doors=_names(guards))
+                if guards
+                else msg("ENTR-05.controlled", door=name)
+            )
             yield passed(
-                ID, said,
+                ID,
+                said,
                 elements=(edge.door.source, *(e.door.source for e in guards)),
                 marks=marks + tuple(Mark(e.storey, e.door.span) for e in guards),
-                measured=Quantity(_levels(guards) if guards else Term("controlled"), None), required=required,
+                measured=Quantity(_levels(guards) if guards else Term("controlled"), None),
+                required=required,
             )
     if not judged:
         yield not_applicable(ID, msg("ENTR-05.no-entrance-off-shared-parts"))
@@ -237,9 +252,7 @@ def _outer_side(graph, a, b, behind_any):
 RULE = Rule(
     id=ID,
     check=check,
-    parameters=(
-        Parameter("controlled_level", "access", "FOB", "Lowest ACCESS that counts as access control."),
-    ),
+    parameters=(Parameter("controlled_level", "access", "FOB", "Lowest ACCESS that counts as access control."),),
     needs=Needs(
         roles=("walls", "doors", "spaces"),
         attributes=(AttributeNeed("door", "ROLE"), AttributeNeed("door", "ACCESS", ("COMMUNAL",))),

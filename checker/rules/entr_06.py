@@ -88,19 +88,38 @@ def check(context: Context):
         hiding = [s for s in storey.spaces if names_hiding_place(s.name)]
         tree = shapely.STRtree([s.polygon for s in hiding])
         # A closed wall outline reads as a filled polygon: its edges are the wall faces that block a view.
-        walls = shapely.union_all([
-            w.geometry.boundary if w.geometry.geom_type in ("Polygon", "MultiPolygon") else w.geometry for w in storey.walls
-        ]) if storey.walls else None
+        walls = (
+            shapely.union_all(
+                [
+                    w.geometry.boundary if w.geometry.geom_type in ("Polygon", "MultiPolygon") else w.geometry
+                    for w in storey.walls
+                ]
+            )
+            if storey.walls
+            else None
+        )
         recesses = facade_recesses(storey.footprint)
         recess_tree = shapely.STRtree(recesses)
         outside_obstacles = None
         for door in doors:
-            name = msg("name.door-with-role", role=role_term(door.attributes.role), handle=opening_handle(door.source),
-                       storey=storey.name)
+            name = msg(
+                "name.door-with-role",
+                role=role_term(door.attributes.role),
+                handle=opening_handle(door.source),
+                storey=storey.name,
+            )
             near = np.sort(tree.query(door.span, predicate="dwithin", distance=max_distance + EPS)).tolist()
-            near_recesses = np.sort(recess_tree.query(door.span, predicate="dwithin", distance=max_distance + EPS)).tolist()
-            places = [(hiding[i].polygon, hiding[i].source, msg("ENTR-06.place", name=hiding[i].name or "",
-                       handle=hiding[i].source.handle)) for i in near]
+            near_recesses = np.sort(
+                recess_tree.query(door.span, predicate="dwithin", distance=max_distance + EPS)
+            ).tolist()
+            places = [
+                (
+                    hiding[i].polygon,
+                    hiding[i].source,
+                    msg("ENTR-06.place", name=hiding[i].name or "", handle=hiding[i].source.handle),
+                )
+                for i in near
+            ]
             # A recess found in the outline has no entity of its own (place None): its own messages.
             zone = door.span.buffer(max_distance)
             for i in near_recesses:
@@ -114,9 +133,12 @@ def check(context: Context):
                 elements = (source, door.source) if source is not None else (door.source,)
                 required = Quantity(msg("ENTR-06.all-seen"), None)
                 if walls is None or not door.on_envelope:
-                    unknown = msg("ENTR-06.no-walls", place=place, door=name) if place else msg("ENTR-06.recess-no-walls", door=name)
-                    yield not_assessable(ID, unknown, elements=elements,
-                                         marks=tuple(marks), required=required)
+                    unknown = (
+                        msg("ENTR-06.no-walls", place=place, door=name)
+                        if place
+                        else msg("ENTR-06.recess-no-walls", door=name)
+                    )
+                    yield not_assessable(ID, unknown, elements=elements, marks=tuple(marks), required=required)
                     continue
                 if outside_obstacles is None:
                     outside_obstacles = sight_obstacles(plan, storey, fence_limit).everything
@@ -145,14 +167,28 @@ def check(context: Context):
                 if place is not None:
                     said["place"] = place
                 hidden_id, seen_id = (
-                    ("ENTR-06.hidden", "ENTR-06.seen") if place is not None else ("ENTR-06.recess-hidden", "ENTR-06.recess-seen")
+                    ("ENTR-06.hidden", "ENTR-06.seen")
+                    if place is not None
+                    else ("ENTR-06.recess-hidden", "ENTR-06.recess-seen")
                 )
                 if hidden:
-                    yield failed(ID, msg(hidden_id, hidden=hidden, count=len(targets), **said),
-                                 elements=elements, marks=tuple(marks), measured=measured, required=required)
+                    yield failed(
+                        ID,
+                        msg(hidden_id, hidden=hidden, count=len(targets), **said),
+                        elements=elements,
+                        marks=tuple(marks),
+                        measured=measured,
+                        required=required,
+                    )
                 else:
-                    yield passed(ID, msg(seen_id, count=len(targets), **said),
-                                 elements=elements, marks=tuple(marks), measured=measured, required=required)
+                    yield passed(
+                        ID,
+                        msg(seen_id, count=len(targets), **said),
+                        elements=elements,
+                        marks=tuple(marks),
+                        measured=measured,
+                        required=required,
+                    )
     if not judged:
         yield not_applicable(ID, msg("ENTR-06.nothing-to-judge", distance=Number(max_distance, "g")))
 

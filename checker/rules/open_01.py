@@ -70,8 +70,20 @@ from ..messages import Listing, Message, Number, msg
 from ..plan import OpeningKind
 from ..results import Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
-    ClassState, Reachability, class_state, grille_text, has_grille, opening_name, reach_elements, reach_marks,
-    reach_clause, stated_class, surface_name, unplaced_findings, unreadable, wanted_class,
+    ClassState,
+    Reachability,
+    class_state,
+    grille_text,
+    has_grille,
+    opening_name,
+    reach_elements,
+    reach_marks,
+    reach_clause,
+    stated_class,
+    surface_name,
+    unplaced_findings,
+    unreadable,
+    wanted_class,
 )
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 from .open_08 import opening_area
@@ -96,9 +108,16 @@ def check(context: Context):
         area = opening_area(opening) if min_area > 0 else None
         if area is not None and area <= min_area + 1e-6:  # too small to pass through: out of scope
             yield passed(
-                ID, msg("OPEN-01.too-small", opening=opening_name(opening, storey), area=Number(area, ".3f"),
-                        limit=Number(min_area, "g")),
-                elements=(opening.source,), marks=reach_marks(storey, opening, None), measured=Quantity(area, "m2"),
+                ID,
+                msg(
+                    "OPEN-01.too-small",
+                    opening=opening_name(opening, storey),
+                    area=Number(area, ".3f"),
+                    limit=Number(min_area, "g"),
+                ),
+                elements=(opening.source,),
+                marks=reach_marks(storey, opening, None),
+                measured=Quantity(area, "m2"),
                 required=Quantity(msg("OPEN-08.over", limit=Number(min_area, "g")), None),
             )
             continue
@@ -119,8 +138,10 @@ def _judge(reachability: Reachability, storey, opening, required_class: str, acc
     stated = stated_class(attrs)
     if grille_counts and has_grille(attrs):
         grille = grille_text(attrs.grille)
-        stated = msg("OPEN-01.class-and-grille", stated=stated, grille=grille) if isinstance(stated, str) else (
-            msg("OPEN-01.grille-only", grille=grille)
+        stated = (
+            msg("OPEN-01.class-and-grille", stated=stated, grille=grille)
+            if isinstance(stated, str)
+            else (msg("OPEN-01.grille-only", grille=grille))
         )
     reached = reach if isinstance(reach, Reach) else None
     common = dict(
@@ -136,7 +157,9 @@ def _judge(reachability: Reachability, storey, opening, required_class: str, acc
     if state is ClassState.MEETS:
         if reached:
             return passed(ID, msg("OPEN-01.meets", rc=attrs.rc, **said), **common)
-        return passed(ID, msg("OPEN-01.meets-without-sill", opening=label, rc=attrs.rc, required=required_class), **common)
+        return passed(
+            ID, msg("OPEN-01.meets-without-sill", opening=label, rc=attrs.rc, required=required_class), **common
+        )
     if state is ClassState.CERTIFIED:
         if reached:
             return passed(ID, msg("OPEN-01.certified", cert=attrs.cert, **said), **common)
@@ -149,8 +172,14 @@ def _judge(reachability: Reachability, storey, opening, required_class: str, acc
         )
     if grille_counts and unreadable(attrs, "GRILLE"):
         return not_assessable(
-            ID, msg("OPEN-01.grille-unreadable", opening=label, where=where, stated=stated,
-                    reason=unreadable(attrs, "GRILLE")),
+            ID,
+            msg(
+                "OPEN-01.grille-unreadable",
+                opening=label,
+                where=where,
+                stated=stated,
+                reason=unreadable(attrs, "GRILLE"),
+            ),
             **common,
         )
     if state is ClassState.UNKNOWN:
@@ -171,20 +200,28 @@ def _out_of_reach(reachability: Reachability, storey, opening, label: Message):
     if nearest is None:
         height = storey.elevation_m if sill is None else sill
         message = msg(
-            "OPEN-01.out-of-reach-of-any-surface", opening=label, lateral=Number(reachability.lateral_m, "g"),
-            what=what, height=Number(height, ".2f"),
+            "OPEN-01.out-of-reach-of-any-surface",
+            opening=label,
+            lateral=Number(reachability.lateral_m, "g"),
+            what=what,
+            height=Number(height, ".2f"),
         )
     else:
         height = nearest.vertical_m
         message = msg(
-            "OPEN-01.out-of-reach-above-surface", opening=label, what=what, height=Number(height, ".2f"),
-            surface=surface_name(nearest.surface, storey), vertical=Number(vertical, "g"),
+            "OPEN-01.out-of-reach-above-surface",
+            opening=label,
+            what=what,
+            height=Number(height, ".2f"),
+            surface=surface_name(nearest.surface, storey),
+            vertical=Number(vertical, "g"),
         )
     excluded = reachability.excluded_sentences(storey, opening)
     if excluded:
         message = msg("OPEN-01.with-surfaces-not-counted", finding=message, surfaces=Listing(excluded, "sentences"))
     return passed(
-        ID, message,
+        ID,
+        message,
         elements=reach_elements(opening, nearest),
         marks=reach_marks(storey, opening, nearest),
         measured=Quantity(round(height, 3), "m"),
@@ -198,8 +235,18 @@ RULE = Rule(
     parameters=(
         Parameter("required_class", "class", "RC2", "Lowest EN 1627 resistance class accepted."),
         Parameter("accepted_certificates", "list", [], "Certificates that count instead of a class."),
-        Parameter("grilles_accepted", "bool", False, "Whether a reachable window with a grille passes without the class (OPEN-06 judges the grille)."),
-        Parameter("min_area", "area", 0.0, "Openings of at most this area (WIDTH x (HEAD - SILL)) are too small to pass through and out of scope."),
+        Parameter(
+            "grilles_accepted",
+            "bool",
+            False,
+            "Whether a reachable window with a grille passes without the class (OPEN-06 judges the grille).",
+        ),
+        Parameter(
+            "min_area",
+            "area",
+            0.0,
+            "Openings of at most this area (WIDTH x (HEAD - SILL)) are too small to pass through and out of scope.",
+        ),
     ),
     needs=Needs(
         roles=("walls", "doors", "windows"),

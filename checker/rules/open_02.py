@@ -61,7 +61,9 @@ def check(context: Context):
             yield not_assessable(ID, msg("OPEN-02.no-role", door=name), **common)
             continue
         judged += 1
-        label = msg("name.door-with-role", role=role_term(attrs.role), handle=opening_handle(door.source), storey=storey.name)
+        label = msg(
+            "name.door-with-role", role=role_term(attrs.role), handle=opening_handle(door.source), storey=storey.name
+        )
         certificate = accepted_certificate(attrs.cert, accepted)
         stated = stated_class(attrs)
         measured = Quantity(stated, None)
@@ -75,12 +77,16 @@ def check(context: Context):
             yield passed(ID, msg("OPEN-02.certified", door=label, cert=attrs.cert), measured=measured, **common)
         elif attrs.rc is None and attrs.cert is None:
             unreadable = [reason for tag, reason in attrs.invalid if tag == "RC"]
-            said = msg("OPEN-02.rc-unreadable", door=label, reason=unreadable[0]) if unreadable else (
-                msg("OPEN-02.unstated", door=label)
+            said = (
+                msg("OPEN-02.rc-unreadable", door=label, reason=unreadable[0])
+                if unreadable
+                else (msg("OPEN-02.unstated", door=label))
             )
             yield not_assessable(ID, said, measured=measured, **common)
         else:
-            yield failed(ID, msg("OPEN-02.below", door=label, stated=stated, wanted=wanted), measured=measured, **common)
+            yield failed(
+                ID, msg("OPEN-02.below", door=label, stated=stated, wanted=wanted), measured=measured, **common
+            )
     if not judged:
         yield not_assessable(ID, msg("OPEN-02.no-door-with-role", roles=Listing(sorted(roles), "comma")))
 

@@ -101,25 +101,38 @@ def check(context: Context):
             state, text = _glazing_state(door, required)
             common = dict(elements=(door.source,), marks=(door_mark,), required=required_q)
             if state == "unknown":
-                findings.append(not_assessable(
-                    ID, msg("OPEN-03.leaf-unknown", door=door_name, reason=text), measured=Quantity(Term("nothing"), None),
-                    **common,
-                ))
+                findings.append(
+                    not_assessable(
+                        ID,
+                        msg("OPEN-03.leaf-unknown", door=door_name, reason=text),
+                        measured=Quantity(Term("nothing"), None),
+                        **common,
+                    )
+                )
             elif state == "pass":
-                findings.append(passed(
-                    ID, msg("OPEN-03.leaf-meets", door=door_name, glazing=text, required=required),
-                    measured=Quantity(text, None), **common,
-                ))
+                findings.append(
+                    passed(
+                        ID,
+                        msg("OPEN-03.leaf-meets", door=door_name, glazing=text, required=required),
+                        measured=Quantity(text, None),
+                        **common,
+                    )
+                )
             elif state == "fail":
-                findings.append(failed(
-                    ID, msg("OPEN-03.leaf-below", door=door_name, glazing=text, required=required), measured=Quantity(text, None), **common,
-                ))
+                findings.append(
+                    failed(
+                        ID,
+                        msg("OPEN-03.leaf-below", door=door_name, glazing=text, required=required),
+                        measured=Quantity(text, None),
+                        **common,
+                    )
+                )
 
             # Envelope windows of this storey within reach of either jamb (the lock side is not drawn).
             hits = storey.opening_index.query(jambs, predicate="dwithin", distance=reach + TOLERANCE)[1]
-            near = sorted({
-                i for i in hits.tolist() if openings[i].kind is OpeningKind.WINDOW and openings[i].on_envelope
-            })
+            near = sorted(
+                {i for i in hits.tolist() if openings[i].kind is OpeningKind.WINDOW and openings[i].on_envelope}
+            )
             for index in near:
                 window = openings[index]
                 lock = min(jambs, key=lambda jamb: jamb.distance(window.span))
@@ -135,31 +148,53 @@ def check(context: Context):
                     required=required_q,
                 )
                 if state == "unknown":
-                    findings.append(not_assessable(
-                        ID, msg("OPEN-03.window-unknown", reason=text, **said),
-                        measured=Quantity(Term("nothing"), None), **common,
-                    ))
+                    findings.append(
+                        not_assessable(
+                            ID,
+                            msg("OPEN-03.window-unknown", reason=text, **said),
+                            measured=Quantity(Term("nothing"), None),
+                            **common,
+                        )
+                    )
                 elif state == "none":
-                    findings.append(passed(
-                        ID, msg("OPEN-03.window-unglazed", **said),
-                        measured=Quantity("NONE", None), **common,
-                    ))
+                    findings.append(
+                        passed(
+                            ID,
+                            msg("OPEN-03.window-unglazed", **said),
+                            measured=Quantity("NONE", None),
+                            **common,
+                        )
+                    )
                 elif state == "pass":
-                    findings.append(passed(
-                        ID, msg("OPEN-03.window-meets", glazing=text, required=required, **said),
-                        measured=Quantity(text, None), **common,
-                    ))
+                    findings.append(
+                        passed(
+                            ID,
+                            msg("OPEN-03.window-meets", glazing=text, required=required, **said),
+                            measured=Quantity(text, None),
+                            **common,
+                        )
+                    )
                 else:
-                    findings.append(failed(
-                        ID, msg("OPEN-03.window-below", glazing=text, required=required, **said), measured=Quantity(text, None), **common,
-                    ))
+                    findings.append(
+                        failed(
+                            ID,
+                            msg("OPEN-03.window-below", glazing=text, required=required, **said),
+                            measured=Quantity(text, None),
+                            **common,
+                        )
+                    )
 
             if not findings:
-                findings.append(passed(
-                    ID, msg("OPEN-03.no-glazing-near-lock", door=door_name, within=within),
-                    elements=(door.source,), marks=(door_mark, Mark(storey.name, door.span.buffer(reach), "measure")),
-                    measured=Quantity(Term("no-glazing"), None), required=required_q,
-                ))
+                findings.append(
+                    passed(
+                        ID,
+                        msg("OPEN-03.no-glazing-near-lock", door=door_name, within=within),
+                        elements=(door.source,),
+                        marks=(door_mark, Mark(storey.name, door.span.buffer(reach), "measure")),
+                        measured=Quantity(Term("no-glazing"), None),
+                        required=required_q,
+                    )
+                )
             yield from findings
     if not judged:
         yield not_applicable(ID, msg("OPEN-03.no-external-door"))
@@ -169,8 +204,12 @@ RULE = Rule(
     id=ID,
     check=check,
     parameters=(
-        Parameter("lock_reach", "length", DEFAULT_REACH, "How far from the lock (either jamb) glazing counts as within reach."),
-        Parameter("required_glazing", "glazing", "P4A", "Lowest EN 356 class accepted for glazing within reach of a lock."),
+        Parameter(
+            "lock_reach", "length", DEFAULT_REACH, "How far from the lock (either jamb) glazing counts as within reach."
+        ),
+        Parameter(
+            "required_glazing", "glazing", "P4A", "Lowest EN 356 class accepted for glazing within reach of a lock."
+        ),
     ),
     needs=Needs(
         roles=("walls", "doors", "windows"),

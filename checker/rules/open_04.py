@@ -67,7 +67,14 @@ from ..messages import Number, Term, msg
 from ..plan import GLAZING_CLASSES, OpeningKind
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
-    EPS, Reachability, opening_name, reach_elements, reach_marks, reach_phrase, unplaced_findings, unreadable,
+    EPS,
+    Reachability,
+    opening_name,
+    reach_elements,
+    reach_marks,
+    reach_phrase,
+    unplaced_findings,
+    unreadable,
 )
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 from .open_08 import OntoShaft, openings_onto_open_shafts
@@ -88,7 +95,8 @@ def check(context: Context):
     # A ruleset that enables OPEN-08 counts shafts open to a roof as access routes.
     onto_shaft = (
         openings_onto_open_shafts(context, float(context.params["shaft_distance"]))
-        if any(rule.id == "OPEN-08" for rule in context.enabled) else {}
+        if any(rule.id == "OPEN-08" for rule in context.enabled)
+        else {}
     )
     selected = 0
     unplaced = unplaced_findings(ID, context.plan)
@@ -138,8 +146,11 @@ def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, 
                 door = doors[int(index[0])]
                 zone_line = shapely.shortest_line(opening.span, door.span)
                 why_low = msg(
-                    "OPEN-04.low-sill-near-door", sill=Number(sill, ".2f"), limit=Number(zone_sill, "g"),
-                    distance=Number(float(distance[0]), ".2f"), door=door.source.handle,
+                    "OPEN-04.low-sill-near-door",
+                    sill=Number(sill, ".2f"),
+                    limit=Number(zone_sill, "g"),
+                    distance=Number(float(distance[0]), ".2f"),
+                    door=door.source.handle,
                 )
         if why_low is None:
             return None
@@ -147,21 +158,25 @@ def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, 
     label = opening_name(opening, storey)
     reached = reach if isinstance(reach, (Reach, OntoShaft)) else None
     elements = (
-        (opening.source, reach.shaft.space.source, reach.roof.source) if isinstance(reach, OntoShaft)
+        (opening.source, reach.shaft.space.source, reach.roof.source)
+        if isinstance(reach, OntoShaft)
         else reach_elements(opening, reached)
     ) + ((door.source,) if door else ())
     marks = reach_marks(storey, opening, reached if isinstance(reached, Reach) else None)
     if zone_line is not None and zone_line.length > 0:
         marks += (Mark(storey.name, zone_line, "measure"),)
     common = dict(
-        elements=elements, marks=marks,
-        measured=Quantity(attrs.glazing or Term("nothing"), None), required=Quantity(required, None),
+        elements=elements,
+        marks=marks,
+        measured=Quantity(attrs.glazing or Term("nothing"), None),
+        required=Quantity(required, None),
     )
     glazing = attrs.glazing
     good = glazing is not None and _rank(glazing) >= _rank(required)
     if isinstance(reached, OntoShaft):
         where = (
-            msg("OPEN-04.onto-shaft-and-low", onto=reached.where, why_low=why_low) if why_low
+            msg("OPEN-04.onto-shaft-and-low", onto=reached.where, why_low=why_low)
+            if why_low
             else msg("reach.has-no-sill")
         )
         if not why_low:  # no SILL: the shaft reaches it, but whether its glass is low is not known
@@ -182,14 +197,22 @@ def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, 
     if not reached:
         state = msg("OPEN-04.its-glazing-is", glazing=glazing) if glazing else msg("OPEN-03.no-glazing-stated")
         return not_assessable(
-            ID, msg("OPEN-04.sill-unknown", opening=label, reason=reach, limit=Number(low_sill, "g"),
-                    required=required, state=state),
+            ID,
+            msg(
+                "OPEN-04.sill-unknown",
+                opening=label,
+                reason=reach,
+                limit=Number(low_sill, "g"),
+                required=required,
+                state=state,
+            ),
             **common,
         )
     if glazing is None:
         return not_assessable(ID, msg("OPEN-04.no-glazing-stated", **said), **common)
     kind = (
-        msg("OPEN-04.glazing-below", glazing=glazing, required=required) if glazing.startswith("P")
+        msg("OPEN-04.glazing-below", glazing=glazing, required=required)
+        if glazing.startswith("P")
         else msg("OPEN-04.not-security-glazing", glazing=glazing)
     )
     return failed(ID, msg("OPEN-04.below", kind=kind, **said), **common)
@@ -203,7 +226,9 @@ RULE = Rule(
         Parameter("low_sill", "length", 0.8, "Glass with its sill below this, above its floor, is low."),
         Parameter("door_zone_sill", "length", 1.5, "Near a door, glass with its sill below this is low."),
         Parameter("door_zone_distance", "length", 0.3, "How near a door (in plan, at most) the door zone reaches."),
-        Parameter("shaft_distance", "length", 1.0, "Where OPEN-08 is enabled: its roof_distance, for openings onto a shaft."),
+        Parameter(
+            "shaft_distance", "length", 1.0, "Where OPEN-08 is enabled: its roof_distance, for openings onto a shaft."
+        ),
     ),
     needs=Needs(
         roles=("walls", "doors", "windows"),

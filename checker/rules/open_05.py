@@ -60,13 +60,15 @@ def _nearest_windows(storey: Storey, doors: list[Opening], distance: float) -> l
     spans = np.array([door.span for door in doors], dtype=object)
     door_idx, hit_idx = storey.opening_index.query(spans, predicate="dwithin", distance=distance + TOLERANCE)
     pairs = [
-        (d, h) for d, h in zip(door_idx.tolist(), hit_idx.tolist())
+        (d, h)
+        for d, h in zip(door_idx.tolist(), hit_idx.tolist())
         if openings[h].kind is OpeningKind.WINDOW and openings[h].on_envelope == doors[d].on_envelope
     ]
     if not pairs:
         return nearest
     gaps = shapely.distance(
-        np.array([openings[h].span for _, h in pairs], dtype=object), np.array([doors[d].span for d, _ in pairs], dtype=object)
+        np.array([openings[h].span for _, h in pairs], dtype=object),
+        np.array([doors[d].span for d, _ in pairs], dtype=object),
     ).tolist()
     best: dict[int, tuple[float, str, int]] = {}
     for (d, h), gap in zip(pairs, gaps):
@@ -113,30 +115,43 @@ def check(context: Context):
                 opening, gap = window
                 means.append(msg("OPEN-05.window-near", window=opening.source.handle, distance=Number(gap, ".2f")))
                 elements.append(opening.source)
-                marks += [Mark(storey.name, opening.span), Mark(storey.name, shortest_line(door.span, opening.span), "measure")]
+                marks += [
+                    Mark(storey.name, opening.span),
+                    Mark(storey.name, shortest_line(door.span, opening.span), "measure"),
+                ]
             common = dict(elements=tuple(elements), marks=tuple(marks), required=required)
             if means:
                 yield passed(
-                    ID, msg("OPEN-05.callers-seen", door=name, means=Listing(means, "and-each")),
-                    measured=Quantity(Listing(means, "comma"), None), **common,
+                    ID,
+                    msg("OPEN-05.callers-seen", door=name, means=Listing(means, "and-each")),
+                    measured=Quantity(Listing(means, "comma"), None),
+                    **common,
                 )
                 continue
             if attrs.viewer is False and attrs.glazing == "NONE":
                 yield failed(
-                    ID, msg("OPEN-05.callers-unseen", door=name, within=within),
-                    measured=Quantity(msg("OPEN-05.no-means"), None), **common,
+                    ID,
+                    msg("OPEN-05.callers-unseen", door=name, within=within),
+                    measured=Quantity(msg("OPEN-05.no-means"), None),
+                    **common,
                 )
                 continue
             gaps = []
             if attrs.viewer is None:
                 reason = _unreadable(door, "VIEWER")
-                gaps.append(msg("OPEN-05.viewer-unreadable", reason=reason) if reason else msg("OPEN-05.no-viewer-stated"))
+                gaps.append(
+                    msg("OPEN-05.viewer-unreadable", reason=reason) if reason else msg("OPEN-05.no-viewer-stated")
+                )
             if attrs.glazing is None:
                 reason = _unreadable(door, "GLAZING")
-                gaps.append(msg("OPEN-03.glazing-unreadable", reason=reason) if reason else msg("OPEN-03.no-glazing-stated"))
+                gaps.append(
+                    msg("OPEN-03.glazing-unreadable", reason=reason) if reason else msg("OPEN-03.no-glazing-stated")
+                )
             yield not_assessable(
-                ID, msg("OPEN-05.cannot-judge", door=name, gaps=Listing(gaps, "and-each"), within=within),
-                measured=Quantity(Term("unknown"), None), **common,
+                ID,
+                msg("OPEN-05.cannot-judge", door=name, gaps=Listing(gaps, "and-each"), within=within),
+                measured=Quantity(Term("unknown"), None),
+                **common,
             )
     if judged:
         return

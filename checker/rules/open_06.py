@@ -51,8 +51,18 @@ from ..messages import Listing, Number, Term, msg
 from ..plan import OpeningKind
 from ..results import Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
-    EPS, ClassState, Reachability, class_state, grille_text, opening_name, reach_elements, reach_marks,
-    reach_phrase, stated_class, unplaced_findings, unreadable,
+    EPS,
+    ClassState,
+    Reachability,
+    class_state,
+    grille_text,
+    opening_name,
+    reach_elements,
+    reach_marks,
+    reach_phrase,
+    stated_class,
+    unplaced_findings,
+    unreadable,
 )
 from .base import Context, Needs, Parameter, Rule
 
@@ -95,30 +105,48 @@ def _judge(storey, window, reach, state, required_class, params):
     common = dict(elements=reach_elements(window, reached), marks=reach_marks(storey, window, reached))
     stated = stated_class(attrs)
     where = (
-        msg("OPEN-06.within-reach-and-below", reach=reach_phrase(reached, storey), stated=stated, required=required_class)
-        if reached else msg("OPEN-06.below", stated=stated, required=required_class)
+        msg(
+            "OPEN-06.within-reach-and-below",
+            reach=reach_phrase(reached, storey),
+            stated=stated,
+            required=required_class,
+        )
+        if reached
+        else msg("OPEN-06.below", stated=stated, required=required_class)
     )
 
     if attrs.sill_m is not None and attrs.head_m is not None and attrs.head_m > attrs.sill_m:
         area = round(window.width_m * (attrs.head_m - attrs.sill_m), 6)
         if min_area > 0 and area <= min_area + EPS:  # out of scope, as in OPEN-01
             return passed(
-                ID, msg(
-                    "OPEN-06.not-over", window=label, where=where, width=Number(window.width_m, ".2f"),
-                    height=Number(attrs.head_m - attrs.sill_m, ".2f"), area=Number(area, ".3f"),
+                ID,
+                msg(
+                    "OPEN-06.not-over",
+                    window=label,
+                    where=where,
+                    width=Number(window.width_m, ".2f"),
+                    height=Number(attrs.head_m - attrs.sill_m, ".2f"),
+                    area=Number(area, ".3f"),
                     limit=Number(min_area, "g"),
                 ),
-                measured=Quantity(area, "m2"), required=Quantity(msg("OPEN-08.over", limit=Number(min_area, "g")), None),
+                measured=Quantity(area, "m2"),
+                required=Quantity(msg("OPEN-08.over", limit=Number(min_area, "g")), None),
                 **common,
             )
         if area < max_area - EPS:
             return passed(
-                ID, msg(
-                    "OPEN-06.too-small", window=label, where=where, width=Number(window.width_m, ".2f"),
-                    height=Number(attrs.head_m - attrs.sill_m, ".2f"), area=Number(area, ".3f"),
+                ID,
+                msg(
+                    "OPEN-06.too-small",
+                    window=label,
+                    where=where,
+                    width=Number(window.width_m, ".2f"),
+                    height=Number(attrs.head_m - attrs.sill_m, ".2f"),
+                    area=Number(area, ".3f"),
                     limit=Number(max_area, "g"),
                 ),
-                measured=Quantity(area, "m2"), required=Quantity(msg("OPEN-06.under", limit=Number(max_area, "g")), "m2"),
+                measured=Quantity(area, "m2"),
+                required=Quantity(msg("OPEN-06.under", limit=Number(max_area, "g")), "m2"),
                 **common,
             )
 
@@ -127,13 +155,19 @@ def _judge(storey, window, reach, state, required_class, params):
     reason = unreadable(attrs, "GRILLE")
     if reason is not None:
         return not_assessable(
-            ID, msg("OPEN-06.grille-unreadable", reason=reason, **said),
-            measured=Quantity(attrs.raw_value("GRILLE") or Term("unreadable"), None), required=required, **common,
+            ID,
+            msg("OPEN-06.grille-unreadable", reason=reason, **said),
+            measured=Quantity(attrs.raw_value("GRILLE") or Term("unreadable"), None),
+            required=required,
+            **common,
         )
     if attrs.grille is None:
         return not_assessable(
-            ID, msg("OPEN-06.no-grille-stated", wanted=wanted, **said),
-            measured=Quantity(Term("nothing"), None), required=required, **common,
+            ID,
+            msg("OPEN-06.no-grille-stated", wanted=wanted, **said),
+            measured=Quantity(Term("nothing"), None),
+            required=required,
+            **common,
         )
     bar, gap = attrs.grille
     if attrs.grille == (0.0, 0.0):
@@ -148,31 +182,48 @@ def _judge(storey, window, reach, state, required_class, params):
             faults.append(msg("OPEN-06.gaps-too-wide", gap=Number(gap * 1000, "g"), limit=Number(max_gap * 1000, "g")))
         if not faults:
             return passed(
-                ID, msg("OPEN-06.grille-meets", grille=grille_text(attrs.grille), wanted=wanted, **said),
-                measured=measured, required=required, **common,
+                ID,
+                msg("OPEN-06.grille-meets", grille=grille_text(attrs.grille), wanted=wanted, **said),
+                measured=measured,
+                required=required,
+                **common,
             )
         problem = Listing(faults, "and-each")
     if not reached:
         return not_assessable(
-            ID, msg("OPEN-06.sill-unknown", window=label, reason=reach, problem=problem),
-            measured=measured, required=required, **common,
+            ID,
+            msg("OPEN-06.sill-unknown", window=label, reason=reach, problem=problem),
+            measured=measured,
+            required=required,
+            **common,
         )
     if state is ClassState.UNKNOWN:
         return not_assessable(
-            ID, msg(
-                "OPEN-06.glazing-unreadable", window=label, reach=reach_phrase(reached, storey), rc=attrs.rc,
-                required=required_class, problem=problem,
+            ID,
+            msg(
+                "OPEN-06.glazing-unreadable",
+                window=label,
+                reach=reach_phrase(reached, storey),
+                rc=attrs.rc,
+                required=required_class,
+                problem=problem,
             ),
-            measured=measured, required=required, **common,
+            measured=measured,
+            required=required,
+            **common,
         )
-    return failed(ID, msg("OPEN-06.grille-fails", problem=problem, **said), measured=measured, required=required, **common)
+    return failed(
+        ID, msg("OPEN-06.grille-fails", problem=problem, **said), measured=measured, required=required, **common
+    )
 
 
 RULE = Rule(
     id=ID,
     check=check,
     parameters=(
-        Parameter("required_class", "class", "RC2", "The class that makes a grille unnecessary (keep equal to OPEN-01's)."),
+        Parameter(
+            "required_class", "class", "RC2", "The class that makes a grille unnecessary (keep equal to OPEN-01's)."
+        ),
         Parameter("accepted_certificates", "list", [], "Certificates that make a grille unnecessary."),
         Parameter("grille_min_bar", "length", 0.020, "Thinnest grille bar accepted."),
         Parameter("grille_max_gap", "length", 0.125, "Widest clear gap between bars accepted."),

@@ -60,13 +60,17 @@ def check(context: Context):
                 yield not_assessable(ID, msg("OPEN-07.no-sill", window=name), **common)
             elif sill + TOLERANCE >= sill_limit:
                 yield passed(
-                    ID, msg("OPEN-07.meets", window=name, sill=Number(sill, ".2f"), limit=Number(sill_limit, ".2f")),
-                    measured=Quantity(sill, "m"), **common,
+                    ID,
+                    msg("OPEN-07.meets", window=name, sill=Number(sill, ".2f"), limit=Number(sill_limit, ".2f")),
+                    measured=Quantity(sill, "m"),
+                    **common,
                 )
             else:
                 yield failed(
-                    ID, msg("OPEN-07.below", window=name, sill=Number(sill, ".2f"), limit=Number(sill_limit, ".2f")),
-                    measured=Quantity(sill, "m"), **common,
+                    ID,
+                    msg("OPEN-07.below", window=name, sill=Number(sill, ".2f"), limit=Number(sill_limit, ".2f")),
+                    measured=Quantity(sill, "m"),
+                    **common,
                 )
     if not judged:
         yield not_applicable(ID, msg("OPEN-07.no-window-high-enough", limit=Number(floor_limit, ".2f")))
@@ -76,7 +80,9 @@ RULE = Rule(
     id=ID,
     check=check,
     parameters=(
-        Parameter("privacy_floor", "length", 0.70, "Floors higher than this above ground are subject to the privacy sill."),
+        Parameter(
+            "privacy_floor", "length", 0.70, "Floors higher than this above ground are subject to the privacy sill."
+        ),
         Parameter("privacy_sill", "length", 1.10, "The lowest sill the privacy rule accepts."),
     ),
     needs=Needs(roles=("walls", "windows"), attributes=(AttributeNeed("window", "SILL"),)),

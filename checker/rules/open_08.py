@@ -77,7 +77,15 @@ from ..plan import AccessKind, AccessSurface, Opening, OpeningKind, Plan, Source
 from ..reading.recognition.room_words import names_void
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
-    EPS, ClassState, class_state, grille_text, has_grille, opening_name, stated_class, unreadable, wanted_class,
+    EPS,
+    ClassState,
+    class_state,
+    grille_text,
+    has_grille,
+    opening_name,
+    stated_class,
+    unreadable,
+    wanted_class,
 )
 from .base import Context, Needs, Parameter, Rule
 
@@ -135,7 +143,9 @@ def closed_voids(storey: Storey) -> list[Space]:
         holds = storey.wall_index.query(polygon, predicate="contains_properly")
         if len(holds) or len(storey.opening_index.query(polygon, predicate="contains_properly")):
             continue
-        doors = [storey.openings[i] for i in storey.opening_index.query(polygon, predicate="dwithin", distance=0.3).tolist()]
+        doors = [
+            storey.openings[i] for i in storey.opening_index.query(polygon, predicate="dwithin", distance=0.3).tolist()
+        ]
         if any(o.kind is OpeningKind.DOOR for o in doors):
             continue
         found.append(Space(storey.walls[index].source, None, "other", polygon))
@@ -180,16 +190,14 @@ def _recurring(candidates: list, named: list) -> list:
     polygons = [space.polygon for _, space in candidates]
     left, right = shapely.STRtree(polygons).query(polygons, predicate="intersects")
     again = {
-        a for a, b in zip(left.tolist(), right.tolist())
+        a
+        for a, b in zip(left.tolist(), right.tolist())
         if candidates[a][0] is not candidates[b][0]
         # most of the smaller one: a void, not two rooms that happen to cross
         and polygons[a].intersection(polygons[b]).area >= 0.5 * min(polygons[a].area, polygons[b].area)
     }
     named_tree = shapely.STRtree([space.polygon for _, space in named])
-    return [
-        candidates[i] for i in sorted(again)
-        if not len(named_tree.query(polygons[i], predicate="intersects"))
-    ]
+    return [candidates[i] for i in sorted(again) if not len(named_tree.query(polygons[i], predicate="intersects"))]
 
 
 def roofs(plan: Plan) -> list[tuple[Storey, AccessSurface]]:
@@ -203,7 +211,9 @@ def check(context: Context):
     all_roofs = roofs(plan)
     steep = steep_roofs(context)
     judge = _Judge(
-        str(params["required_class"]), list(params["accepted_certificates"]), bool(params["grilles_accepted"]),
+        str(params["required_class"]),
+        list(params["accepted_certificates"]),
+        bool(params["grilles_accepted"]),
         float(params["min_area"]),
     )
     judged = 0
@@ -213,12 +223,20 @@ def check(context: Context):
         void = _void_name(shaft)
         marks = tuple(Mark(storey.name, space.polygon.boundary) for storey, space in shaft.parts)
         if roof is None:
-            yield not_assessable(ID, msg("OPEN-08.no-roof", void=void, distance=Number(distance, "g")),
-                                 elements=(shaft.space.source,), marks=marks)
+            yield not_assessable(
+                ID,
+                msg("OPEN-08.no-roof", void=void, distance=Number(distance, "g")),
+                elements=(shaft.space.source,),
+                marks=marks,
+            )
             continue
         if why_not is not None:
-            yield passed(ID, msg("OPEN-08.roof-not-accessible", void=void, roof=_roof_name(roof), why=why_not),
-                         elements=(shaft.space.source, roof.source), marks=marks)
+            yield passed(
+                ID,
+                msg("OPEN-08.roof-not-accessible", void=void, roof=_roof_name(roof), why=why_not),
+                elements=(shaft.space.source, roof.source),
+                marks=marks,
+            )
             continue
         where = onto_void(shaft, roof)
         for storey, opening in _openings_onto(plan, shaft, distance):
@@ -235,8 +253,13 @@ def check(context: Context):
 def onto_void(shaft: Shaft, roof: AccessSurface) -> Message:
     """ "opens onto the shaft “نورگیر” (...), which is open to the roof 6B 12.00 m above
     ground (...), so it is within reach"."""
-    return msg("OPEN-08.onto-void", void=_void_name(shaft), roof=_roof_name(roof), height=Number(roof.height_m, ".2f"),
-               depth=Number(roof.height_m - shaft.bottom.elevation_m, ".2f"))
+    return msg(
+        "OPEN-08.onto-void",
+        void=_void_name(shaft),
+        roof=_roof_name(roof),
+        height=Number(roof.height_m, ".2f"),
+        depth=Number(roof.height_m - shaft.bottom.elevation_m, ".2f"),
+    )
 
 
 @dataclass(frozen=True)
@@ -270,8 +293,9 @@ def _void_name(shaft: Shaft) -> Message:
     storey, space = shaft.parts[-1]
     if space.name is None:
         return msg("OPEN-08.closed-void", handle=space.source.handle, storey=storey.name, bottom=shaft.bottom.name)
-    return msg("OPEN-08.void", name=space.name or "", handle=space.source.handle, storey=storey.name,
-               bottom=shaft.bottom.name)
+    return msg(
+        "OPEN-08.void", name=space.name or "", handle=space.source.handle, storey=storey.name, bottom=shaft.bottom.name
+    )
 
 
 def _roof_name(roof: AccessSurface) -> Message:
@@ -292,8 +316,7 @@ def _roof_of(shaft: Shaft, all_roofs, distance: float, steep: dict):
     outline = shaft.outline
     top = shaft.top.elevation_m
     near = [
-        roof for _, roof in all_roofs
-        if roof.height_m >= top - EPS and roof.polygon.distance(outline) <= distance + EPS
+        roof for _, roof in all_roofs if roof.height_m >= top - EPS and roof.polygon.distance(outline) <= distance + EPS
     ]
     if not near:
         return None, None
@@ -368,9 +391,17 @@ class _Judge:
         area = opening_area(opening)
         if self.min_area > 0 and area is not None and area <= self.min_area + EPS:
             return passed(
-                ID, msg("OPEN-08.too-small", opening=label, where=where, area=Number(area, ".3f"),
-                        limit=Number(self.min_area, "g")),
-                elements=elements, marks=marks, measured=Quantity(area, "m2"),
+                ID,
+                msg(
+                    "OPEN-08.too-small",
+                    opening=label,
+                    where=where,
+                    area=Number(area, ".3f"),
+                    limit=Number(self.min_area, "g"),
+                ),
+                elements=elements,
+                marks=marks,
+                measured=Quantity(area, "m2"),
                 required=Quantity(msg("OPEN-08.over", limit=Number(self.min_area, "g")), None),
             )
         grille_counts = self.grilles and opening.kind is OpeningKind.WINDOW
@@ -388,9 +419,15 @@ class _Judge:
         if grille_counts and has_grille(attrs):
             return passed(ID, msg("OPEN-08.grille", grille=grille_text(attrs.grille), **said), **common)
         if grille_counts and unreadable(attrs, "GRILLE"):
-            return not_assessable(ID, msg("OPEN-08.unreadable", tag="GRILLE", reason=unreadable(attrs, "GRILLE"), **said), **common)
+            return not_assessable(
+                ID, msg("OPEN-08.unreadable", tag="GRILLE", reason=unreadable(attrs, "GRILLE"), **said), **common
+            )
         if state is ClassState.UNKNOWN:
-            return not_assessable(ID, msg("OPEN-08.unreadable", tag="GLAZING", reason=msg("OPEN-08.glazing-needed", rc=attrs.rc), **said), **common)
+            return not_assessable(
+                ID,
+                msg("OPEN-08.unreadable", tag="GLAZING", reason=msg("OPEN-08.glazing-needed", rc=attrs.rc), **said),
+                **common,
+            )
         if state is ClassState.UNSTATED:
             reason = unreadable(attrs, "RC")
             if reason:
@@ -406,8 +443,18 @@ RULE = Rule(
         Parameter("required_class", "class", "RC2", "Lowest EN 1627 resistance class accepted."),
         Parameter("accepted_certificates", "list", [], "Certificates that count instead of a class."),
         Parameter("grilles_accepted", "bool", False, "Whether a window with a grille passes without the class."),
-        Parameter("min_area", "area", 0.0, "Openings of at most this area (WIDTH x (HEAD - SILL)) are too small to pass through."),
-        Parameter("roof_distance", "length", 1.0, "How far from a shaft's outline its roof and the openings onto it are looked for."),
+        Parameter(
+            "min_area",
+            "area",
+            0.0,
+            "Openings of at most this area (WIDTH x (HEAD - SILL)) are too small to pass through.",
+        ),
+        Parameter(
+            "roof_distance",
+            "length",
+            1.0,
+            "How far from a shaft's outline its roof and the openings onto it are looked for.",
+        ),
     ),
     needs=Needs(roles=("walls", "windows")),
     uses_reach=True,

@@ -57,12 +57,18 @@ def check(context: Context):
         text = msg("PLAN-01.units", storey=load.storey, judgement=units.judgement)
         if units.source == "inferred":  # measured in the inferred unit; said, but not blocking
             yield failed(
-                ID, msg("PLAN-01.inferred", storey=load.storey, judgement=units.judgement),
-                measured=measured, required=required, severity=Severity.WARNING,
+                ID,
+                msg("PLAN-01.inferred", storey=load.storey, judgement=units.judgement),
+                measured=measured,
+                required=required,
+                severity=Severity.WARNING,
             )
         elif units.source == "assumed":
             yield failed(
-                ID, msg("PLAN-01.undeclared", storey=load.storey, judgement=units.judgement), measured=measured, required=required
+                ID,
+                msg("PLAN-01.undeclared", storey=load.storey, judgement=units.judgement),
+                measured=measured,
+                required=required,
             )
         elif not units.plausible:
             yield failed(ID, text, measured=measured, required=required)

@@ -49,17 +49,23 @@ def check(context: Context):
         what = Term(f"layer-role.{role.value}")
         if found:
             yield passed(
-                ID, msg("PLAN-03.found", what=Capitalised(what), count=found, layers=Listing(layers, "comma")),
-                measured=Quantity(found, None), required=required,
+                ID,
+                msg("PLAN-03.found", what=Capitalised(what), count=found, layers=Listing(layers, "comma")),
+                measured=Quantity(found, None),
+                required=required,
             )
         else:
             yield failed(
                 ID,
                 msg(
-                    "PLAN-03.missing", what=what, rules=Listing(rule_ids, "comma"), pattern=DEFAULT_PATTERNS[role][0],
+                    "PLAN-03.missing",
+                    what=what,
+                    rules=Listing(rule_ids, "comma"),
+                    pattern=DEFAULT_PATTERNS[role][0],
                     role=role.value,
                 ),
-                measured=Quantity(0, None), required=required,
+                measured=Quantity(0, None),
+                required=required,
             )
 
 

@@ -53,9 +53,7 @@ def check(context: Context):
         return
     classified = classify_fences(context.plan, distance)
     if classified is None:
-        yield no_public_realm(
-            ID, drawn, msg("SITE-01.front-cannot-be-told"), Quantity(max_height, "m")
-        )
+        yield no_public_realm(ID, drawn, msg("SITE-01.front-cannot-be-told"), Quantity(max_height, "m"))
         return
     front = [c for c in classified if c.front]
     if not front:
@@ -69,7 +67,13 @@ def check(context: Context):
         common = dict(elements=(c.fence.source,), marks=tuple(marks), required=required)
         where = msg("SITE-01.front-fence", fence=c.name, distance=Number(c.street_distance, ".2f"))
         yield judge_height(
-            ID, c.fence, where, max_height, True, msg("SITE-01.advice", limit=Number(max_height, ".2f")), **common,
+            ID,
+            c.fence,
+            where,
+            max_height,
+            True,
+            msg("SITE-01.advice", limit=Number(max_height, ".2f")),
+            **common,
         )
 
 

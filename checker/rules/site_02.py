@@ -76,8 +76,13 @@ def check(context: Context):
     for c in rear:
         common = dict(elements=(c.fence.source,), marks=(Mark(c.storey, c.fence.line),), required=required)
         yield judge_height(
-            ID, c.fence, msg("SITE-02.rear-fence", fence=c.name), min_height, False,
-            msg("SITE-02.advice", limit=Number(min_height, ".2f")), **common,
+            ID,
+            c.fence,
+            msg("SITE-02.rear-fence", fence=c.name),
+            min_height,
+            False,
+            msg("SITE-02.advice", limit=Number(min_height, ".2f")),
+            **common,
         )
 
 

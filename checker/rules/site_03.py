@@ -129,7 +129,9 @@ def check(context: Context):
             yield passed(
                 ID,
                 msg("SITE-03.nothing-out-of-reach", aid=name, vertical=Number(vertical, ".2f")),
-                elements=(aid.source,), marks=(Mark(storey.name, aid.polygon),), required=required,
+                elements=(aid.source,),
+                marks=(Mark(storey.name, aid.polygon),),
+                required=required,
             )
             continue
         line = shapely.shortest_line(aid.polygon, target.opening.span)
@@ -137,25 +139,35 @@ def check(context: Context):
         if distance > EPS:
             marks.append(Mark(storey.name, line, "measure"))
         common = dict(
-            elements=(aid.source, target.opening.source), marks=tuple(marks), required=required,
+            elements=(aid.source, target.opening.source),
+            marks=tuple(marks),
+            required=required,
             measured=Quantity(distance, "m"),
         )
         if uncertain:
             yield not_assessable(
                 ID,
                 msg(
-                    "SITE-03.sill-unknown", aid=name, distance=Number(distance, ".2f"), opening=target.name,
+                    "SITE-03.sill-unknown",
+                    aid=name,
+                    distance=Number(distance, ".2f"),
+                    opening=target.name,
                     vertical=Number(vertical, ".2f"),
                 ),
                 **common,
             )
             continue
         level = (
-            msg("SITE-03.sill-above-ground", height=Number(target.sill, ".2f")) if target.sill is not None
+            msg("SITE-03.sill-above-ground", height=Number(target.sill, ".2f"))
+            if target.sill is not None
             else msg("SITE-03.floor-above-ground", height=Number(target.storey.elevation_m, ".2f"))
         )
         said = dict(
-            aid=name, distance=Number(distance, ".2f"), opening=target.name, level=level, limit=Number(min_distance, ".2f")
+            aid=name,
+            distance=Number(distance, ".2f"),
+            opening=target.name,
+            level=level,
+            limit=Number(min_distance, ".2f"),
         )
         if distance >= min_distance - EPS:
             yield passed(ID, msg("SITE-03.far-enough", **said), **common)

@@ -81,7 +81,7 @@ class _Store:
 
     @property
     def name(self) -> Message:
-        """ 'garage "Bikes" (3F) on Ground floor' or 'store (3F) on Ground floor'."""
+        """'garage "Bikes" (3F) on Ground floor' or 'store (3F) on Ground floor'."""
         kind = Term("garage" if self.space.use == "garage" else "store")
         where = dict(kind=kind, handle=self.space.source.handle, storey=self.storey.name)
         if self.space.name:
@@ -188,8 +188,10 @@ def check(context: Context):
             targets = points_along([ring], STORE_SPACING, viewer.start, max_distance)
             window = dict(handle=opening_handle(viewer.window.source), storey=viewer.storey.name)
             best = _shorter(
-                best, clear_sight_line(viewer.start, targets, obstacles),
-                msg("SITE-04.window-in-room", room=viewer.room.name, **window) if viewer.room.name
+                best,
+                clear_sight_line(viewer.start, targets, obstacles),
+                msg("SITE-04.window-in-room", room=viewer.room.name, **window)
+                if viewer.room.name
                 else msg("SITE-04.window", **window),
                 viewer.window.source,
             )
@@ -206,15 +208,20 @@ def check(context: Context):
                 line = clear_sight_line(spot, list(near), obstacles)
                 if line is not None:
                     seen_from = streets[local[0]][1] if len(local) == 1 else _nearest_street(streets, street_tree, line)
-                    best = _shorter(best, line, msg("SITE-04.public-realm", handle=seen_from.source.handle), seen_from.source)
+                    best = _shorter(
+                        best, line, msg("SITE-04.public-realm", handle=seen_from.source.handle), seen_from.source
+                    )
         marks = [Mark(store.storey.name, store.space.polygon)]
         if best is not None:
             line, seen_from, source = best
             marks.append(Mark(store.storey.name, line, "measure"))
             yield passed(
-                ID, msg("SITE-04.overlooked", store=store.name, viewer=seen_from, distance=Number(line.length, ".2f")),
-                elements=(store.space.source, source), marks=tuple(marks),
-                measured=Quantity(line.length, "m"), required=required,
+                ID,
+                msg("SITE-04.overlooked", store=store.name, viewer=seen_from, distance=Number(line.length, ".2f")),
+                elements=(store.space.source, source),
+                marks=tuple(marks),
+                measured=Quantity(line.length, "m"),
+                required=required,
             )
             continue
         common = dict(elements=(store.space.source,), marks=tuple(marks), required=required)

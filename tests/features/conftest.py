@@ -121,7 +121,9 @@ def ruleset_named(name: str):
 def run_annex(ctx, arguments: str) -> subprocess.CompletedProcess:
     save_all(ctx)
     words = [
-        w.replace("{plan}", str(plan_path(ctx))).replace("{tmp}", str(ctx["tmp"])).replace("{corpus}", str(CORPUS))
+        w.replace("{plan}", str(plan_path(ctx)))
+        .replace("{tmp}", str(ctx["tmp"]))
+        .replace("{corpus}", str(CORPUS))
         .replace("{repo}", str(REPO))
         .replace("{manifest}", str(ctx["manifest"]))
         for w in shlex.split(arguments)
@@ -129,7 +131,11 @@ def run_annex(ctx, arguments: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "ANNEX_DEBUG"}
     result = subprocess.run(
         [sys.executable, "-m", "checker.cli", *words],
-        capture_output=True, text=True, cwd=ctx["tmp"], env=env, timeout=300,
+        capture_output=True,
+        text=True,
+        cwd=ctx["tmp"],
+        env=env,
+        timeout=300,
     )
     ctx["run"] = result
     return result
@@ -186,7 +192,9 @@ def json_validates(ctx, name):
     ctx["json"] = data
 
 
-@then(parsers.parse('the JSON lists the storeys "{first_name}" in "{first_unit}" and "{second_name}" in "{second_unit}"'))
+@then(
+    parsers.parse('the JSON lists the storeys "{first_name}" in "{first_unit}" and "{second_name}" in "{second_unit}"')
+)
 def json_storeys(ctx, first_name, first_unit, second_name, second_unit):
     inputs = ctx["json"]["inputs"]
     assert [(i["storey"], i["units"]["used"]) for i in inputs] == [(first_name, first_unit), (second_name, second_unit)]

@@ -42,7 +42,7 @@ def window_at(ctx, drawing, name, attributes, ax, ay, bx, by):
     _handles(ctx)[name] = drawing.window(start, end, **parse_attributes(attributes))
 
 
-@given(parsers.re(r'the plan has an internal wall from ' + _SPAN + r", 0.1 m thick"))
+@given(parsers.re(r"the plan has an internal wall from " + _SPAN + r", 0.1 m thick"))
 def internal_wall(drawing, ax, ay, bx, by):
     start, end = _span(locals())
     drawing.wall(start, end, 0.1)
@@ -53,7 +53,11 @@ def light_at(ctx, drawing, name, ax, ay):
     _handles(ctx)[name] = drawing.light((float(ax), float(ay)))
 
 
-@given(parsers.parse("the plan shows the walls of a 10 m by 8 m house with a recess {depth:g} m deep and {width:g} m wide in its front"))
+@given(
+    parsers.parse(
+        "the plan shows the walls of a 10 m by 8 m house with a recess {depth:g} m deep and {width:g} m wide in its front"
+    )
+)
 def house_with_recess(ctx, drawing, depth, width):
     """The south wall steps back between x = 4 and 4 + width: the recess's back wall is at y = depth."""
     x0, x1 = 4.0, 4.0 + width
@@ -66,14 +70,22 @@ def l_shaped_house(drawing):
     drawing.walls_loop([(0, 0), (4, 0), (4, 1.5), (10, 1.5), (10, 8), (0, 8)], thickness=0.3)
 
 
-@given(parsers.re(r'the plan has a door "(?P<name>[^"]+)" (?P<width>[\d.]+) m wide centred in the back of the recess with (?P<attributes>.+)'))
+@given(
+    parsers.re(
+        r'the plan has a door "(?P<name>[^"]+)" (?P<width>[\d.]+) m wide centred in the back of the recess with (?P<attributes>.+)'
+    )
+)
 def door_in_recess(ctx, drawing, name, width, attributes):
     x0, x1, depth = ctx["recess"]
     middle, half = (x0 + x1) / 2, float(width) / 2
     _handles(ctx)[name] = drawing.door((middle - half, depth), (middle + half, depth), **parse_attributes(attributes))
 
 
-@given(parsers.re(r'the plan has a first floor 2.8 m up, with walls and a light "(?P<name>[^"]+)" at ' + _POINT.format("a")))
+@given(
+    parsers.re(
+        r'the plan has a first floor 2.8 m up, with walls and a light "(?P<name>[^"]+)" at ' + _POINT.format("a")
+    )
+)
 def first_floor_with_light(ctx, name, ax, ay):
     first = PlanDrawing("mm")
     first.walls_loop(HOUSE, thickness=0.3)
@@ -172,4 +184,6 @@ def marks_on_storeys(ctx, storeys):
 @then(parsers.parse('every {rule} finding has provisional "{names}"'))
 def every_finding_provisional(ctx, rule, names):
     expected = tuple(n.strip() for n in names.split(","))
-    assert all(f.provisional == expected for f in findings_of(ctx, rule)), [f.provisional for f in findings_of(ctx, rule)]
+    assert all(f.provisional == expected for f in findings_of(ctx, rule)), [
+        f.provisional for f in findings_of(ctx, rule)
+    ]

@@ -74,7 +74,11 @@ def garden_wall(drawing):
     drawing.wall((-25, FENCE_Y), (35, FENCE_Y))
 
 
-@given(parsers.re(r'the plan has a door "(?P<name>[^"]+)" in the (?P<where>north wall|inner face of the south wall) with (?P<attributes>.+)'))
+@given(
+    parsers.re(
+        r'the plan has a door "(?P<name>[^"]+)" in the (?P<where>north wall|inner face of the south wall) with (?P<attributes>.+)'
+    )
+)
 def door_in_wall(ctx, drawing, name, where, attributes):
     span = ((5.0, 8.0), (4.0, 8.0)) if where == "north wall" else ((4.0, 0.15), (5.0, 0.15))
     _handles(ctx)[name] = drawing.door(*span, **parse_attributes(attributes))
@@ -108,12 +112,18 @@ def _floor(ctx, storey: str) -> PlanDrawing:
     return d
 
 
-@given(parsers.re(r'a two-storey block of flats for (?P<dwellings>\d+) dwellings whose communal door "(?P<name>[^"]+)" has (?P<attributes>.+)'))
+@given(
+    parsers.re(
+        r'a two-storey block of flats for (?P<dwellings>\d+) dwellings whose communal door "(?P<name>[^"]+)" has (?P<attributes>.+)'
+    )
+)
 def block_of_flats(ctx, dwellings, name, attributes):
     ground, first = _floor(ctx, GROUND), _floor(ctx, FIRST)
     ground.space(rect(8.1, 0.15, 11.9, 9.85), "Hall", use="CIRCULATION")
     first.space(rect(8.1, 0.15, 11.9, 9.85), "Landing", use="CIRCULATION")
-    _handles(ctx)[name] = ground.door((9.5, 0), (10.5, 0), **{"ROLE": "COMMUNAL", "RC": "RC2", **_attributes(attributes)})
+    _handles(ctx)[name] = ground.door(
+        (9.5, 0), (10.5, 0), **{"ROLE": "COMMUNAL", "RC": "RC2", **_attributes(attributes)}
+    )
     _storeys(ctx)[name] = GROUND
     ground.public_realm(rect(-10, -16, 30, -6))
     ctx["drawings"] = {"ground": ground, "first": first}
@@ -153,7 +163,8 @@ def landing_not_circulation(ctx):
 def finding_for_flat_door(ctx, rule, name, status):
     handle, storey = ctx["handles"][name], ctx["door_storeys"][name]
     chosen = [
-        f for f in findings_of(ctx, rule)
+        f
+        for f in findings_of(ctx, rule)
         if f.elements and f.elements[0].handle == handle and f.elements[0].storey == storey
     ]
     _pick(ctx, rule, status, chosen, f"for flat door {name} ({handle} on {storey})")
@@ -162,9 +173,9 @@ def finding_for_flat_door(ctx, rule, name, status):
 @then(parsers.parse('it also points at door "{name}"'))
 def also_points_at(ctx, name):
     handle, storey = ctx["handles"][name], ctx.get("door_storeys", {}).get(name)
-    assert any(
-        e.handle == handle and (storey is None or e.storey == storey) for e in ctx["finding"].elements[1:]
-    ), ctx["finding"].elements
+    assert any(e.handle == handle and (storey is None or e.storey == storey) for e in ctx["finding"].elements[1:]), ctx[
+        "finding"
+    ].elements
 
 
 @then("it also points at the fence")

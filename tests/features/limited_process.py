@@ -57,12 +57,19 @@ class Finished:
 
 def run_limited(words: list[str], cwd: Path, env: dict, during=None) -> Finished:
     """``words`` as a process under the ceiling; ``during(pid)`` runs beside it (in a thread)."""
+
     def ceiling():
         resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_CEILING, ADDRESS_SPACE_CEILING))
 
     started = time.perf_counter()
     process = subprocess.Popen(
-        words, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=ceiling,
+        words,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=ceiling,
     )
     helper = threading.Thread(target=during, args=(process.pid,), daemon=True) if during else None
     if helper:
@@ -99,7 +106,9 @@ def _without_peak(stderr: str) -> tuple[str, float]:
 
 def annex_words(ctx, arguments: str) -> list[str]:
     words = [
-        w.replace("{plan}", str(plan_path(ctx))).replace("{tmp}", str(ctx["tmp"])).replace("{corpus}", str(CORPUS))
+        w.replace("{plan}", str(plan_path(ctx)))
+        .replace("{tmp}", str(ctx["tmp"]))
+        .replace("{corpus}", str(CORPUS))
         .replace("{repo}", str(REPO))
         for w in shlex.split(arguments)
     ]
@@ -115,10 +124,12 @@ def clean_environment(extra: str | None = None) -> dict:
     return env
 
 
-@when(parsers.re(
-    r'I run "annex (?P<arguments>.*)" as a process'
-    r'(?: with (?P<variable>[A-Z_]+=\S+))?(?: while (?P<growing>\S+) grows without end)?$'
-))
+@when(
+    parsers.re(
+        r'I run "annex (?P<arguments>.*)" as a process'
+        r"(?: with (?P<variable>[A-Z_]+=\S+))?(?: while (?P<growing>\S+) grows without end)?$"
+    )
+)
 def run_as_process(ctx, arguments, variable, growing):
     save_all(ctx)
     during = None
@@ -133,13 +144,16 @@ def _grower(path: Path):
     the process is stopped (SIGSTOP) and looked at until it has read from the file (its
     read offset past 0; a stop lands when a read returns), then the file grows, then it
     goes on (SIGCONT) and finds more to read than it was told."""
+
     def grow(pid: int) -> None:
         target = str(path.resolve())
         deadline = time.monotonic() + KILL_AFTER_SECONDS
         descriptor = None
         while descriptor is None and time.monotonic() < deadline:
             try:
-                descriptor = next((fd.name for fd in Path(f"/proc/{pid}/fd").iterdir() if os.readlink(fd) == target), None)
+                descriptor = next(
+                    (fd.name for fd in Path(f"/proc/{pid}/fd").iterdir() if os.readlink(fd) == target), None
+                )
             except OSError:  # a descriptor closed while we looked, or the process ended
                 if not Path(f"/proc/{pid}").exists():
                     return
@@ -158,6 +172,7 @@ def _grower(path: Path):
             finally:
                 os.kill(pid, signal.SIGCONT)
             time.sleep(0.0003)
+
     return grow
 
 
@@ -181,7 +196,7 @@ def ended_within(ctx, seconds, megabytes):
     assert run.peak_mb < megabytes, f"the process peaked at {run.peak_mb:.0f} MB"
 
 
-@then(parsers.parse('the output names {names}'))
+@then(parsers.parse("the output names {names}"))
 def output_names(ctx, names):
     text = ctx["run"].stdout
     for name in re.split(r",\s*|\s+and\s+", names):

@@ -17,7 +17,11 @@ from .rule_steps import *  # noqa: F401,F403  (shared steps)
 from .rule_steps import _show, findings_of, parse_attributes
 
 HOUSE_WIDTH = 10.0
-FLOORS = {"plan": ("plan", "Storey 1"), "ground floor": ("ground", "Ground floor"), "first floor": ("first", "First floor")}
+FLOORS = {
+    "plan": ("plan", "Storey 1"),
+    "ground floor": ("ground", "Ground floor"),
+    "first floor": ("first", "First floor"),
+}
 
 
 def _loop(width: float, depth: float) -> list[tuple[float, float]]:
@@ -49,23 +53,29 @@ def _write_two_storeys(ctx, first_depth: float, elevation: float) -> PlanDrawing
 # ---------------------------------------------------------------- given
 
 
-@given(parsers.parse("a two-storey house 10 m by 8 m whose first floor is at {elevation:g} m"), target_fixture="drawing")
+@given(
+    parsers.parse("a two-storey house 10 m by 8 m whose first floor is at {elevation:g} m"), target_fixture="drawing"
+)
 def two_storeys(ctx, elevation):
     return _write_two_storeys(ctx, 8.0, elevation)
 
 
 @given(
-    parsers.parse("a two-storey house whose ground floor is 10 m by 8 m and whose first floor, at {elevation:g} m, is 10 m by {depth:g} m"),
+    parsers.parse(
+        "a two-storey house whose ground floor is 10 m by 8 m and whose first floor, at {elevation:g} m, is 10 m by {depth:g} m"
+    ),
     target_fixture="drawing",
 )
 def two_storeys_set_back(ctx, elevation, depth):
     return _write_two_storeys(ctx, depth, elevation)
 
 
-@given(parsers.re(
-    r'the (?P<floor>plan|ground floor|first floor) has an? (?P<kind>window|door) "(?P<name>[^"]+)" in the '
-    r'(?P<side>north|south) wall at x (?P<a>[\d.]+) to (?P<b>[\d.]+) with (?P<attributes>.+)'
-))
+@given(
+    parsers.re(
+        r'the (?P<floor>plan|ground floor|first floor) has an? (?P<kind>window|door) "(?P<name>[^"]+)" in the '
+        r"(?P<side>north|south) wall at x (?P<a>[\d.]+) to (?P<b>[\d.]+) with (?P<attributes>.+)"
+    )
+)
 def opening_at(ctx, floor, kind, name, side, a, b, attributes):
     drawing, storey, depth = _floor(ctx, floor)
     y = depth if side == "north" else 0.0
@@ -77,20 +87,24 @@ def opening_at(ctx, floor, kind, name, side, a, b, attributes):
         ctx.setdefault("handles", {})[name] = handle
 
 
-@given(parsers.re(
-    r'the plan has an internal (?P<kind>window|door) "(?P<name>[^"]+)" at x (?P<a>[\d.]+) to (?P<b>[\d.]+), '
-    r'y (?P<y>[\d.]+) with (?P<attributes>.+)'
-))
+@given(
+    parsers.re(
+        r'the plan has an internal (?P<kind>window|door) "(?P<name>[^"]+)" at x (?P<a>[\d.]+) to (?P<b>[\d.]+), '
+        r"y (?P<y>[\d.]+) with (?P<attributes>.+)"
+    )
+)
 def internal_opening(ctx, drawing, kind, name, a, b, y, attributes):
     draw = drawing.window if kind == "window" else drawing.door
     handle = draw((float(a), float(y)), (float(b), float(y)), **parse_attributes(attributes))
     ctx.setdefault("openings", {})[name] = (handle, "Storey 1")
 
 
-@given(parsers.re(
-    r'the plan has a window "(?P<name>[^"]+)" (?P<gap>[\d.]+) m (?P<side>east|west) of door "(?P<door>[^"]+)", '
-    r'(?P<width>[\d.]+) m wide, with (?P<attributes>.+)'
-))
+@given(
+    parsers.re(
+        r'the plan has a window "(?P<name>[^"]+)" (?P<gap>[\d.]+) m (?P<side>east|west) of door "(?P<door>[^"]+)", '
+        r"(?P<width>[\d.]+) m wide, with (?P<attributes>.+)"
+    )
+)
 def window_beside_door(ctx, name, gap, side, door, width, attributes):
     a, b, y, floor = ctx["spans"][door]
     drawing, storey, _ = _floor(ctx, floor)
@@ -104,14 +118,18 @@ def window_beside_door(ctx, name, gap, side, door, width, attributes):
     ctx.setdefault("spans", {})[name] = (start, end, y, floor)
 
 
-@given(parsers.re(
-    r'the plan has an? (?P<kind>roof|balcony|climbing aid) "(?P<name>[^"]+)" (?P<height>[\d.]+) m high over '
-    r'x (?P<x0>[\d.-]+) to (?P<x1>[\d.-]+), y (?P<y0>[\d.-]+) to (?P<y1>[\d.-]+)(?: sloped (?P<slope>[\d.]+) degrees)?'
-))
+@given(
+    parsers.re(
+        r'the plan has an? (?P<kind>roof|balcony|climbing aid) "(?P<name>[^"]+)" (?P<height>[\d.]+) m high over '
+        r"x (?P<x0>[\d.-]+) to (?P<x1>[\d.-]+), y (?P<y0>[\d.-]+) to (?P<y1>[\d.-]+)(?: sloped (?P<slope>[\d.]+) degrees)?"
+    )
+)
 def access_surface(ctx, drawing, kind, name, height, x0, x1, y0, y1, slope):
     x0, x1, y0, y1 = float(x0), float(x1), float(y0), float(y1)
     handle = drawing.access_surface(
-        [(x0, y0), (x1, y0), (x1, y1), (x0, y1)], float(height), kind=kind.replace(" ", "_"),
+        [(x0, y0), (x1, y0), (x1, y1), (x0, y1)],
+        float(height),
+        kind=kind.replace(" ", "_"),
         slope=float(slope) if slope else None,
     )
     ctx.setdefault("surfaces", {})[name] = handle
@@ -123,7 +141,8 @@ def access_surface(ctx, drawing, kind, name, height, x0, x1, y0, y1, slope):
 def _of_opening(ctx, rule: str, name: str) -> list:
     handle, storey = ctx["openings"][name]
     return [
-        f for f in findings_of(ctx, rule)
+        f
+        for f in findings_of(ctx, rule)
         if f.elements and (f.elements[0].handle, f.elements[0].storey) == (handle, storey)
     ]
 
@@ -185,7 +204,7 @@ def marks_opening_and_lines(ctx, count):
     assert all(m.storey == storey for m in marks), marks
 
 
-@then(parsers.parse('the measured line runs {length:g} m'))
+@then(parsers.parse("the measured line runs {length:g} m"))
 def measured_line_length(ctx, length):
     (line,) = [m.geometry for m in ctx["finding"].marks if m.kind == "measure"]
     assert abs(line.length - length) < 1e-3, line
@@ -206,4 +225,3 @@ def ruleset_does_not_enable(name, rule):
 def provisional_include(ctx, names):
     wanted = {n.strip() for n in names.split(",")}
     assert wanted <= set(ctx["finding"].provisional), ctx["finding"].provisional
-

@@ -38,7 +38,9 @@ class Sketch:
         (into or self.msp).add_line(self.xy(p), self.xy(q), dxfattribs={"layer": self.layer(layer)})
 
     def arc(self, centre, radius, start, end, layer="0", into=None):
-        (into or self.msp).add_arc(self.xy(centre), radius * self.scale, start, end, dxfattribs={"layer": self.layer(layer)})
+        (into or self.msp).add_arc(
+            self.xy(centre), radius * self.scale, start, end, dxfattribs={"layer": self.layer(layer)}
+        )
 
     # ------------------------------------------------------------------ walls
 
@@ -55,7 +57,9 @@ class Sketch:
         if style == "closed polylines":
             for polygon in polygons:
                 for r in [polygon.exterior, *polygon.interiors]:
-                    self.msp.add_lwpolyline([self.xy(p) for p in r.coords[:-1]], close=True, dxfattribs={"layer": layer})
+                    self.msp.add_lwpolyline(
+                        [self.xy(p) for p in r.coords[:-1]], close=True, dxfattribs={"layer": layer}
+                    )
         elif style == "double lines":
             for polygon in polygons:
                 for r in [polygon.exterior, *polygon.interiors]:
@@ -67,7 +71,9 @@ class Sketch:
             if style == "patterned hatches":
                 hatch.set_pattern_fill("ANSI31", scale=0.05 * self.scale)
             for polygon in polygons:
-                hatch.paths.add_polyline_path([self.xy(p) for p in polygon.exterior.coords[:-1]], is_closed=True, flags=1)
+                hatch.paths.add_polyline_path(
+                    [self.xy(p) for p in polygon.exterior.coords[:-1]], is_closed=True, flags=1
+                )
                 for r in polygon.interiors:
                     hatch.paths.add_polyline_path([self.xy(p) for p in r.coords[:-1]], is_closed=True, flags=0)
         elif style == "single lines":
@@ -110,7 +116,9 @@ class Sketch:
 
     def insert(self, name, at, layer="0", rotation=0.0, xscale=1.0, yscale=1.0):
         return self.msp.add_blockref(
-            name, self.xy(at), dxfattribs={"layer": self.layer(layer), "rotation": rotation, "xscale": xscale, "yscale": yscale}
+            name,
+            self.xy(at),
+            dxfattribs={"layer": self.layer(layer), "rotation": rotation, "xscale": xscale, "yscale": yscale},
         )
 
     def save(self, path):
@@ -122,4 +130,3 @@ def parallel_lines(sketch: Sketch, x0: float, x1: float, count: int, layer: str 
     for k in range(count):
         y = k * WALL / (count - 1)
         sketch.line((x0, y), (x1, y), layer)
-

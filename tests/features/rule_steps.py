@@ -139,7 +139,10 @@ def shown(quantity: Quantity | None) -> str:
 @then(parsers.re(r'it measured "(?P<measured>[^"]*)" against "(?P<required>[^"]*)"'))
 def it_measured(ctx, measured, required):
     finding = ctx["finding"]
-    assert (shown(finding.measured), shown(finding.required)) == (measured, required), (finding.measured, finding.required)
+    assert (shown(finding.measured), shown(finding.required)) == (measured, required), (
+        finding.measured,
+        finding.required,
+    )
 
 
 @then(parsers.re(r'it measured "(?P<measured>[^"]*)"'))

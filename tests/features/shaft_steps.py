@@ -43,7 +43,9 @@ def _well_loop():
 
 
 @given(
-    parsers.parse('a {count:d}-storey block 12 m by 10 m with floors {height:g} m apart and a light well "{name}" on every storey'),
+    parsers.parse(
+        'a {count:d}-storey block 12 m by 10 m with floors {height:g} m apart and a light well "{name}" on every storey'
+    ),
     target_fixture="drawing",
 )
 def block_with_well(ctx, count, height, name):
@@ -61,8 +63,8 @@ def block_with_well(ctx, count, height, name):
 
 @given(
     parsers.re(
-        r'a (?P<count>\d+)-storey block 12 m by 10 m with floors (?P<height>[\d.]+) m apart and a closed void of walls, '
-        r'without a name, (?P<where>on every storey|on the ground floor only)'
+        r"a (?P<count>\d+)-storey block 12 m by 10 m with floors (?P<height>[\d.]+) m apart and a closed void of walls, "
+        r"without a name, (?P<where>on every storey|on the ground floor only)"
     ),
     target_fixture="drawing",
 )
@@ -77,7 +79,10 @@ def block_with_closed_void(ctx, count, height, where):
     return first
 
 
-@given(parsers.parse('a {count:d}-storey block 12 m by 10 m with floors {height:g} m apart and no light well'), target_fixture="drawing")
+@given(
+    parsers.parse("a {count:d}-storey block 12 m by 10 m with floors {height:g} m apart and no light well"),
+    target_fixture="drawing",
+)
 def block_without_well(ctx, count, height):
     first = None
     for level in range(count):
@@ -87,10 +92,12 @@ def block_without_well(ctx, count, height):
     return first
 
 
-@given(parsers.re(
-    r'the flat roof "(?P<name>[^"]+)" is drawn on the top storey at (?P<height>[\d.]+) m'
-    r'(?: sloped (?P<slope>[\d.]+) degrees)?'
-))
+@given(
+    parsers.re(
+        r'the flat roof "(?P<name>[^"]+)" is drawn on the top storey at (?P<height>[\d.]+) m'
+        r"(?: sloped (?P<slope>[\d.]+) degrees)?"
+    )
+)
 def roof_on_top_storey(ctx, name, height, slope):
     key = ctx["storeys"][-1][0]
     handle = ctx["drawings"][key].access_surface(BLOCK, float(height), slope=float(slope) if slope else None)
@@ -104,10 +111,12 @@ def roof_plan(ctx, height, name):
     ctx.setdefault("surfaces", {})[name] = drawing.access_surface(BLOCK, height)
 
 
-@given(parsers.re(
-    r'the (?P<storey>[a-z ]+?) has a (?P<kind>window|door) "(?P<name>[^"]+)" onto the light well in its (?P<side>south|north) '
-    r'wall at x (?P<a>[\d.]+) to (?P<b>[\d.]+) with (?P<attributes>.+)'
-))
+@given(
+    parsers.re(
+        r'the (?P<storey>[a-z ]+?) has a (?P<kind>window|door) "(?P<name>[^"]+)" onto the light well in its (?P<side>south|north) '
+        r"wall at x (?P<a>[\d.]+) to (?P<b>[\d.]+) with (?P<attributes>.+)"
+    )
+)
 def opening_onto_well(ctx, storey, kind, name, side, a, b, attributes):
     key = ctx["storey_keys"][storey]
     drawing = ctx["drawings"][key]
@@ -118,10 +127,12 @@ def opening_onto_well(ctx, storey, kind, name, side, a, b, attributes):
     ctx.setdefault("openings", {})[name] = (handle, name_of_storey)
 
 
-@given(parsers.re(
-    r'the (?P<storey>[a-z ]+?) has a window "(?P<name>[^"]+)" in its outer (?P<side>south|north) wall at x (?P<a>[\d.]+) '
-    r'to (?P<b>[\d.]+) with (?P<attributes>.+)'
-))
+@given(
+    parsers.re(
+        r'the (?P<storey>[a-z ]+?) has a window "(?P<name>[^"]+)" in its outer (?P<side>south|north) wall at x (?P<a>[\d.]+) '
+        r"to (?P<b>[\d.]+) with (?P<attributes>.+)"
+    )
+)
 def outer_window(ctx, storey, name, side, a, b, attributes):
     key = ctx["storey_keys"][storey]
     y = 0.0 if side == "south" else 10.0
@@ -130,10 +141,12 @@ def outer_window(ctx, storey, name, side, a, b, attributes):
     ctx.setdefault("openings", {})[name] = (handle, name_of_storey)
 
 
-@given(parsers.re(
-    r'the roof plan has a (?P<kind>window|door) "(?P<name>[^"]+)" at x (?P<a>[\d.]+) to (?P<b>[\d.]+), y (?P<y>[\d.]+) '
-    r'with (?P<attributes>.+)'
-))
+@given(
+    parsers.re(
+        r'the roof plan has a (?P<kind>window|door) "(?P<name>[^"]+)" at x (?P<a>[\d.]+) to (?P<b>[\d.]+), y (?P<y>[\d.]+) '
+        r"with (?P<attributes>.+)"
+    )
+)
 def roof_opening(ctx, kind, name, a, b, y, attributes):
     drawing = ctx["drawings"]["roof"]
     draw = drawing.window if kind == "window" else drawing.door

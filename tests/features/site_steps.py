@@ -109,7 +109,11 @@ def store_walls(ctx, drawing, name):
     drawing.walls_loop(points, thickness=0.1)
 
 
-@given(parsers.re(r'the plan has a first floor at (?P<elevation>[\d.]+) m with a window "(?P<name>[^"]+)" in the rear wall with (?P<attributes>.+)'))
+@given(
+    parsers.re(
+        r'the plan has a first floor at (?P<elevation>[\d.]+) m with a window "(?P<name>[^"]+)" in the rear wall with (?P<attributes>.+)'
+    )
+)
 def first_floor(ctx, name, elevation, attributes):
     """A second storey over the same house; the plan becomes a two-storey project."""
     upper = PlanDrawing("mm")
@@ -134,7 +138,11 @@ def add_first_floor(ctx, upper: PlanDrawing, elevation: float) -> None:
 # ---------------------------------------------------------------- then
 
 
-@then(parsers.re(r'the (?P<rule>[A-Z]+-\d+) finding for (?:fence|store|climbing aid|garage) "(?P<name>[^"]+)" is (?P<status>\w+)'))
+@then(
+    parsers.re(
+        r'the (?P<rule>[A-Z]+-\d+) finding for (?:fence|store|climbing aid|garage) "(?P<name>[^"]+)" is (?P<status>\w+)'
+    )
+)
 def finding_for_element(ctx, rule, name, status):
     handle = ctx["elements"][name]
     chosen = [f for f in findings_of(ctx, rule) if f.elements and f.elements[0].handle == handle]

@@ -114,7 +114,9 @@ def long_cert(ctx, drawing, count):
     drawing.window((0.0, 3.0), (0.0, 4.2), SILL=900, HEAD=2100, RC="RC2", CERT=ctx["long_cert"], GLAZING="P4A")
 
 
-@given(parsers.parse("the plan shows a {length:d} m long house whose north wall has {count:d} windows that state nothing"))
+@given(
+    parsers.parse("the plan shows a {length:d} m long house whose north wall has {count:d} windows that state nothing")
+)
 def house_with_bare_windows(drawing, length, count):
     """A long house, its front door complying, and a row of windows with no attributes:
     each window gets the same findings (PLAN-02 fails, OPEN-01/04/06 cannot be judged)."""
@@ -164,7 +166,8 @@ def render_first_page(ctx):
     out = ctx["tmp"] / "page"
     subprocess.run(
         ["pdftoppm", "-gray", "-r", "40", "-f", "1", "-l", "1", str(ctx["pdf_path"]), str(out)],
-        check=True, timeout=120,
+        check=True,
+        timeout=120,
     )
     (picture,) = ctx["tmp"].glob("page*.pgm")
     ctx["pgm"] = picture.read_bytes()
@@ -276,7 +279,11 @@ def pdf_a(ctx):
     assert reader.trailer.get("/ID")  # and a file identifier
 
 
-@then(parsers.parse('the PDF has one attachment "{name}" related to it as "{relationship}", equal to the JSON written by --json'))
+@then(
+    parsers.parse(
+        'the PDF has one attachment "{name}" related to it as "{relationship}", equal to the JSON written by --json'
+    )
+)
 def pdf_attachment(ctx, name, relationship):
     reader = PdfReader(ctx["pdf_path"])
     assert list(reader.attachments) == [name]
@@ -315,7 +322,7 @@ def not_blank(ctx, percent):
     match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
     assert match, data[:20]
     width, height = int(match[1]), int(match[2])
-    pixels = data[match.end():]
+    pixels = data[match.end() :]
     assert len(pixels) == width * height
     dark = sum(1 for value in pixels if value < 200)
     assert dark >= width * height * percent / 100, f"{dark} of {width * height} pixels are not white"
@@ -476,7 +483,6 @@ def every_message_translated(ctx):
             assert _placeholders(translated) == _placeholders(ids[0]), (key, translated)
 
 
-
 # ---------------------------------------------------------------- then: numbers and markers
 
 
@@ -489,7 +495,9 @@ def _shared_rows(html: str) -> list[tuple[list[int], str, str]]:
     rows = []
     for group in html.split('<tbody class="rule-group">')[1:]:
         rule = re.search(r'<span class="rule-id">\W*([\w-]+)', group)[1]
-        for status, numbers in re.findall(r'<tr class="finding-row status-(\w+)" id="finding-\d+" data-numbers="([\d,-]+)">', group):
+        for status, numbers in re.findall(
+            r'<tr class="finding-row status-(\w+)" id="finding-\d+" data-numbers="([\d,-]+)">', group
+        ):
             expanded = []
             for run in numbers.split(","):
                 first, _, last = run.partition("-")
@@ -519,7 +527,11 @@ def _markers_by_storey(html: str) -> dict[str, list[int]]:
 
 @then("every finding that is not a pass has a row numbered from 1 in the results' order")
 def rows_in_order(ctx):
-    expected = [f.status.value for f in ctx["results"].findings if f.status in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR)]
+    expected = [
+        f.status.value
+        for f in ctx["results"].findings
+        if f.status in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR)
+    ]
     rows = _rows(ctx["html"])
     assert expected, "the plan should have findings that do not pass"
     assert [n for n, _ in rows] == list(range(1, len(expected) + 1))
@@ -556,8 +568,11 @@ def shared_rows(ctx, count, rules):
         sizes = [len(numbers) for numbers, _status, shared_rule in shared if shared_rule == rule]
         assert count in sizes, (rule, sizes)
         # one run of markers each, e.g. "12-41", as the numbering keeps alike findings together
-        assert any(len(numbers) == count and numbers == list(range(numbers[0], numbers[0] + count))
-                   for numbers, _status, shared_rule in shared if shared_rule == rule)
+        assert any(
+            len(numbers) == count and numbers == list(range(numbers[0], numbers[0] + count))
+            for numbers, _status, shared_rule in shared
+            if shared_rule == rule
+        )
 
 
 @then("the rows' marker numbers run from 1 without gaps and each finding that is not a pass has one")

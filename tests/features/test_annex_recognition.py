@@ -104,24 +104,34 @@ def house_without_rc(ctx):
     ctx["plan"] = load_plan(plan_path(ctx))
 
 
-@given(parsers.parse('the reader recognised its openings by "{how}" with confidence {confidence:g} and the type marks "{door}" and "{window}"'))
+@given(
+    parsers.parse(
+        'the reader recognised its openings by "{how}" with confidence {confidence:g} and the type marks "{door}" and "{window}"'
+    )
+)
 def recognised_by(ctx, how, confidence, door, window):
     marks = {OpeningKind.DOOR: door, OpeningKind.WINDOW: window}
 
     def recognised(opening):
-        source = dataclasses.replace(opening.source, recognised_by=how, confidence=confidence, type_mark=marks[opening.kind])
+        source = dataclasses.replace(
+            opening.source, recognised_by=how, confidence=confidence, type_mark=marks[opening.kind]
+        )
         return dataclasses.replace(opening, source=source)
 
     _change_openings(ctx, recognised)
 
 
-@given(parsers.parse('the front door\'s resistance class "{rc}" came from the openings schedule and its role was guessed'))
+@given(
+    parsers.parse('the front door\'s resistance class "{rc}" came from the openings schedule and its role was guessed')
+)
 def scheduled_values(ctx, rc):
     def scheduled(opening):
         if opening.kind is not OpeningKind.DOOR:
             return opening
         attributes = dataclasses.replace(
-            opening.attributes, rc=rc, sources=(("RC", "schedule"), ("ROLE", "guess"), ("CERT", "block")),
+            opening.attributes,
+            rc=rc,
+            sources=(("RC", "schedule"), ("ROLE", "guess"), ("CERT", "block")),
         )
         return dataclasses.replace(opening, attributes=attributes)
 
@@ -155,8 +165,9 @@ def checked_pdf(ctx, language):
     ctx["results"] = run_rules(ctx["plan"], ruleset_named(RULESET))
     path = ctx["tmp"] / f"annex-{language}.pdf"
     path.write_bytes(annex_pdf(ctx["plan"], ctx["results"], language=language))
-    ctx["pdf_text"] = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
-                                     text=True, check=True, timeout=120).stdout
+    ctx["pdf_text"] = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
 
 
 # ---------------------------------------------------------------- then
@@ -248,8 +259,12 @@ def persian_plan(ctx):
     ctx["persian_plan"] = write_persian_plan(ctx["tmp"] / "tehran.dxf")
 
 
-@when(parsers.parse('its openings schedule is written with "annex schedule", every door is given RC "{rc}" in it, '
-                    'and the plan is checked with it into a PDF annex in "{language}"'))
+@when(
+    parsers.parse(
+        'its openings schedule is written with "annex schedule", every door is given RC "{rc}" in it, '
+        'and the plan is checked with it into a PDF annex in "{language}"'
+    )
+)
 def schedule_and_check(ctx, rc, language):
     plan, schedule = ctx["persian_plan"], ctx["tmp"] / "openings.csv"
     written = run_annex(ctx, f"schedule {plan} -o {schedule}")
@@ -266,13 +281,16 @@ def schedule_and_check(ctx, rc, language):
     pdf = ctx["tmp"] / f"annex-{language}.pdf"
     checked = run_annex(ctx, f"check {plan} --schedule {schedule} --language {language} --pdf {pdf}")
     assert checked.returncode in (0, 1), checked.stderr
-    ctx["pdf_text"] = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                                     text=True, check=True, timeout=120).stdout
+    ctx["pdf_text"] = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
     ctx["plan"] = load_plan(plan, schedule=schedule)
     ctx["language"] = language
 
 
-@then("the PDF text names every opening's type mark with how it was recognised, as the plan read with the schedule says")
+@then(
+    "the PDF text names every opening's type mark with how it was recognised, as the plan read with the schedule says"
+)
 def pdf_names_marks(ctx):
     # pdftotext may set a separator or the † mark on the other side of a number in a
     # right-to-left line; the words and the number are compared without them.
@@ -293,5 +311,7 @@ def pdf_marked_value(ctx, value, mark):
     # The mark follows the value; pdftotext writes a right-to-left page's line in visual
     # order, so in the Persian annex it comes out before it.
     doors = sum(1 for _s, o in ctx["plan"].openings() if o.kind is OpeningKind.DOOR)
-    found = re.findall(rf"{re.escape(value)}{re.escape(mark)}|{re.escape(mark)}\u202a?{re.escape(value)}", ctx["pdf_text"])
+    found = re.findall(
+        rf"{re.escape(value)}{re.escape(mark)}|{re.escape(mark)}\u202a?{re.escape(value)}", ctx["pdf_text"]
+    )
     assert len(found) == doors, (found, doors)

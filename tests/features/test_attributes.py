@@ -70,7 +70,11 @@ def door_without_attributes(ctx, drawing):
     door_with_attribs(ctx, drawing, [])
 
 
-@given(parsers.re(r'a door block "(?P<name>[^"]+)" whose definition holds (?P<tag>\w+)=(?P<value>\S+) as an? (?P<kind>constant|non-constant) attribute'))
+@given(
+    parsers.re(
+        r'a door block "(?P<name>[^"]+)" whose definition holds (?P<tag>\w+)=(?P<value>\S+) as an? (?P<kind>constant|non-constant) attribute'
+    )
+)
 def door_block_with_attdef(drawing: PlanDrawing, name, tag, value, kind):
     drawing.block(name, lambda d: d.wall((0, 0), (0.9, 0), layer="0"))
     flags = 2 if kind == "constant" else 0  # 2: constant, the value lives in the block definition
@@ -121,7 +125,11 @@ def raw_value(ctx, tag, value):
     assert opening(ctx, "door").attributes.raw_value(tag) == value
 
 
-@then(parsers.re(r"the door is (?P<width>[\d.]+) m wide from its (?P<source>\w+), running from \((?P<x1>[\d.]+), 0\) to \((?P<x2>[\d.]+), 0\)"))
+@then(
+    parsers.re(
+        r"the door is (?P<width>[\d.]+) m wide from its (?P<source>\w+), running from \((?P<x1>[\d.]+), 0\) to \((?P<x2>[\d.]+), 0\)"
+    )
+)
 def door_width(ctx, width, source, x1, x2):
     door = opening(ctx, "door")
     assert door.width_from == source

@@ -33,20 +33,27 @@ CURVES = {
     "a circle of radius 2 m": lambda layout, u, a: layout.add_circle((u(30), u(3)), u(2), dxfattribs=a),
     "a circle of radius 1 m": lambda layout, u, a: layout.add_circle((0, 0), u(1), dxfattribs=a),
     "a closed polyline of two half-circle bulges 4 m across": lambda layout, u, a: layout.add_lwpolyline(
-        [(u(30), u(10), 1), (u(34), u(10), 1)], format="xyb", close=True, dxfattribs=a),
+        [(u(30), u(10), 1), (u(34), u(10), 1)], format="xyb", close=True, dxfattribs=a
+    ),
     "a polyline with one bulge of 0.5 over 2 m": lambda layout, u, a: layout.add_lwpolyline(
-        [(u(30), u(15), 0.5), (u(32), u(15), 0)], format="xyb", dxfattribs=a),
+        [(u(30), u(15), 0.5), (u(32), u(15), 0)], format="xyb", dxfattribs=a
+    ),
     "a half-circle arc of radius 2 m": lambda layout, u, a: layout.add_arc((u(30), u(20)), u(2), 0, 180, dxfattribs=a),
     "a heavy closed polyline 4 m by 3 m": lambda layout, u, a: layout.add_polyline2d(
-        [(u(30), u(25)), (u(34), u(25)), (u(34), u(28)), (u(30), u(28))], close=True, dxfattribs=a),
+        [(u(30), u(25)), (u(34), u(25)), (u(34), u(28)), (u(30), u(28))], close=True, dxfattribs=a
+    ),
     "a heavy polyline with one bulge of 0.5 over 2 m": lambda layout, u, a: layout.add_polyline2d(
-        [(u(30), u(30), 0.5), (u(32), u(30), 0)], format="xyb", dxfattribs=a),
+        [(u(30), u(30), 0.5), (u(32), u(30), 0)], format="xyb", dxfattribs=a
+    ),
     "a full ellipse 6 m by 3 m": lambda layout, u, a: layout.add_ellipse(
-        (u(30), u(40)), major_axis=(u(3), 0), ratio=0.5, dxfattribs=a),
+        (u(30), u(40)), major_axis=(u(3), 0), ratio=0.5, dxfattribs=a
+    ),
     "a closed spline through a 4 m square's corners": lambda layout, u, a: layout.add_closed_spline(
-        [(u(30), u(45)), (u(34), u(45)), (u(34), u(49)), (u(30), u(49))], dxfattribs=a),
+        [(u(30), u(45)), (u(34), u(45)), (u(34), u(49)), (u(30), u(49))], dxfattribs=a
+    ),
     "an open spline along 3 m": lambda layout, u, a: layout.add_spline(
-        [(u(30), u(50)), (u(31), u(50)), (u(32), u(50)), (u(33), u(50))], dxfattribs=a),
+        [(u(30), u(50)), (u(31), u(50)), (u(32), u(50)), (u(33), u(50))], dxfattribs=a
+    ),
 }
 
 
@@ -77,7 +84,11 @@ def close_to(actual, expected, tolerance=TOLERANCE):
 # ---------------------------------------------------------------- given
 
 
-@given(parsers.parse('a block "{name}" holds a {length:g} m wall {thickness:g} m thick along its x axis on layer "{layer}"'))
+@given(
+    parsers.parse(
+        'a block "{name}" holds a {length:g} m wall {thickness:g} m thick along its x axis on layer "{layer}"'
+    )
+)
 def block_of_wall(drawing: PlanDrawing, name, length, thickness, layer):
     drawing.add_layer(layer)
     drawing.block(name, lambda d: d.wall((0, 0), (length, 0), thickness=thickness, layer=layer))
@@ -94,7 +105,11 @@ def block_of_two_walls(drawing: PlanDrawing, name, other):
     drawing.block(name, draw)
 
 
-@given(parsers.re(r'a block "(?P<outer>[^"]+)" holds "(?P<inner>[^"]+)" at \((?P<x>[-\d.]+), (?P<y>[-\d.]+)\) with (?P<how>[^,]+)$'))
+@given(
+    parsers.re(
+        r'a block "(?P<outer>[^"]+)" holds "(?P<inner>[^"]+)" at \((?P<x>[-\d.]+), (?P<y>[-\d.]+)\) with (?P<how>[^,]+)$'
+    )
+)
 def block_of_block(drawing: PlanDrawing, outer, inner, x, y, how):
     drawing.block(outer, lambda d: d.insert(inner, (float(x), float(y)), "0", **transform(how)))
 
@@ -105,10 +120,12 @@ def insert_block(ctx, drawing: PlanDrawing, name, layer, x, y, how):
     ctx["insert"] = drawing.insert(name, (x, y), layer, **transform(how))
 
 
-@given(parsers.re(
-    r'a block "(?P<outer>[^"]+)" holds "(?P<inner>[^"]+)" at \((?P<x>[-\d.]+), (?P<y>[-\d.]+)\) with (?P<how>[^,]+), '
-    r'and "(?P<name>[^"]+)" is inserted at \((?P<at_x>[-\d.]+), (?P<at_y>[-\d.]+)\) with (?P<at_how>.+)'
-))
+@given(
+    parsers.re(
+        r'a block "(?P<outer>[^"]+)" holds "(?P<inner>[^"]+)" at \((?P<x>[-\d.]+), (?P<y>[-\d.]+)\) with (?P<how>[^,]+), '
+        r'and "(?P<name>[^"]+)" is inserted at \((?P<at_x>[-\d.]+), (?P<at_y>[-\d.]+)\) with (?P<at_how>.+)'
+    )
+)
 def nested_block_inserted(ctx, drawing, outer, inner, x, y, how, name, at_x, at_y, at_how):
     block_of_block(drawing, outer, inner, x, y, how)
     insert_block(ctx, drawing, name, "0", float(at_x), float(at_y), at_how)
@@ -135,16 +152,23 @@ def block_of_curve(drawing: PlanDrawing, name, curve, layer):
 # ---------------------------------------------------------------- then
 
 
-@then(parsers.parse(
-    'the insert gives {count:d} walls on layer "{layer}" within x {x0:g} to {x1:g} and y {y0:g} to {y1:g}'
-))
+@then(
+    parsers.parse(
+        'the insert gives {count:d} walls on layer "{layer}" within x {x0:g} to {x1:g} and y {y0:g} to {y1:g}'
+    )
+)
 def insert_gives_walls(ctx, count, layer, x0, x1, y0, y1):
     walls = from_handle(storey(ctx).walls, ctx["insert"])
     assert len(walls) == count, [w.geometry.bounds for w in walls]
     if count:
         assert {w.source.layer for w in walls} == {layer}
         bounds = [w.geometry.bounds for w in walls]
-        actual = (min(b[0] for b in bounds), min(b[1] for b in bounds), max(b[2] for b in bounds), max(b[3] for b in bounds))
+        actual = (
+            min(b[0] for b in bounds),
+            min(b[1] for b in bounds),
+            max(b[2] for b in bounds),
+            max(b[3] for b in bounds),
+        )
         close_to(actual, (x0, y0, x1, y1))
 
 

@@ -11,6 +11,7 @@ from pytest_bdd import given, parsers, scenarios, then
 from checker.reading.dxf.starter import PlanDrawing
 
 from .conftest import draw_house_around_doors
+
 # The shared process steps: pytest-bdd registers a step as a fixture in the module that
 # defines it, so they come over with a star import.
 from .limited_process import *  # noqa: F401,F403
@@ -134,7 +135,9 @@ def scaled_circle(ctx):
     drawing = _house(ctx)
     block = drawing.doc.blocks.new("HUGE")
     block.add_circle((0, 0), 1e200)
-    drawing.doc.modelspace().add_blockref("HUGE", (0, 0), dxfattribs={"layer": "A-WALL", "xscale": 1e200, "yscale": 1e200})
+    drawing.doc.modelspace().add_blockref(
+        "HUGE", (0, 0), dxfattribs={"layer": "A-WALL", "xscale": 1e200, "yscale": 1e200}
+    )
     drawing.save(bomb_path(ctx))
 
 

@@ -66,7 +66,10 @@ def _build_and_check_seconds(path: Path, spent: list[float]) -> float:
     return best
 
 
-@when("each is loaded and checked, with the storey's building and the rules timed in CPU seconds", target_fixture="per_entity")
+@when(
+    "each is loaded and checked, with the storey's building and the rules timed in CPU seconds",
+    target_fixture="per_entity",
+)
 def build_and_check(plans, timed_build):
     (one_flat, _), *sized = plans
     fixed = _build_and_check_seconds(one_flat, timed_build)
@@ -79,4 +82,5 @@ def linear_enough(per_entity):
     growth = large / small
     assert growth <= MOST_PER_ENTITY, (
         f"building and checking cost {large * 1e6:.0f} us per entity on the larger plan against {small * 1e6:.0f} us "
-        f"on the smaller: {growth:.1f}x per entity for 4x the entities (linear is 1x; the limit {MOST_PER_ENTITY}x)")
+        f"on the smaller: {growth:.1f}x per entity for 4x the entities (linear is 1x; the limit {MOST_PER_ENTITY}x)"
+    )

@@ -62,7 +62,9 @@ def json_failing_finding(ctx):
     finding = failing[0]
     (element,) = finding["elements"]
     assert {k: element[k] for k in ("handle", "layer", "storey")} == {
-        "handle": door.dxf.handle, "layer": "A-DOOR", "storey": "Storey 1"
+        "handle": door.dxf.handle,
+        "layer": "A-DOOR",
+        "storey": "Storey 1",
     }
     # A convention door states what it is: its block attributes, not a guess.
     assert element["recognised_by"] == "block-attributes" and element["inferred"] is False
@@ -113,7 +115,10 @@ def run_with_terminal(ctx, arguments):
         save_all(ctx)
         run = subprocess.run(
             [sys.executable, "-m", "checker.cli", *words],
-            stdout=subprocess.PIPE, stderr=terminal, cwd=ctx["tmp"], timeout=120,
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            cwd=ctx["tmp"],
+            timeout=120,
         )
         os.close(terminal)
         terminal = None
@@ -146,4 +151,6 @@ def stderr_empty(ctx):
 
 @then(parsers.parse("the output equals docs/{name}"))
 def output_equals_doc(ctx, name):
-    assert ctx["run"].stdout == (REPO / "docs" / name).read_text(encoding="utf-8"), f"docs/{name} is stale: run `make docs`"
+    assert ctx["run"].stdout == (REPO / "docs" / name).read_text(encoding="utf-8"), (
+        f"docs/{name} is stale: run `make docs`"
+    )

@@ -7,7 +7,7 @@ import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import pytest
 from fontTools.misc.timeTools import epoch_diff
@@ -32,7 +32,7 @@ def _moment(text: str) -> datetime:
 
 
 def _pdf_date(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+    return moment.astimezone(UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
 def _font_dates(pdf: bytes) -> set[datetime]:
@@ -51,7 +51,7 @@ def _font_dates(pdf: bytes) -> set[datetime]:
             if program is None:
                 continue
             head = TTFont(io.BytesIO(program.get_object().get_data()))["head"]
-            dates.add(datetime.fromtimestamp(head.modified + epoch_diff, timezone.utc))
+            dates.add(datetime.fromtimestamp(head.modified + epoch_diff, UTC))
     return dates
 
 

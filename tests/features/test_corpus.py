@@ -79,7 +79,9 @@ def corpus_preflighted(ctx, name, tmp_path_factory):
         out = tmp_path_factory.mktemp("corpus") / "preflight.json"
         run = subprocess.run(
             [str(ANNEX), "preflight", str(CORPUS / name), "--quiet", "--json", str(out)],
-            capture_output=True, text=True, timeout=300,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         report = json.loads(out.read_text(encoding="utf-8")) if run.returncode != 2 and out.exists() else None
         _RUNS[name] = {"run": run, "report": report}
@@ -99,7 +101,12 @@ def corpus_loads(ctx, unit, walls, doors, windows, rooms):
     assert run.returncode in (0, 1) and report is not None, run.stderr
     counts = report["counts"]
     assert report["files"][0]["units"]["used"] == unit, report["files"][0]["units"]
-    found = {"walls": counts["walls"], "doors": counts["doors"], "windows": counts["windows"], "rooms": counts["spaces"]}
+    found = {
+        "walls": counts["walls"],
+        "doors": counts["doors"],
+        "windows": counts["windows"],
+        "rooms": counts["spaces"],
+    }
     wanted = {"walls": walls, "doors": doors, "windows": windows, "rooms": rooms}
     assert all(_within(found[k], wanted[k]) for k in found), (found, wanted)
 

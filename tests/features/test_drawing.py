@@ -33,7 +33,9 @@ def drawn(ctx):
 
 
 def markers(svg: str) -> list[tuple[int, str]]:
-    return [(int(n), colour) for n, colour in re.findall(r'data-finding="(\d+)"><circle [^>]*fill="(#[0-9a-f]{6})"', svg)]
+    return [
+        (int(n), colour) for n, colour in re.findall(r'data-finding="(\d+)"><circle [^>]*fill="(#[0-9a-f]{6})"', svg)
+    ]
 
 
 @then("every numbered finding has exactly one marker, on the storey of its marks")

@@ -16,8 +16,10 @@ scenarios("ENTR-02.feature")
 
 
 @given(
-    parsers.re(r'a two-storey house whose first floor spans a porch recessed (?P<depth>[\d.]+) m, '
-               r'with a door "(?P<name>[^"]+)" at the back of the porch with (?P<attributes>.+)'),
+    parsers.re(
+        r"a two-storey house whose first floor spans a porch recessed (?P<depth>[\d.]+) m, "
+        r'with a door "(?P<name>[^"]+)" at the back of the porch with (?P<attributes>.+)'
+    ),
     target_fixture="drawing",
 )
 def house_over_a_recessed_porch(ctx, depth, name, attributes):

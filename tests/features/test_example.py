@@ -29,7 +29,9 @@ def equal_bytes(ctx):
     bundled = sorted(p.name for p in EXAMPLE.iterdir())
     assert fresh == bundled
     for name in fresh:
-        assert (ctx["fresh"] / name).read_bytes() == (EXAMPLE / name).read_bytes(), f"{name} differs from its generator's output"
+        assert (ctx["fresh"] / name).read_bytes() == (EXAMPLE / name).read_bytes(), (
+            f"{name} differs from its generator's output"
+        )
 
 
 @then("the JSON has findings of every enabled rule, at least one of them not passing")
@@ -41,7 +43,11 @@ def findings_of_every_rule(ctx):
     assert data["verdict"] in ("fails", "incomplete")
 
 
-@then(parsers.parse('the JSON\'s OPEN-08 findings on "{storey}" are a fail for the window without class or grille and a pass for the window with a grille'))
+@then(
+    parsers.parse(
+        'the JSON\'s OPEN-08 findings on "{storey}" are a fail for the window without class or grille and a pass for the window with a grille'
+    )
+)
 def light_well_findings(ctx, storey):
     findings = [f for f in ctx["json"]["findings"] if f["rule"] == "OPEN-08"]
     assert sorted(f["status"] for f in findings) == ["fail", "pass"], findings

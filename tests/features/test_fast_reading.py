@@ -43,7 +43,9 @@ def _door_block(doc, name: str, base=(0, 0)) -> None:
     block.add_attdef("ROLE", (0, 0))
 
 
-@given("a drawing with door, window and light blocks rotated, scaled, mirrored, with extrusion -1, with a moved base point, with attributes, XDATA and reactors")
+@given(
+    "a drawing with door, window and light blocks rotated, scaled, mirrored, with extrusion -1, with a moved base point, with attributes, XDATA and reactors"
+)
 def placed_blocks(ctx):
     doc = ezdxf.new("R2018")
     for name in ("A-WALL", "A-DOOR", "A-GLAZ", "E-LITE", "A-AREA", "A-FURN"):
@@ -65,7 +67,9 @@ def placed_blocks(ctx):
         {"extrusion": (0, 0, -1), "rotation": 45},
     ]
     for k, extra in enumerate(placements):
-        door = msp.add_blockref("DOOR" if k % 2 else "DOOR-BASE", (5000 * k, 1000), dxfattribs={"layer": "A-DOOR", **extra})
+        door = msp.add_blockref(
+            "DOOR" if k % 2 else "DOOR-BASE", (5000 * k, 1000), dxfattribs={"layer": "A-DOOR", **extra}
+        )
         door.add_attrib("RC", "RC2", (0, 0))
         door.add_attrib("role", "ENTRANCE" if k == 0 else "INTERNAL", (0, 0))
     msp.add_blockref("WINDOW", (100, 7000), dxfattribs={"layer": "A-GLAZ", "rotation": 180})
@@ -115,7 +119,9 @@ def the_rest(ctx):
 def paperspace_wall(ctx):
     doc = ezdxf.new("R2018")
     doc.layers.add("A-WALL")
-    doc.modelspace().add_lwpolyline([(0, 0), (4000, 0), (4000, 200), (0, 200)], close=True, dxfattribs={"layer": "A-WALL"})
+    doc.modelspace().add_lwpolyline(
+        [(0, 0), (4000, 0), (4000, 200), (0, 200)], close=True, dxfattribs={"layer": "A-WALL"}
+    )
     doc.paperspace().add_lwpolyline([(0, 0), (40, 0), (40, 2), (0, 2)], close=True, dxfattribs={"layer": "A-WALL"})
     doc.layouts.new("Sheet 2").add_line((0, 0), (10, 0), dxfattribs={"layer": "A-WALL"})
     doc.saveas(_file(ctx))
@@ -139,14 +145,16 @@ def hidden_doors(ctx):
 def no_handles(ctx):
     doc = ezdxf.new("R2018")
     doc.layers.add("A-WALL")
-    doc.modelspace().add_lwpolyline([(0, 0), (4000, 0), (4000, 200), (0, 200)], close=True, dxfattribs={"layer": "A-WALL"})
+    doc.modelspace().add_lwpolyline(
+        [(0, 0), (4000, 0), (4000, 200), (0, 200)], close=True, dxfattribs={"layer": "A-WALL"}
+    )
     doc.modelspace().add_line((0, 1000), (4000, 1000), dxfattribs={"layer": "A-WALL"})
     doc.saveas(_file(ctx))
     lines = _file(ctx).read_text(encoding="utf-8").splitlines()
     start = lines.index("ENTITIES") + 1  # the first group code line of the section's entities
     end = start + lines[start:].index("ENDSEC") - 1
     kept = lines[:start]
-    pairs = list(zip(lines[start:end:2], lines[start + 1:end:2]))
+    pairs = list(zip(lines[start:end:2], lines[start + 1 : end : 2]))
     kept += [line for code, value in pairs if code.strip() != "5" for line in (code, value)]
     _file(ctx).write_text("\n".join(kept + lines[end:]) + "\n", encoding="utf-8")
     ctx["path"] = _file(ctx)
@@ -192,12 +200,14 @@ def no_endsec(ctx):
     _door_block(doc, "DOOR")
     door = doc.modelspace().add_blockref("DOOR", (0, 0), dxfattribs={"layer": "A-DOOR"})
     door.add_attrib("RC", "RC2", (0, 0))
-    doc.modelspace().add_lwpolyline([(0, 0), (4000, 0), (4000, 200), (0, 200)], close=True, dxfattribs={"layer": "A-WALL"})
+    doc.modelspace().add_lwpolyline(
+        [(0, 0), (4000, 0), (4000, 200), (0, 200)], close=True, dxfattribs={"layer": "A-WALL"}
+    )
     doc.saveas(_file(ctx))
     lines = _file(ctx).read_text(encoding="utf-8").splitlines()
     start = lines.index("ENTITIES")
     end = start + lines[start:].index("ENDSEC")  # the value line; its group code is the line before
-    _file(ctx).write_text("\n".join(lines[: end - 1] + lines[end + 1:]) + "\n", encoding="utf-8")
+    _file(ctx).write_text("\n".join(lines[: end - 1] + lines[end + 1 :]) + "\n", encoding="utf-8")
     ctx["path"] = _file(ctx)
 
 
@@ -219,7 +229,10 @@ def _dump(raw) -> dict:
             for f in dataclasses.fields(item)
         )
 
-    dump = {name: [row(x) for x in getattr(raw, name)] for name in ("shapes", "openings", "lights", "texts", "arcs", "loose", "hatches")}
+    dump = {
+        name: [row(x) for x in getattr(raw, name)]
+        for name in ("shapes", "openings", "lights", "texts", "arcs", "loose", "hatches")
+    }
     for name in ("layer_entities", "hidden_layers", "ignored_types", "problems", "opening_attributes"):
         dump[name] = dict(getattr(raw, name))
     dump["layer_roles"] = dict(raw.layer_roles)
@@ -248,10 +261,53 @@ def read_both_ways(ctx):
 
 
 # Values and group codes a damaged file shows in place of the right ones.
-_JUNK = ["", "x", "1e999", "nan", "-0.0", "1.5", "  7", "0", "1", "EOF", "SEQEND", "ATTRIB", "AcDbEntity",
-         "{ACAD_REACTORS", "}", "1A", "*Model_Space"]
-_CODES = ["5", "8", "10", "20", "30", "11", "42", "67", "66", "70", "71", "100", "102", "330", "1001", "1000",
-          "210", "220", "230", "1", "2", "72", "73", "999", "0", "310"]
+_JUNK = [
+    "",
+    "x",
+    "1e999",
+    "nan",
+    "-0.0",
+    "1.5",
+    "  7",
+    "0",
+    "1",
+    "EOF",
+    "SEQEND",
+    "ATTRIB",
+    "AcDbEntity",
+    "{ACAD_REACTORS",
+    "}",
+    "1A",
+    "*Model_Space",
+]
+_CODES = [
+    "5",
+    "8",
+    "10",
+    "20",
+    "30",
+    "11",
+    "42",
+    "67",
+    "66",
+    "70",
+    "71",
+    "100",
+    "102",
+    "330",
+    "1001",
+    "1000",
+    "210",
+    "220",
+    "230",
+    "1",
+    "2",
+    "72",
+    "73",
+    "999",
+    "0",
+    "310",
+]
 
 
 def _outcome(path: Path, light: bool):
@@ -268,7 +324,9 @@ def _outcome(path: Path, light: bool):
     return ("read", report.recovered, report.repairs, repr(_dump(raw)))
 
 
-@when(parsers.parse("{count:d} copies of it, each with a few tags changed, dropped, added or doubled, are read both ways"))
+@when(
+    parsers.parse("{count:d} copies of it, each with a few tags changed, dropped, added or doubled, are read both ways")
+)
 def damaged_copies(ctx, count):
     rng = random.Random(20261205)
     lines = ctx["path"].read_text(encoding="utf-8").split("\n")
@@ -286,11 +344,11 @@ def damaged_copies(ctx, count):
             elif edit < 0.5:
                 copy[i] = rng.choice(_CODES)
             elif edit < 0.7:
-                del copy[i:i + 2]
+                del copy[i : i + 2]
             elif edit < 0.85:
                 copy[i:i] = [rng.choice(_CODES), rng.choice(_JUNK)]
             else:
-                copy[i:i] = copy[i:i + 2]
+                copy[i:i] = copy[i : i + 2]
             last = min(last, len(copy) - 2)
         path = ctx["tmp"] / f"damaged-{k}.dxf"
         path.write_text("\n".join(copy), encoding="utf-8")
@@ -323,8 +381,13 @@ def took_records(ctx):
     kinds = sorted({(e.dxftype(), e.layer) for e in _records(ctx)})
     # XDATA on a line and a window, and a group's reactors on two lines, are no reason to leave them to ezdxf.
     assert kinds == [
-        ("INSERT", "A-DOOR"), ("INSERT", "A-GLAZ"), ("INSERT", "E-LITE"), ("LINE", "0"), ("LINE", "A-WALL"),
-        ("LWPOLYLINE", "A-WALL"), ("TEXT", "A-AREA"),
+        ("INSERT", "A-DOOR"),
+        ("INSERT", "A-GLAZ"),
+        ("INSERT", "E-LITE"),
+        ("LINE", "0"),
+        ("LINE", "A-WALL"),
+        ("LWPOLYLINE", "A-WALL"),
+        ("TEXT", "A-AREA"),
     ], kinds
     doors = [e for e in _records(ctx) if e.dxftype() == "INSERT" and e.layer == "A-DOOR"]
     assert len(doors) == 7 and all(len(d.attribs) == 2 for d in doors)
@@ -377,4 +440,8 @@ def same_refusal(ctx):
 def both_recovered(ctx):
     plain, light = ctx["plain_report"], ctx["light_report"]
     assert plain.recovered and light.recovered
-    assert (plain.repairs, plain.unrepaired, plain.repair_count) == (light.repairs, light.unrepaired, light.repair_count)
+    assert (plain.repairs, plain.unrepaired, plain.repair_count) == (
+        light.repairs,
+        light.unrepaired,
+        light.repair_count,
+    )

@@ -13,6 +13,7 @@ from pytest_bdd import given, parsers, scenarios, then
 from checker.reading.dxf.starter import PlanDrawing
 
 from .conftest import draw_house
+
 # The shared process steps: pytest-bdd registers a step as a fixture in the module that
 # defines it, so they come over with a star import.
 from .limited_process import *  # noqa: F401,F403

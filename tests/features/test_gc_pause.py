@@ -136,7 +136,10 @@ def still_frozen(frozen_count):
     assert frozen_count > 0 and gc.get_freeze_count() > 0  # gc.unfreeze() would leave none
 
 
-@when("a load's pause and a check's pause overlap, the check's ending last, and the load left a reference cycle", target_fixture="cycle")
+@when(
+    "a load's pause and a check's pause overlap, the check's ending last, and the load left a reference cycle",
+    target_fixture="cycle",
+)
 def overlapping_load_and_check():
     check = ExitStack()
     check.enter_context(cycle_collection_paused(collect_after=False))

@@ -14,9 +14,15 @@ scenarios("layer_mapping.feature")
 
 # The plan model's collection for each role (Role values are the keys of Storey.counts()).
 COLLECTIONS = {
-    "walls": "walls", "doors": "doors", "windows": "windows", "spaces": "spaces",
-    "access": "access_surfaces", "site": "site_boundaries", "public": "public_realm",
-    "fences": "fences", "lights": "lights",
+    "walls": "walls",
+    "doors": "doors",
+    "windows": "windows",
+    "spaces": "spaces",
+    "access": "access_surfaces",
+    "site": "site_boundaries",
+    "public": "public_realm",
+    "fences": "fences",
+    "lights": "lights",
 }
 
 # One element of each kind, away from the house, drawn on a given layer; each returns its handle.
@@ -134,7 +140,13 @@ def plan_has_walls(ctx, count):
 @then(parsers.parse("the plan holds only the house's {walls:d} walls, {doors:d} door and {windows:d} window"))
 def only_the_house(ctx, walls, doors, windows):
     # The house also has its light by the door and the street in front.
-    expected = {role: 0 for role in COLLECTIONS} | {"walls": walls, "doors": doors, "windows": windows, "lights": 1, "public": 1}
+    expected = {role: 0 for role in COLLECTIONS} | {
+        "walls": walls,
+        "doors": doors,
+        "windows": windows,
+        "lights": 1,
+        "public": 1,
+    }
     assert storey(ctx).counts() == expected
 
 

@@ -19,8 +19,18 @@ from checker.reading.layers import Role
 from checker.engine import run_rules
 from checker.reading.load import load_plan
 from checker.messages import (
-    FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE,
-    LIST_STYLES, Listing, Message, Term, arg_ids, catalogue, catalogue_path, message_from_json, message_ids, render,
+    FIRST_STRONG_ISOLATE,
+    POP_DIRECTIONAL_ISOLATE,
+    LIST_STYLES,
+    Listing,
+    Message,
+    Term,
+    arg_ids,
+    catalogue,
+    catalogue_path,
+    message_from_json,
+    message_ids,
+    render,
 )
 from checker.plan import AccessKind, OpeningKind, OpeningRole
 from checker.results import Verdict, load_schema, verdict_sentence
@@ -49,8 +59,10 @@ DYNAMIC_IDS = {
     "term.unit.{}": [f"term.unit.{unit.long_name}" for unit in UNITS],
     "{}.{}": [f"{rule_id}.{part}" for rule_id in rule_catalogue() for part in RULE_TEXTS],  # Rule.text
     # checker/rules/_entrances.py, for the rules about the entrance door
-    **{f"{{}}.{part}": [f"{rule_id}.{part}" for rule_id in ("ENTR-01", "OPEN-05")]
-       for part in ("no-entrance", "no-entrance-one-without-role", "no-entrance-some-without-role")},
+    **{
+        f"{{}}.{part}": [f"{rule_id}.{part}" for rule_id in ("ENTR-01", "OPEN-05")]
+        for part in ("no-entrance", "no-entrance-one-without-role", "no-entrance-some-without-role")
+    },
 }
 
 
@@ -161,7 +173,9 @@ def same_placeholders():
             # The values arrive formatted (Number carries its format), so a text only names them.
             assert all(spec == "" and conv is None for _, spec, conv in _fields(text)), (language, message_id, text)
         assert sorted(n for n, _, _ in _fields(fa[message_id])) == sorted(n for n, _, _ in _fields(english)), (
-            message_id, english, fa[message_id],
+            message_id,
+            english,
+            fa[message_id],
         )
 
 
@@ -259,7 +273,6 @@ def persian_verdict(ctx):
     assert _word_run(sentence) in _word_run(ctx["pdf_text"]), sentence
 
 
-
 # ---------------------------------------------------------------- the units judgement and attribute reasons
 
 
@@ -287,7 +300,9 @@ ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")  # as the rule-code t
 ISOLATED = re.compile(f"{FIRST_STRONG_ISOLATE}[^{POP_DIRECTIONAL_ISOLATE}]*{POP_DIRECTIONAL_ISOLATE}")
 
 
-@then(parsers.parse('said in Persian it holds no English words outside the values taken from the plan, nor "{english}"'))
+@then(
+    parsers.parse('said in Persian it holds no English words outside the values taken from the plan, nor "{english}"')
+)
 def persian_without_english(ctx, english):
     finding = ctx["finding"]
     assert english in finding.message, finding.message  # the English does say it

@@ -17,8 +17,11 @@ def json_finding(ctx, rule, name, status, first, second):
     handle, storey = ctx["openings"][name]
     data = json.loads((ctx["tmp"] / "results.json").read_text(encoding="utf-8"))
     chosen = [
-        f for f in data["findings"]
-        if f["rule"] == rule and f["elements"] and (f["elements"][0]["handle"], f["elements"][0]["storey"]) == (handle, storey)
+        f
+        for f in data["findings"]
+        if f["rule"] == rule
+        and f["elements"]
+        and (f["elements"][0]["handle"], f["elements"][0]["storey"]) == (handle, storey)
     ]
     assert len(chosen) == 1, chosen
     assert chosen[0]["status"] == status, chosen[0]
@@ -30,7 +33,10 @@ def annex_pdf_says(ctx, text):
     if "pdf_text" not in ctx:
         ctx["pdf_text"] = subprocess.run(
             ["pdftotext", "-enc", "UTF-8", str(ctx["tmp"] / "annex.pdf"), "-"],
-            capture_output=True, text=True, check=True, timeout=120,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
         ).stdout
     flat = " ".join(ctx["pdf_text"].split())
     assert text in flat, flat[:3000]
@@ -58,7 +64,8 @@ def web_wording(ctx, name, text):
     handle, storey = ctx["openings"][name]
     data = json.loads((ctx["tmp"] / "results.json").read_text(encoding="utf-8"))
     (finding,) = [
-        f for f in data["findings"]
+        f
+        for f in data["findings"]
         if f["rule"] == "OPEN-08" and (f["elements"][0]["handle"], f["elements"][0]["storey"]) == (handle, storey)
     ]
     # As web/results_view.said does: the message rebuilt from its id and arguments, bidi-isolated.

@@ -48,7 +48,10 @@ def check_each(plans, tmp_path):
     one_flat = tmp_path / "one-flat.dxf"
     write_block_of_flats(one_flat, BASELINE_SIDE)
     fixed = min(_check_cpu_seconds(one_flat, tmp_path / "fixed.json") for _ in range(3))
-    return [max(_check_cpu_seconds(path, tmp_path / f"{path.stem}.json") - fixed, 1e-6) / entities for path, entities in plans]
+    return [
+        max(_check_cpu_seconds(path, tmp_path / f"{path.stem}.json") - fixed, 1e-6) / entities
+        for path, entities in plans
+    ]
 
 
 @then("the larger plan's CPU time per entity is at most 3 times the smaller plan's")
@@ -57,4 +60,5 @@ def linear_enough(per_entity):
     growth = large / small
     assert growth <= MOST_PER_ENTITY, (
         f"checking costs {large * 1e6:.0f} us per entity on the larger plan against {small * 1e6:.0f} us on the smaller: "
-        f"{growth:.1f}x per entity for 16x the entities (linear is 1x; the limit {MOST_PER_ENTITY}x)")
+        f"{growth:.1f}x per entity for 16x the entities (linear is 1x; the limit {MOST_PER_ENTITY}x)"
+    )

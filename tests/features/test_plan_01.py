@@ -31,7 +31,9 @@ def one_wall(ctx, drawing, length):
 
 @given(parsers.re(r'the plan has a door "(?P<name>[^"]+)" (?P<width>[\d.]+) m wide with (?P<attributes>.+)'))
 def door_of_width(ctx, drawing, name, width, attributes):
-    ctx.setdefault("handles", {})[name] = drawing.door((4.0, 0.0), (4.0 + float(width), 0.0), **parse_attributes(attributes))
+    ctx.setdefault("handles", {})[name] = drawing.door(
+        (4.0, 0.0), (4.0 + float(width), 0.0), **parse_attributes(attributes)
+    )
 
 
 def _project_storey(ctx, storey: str, unit: str, code: int | None = None) -> None:
@@ -43,7 +45,7 @@ def _project_storey(ctx, storey: str, unit: str, code: int | None = None) -> Non
         drawing.doc.header["$INSUNITS"] = code
     ctx["drawings"][file] = drawing
     ctx.setdefault("storeys", []).append((storey, file))
-    lines = ['[project]', 'name = "PLAN-01 storeys"', ""]
+    lines = ["[project]", 'name = "PLAN-01 storeys"', ""]
     for name, path in ctx["storeys"]:
         lines += ["[[storeys]]", f'name = "{name}"', f'file = "{path}.dxf"', ""]
     ctx["manifest"] = ctx["tmp"] / "project.toml"

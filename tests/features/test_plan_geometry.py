@@ -21,7 +21,14 @@ SHAPES = {
     "L-shaped": [(0, 0), (10, 0), (10, 5), (5, 5), (5, 8), (0, 8)],
 }
 COLLECTIONS = (
-    "walls", "openings", "spaces", "access_surfaces", "site_boundaries", "public_realm", "fences", "lights",
+    "walls",
+    "openings",
+    "spaces",
+    "access_surfaces",
+    "site_boundaries",
+    "public_realm",
+    "fences",
+    "lights",
 )
 
 
@@ -46,7 +53,12 @@ def draw_house_by_element(drawing: PlanDrawing) -> list[tuple[str, str, list[str
         ("spaces", "store", [d.space(rectangle(5.05, 4.5, 9.85, 7.85), "Berging", use="storage")], "A-AREA"),
         ("access_surfaces", "roof", [d.access_surface(rectangle(0, 8.15, 4, 10), 2.7, slope=5)], "A-ROOF"),
         ("access_surfaces", "balcony", [d.access_surface(rectangle(6, -3, 9, -1), 3.0, kind="balcony")], "A-BALC"),
-        ("access_surfaces", "bin store", [d.access_surface(rectangle(11, 1, 12, 2), 1.2, kind="climbing_aid")], "A-ROOF-CLMB"),
+        (
+            "access_surfaces",
+            "bin store",
+            [d.access_surface(rectangle(11, 1, 12, 2), 1.2, kind="climbing_aid")],
+            "A-ROOF-CLMB",
+        ),
         ("site_boundaries", "site", [d.site_boundary(rectangle(-5, -10, 20, 15))], "C-PROP"),
         ("public_realm", "street", [d.public_realm(rectangle(-5, -14, 20, -10))], "C-ROAD"),
         ("fences", "fence", [d.fence([(-5, -8), (20, -8)], 1.8)], "L-FENC"),
@@ -139,18 +151,28 @@ def room_in_house(drawing: PlanDrawing, room, use):
     drawing.space(rectangle(0.15, 0.15, 9.85, 7.85), room, use=use)
 
 
-@given(parsers.re(r'a room outline from \((?P<x0>[\d.]+), (?P<y0>[\d.]+)\) to \((?P<x1>[\d.]+), (?P<y1>[\d.]+)\) '
-                  r'(?:with no text|named "(?P<room>[^"]+)")'))
+@given(
+    parsers.re(
+        r"a room outline from \((?P<x0>[\d.]+), (?P<y0>[\d.]+)\) to \((?P<x1>[\d.]+), (?P<y1>[\d.]+)\) "
+        r'(?:with no text|named "(?P<room>[^"]+)")'
+    )
+)
 def room_outline(drawing: PlanDrawing, x0, y0, x1, y1, room):
     corners = rectangle(float(x0), float(y0), float(x1), float(y1))
     if room:
         drawing.space(corners, room)
     else:
-        drawing.doc.modelspace().add_lwpolyline([drawing.xy(p) for p in corners], close=True, dxfattribs={"layer": "A-AREA"})
+        drawing.doc.modelspace().add_lwpolyline(
+            [drawing.xy(p) for p in corners], close=True, dxfattribs={"layer": "A-AREA"}
+        )
 
 
-@given(parsers.re(r'an access surface on layer "(?P<layer>[^"]+)", (?P<height>[\d.]+) m above ground'
-                  r'(?:, labelled (?:nothing|"(?P<label>[^"]+)"))?'))
+@given(
+    parsers.re(
+        r'an access surface on layer "(?P<layer>[^"]+)", (?P<height>[\d.]+) m above ground'
+        r'(?:, labelled (?:nothing|"(?P<label>[^"]+)"))?'
+    )
+)
 def access_surface(drawing: PlanDrawing, layer, height, label):
     drawing.add_layer(layer)
     drawing.access_surface(rectangle(12, 0, 16, 4), float(height), layer=layer)
@@ -214,8 +236,12 @@ def one_space(ctx, room, use):
     assert (space.name, space.use) == (room, use)
 
 
-@then(parsers.re(r'the room at \((?P<x>[\d.]+), (?P<y>[\d.]+)\) '
-                 r'(?:has no name and is used as|is named "(?P<room>[^"]+)" and used as) (?P<use>\w+)'))
+@then(
+    parsers.re(
+        r"the room at \((?P<x>[\d.]+), (?P<y>[\d.]+)\) "
+        r'(?:has no name and is used as|is named "(?P<room>[^"]+)" and used as) (?P<use>\w+)'
+    )
+)
 def room_named(ctx, x, y, room, use):
     space = room_at(ctx, float(x), float(y))
     assert (space.name, space.use) == (room, use)

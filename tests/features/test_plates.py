@@ -98,7 +98,10 @@ def neighbour_on_site_layer(drawing, x, y):
     draw_house_plate(drawing, x, y, layer="C-PROP-NEIGHBOUR")
 
 
-@given(parsers.parse("a drawing in \"{unit}\" with {columns:d} by {rows:d} flats sharing their walls"), target_fixture="drawing")
+@given(
+    parsers.parse('a drawing in "{unit}" with {columns:d} by {rows:d} flats sharing their walls'),
+    target_fixture="drawing",
+)
 def block_of_flats(ctx, unit, columns, rows):
     drawing = PlanDrawing(unit)
     for i in range(columns):
@@ -140,7 +143,11 @@ def manifest_with_region(ctx, region):
 # ---------------------------------------------------------------- then
 
 
-@then(parsers.parse("the load report lists {count:d} plates, the first around the house at ({x1:g}, {y1:g}) and the second around the one at ({x2:g}, {y2:g})"))
+@then(
+    parsers.parse(
+        "the load report lists {count:d} plates, the first around the house at ({x1:g}, {y1:g}) and the second around the one at ({x2:g}, {y2:g})"
+    )
+)
 def two_plates(ctx, count, x1, y1, x2, y2):
     plates = plates_in_metres(ctx)
     assert len(plates) == count
@@ -150,7 +157,11 @@ def two_plates(ctx, count, x1, y1, x2, y2):
         assert plate.buffer(-0.5).within(house.buffer(0.5)), "the plate's box is the house's, with a small margin"
 
 
-@then(parsers.parse("the load report notes once that the drawing holds {count:d} floor plates, with both boxes in millimetres"))
+@then(
+    parsers.parse(
+        "the load report notes once that the drawing holds {count:d} floor plates, with both boxes in millimetres"
+    )
+)
 def plates_note(ctx, count):
     notes = plate_notes(ctx)
     assert len(notes) == 1 and notes[0][1] == 1, notes
@@ -217,7 +228,12 @@ def sentence_names_plates(ctx):
     assert re.search(r"plate 1: \[[-\d, ]+\]; plate 2: \[[-\d, ]+\]", said), said
 
 
-@given(parsers.parse('a drawing in "{unit}" with two plates at ({x1:g}, {y1:g}) and ({x2:g}, {y2:g}) whose doors are swing arcs and windows lines'), target_fixture="drawing")
+@given(
+    parsers.parse(
+        'a drawing in "{unit}" with two plates at ({x1:g}, {y1:g}) and ({x2:g}, {y2:g}) whose doors are swing arcs and windows lines'
+    ),
+    target_fixture="drawing",
+)
 def plates_of_plain_geometry(ctx, unit, x1, y1, x2, y2):
     drawing = PlanDrawing(unit)
     msp = drawing.doc.modelspace()
@@ -228,8 +244,11 @@ def plates_of_plain_geometry(ctx, unit, x1, y1, x2, y2):
             msp.add_arc(drawing.xy((x + hinge, y)), drawing.u(0.9), 0, 90, dxfattribs={"layer": "A-DOOR"})
         for start in (2.0, 6.0):  # two windows in the north wall: three lines across the gap
             for offset in (-0.1, 0.0, 0.1):
-                msp.add_line(drawing.xy((x + start, y + HOUSE_H + offset)), drawing.xy((x + start + 1.2, y + HOUSE_H + offset)),
-                             dxfattribs={"layer": "A-GLAZ"})
+                msp.add_line(
+                    drawing.xy((x + start, y + HOUSE_H + offset)),
+                    drawing.xy((x + start + 1.2, y + HOUSE_H + offset)),
+                    dxfattribs={"layer": "A-GLAZ"},
+                )
     ctx["drawings"]["plan"] = drawing
     return drawing
 

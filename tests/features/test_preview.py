@@ -42,24 +42,34 @@ def plan_schema() -> dict:
 # ---------------------------------------------------------------- given
 
 
-@given("the plan shows a flat far from the drawing's origin with a front door, an internal door, a window and two rooms")
+@given(
+    "the plan shows a flat far from the drawing's origin with a front door, an internal door, a window and two rooms"
+)
 def the_flat(ctx, drawing):
     x, y = OX, OY
     handles = {}
-    handles["outer"], handles["inner"] = drawing.walls_loop([(x, y), (x + 10, y), (x + 10, y + 6), (x, y + 6)], thickness=0.3)
+    handles["outer"], handles["inner"] = drawing.walls_loop(
+        [(x, y), (x + 10, y), (x + 10, y + 6), (x, y + 6)], thickness=0.3
+    )
     handles["partition"] = drawing.wall((x + 4, y), (x + 4, y + 6), thickness=0.1)
     handles["stub"] = drawing.wall((x + 7, y + 0.15), (x + 7, y + 1.5))  # a single line
     handles["front door"] = drawing.door((x + 1.5, y), (x + 2.5, y), ROLE="ENTRANCE", RC="RC2")
     handles["internal door"] = drawing.door((x + 4, y + 2), (x + 4, y + 2.9), ROLE="INTERNAL")
     handles["window"] = drawing.window((x + 6, y + 6), (x + 7.5, y + 6), SILL=900, RC="RC2")
-    handles["Hall"] = drawing.space([(x + 0.2, y + 0.2), (x + 3.9, y + 0.2), (x + 3.9, y + 5.8), (x + 0.2, y + 5.8)], "Hall")
+    handles["Hall"] = drawing.space(
+        [(x + 0.2, y + 0.2), (x + 3.9, y + 0.2), (x + 3.9, y + 5.8), (x + 0.2, y + 5.8)], "Hall"
+    )
     handles["Living room"] = drawing.space(
         [(x + 4.1, y + 0.2), (x + 9.8, y + 0.2), (x + 9.8, y + 5.8), (x + 4.1, y + 5.8)], "Living room"
     )
     ctx["handles"] = handles
 
 
-@given(parsers.parse('the plan has a sofa block, turned and with its base point off its corner, on a layer named "{layer}"'))
+@given(
+    parsers.parse(
+        'the plan has a sofa block, turned and with its base point off its corner, on a layer named "{layer}"'
+    )
+)
 def a_sofa(ctx, drawing, layer):
     drawing.add_layer(layer)
 
@@ -80,7 +90,8 @@ def door_from_geometry(ctx, confidence):
     handle = ctx["handles"]["internal door"]
     openings = tuple(
         replace(o, source=replace(o.source, recognised_by="geometry", confidence=confidence))
-        if o.source.handle == handle else o
+        if o.source.handle == handle
+        else o
         for o in storey.openings
     )
     ctx["plan"] = replace(plan, storeys=(replace(storey, openings=openings),))
@@ -120,7 +131,8 @@ def _doc(ctx):
 
 def _features(ctx, kind=None, handle=None):
     return [
-        f for f in ctx["geojson"]["features"]
+        f
+        for f in ctx["geojson"]["features"]
         if (kind is None or f["properties"]["kind"] == kind) and (handle is None or f["properties"]["handle"] == handle)
     ]
 
@@ -148,10 +160,7 @@ def _svg(ctx, name="preview.svg"):
 def _paths(root, css_class):
     """The drawn paths of a class, not the legend's swatches."""
     legend = {id(p) for g in root.iter(f"{SVG}g") if g.get("class") == "legend" for p in g.iter(f"{SVG}path")}
-    return [
-        p for p in root.iter(f"{SVG}path")
-        if css_class in (p.get("class") or "").split() and id(p) not in legend
-    ]
+    return [p for p in root.iter(f"{SVG}path") if css_class in (p.get("class") or "").split() and id(p) not in legend]
 
 
 def _first_point(d: str) -> tuple[float, float]:
@@ -187,12 +196,18 @@ def wall_corner(ctx, factor):
     # A single-line wall is a LineString from end to end.
     stub = _doc(ctx).entitydb[ctx["handles"]["stub"]]
     line = _the_feature(ctx, "stub")["geometry"]
-    assert line == {"type": "LineString", "coordinates": [
-        [stub.dxf.start.x * factor, stub.dxf.start.y * factor], [stub.dxf.end.x * factor, stub.dxf.end.y * factor]
-    ]}
+    assert line == {
+        "type": "LineString",
+        "coordinates": [
+            [stub.dxf.start.x * factor, stub.dxf.start.y * factor],
+            [stub.dxf.end.x * factor, stub.dxf.end.y * factor],
+        ],
+    }
 
 
-@then(parsers.parse("each door's line in the GeoJSON runs from jamb to jamb at its drawing coordinates times {factor:g}"))
+@then(
+    parsers.parse("each door's line in the GeoJSON runs from jamb to jamb at its drawing coordinates times {factor:g}")
+)
 def door_jambs(ctx, factor):
     for name in ("front door", "internal door"):
         geometry = _the_feature(ctx, name)["geometry"]
@@ -201,7 +216,11 @@ def door_jambs(ctx, factor):
         assert geometry["coordinates"] == expected, (name, geometry["coordinates"], expected)
 
 
-@then(parsers.parse("the GeoJSON holds {walls:d} walls, {doors:d} doors, {windows:d} window and {spaces:d} spaces, as the loaded plan does"))
+@then(
+    parsers.parse(
+        "the GeoJSON holds {walls:d} walls, {doors:d} doors, {windows:d} window and {spaces:d} spaces, as the loaded plan does"
+    )
+)
 def geojson_counts(ctx, walls, doors, windows, spaces):
     from checker.reading.load import load_plan
 
@@ -249,8 +268,12 @@ def space_names(ctx, first, second):
 
 @then("every GeoJSON feature names its storey, handle, layer, how it was recognised and how sure")
 def feature_sources(ctx):
-    layers = {"wall": ROLE_LAYERS[Role.WALLS], "door": ROLE_LAYERS[Role.DOORS],
-              "window": ROLE_LAYERS[Role.WINDOWS], "space": ROLE_LAYERS[Role.SPACES]}
+    layers = {
+        "wall": ROLE_LAYERS[Role.WALLS],
+        "door": ROLE_LAYERS[Role.DOORS],
+        "window": ROLE_LAYERS[Role.WINDOWS],
+        "space": ROLE_LAYERS[Role.SPACES],
+    }
     handles = set(ctx["handles"].values())
     for feature in ctx["geojson"]["features"]:
         properties = feature["properties"]
@@ -269,7 +292,11 @@ def test_schema_knows_every_way_of_recognising():
     assert tuple(feature["recognised_by"]["enum"]) == RECOGNISED_BY
 
 
-@then(parsers.parse('the GeoJSON\'s storeys are "{first}" in "{first_unit}" and "{second}" in "{second_unit}", and its units "{used}"'))
+@then(
+    parsers.parse(
+        'the GeoJSON\'s storeys are "{first}" in "{first_unit}" and "{second}" in "{second_unit}", and its units "{used}"'
+    )
+)
 def geojson_storeys(ctx, first, first_unit, second, second_unit, used):
     data = ctx["geojson"]
     assert [(s["name"], s["units"]["used"]) for s in data["storeys"]] == [(first, first_unit), (second, second_unit)]
@@ -280,7 +307,11 @@ def geojson_storeys(ctx, first, first_unit, second, second_unit, used):
 # ---------------------------------------------------------------- then: SVG
 
 
-@then(parsers.parse('the SVG has one "wall" element per wall, one "door" per door, one "window" per window and one "space" per room, each with its handle'))
+@then(
+    parsers.parse(
+        'the SVG has one "wall" element per wall, one "door" per door, one "window" per window and one "space" per room, each with its handle'
+    )
+)
 def svg_elements(ctx):
     root = _svg(ctx)
     handles = ctx["handles"]
@@ -324,8 +355,12 @@ def svg_legend(ctx):
     (legend,) = [g for g in ctx["svg"].iter(f"{SVG}g") if g.get("class") == "legend"]
     entries = {g.get("data-kind"): g.find(f"{SVG}text").text for g in legend if g.get("class") == "legend-entry"}
     assert entries == {
-        "original": "original drawing", "wall": "walls", "door": "doors", "window": "windows",
-        "space": "spaces", "outward": "external opening (arrow points outside)",
+        "original": "original drawing",
+        "wall": "walls",
+        "door": "doors",
+        "window": "windows",
+        "space": "spaces",
+        "outward": "external opening (arrow points outside)",
     }, entries
 
 
@@ -401,7 +436,7 @@ def png_colours(ctx):
     colours = {colour: count for count, colour in picture.getcolors(maxcolors=1 << 20)}
     for kind in ("wall", "door", "window", "original"):
         hex_colour = STYLES[kind]["stroke"].lstrip("#")
-        rgb = tuple(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
+        rgb = tuple(int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
         assert colours.get(rgb, 0) > 50, (kind, colours.get(rgb, 0))
 
 
@@ -460,10 +495,14 @@ def plates_geojson(ctx):
 
 @given(parsers.parse('a layer mapping file "{name}" taking Walls as walls, Doors as doors and Crystal as windows'))
 def mapping_file(ctx, name):
-    (ctx["tmp"] / name).write_text('[layers]\nwalls = "Walls"\ndoors = "Doors"\nwindows = "Crystal"\n', encoding="utf-8")
+    (ctx["tmp"] / name).write_text(
+        '[layers]\nwalls = "Walls"\ndoors = "Doors"\nwindows = "Crystal"\n', encoding="utf-8"
+    )
 
 
-@then("the GeoJSON holds walls, each drawn as a LINE lying on that line's drawing coordinates times its metres per unit")
+@then(
+    "the GeoJSON holds walls, each drawn as a LINE lying on that line's drawing coordinates times its metres per unit"
+)
 def corpus_walls(ctx):
     from .conftest import CORPUS
 
@@ -476,8 +515,12 @@ def corpus_walls(ctx):
         entity = doc.entitydb.get(wall["properties"]["handle"])
         if entity is None or entity.dxftype() != "LINE":
             continue
-        ends = sorted([[entity.dxf.start.x * factor, entity.dxf.start.y * factor],
-                       [entity.dxf.end.x * factor, entity.dxf.end.y * factor]])
+        ends = sorted(
+            [
+                [entity.dxf.start.x * factor, entity.dxf.start.y * factor],
+                [entity.dxf.end.x * factor, entity.dxf.end.y * factor],
+            ]
+        )
         assert wall["geometry"]["type"] == "LineString"
         assert sorted(wall["geometry"]["coordinates"]) == ends, (wall["properties"]["handle"], wall["geometry"], ends)
         checked += 1

@@ -60,7 +60,9 @@ def openings_found(ctx):
 @then("it holds three rooms named in Persian, each habitable")
 def rooms(ctx):
     spaces = ctx["plan"].storeys[0].spaces
-    assert sorted((s.name or "").replace("\u200c", " ") for s in spaces) == sorted(n.replace("\u200c", " ") for n in ROOMS), spaces
+    assert sorted((s.name or "").replace("\u200c", " ") for s in spaces) == sorted(
+        n.replace("\u200c", " ") for n in ROOMS
+    ), spaces
     assert {s.use for s in spaces} == {"habitable"}, [(s.name, s.use) for s in spaces]
 
 
@@ -75,7 +77,9 @@ def inferred(ctx):
 def schedule_lists(ctx, doors, windows, marks):
     with (ctx["tmp"] / "openings.csv").open(encoding="utf-8-sig", newline="") as source:
         rows = list(csv.DictReader(source))
-    assert [r["kind"] for r in rows].count("door") == doors and [r["kind"] for r in rows].count("window") == windows, rows
+    assert [r["kind"] for r in rows].count("door") == doors and [r["kind"] for r in rows].count("window") == windows, (
+        rows
+    )
     assert sorted(r["type_mark"] for r in rows) == sorted(m.strip() for m in marks.split(",")), rows
 
 

@@ -15,7 +15,6 @@ import pytest
 from ezdxf import disassemble
 from ezdxf.math import OCS
 from pytest_bdd import given, parsers, scenarios, then, when
-from shapely.affinity import translate
 from shapely.geometry import LineString, box
 
 from checker.reading.units import unit_by_name
@@ -36,7 +35,7 @@ bench, styles = _load_benchmark()
 scenarios("recognition_benchmark.feature")
 
 
-def _perfect(truth) -> "bench.Reading":
+def _perfect(truth) -> bench.Reading:
     return bench.Reading(truth.doors, truth.windows, truth.rooms, truth.unit)
 
 
@@ -97,7 +96,9 @@ def score_spurious_window(ctx):
 @when("a reading equal to its truth but with its first door read as a window is scored")
 def score_door_as_window(ctx):
     truth = ctx["truth"]
-    ctx["score"] = bench.score(truth, bench.Reading(truth.doors[1:], truth.windows + truth.doors[:1], truth.rooms, truth.unit))
+    ctx["score"] = bench.score(
+        truth, bench.Reading(truth.doors[1:], truth.windows + truth.doors[:1], truth.rooms, truth.unit)
+    )
 
 
 @when(parsers.parse("a door from ({x0:g}, {y0:g}) to ({x1:g}, {y1:g}) is scored against it"))
@@ -105,8 +106,12 @@ def score_one_door(ctx, x0, y0, x1, y1):
     ctx["score"] = bench.score(ctx["truth"], bench.Reading(doors=(LineString([(x0, y0), (x1, y1)]),), unit="m"))
 
 
-@when(parsers.parse("two doors from ({a0:g}, {a1:g}) to ({a2:g}, {a3:g}) and from ({b0:g}, {b1:g}) to ({b2:g}, {b3:g}) "
-                    "are scored against it"))
+@when(
+    parsers.parse(
+        "two doors from ({a0:g}, {a1:g}) to ({a2:g}, {a3:g}) and from ({b0:g}, {b1:g}) to ({b2:g}, {b3:g}) "
+        "are scored against it"
+    )
+)
 def score_two_doors(ctx, a0, a1, a2, a3, b0, b1, b2, b3):
     doors = (LineString([(a0, a1), (a2, a3)]), LineString([(b0, b1), (b2, b3)]))
     ctx["score"] = bench.score(ctx["truth"], bench.Reading(doors=doors, unit="m"))
@@ -142,13 +147,16 @@ def run_sweep(ctx, first, second):
 
 
 def _figures(score, kinds):
-    return {f"{kind} {which}": getattr(getattr(score, kind), which) for kind in kinds for which in ("precision", "recall")}
+    return {
+        f"{kind} {which}": getattr(getattr(score, kind), which) for kind in kinds for which in ("precision", "recall")
+    }
 
 
 @then("door, window and room precision and recall are all 1.0")
 def all_one(ctx):
     assert _figures(ctx["score"], ("doors", "windows", "rooms")) == {
-        f"{k} {w}": 1.0 for k in ("doors", "windows", "rooms") for w in ("precision", "recall")}
+        f"{k} {w}": 1.0 for k in ("doors", "windows", "rooms") for w in ("precision", "recall")
+    }
 
 
 @then("window and room precision and recall are all 1.0")
@@ -283,7 +291,9 @@ def same_again(ctx):
     assert ctx["path"].read_bytes() == ctx["again"].read_bytes()
     first, second = ctx["truth"], ctx["truth_again"]
     assert first.unit == second.unit and first.room_names == second.room_names
-    for a, b in zip(first.doors + first.windows + first.rooms, second.doors + second.windows + second.rooms, strict=True):
+    for a, b in zip(
+        first.doors + first.windows + first.rooms, second.doors + second.windows + second.rooms, strict=True
+    ):
         assert a.equals_exact(b, 1e-9)
 
 

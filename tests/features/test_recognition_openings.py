@@ -27,14 +27,20 @@ def house_with_front_gap(ctx, unit, gap):
     ctx["sketch"].house(front_gaps=[ctx["gap"]])
 
 
-@given(parsers.parse("a 10 m by 8 m house with double-line walls on layer 0 whose front wall has a {gap:g} m gap at 2 m"))
+@given(
+    parsers.parse("a 10 m by 8 m house with double-line walls on layer 0 whose front wall has a {gap:g} m gap at 2 m")
+)
 def layer0_house_with_front_gap(ctx, gap):
     ctx["sketch"] = Sketch("metres")
     ctx["gap"] = (GAP_START, GAP_START + gap)
     ctx["sketch"].house("double lines", front_gaps=[ctx["gap"]], layer="0")
 
 
-@given(parsers.re(r"a 10 m by 8 m house with double-line walls on layer 0 whose front wall has (?P<width>[\d.]+) m gaps at (?P<at>.*)"))
+@given(
+    parsers.re(
+        r"a 10 m by 8 m house with double-line walls on layer 0 whose front wall has (?P<width>[\d.]+) m gaps at (?P<at>.*)"
+    )
+)
 def layer0_house_with_front_gaps(ctx, width, at):
     ctx["sketch"] = Sketch("metres")
     ctx["gaps"] = [(float(x), float(x) + float(width)) for x in re.findall(r"([\d.]+) m", at)]
@@ -165,7 +171,9 @@ def window_over_wall(ctx, width, x, how, layer):
         parallel_lines(sketch, x, x + width, 3, layer)
     elif how == "a closed frame and glass":
         corners = [(x, 0.0), (x + width, 0.0), (x + width, WALL), (x, WALL)]
-        sketch.msp.add_lwpolyline([sketch.xy(p) for p in corners], close=True, dxfattribs={"layer": sketch.layer(layer)})
+        sketch.msp.add_lwpolyline(
+            [sketch.xy(p) for p in corners], close=True, dxfattribs={"layer": sketch.layer(layer)}
+        )
         sketch.line((x, WALL / 2), (x + width, WALL / 2), layer)
     elif how == "2 glass lines 0.45 m apart, on the faces of a thick wall":
         for y in (WALL / 2 - 0.225, WALL / 2 + 0.225):
@@ -199,22 +207,29 @@ NOT_DOORS = {
     "a round table drawn as a circle": lambda s: s.msp.add_circle(s.xy((5, 4)), 0.6 * s.scale),
     "a sink drawn as a half-circle arc": lambda s: s.arc((8, 1), 0.25, 180, 360),
     "an armchair drawn with a quarter arc of 0.4 m and lines": lambda s: (
-        s.arc((5, 4), 0.4, 0, 90), s.line((5, 4), (5, 4.4)), s.line((5, 4), (5.4, 4))
+        s.arc((5, 4), 0.4, 0, 90),
+        s.line((5, 4), (5, 4.4)),
+        s.line((5, 4), (5.4, 4)),
     ),
     "a toilet drawn as an ellipse and a small arc": lambda s: (
-        s.msp.add_ellipse(s.xy((8, 6)), (0, 0.25 * s.scale), 0.7), s.arc((8, 5.7), 0.2, 180, 360)
+        s.msp.add_ellipse(s.xy((8, 6)), (0, 0.25 * s.scale), 0.7),
+        s.arc((8, 5.7), 0.2, 180, 360),
     ),
     "a stair's arc and line on layer Stairs": lambda s: s.swing((5, 4), 1.0, layer="Stairs"),
     "a swing arc and leaf line on layer Furniture": lambda s: s.swing((5, 4), 0.9, layer="Furniture"),
     "a quarter arc of 0.9 m with no leaf and no wall gap": lambda s: s.arc((5, 4), 0.9, 0, 90),
     "a round table drawn as a 24-sided polygon": lambda s: s.msp.add_lwpolyline(
-        [s.xy((5 + 0.9 * math.cos(k * math.pi / 12), 4 + 0.9 * math.sin(k * math.pi / 12))) for k in range(24)], close=True
+        [s.xy((5 + 0.9 * math.cos(k * math.pi / 12), 4 + 0.9 * math.sin(k * math.pi / 12))) for k in range(24)],
+        close=True,
     ),
     # Zigzag chords of equal length along the gap, turning left and right in turn.
     "a wavy line of 8 short lines turning both ways, at the gap": lambda s: [
         s.line((2 + k * 0.11, 0.3 + (k % 2) * 0.02), (2 + (k + 1) * 0.11, 0.3 + ((k + 1) % 2) * 0.02)) for k in range(8)
     ],
-    "a half-circle arc of 0.9 m with a line, away from walls": lambda s: (s.arc((5, 4), 0.9, 0, 180), s.line((5, 4), (5.9, 4))),
+    "a half-circle arc of 0.9 m with a line, away from walls": lambda s: (
+        s.arc((5, 4), 0.9, 0, 180),
+        s.line((5, 4), (5.9, 4)),
+    ),
 }
 
 
@@ -232,7 +247,8 @@ def load(ctx):
 def recognised(ctx, kind: str):
     storey = ctx["plan"].storeys[0]
     return [
-        o for o in storey.openings
+        o
+        for o in storey.openings
         if o.kind is OpeningKind(kind) and o.source.reason is not None and o.source.reason.id.startswith("recognition.")
     ]
 
@@ -240,7 +256,9 @@ def recognised(ctx, kind: str):
 @then(parsers.parse("the storey has {count:d} {kind} recognised from geometry"))
 def count_recognised(ctx, count, kind):
     found = recognised(ctx, kind)
-    assert len(found) == count, [(o.source.layer, o.width_m, str(o.source.reason)) for o in ctx["plan"].storeys[0].openings]
+    assert len(found) == count, [
+        (o.source.layer, o.width_m, str(o.source.reason)) for o in ctx["plan"].storeys[0].openings
+    ]
     ctx["opening"] = found[0] if found else None
 
 
@@ -275,7 +293,9 @@ def stray_lines(ctx, count):
     assert stray[0]["message"] == "lines on doors layers that form no door or window (ignored)"
 
 
-@then(parsers.parse('that door was recognised by block-attributes, has RC "{rc}" and the handle of its block reference'))
+@then(
+    parsers.parse('that door was recognised by block-attributes, has RC "{rc}" and the handle of its block reference')
+)
 def door_keeps_attributes(ctx, rc):
     (door,) = [o for o in ctx["plan"].storeys[0].openings if o.kind is OpeningKind.DOOR]
     (insert,) = ctx["sketch"].msp.query("INSERT")
@@ -325,7 +345,7 @@ def own_handles(ctx):
     prefix = ctx["plan_insert"].dxf.handle + "/"
     in_block = {e.dxf.handle for e in ctx["sketch"].doc.blocks.get("PLAN")}
     for handle in handles:
-        assert handle.startswith(prefix) and handle[len(prefix):] in in_block, (handle, prefix, in_block)
+        assert handle.startswith(prefix) and handle[len(prefix) :] in in_block, (handle, prefix, in_block)
 
 
 @then(parsers.parse('only the door at {x:g} m has RC "{rc}"'))
@@ -347,18 +367,27 @@ def room_with_open_front(ctx):
     # right wall, the left wall runs on past it, so the walls show no gap to glaze.
     sketch = ctx["sketch"] = Sketch("metres")
     outline = unary_union([box(0, -3, WALL, 4 + WALL), box(0, 4, 5 + WALL, 4 + WALL), box(5, 0, 5 + WALL, 4 + WALL)])
-    sketch.msp.add_lwpolyline([sketch.xy(p) for p in outline.exterior.coords[:-1]], close=True,
-                              dxfattribs={"layer": sketch.layer("A-WALL")})
+    sketch.msp.add_lwpolyline(
+        [sketch.xy(p) for p in outline.exterior.coords[:-1]], close=True, dxfattribs={"layer": sketch.layer("A-WALL")}
+    )
 
 
-@given(parsers.re(r"its front glazed on layer (?P<layer>\S+) in panes from (?P<panes>.*), mullions between them and frames at the walls"))
+@given(
+    parsers.re(
+        r"its front glazed on layer (?P<layer>\S+) in panes from (?P<panes>.*), mullions between them and frames at the walls"
+    )
+)
 def glass_front(ctx, layer, panes):
     for a, b in re.findall(r"([\d.]+) m to ([\d.]+) m", panes):
         for y in (WALL / 2 - 0.015, WALL / 2 + 0.015):  # glass drawn as two lines 3 cm apart
             ctx["sketch"].line((float(a), y), (float(b), y), layer)
 
 
-@given(parsers.re(r"a double glass wall inside the house from the front wall to the back wall, its leaves 1 m apart on layer (?P<layer>\S+)"))
+@given(
+    parsers.re(
+        r"a double glass wall inside the house from the front wall to the back wall, its leaves 1 m apart on layer (?P<layer>\S+)"
+    )
+)
 def double_glass_wall(ctx, layer):
     for x in (4.0, 5.0):
         for dx in (-0.015, 0.015):

@@ -43,8 +43,10 @@ def _gap_cuts(spans=None) -> list[Polygon]:
 
 def wall_body(spans=None) -> Polygon:
     """The walls as one solid with the gaps cut out (metres)."""
-    ring = Polygon(OUTER).buffer(OUTER_THICKNESS / 2, join_style="mitre").difference(
-        Polygon(OUTER).buffer(-OUTER_THICKNESS / 2, join_style="mitre")
+    ring = (
+        Polygon(OUTER)
+        .buffer(OUTER_THICKNESS / 2, join_style="mitre")
+        .difference(Polygon(OUTER).buffer(-OUTER_THICKNESS / 2, join_style="mitre"))
     )
     partitions = [LineString(p).buffer(PARTITION_THICKNESS / 2, cap_style="flat") for p in PARTITIONS]
     return shapely.union_all([ring, *partitions]).difference(shapely.union_all(_gap_cuts(spans)))
@@ -141,7 +143,9 @@ def room_tags(drawing, layer):
     drawing.add_layer(layer)
     k = drawing.xy((1, 1))[0]  # drawing units per metre
     block = drawing.doc.blocks.new("ROOMTAG")
-    block.add_lwpolyline([(-0.9 * k, -0.3 * k), (0.9 * k, -0.3 * k), (0.9 * k, 0.35 * k), (-0.9 * k, 0.35 * k)], close=True)
+    block.add_lwpolyline(
+        [(-0.9 * k, -0.3 * k), (0.9 * k, -0.3 * k), (0.9 * k, 0.35 * k), (-0.9 * k, 0.35 * k)], close=True
+    )
     block.add_attdef("NAME", (-0.8 * k, 0.05 * k), dxfattribs={"height": 0.2 * k})
     names = {"living room": "Kitchen", "bedroom": "Bedroom", "bathroom": "Bathroom"}
     for room, (x, y) in ROOM_POINTS.items():
@@ -164,9 +168,13 @@ def grid_of_rooms(ctx, datatable):
     count_rows = math.ceil(len(rows) / GRID_COLUMNS)
     width, height = GRID_COLUMNS * GRID_CELL, count_rows * GRID_CELL
     for i in range(GRID_COLUMNS + 1):
-        msp.add_line(drawing.xy((i * GRID_CELL, 0)), drawing.xy((i * GRID_CELL, height)), dxfattribs={"layer": WALL_LAYER})
+        msp.add_line(
+            drawing.xy((i * GRID_CELL, 0)), drawing.xy((i * GRID_CELL, height)), dxfattribs={"layer": WALL_LAYER}
+        )
     for j in range(count_rows + 1):
-        msp.add_line(drawing.xy((0, j * GRID_CELL)), drawing.xy((width, j * GRID_CELL)), dxfattribs={"layer": WALL_LAYER})
+        msp.add_line(
+            drawing.xy((0, j * GRID_CELL)), drawing.xy((width, j * GRID_CELL)), dxfattribs={"layer": WALL_LAYER}
+        )
     expected = []
     for k, (label, use) in enumerate(rows):
         centre = ((k % GRID_COLUMNS + 0.5) * GRID_CELL, (k // GRID_COLUMNS + 0.5) * GRID_CELL)
@@ -181,20 +189,33 @@ def grid_of_rooms(ctx, datatable):
 # A flat drawn with everything on layer 0, as some offices and exports do: each door a
 # swing arc and leaf (hinge, closed end, open end), each window three lines across its wall.
 LAYER0_SWINGS = [
-    ((2, OUTER_THICKNESS / 2), (3, OUTER_THICKNESS / 2), (2, OUTER_THICKNESS / 2 + 1)),  # entrance, into the living room
+    (
+        (2, OUTER_THICKNESS / 2),
+        (3, OUTER_THICKNESS / 2),
+        (2, OUTER_THICKNESS / 2 + 1),
+    ),  # entrance, into the living room
     ((6.05, 1.0), (6.05, 1.9), (6.95, 1.0)),  # living room to bedroom, into the bedroom
     ((7.0, 3.45), (7.8, 3.45), (7.0, 2.65)),  # bedroom to bathroom, into the bedroom
 ]
 
 
-@given(parsers.parse('a flat drawn in "{unit}" with everything on layer 0: double-line walls with the jambs closed, '
-                     "swing-arc doors and 3-line windows"), target_fixture="drawing")
+@given(
+    parsers.parse(
+        'a flat drawn in "{unit}" with everything on layer 0: double-line walls with the jambs closed, '
+        "swing-arc doors and 3-line windows"
+    ),
+    target_fixture="drawing",
+)
 def a_flat_on_layer_0(ctx, unit):
     return _layer0_flat(ctx, unit, list(WINDOWS))
 
 
-@given(parsers.parse("its east window starts {distance:g} m from the bedroom's corner, leaving returns shorter than 0.5 m"),
-       target_fixture="drawing")
+@given(
+    parsers.parse(
+        "its east window starts {distance:g} m from the bedroom's corner, leaving returns shorter than 0.5 m"
+    ),
+    target_fixture="drawing",
+)
 def east_window_near_corner(ctx, drawing, distance):
     start = OUTER_THICKNESS / 2 + distance  # from the inner face of the south wall
     return _layer0_flat(ctx, ctx["layer0_unit"], [NORTH_WINDOW, ((10, start), (10, start + 1.2))])
@@ -223,20 +244,31 @@ def _layer0_flat(ctx, unit: str, windows: list) -> PlanDrawing:
         across = (0, 1) if y0 == y1 else (1, 0)
         for k in (-1, 0, 1):
             offset = k * OUTER_THICKNESS / 2
-            msp.add_line(drawing.xy((x0 + across[0] * offset, y0 + across[1] * offset)),
-                         drawing.xy((x1 + across[0] * offset, y1 + across[1] * offset)))
+            msp.add_line(
+                drawing.xy((x0 + across[0] * offset, y0 + across[1] * offset)),
+                drawing.xy((x1 + across[0] * offset, y1 + across[1] * offset)),
+            )
     return drawing
 
 
-@given(parsers.re(r'an? (?P<what>eaves line|roof edge) drawn round the building (?P<offset>[\d.]+) m outside its outer walls, '
-                  r'on layer "?(?P<layer>[^"]+)"?$'))
+@given(
+    parsers.re(
+        r"an? (?P<what>eaves line|roof edge) drawn round the building (?P<offset>[\d.]+) m outside its outer walls, "
+        r'on layer "?(?P<layer>[^"]+)"?$'
+    )
+)
 def eaves_line(drawing, what, offset, layer):
     eaves = Polygon(OUTER).buffer(OUTER_THICKNESS / 2 + float(offset), join_style="mitre")
-    drawing.doc.modelspace().add_lwpolyline([drawing.xy(p) for p in eaves.exterior.coords[:-1]], close=True,
-                                            dxfattribs={"layer": layer})
+    drawing.doc.modelspace().add_lwpolyline(
+        [drawing.xy(p) for p in eaves.exterior.coords[:-1]], close=True, dxfattribs={"layer": layer}
+    )
 
 
-@given(parsers.parse("a bed {w:g} m by {h:g} m drawn as a closed outline {gap:g} m from the bedroom's south wall, on layer 0"))
+@given(
+    parsers.parse(
+        "a bed {w:g} m by {h:g} m drawn as a closed outline {gap:g} m from the bedroom's south wall, on layer 0"
+    )
+)
 def bed(drawing, w, h, gap):
     y0 = OUTER_THICKNESS / 2 + gap
     corners = [(7.0, y0), (7.0 + w, y0), (7.0 + w, y0 + h), (7.0, y0 + h)]
@@ -254,7 +286,9 @@ def east_window_found(ctx):
 def no_stray_walls(ctx):
     outside = Polygon(OUTER).buffer(OUTER_THICKNESS / 2 + 0.01, join_style="mitre")
     bedroom = shapely.box(6.1, 0.2, 9.8, 3.4)
-    stray = [w.geometry.bounds for w in storey(ctx).walls if not outside.covers(w.geometry) or bedroom.intersects(w.geometry)]
+    stray = [
+        w.geometry.bounds for w in storey(ctx).walls if not outside.covers(w.geometry) or bedroom.intersects(w.geometry)
+    ]
     assert not stray, stray
 
 
@@ -279,7 +313,11 @@ def spaces_from_geometry(ctx, count):
     assert {s.source.recognised_by for s in spaces} == {"geometry"}
 
 
-@then(parsers.parse("the living room is {w1:g} m by {h1:g} m, the bedroom {w2:g} m by {h2:g} m and the bathroom {w3:g} m by {h3:g} m"))
+@then(
+    parsers.parse(
+        "the living room is {w1:g} m by {h1:g} m, the bedroom {w2:g} m by {h2:g} m and the bathroom {w3:g} m by {h3:g} m"
+    )
+)
 def room_sizes(ctx, w1, h1, w2, h2, w3, h3):
     for room, (w, h) in zip(ROOM_POINTS, [(w1, h1), (w2, h2), (w3, h3)]):
         _assert_size(room_at(ctx, ROOM_POINTS[room]).polygon, w, h)
@@ -297,7 +335,11 @@ def _assert_size(polygon, width, height):
     assert polygon.area == pytest.approx(width * height, abs=0.02)
 
 
-@then(parsers.parse('every recognised room is inferred, with a confidence below 0.95, and names a wall on layer "{layer}"'))
+@then(
+    parsers.parse(
+        'every recognised room is inferred, with a confidence below 0.95, and names a wall on layer "{layer}"'
+    )
+)
 def rooms_inferred(ctx, layer):
     walls = {w.source.handle for w in storey(ctx).walls}
     for space in storey(ctx).spaces:
@@ -370,12 +412,17 @@ def one_drawn_space(ctx, name, use):
     assert spaces[0].source.recognised_by != "geometry"
 
 
-
-@given(parsers.re(r"a closed wall outline (?P<w>[\d.]+) m by (?P<h>[\d.]+) m stands in the living room at \((?P<x>[\d.]+), (?P<y>[\d.]+)\), (?P<labelled>.+)"))
+@given(
+    parsers.re(
+        r"a closed wall outline (?P<w>[\d.]+) m by (?P<h>[\d.]+) m stands in the living room at \((?P<x>[\d.]+), (?P<y>[\d.]+)\), (?P<labelled>.+)"
+    )
+)
 def small_enclosure(drawing, w, h, x, y, labelled):
     x, y, w, h = float(x), float(y), float(w), float(h)
     corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
-    drawing.doc.modelspace().add_lwpolyline([drawing.xy(p) for p in corners], close=True, dxfattribs={"layer": WALL_LAYER})
+    drawing.doc.modelspace().add_lwpolyline(
+        [drawing.xy(p) for p in corners], close=True, dxfattribs={"layer": WALL_LAYER}
+    )
     label = labelled.partition('labelled "')[2].rstrip('"')
     if label:
         drawing.text((x + w / 2, y + h / 2), label, LABEL_LAYER)
@@ -391,7 +438,9 @@ def point_in_room(ctx, x, y, use):
     assert room_at(ctx, (x, y)).use == use
 
 
-@given("the plan an Iranian office draws: Persian layers, swing-arc doors and line windows in wall gaps, centimetres, no unit")
+@given(
+    "the plan an Iranian office draws: Persian layers, swing-arc doors and line windows in wall gaps, centimetres, no unit"
+)
 def iranian_plan(ctx):
     from tests.support.persian_plan import write_persian_plan
 
@@ -412,7 +461,9 @@ def persian_rooms(ctx):
     assert spaces["پذیرایی"].polygon.area == pytest.approx(5.8 * 8.6, abs=0.02)
 
 
-@then("every door and window in the outer walls has its outward side pointing out of the building, and the internal door none")
+@then(
+    "every door and window in the outer walls has its outward side pointing out of the building, and the internal door none"
+)
 def persian_outward(ctx):
     from tests.support.persian_plan import TRUTH
 

@@ -14,9 +14,11 @@ from .recognition_drawing import WALL, Sketch
 scenarios("recognition_walls.feature")
 
 
-@given(parsers.parse(
-    "a 10 m by 8 m house in {unit} whose walls are drawn as {style}, with a {gap:g} m gap at 2 m in the front wall"
-))
+@given(
+    parsers.parse(
+        "a 10 m by 8 m house in {unit} whose walls are drawn as {style}, with a {gap:g} m gap at 2 m in the front wall"
+    )
+)
 def house(ctx, unit, style, gap):
     sketch = Sketch(unit)
     ctx["gap"] = (2.0, 2.0 + gap)

@@ -82,7 +82,9 @@ def loaded_from_tmp(ctx, name):
     _load(ctx, name, directory=_directory(ctx))
 
 
-@when(parsers.re(r'the value (?P<value>.+) is parsed for the length parameter "(?P<param>[^"]+)" at "(?P<where>[^"]+)"'))
+@when(
+    parsers.re(r'the value (?P<value>.+) is parsed for the length parameter "(?P<param>[^"]+)" at "(?P<where>[^"]+)"')
+)
 def value_parsed(ctx, value, param, where):
     parameter = Parameter(param, "length", 0.6, "Deepest recess accepted.")
     literal = tomllib.loads(f"v = {value}")["v"]

@@ -43,8 +43,14 @@ def tagged_house(ctx):
         "north window": d.window((7, 8), (8.2, 8)),
         "east window": d.window((10, 5), (10, 6.2), SILL=900),
     }
-    for text, at in (("D1", (2.5, -0.6)), ("D1", (10.6, 2.5)), ("د۱", (5.5, 4.5)),
-                     ("W1", (-0.6, 5.6)), ("W1", (7.6, 8.6)), ("W2", (10.6, 5.6))):
+    for text, at in (
+        ("D1", (2.5, -0.6)),
+        ("D1", (10.6, 2.5)),
+        ("د۱", (5.5, 4.5)),
+        ("W1", (-0.6, 5.6)),
+        ("W1", (7.6, 8.6)),
+        ("W2", (10.6, 5.6)),
+    ):
         d.text(at, text, TAG_LAYER)
     ctx["handles"] = handles
     return d
@@ -234,7 +240,8 @@ def open_02_passes(ctx):
     findings = ctx.get("json") or _json(ctx)
     for name in ("front door", "side door"):
         statuses = [
-            f["status"] for f in findings["findings"]
+            f["status"]
+            for f in findings["findings"]
             if f["rule"] == "OPEN-02" and [e["handle"] for e in f["elements"]] == [ctx["handles"][name]]
         ]
         assert statuses == ["pass"], (name, statuses)
@@ -251,7 +258,8 @@ def rc_and_role_from_schedule(ctx, name):
 def finding_names(ctx, label):
     label = _substitute(ctx, label)
     (finding,) = [
-        f for f in _json(ctx)["findings"]
+        f
+        for f in _json(ctx)["findings"]
         if f["rule"] == "OPEN-02" and [e["handle"] for e in f["elements"]] == [ctx["handles"]["front door"]]
     ]
     assert label in finding["message"], finding["message"]
@@ -294,7 +302,8 @@ def checked_with_schedule(ctx, ruleset):
 def finding_says(ctx, text, language):
     handle = ctx["handles"]["front door"]
     (finding,) = [
-        f for f in ctx["results"].findings
+        f
+        for f in ctx["results"].findings
         if f.rule == "OPEN-02" and f.status.value == "fail" and [e.handle for e in f.elements] == [handle]
     ]
     said = render(finding.statement, {"English": "en", "Persian": "fa"}[language])
@@ -325,7 +334,9 @@ def two_storeys(ctx):
     first.walls_loop(HOUSE, thickness=0.3)
     ctx["handles"]["first-floor window"] = first.window((7, 8), (8.2, 8))
     ctx["drawings"]["first"] = first
-    assert ctx["handles"]["first-floor window"] not in [h for n, h in ctx["handles"].items() if n != "first-floor window"]
+    assert ctx["handles"]["first-floor window"] not in [
+        h for n, h in ctx["handles"].items() if n != "first-floor window"
+    ]
     _manifest(ctx)
 
 

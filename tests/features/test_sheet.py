@@ -4,7 +4,6 @@ real loader on DXF files written with ezdxf."""
 
 from __future__ import annotations
 
-import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from checker.errors import NoPlanContent
@@ -51,9 +50,13 @@ def _detail(sketch: Sketch, title: str | None):
         _rectangle(sketch, x, 0, x + 0.1, 0.05)
         hatch = sketch.msp.add_hatch(color=7)
         hatch.set_pattern_fill("ANSI31", scale=0.01 * sketch.scale)
-        hatch.paths.add_polyline_path([sketch.xy(p) for p in ((x, 0), (x + 0.1, 0), (x + 0.1, 0.05), (x, 0.05))], is_closed=True)
+        hatch.paths.add_polyline_path(
+            [sketch.xy(p) for p in ((x, 0), (x + 0.1, 0), (x + 0.1, 0.05), (x, 0.05))], is_closed=True
+        )
     for k in range(25):
-        sketch.msp.add_linear_dim(base=sketch.xy((0, 0.1 + k * 0.01)), p1=sketch.xy((0, 0)), p2=sketch.xy((0.1 + k * 0.02, 0))).render()
+        sketch.msp.add_linear_dim(
+            base=sketch.xy((0, 0.1 + k * 0.01)), p1=sketch.xy((0, 0)), p2=sketch.xy((0.1 + k * 0.02, 0))
+        ).render()
     _text(sketch, "SCALE 1:5", (0, -0.2), 0.02)
     if title:
         _text(sketch, title, (0, -0.1), 0.03)
@@ -69,7 +72,9 @@ def _title_block(sketch: Sketch):
         _text(sketch, words, (0.255, 0.012 + k * 0.012), 0.003)
 
 
-@given(parsers.re(r"a drawing on layer 0 of (?P<drawing>.+), in (?P<unit>metres|millimetres)"), target_fixture="drawing")
+@given(
+    parsers.re(r"a drawing on layer 0 of (?P<drawing>.+), in (?P<unit>metres|millimetres)"), target_fixture="drawing"
+)
 def drawing_of(tmp_path, drawing, unit):
     sketch = _sketch(unit)
     titled = drawing.split('titled "')[1].rstrip('"') if 'titled "' in drawing else None
@@ -173,11 +178,23 @@ def drawing_beside(drawing, what, layer):
             line((6, 0), (13, -0.8))
         else:
             line((-1, 0), (13, 0))
-        for p, q in (((0, 0), (12, 0)), ((12, 0), (12, 6)), ((12, 6), (0, 6)), ((0, 6), (0, 0)), ((0, 6), (6, 9)), ((6, 9), (12, 6))):
+        for p, q in (
+            ((0, 0), (12, 0)),
+            ((12, 0), (12, 6)),
+            ((12, 6), (0, 6)),
+            ((0, 6), (0, 0)),
+            ((0, 6), (6, 9)),
+            ((6, 9), (12, 6)),
+        ):
             line(p, q)
         for x in (1.5, 4.5, 7.5, 10.0):
             for y in (1.0, 3.8):
-                for p, q in (((x, y), (x + 1.2, y)), ((x + 1.2, y), (x + 1.2, y + 1.5)), ((x + 1.2, y + 1.5), (x, y + 1.5)), ((x, y + 1.5), (x, y))):
+                for p, q in (
+                    ((x, y), (x + 1.2, y)),
+                    ((x + 1.2, y), (x + 1.2, y + 1.5)),
+                    ((x + 1.2, y + 1.5), (x, y + 1.5)),
+                    ((x, y + 1.5), (x, y)),
+                ):
                     line(p, q)
     else:  # the same house's upper floor: double-line walls, no doors
         upper = Sketch("millimetres")

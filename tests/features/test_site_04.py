@@ -13,7 +13,11 @@ from .site_steps import FENCE_PLACES, add_first_floor, rect
 scenarios("SITE-04.feature")
 
 
-@given(parsers.re(r"the plan has a first floor at (?P<elevation>[\d.]+) m overhanging the rear garden by (?P<depth>[\d.]+) m"))
+@given(
+    parsers.re(
+        r"the plan has a first floor at (?P<elevation>[\d.]+) m overhanging the rear garden by (?P<depth>[\d.]+) m"
+    )
+)
 def overhanging_first_floor(ctx, elevation, depth):
     """A first floor over the house whose rear wall stands ``depth`` metres further out,
     over the garden (its walls lie outside the ground floor's footprint)."""

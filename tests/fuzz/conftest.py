@@ -30,7 +30,10 @@ if LONG:
     from hypothesis.database import DirectoryBasedExampleDatabase
 
     settings.register_profile(
-        "annex-long", derandomize=False, database=DirectoryBasedExampleDatabase(str(REPO / "out" / "fuzz-db")), **_common
+        "annex-long",
+        derandomize=False,
+        database=DirectoryBasedExampleDatabase(str(REPO / "out" / "fuzz-db")),
+        **_common,
     )
 settings.load_profile("annex-long" if LONG else "annex-short")
 

@@ -12,19 +12,84 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from hypothesis import strategies as st
 
 BINARY_SENTINEL = b"AutoCAD Binary DXF"
 # Values that have broken readers: extremes, non-numbers, empties, long and odd text.
-NUMBERS = [b"0", b"-0", b"1", b"-1", b"1e300", b"-1e300", b"1e-300", b"nan", b"inf", b"-inf", b"1e308",
-           b"4294967296", b"-2147483649", b"99999999999999999999999", b"0.0000001", b"1E+05", b"1,5", b"", b" "]
-TEXTS = [b"", b" ", b"A-WALL", b"A-DOOR", b"0", b"*Model_Space", b"DOOR", b"\xd8\xaf\xdb\x8c\xd9\x88\xd8\xa7\xd8\xb1",
-         b"\xff\xfe", b"\\U+0645", b"\\U+D800", b"\\U+", b"%%c", b"{\\fArial|b1;x}", b"x" * 3000, b"\x00", b"EOF", b"SECTION"]
-CODES = [b"0", b"2", b"5", b"8", b"9", b"10", b"20", b"30", b"39", b"40", b"41", b"42", b"50", b"51", b"62", b"66",
-         b"70", b"71", b"72", b"73", b"90", b"100", b"330", b"999", b"1001", b"-1", b"x", b""]
+NUMBERS = [
+    b"0",
+    b"-0",
+    b"1",
+    b"-1",
+    b"1e300",
+    b"-1e300",
+    b"1e-300",
+    b"nan",
+    b"inf",
+    b"-inf",
+    b"1e308",
+    b"4294967296",
+    b"-2147483649",
+    b"99999999999999999999999",
+    b"0.0000001",
+    b"1E+05",
+    b"1,5",
+    b"",
+    b" ",
+]
+TEXTS = [
+    b"",
+    b" ",
+    b"A-WALL",
+    b"A-DOOR",
+    b"0",
+    b"*Model_Space",
+    b"DOOR",
+    b"\xd8\xaf\xdb\x8c\xd9\x88\xd8\xa7\xd8\xb1",
+    b"\xff\xfe",
+    b"\\U+0645",
+    b"\\U+D800",
+    b"\\U+",
+    b"%%c",
+    b"{\\fArial|b1;x}",
+    b"x" * 3000,
+    b"\x00",
+    b"EOF",
+    b"SECTION",
+]
+CODES = [
+    b"0",
+    b"2",
+    b"5",
+    b"8",
+    b"9",
+    b"10",
+    b"20",
+    b"30",
+    b"39",
+    b"40",
+    b"41",
+    b"42",
+    b"50",
+    b"51",
+    b"62",
+    b"66",
+    b"70",
+    b"71",
+    b"72",
+    b"73",
+    b"90",
+    b"100",
+    b"330",
+    b"999",
+    b"1001",
+    b"-1",
+    b"x",
+    b"",
+]
 HEADER_VARIABLES = {
     b"$INSUNITS": [b"0", b"1", b"4", b"6", b"21", b"99", b"-4", b"x"],
     b"$ACADVER": [b"AC1009", b"AC1015", b"AC1032", b"AC9999", b"AC", b""],
@@ -42,7 +107,16 @@ ENTITIES = [
     b"0\nELLIPSE\n100\nAcDbEntity\n8\nA-WALL\n100\nAcDbEllipse\n10\n{x}\n20\n{y}\n30\n0\n11\n{r}\n21\n0\n31\n0\n40\n{b}\n41\n0\n42\n{a}\n",
     b"0\nINSERT\n8\nA-DOOR\n2\n{block}\n10\n{x}\n20\n{y}\n30\n0\n41\n{r}\n42\n{r}\n50\n{a}\n",
 ]
-FILLERS = {"x": NUMBERS, "y": NUMBERS, "x2": NUMBERS, "r": NUMBERS, "a": NUMBERS, "b": NUMBERS, "t": TEXTS, "block": [b"DOOR", b"WINDOW", b"*Model_Space", b"NOSUCH", b""]}
+FILLERS = {
+    "x": NUMBERS,
+    "y": NUMBERS,
+    "x2": NUMBERS,
+    "r": NUMBERS,
+    "a": NUMBERS,
+    "b": NUMBERS,
+    "t": TEXTS,
+    "block": [b"DOOR", b"WINDOW", b"*Model_Space", b"NOSUCH", b""],
+}
 _NUMBER = re.compile(rb"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
 
 
@@ -57,7 +131,7 @@ class Seed:
     entities: tuple[int, ...] = field(repr=False)  # indices of "0" code lines in ENTITIES (where to insert one)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_seed(path: Path) -> Seed:
     data = Path(path).read_bytes()
     if data.startswith(BINARY_SENTINEL):
@@ -67,7 +141,25 @@ def load_seed(path: Path) -> Seed:
     in_entities = False
     for i in range(0, len(lines) - 1, 2):
         code, value = lines[i].strip(), lines[i + 1].strip()
-        if code in (b"10", b"20", b"11", b"21", b"40", b"41", b"42", b"43", b"44", b"45", b"50", b"51", b"70", b"71", b"90", b"38", b"39") and _NUMBER.match(value):
+        if code in (
+            b"10",
+            b"20",
+            b"11",
+            b"21",
+            b"40",
+            b"41",
+            b"42",
+            b"43",
+            b"44",
+            b"45",
+            b"50",
+            b"51",
+            b"70",
+            b"71",
+            b"90",
+            b"38",
+            b"39",
+        ) and _NUMBER.match(value):
             numeric.append(i + 1)
         if code == b"9" and value in HEADER_VARIABLES:
             headers[value] = i + 3
@@ -112,7 +204,7 @@ def mutation(draw, seed: Seed, others: list[Seed]):
     if kind == "splice" and others:
         other = draw(st.sampled_from(others))
         start = 2 * draw(_index(len(other.lines) // 2))
-        return (kind, 2 * draw(_index(pairs)), other.lines[start: start + 2 * draw(st.integers(1, 40))])
+        return (kind, 2 * draw(_index(pairs)), other.lines[start : start + 2 * draw(st.integers(1, 40))])
     if kind == "cut":
         return (kind, draw(_index(len(seed.lines))))
     return ("bytes", draw(_index(len(seed.data))), draw(st.binary(min_size=1, max_size=4)))
@@ -140,26 +232,26 @@ def apply(seed: Seed, mutations: list[tuple]) -> bytes:
             if at < len(lines):
                 lines[at] = edit[2]
         elif kind == "entity":
-            lines[edit[1]:edit[1]] = edit[2].rstrip(b"\n").split(b"\n")
+            lines[edit[1] : edit[1]] = edit[2].rstrip(b"\n").split(b"\n")
         elif kind == "drop":
-            del lines[edit[1]: edit[1] + 2 * edit[2]]
+            del lines[edit[1] : edit[1] + 2 * edit[2]]
         elif kind == "repeat":
-            chunk = lines[edit[1]: edit[1] + 2 * edit[2]]
-            lines[edit[1]:edit[1]] = chunk * edit[3]
+            chunk = lines[edit[1] : edit[1] + 2 * edit[2]]
+            lines[edit[1] : edit[1]] = chunk * edit[3]
         elif kind == "swap":
             a, b = edit[1], edit[2]
             if b + 1 < len(lines) and a + 1 < len(lines):
-                lines[a:a + 2], lines[b:b + 2] = lines[b:b + 2], lines[a:a + 2]
+                lines[a : a + 2], lines[b : b + 2] = lines[b : b + 2], lines[a : a + 2]
         elif kind == "splice":
-            lines[edit[1]:edit[1]] = list(edit[2])
+            lines[edit[1] : edit[1]] = list(edit[2])
         elif kind == "cut":
-            del lines[edit[1]:]
+            del lines[edit[1] :]
     data = b"\n".join(lines) if not seed.binary else seed.data
     if byte_edits:
         data = bytearray(data)
         for _, at, replacement in byte_edits:
             if data:
                 at = min(at, len(data) - 1)
-                data[at: at + len(replacement)] = replacement
+                data[at : at + len(replacement)] = replacement
         data = bytes(data)
     return data

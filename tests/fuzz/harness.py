@@ -127,12 +127,18 @@ def run_forked(argv: list[str], seconds: int = FORK_SECONDS, memory_headroom: in
                 signal.alarm(seconds)
                 started = time.perf_counter()
                 outcome = run_in_process(argv)
-                report.write_text(json.dumps({
-                    "status": outcome.status, "stdout": outcome.stdout[-4000:],
-                    "stderr": outcome.stderr, "warnings": list(outcome.warnings),
-                    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                    "seconds": time.perf_counter() - started,
-                }))
+                report.write_text(
+                    json.dumps(
+                        {
+                            "status": outcome.status,
+                            "stdout": outcome.stdout[-4000:],
+                            "stderr": outcome.stderr,
+                            "warnings": list(outcome.warnings),
+                            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                            "seconds": time.perf_counter() - started,
+                        }
+                    )
+                )
                 code = 0
             except BaseException as exc:  # noqa: BLE001 - reported to the parent as the failure it is
                 try:
@@ -149,8 +155,13 @@ def run_forked(argv: list[str], seconds: int = FORK_SECONDS, memory_headroom: in
         if "exception" in data:
             return Outcome(tuple(map(str, argv)), 3, "", f"unhandled {data['exception']}", ())
         return Outcome(
-            tuple(map(str, argv)), data["status"], data["stdout"], data["stderr"], tuple(data["warnings"]),
-            peak_mb=data["peak_mb"], seconds=data["seconds"],
+            tuple(map(str, argv)),
+            data["status"],
+            data["stdout"],
+            data["stderr"],
+            tuple(data["warnings"]),
+            peak_mb=data["peak_mb"],
+            seconds=data["seconds"],
         )
     finally:
         report.unlink(missing_ok=True)

@@ -39,7 +39,9 @@ def blocks_house() -> PlanDrawing:
     drawing.block("SHELL", lambda d: d.walls_loop(HOUSE, thickness=0.3, layer="0"))
     drawing.block("HOUSE", lambda d: d.insert("SHELL", (0, 0)))
     drawing.insert("HOUSE", (0, 0), layer="A-WALL")
-    drawing.insert("COLUMN", (1.0, 1.0), layer="A-WALL", row_count=2, column_count=3, row_spacing=3.0, column_spacing=3.0)
+    drawing.insert(
+        "COLUMN", (1.0, 1.0), layer="A-WALL", row_count=2, column_count=3, row_spacing=3.0, column_spacing=3.0
+    )
     drawing.door((4.0, 0.0), (5.0, 0.0), **FRONT_DOOR)
     drawing.window((6.0, 8.0), (4.8, 8.0), **SECURE_WINDOW)
     drawing.space([(0.2, 0.2), (9.8, 0.2), (9.8, 7.8), (0.2, 7.8)], "Living", use="habitable")
@@ -56,7 +58,9 @@ def write_seed_plans(folder: Path) -> dict[str, Path]:
         "house-m-r12.dxf": house("m", "R12").save(folder / "house-m-r12.dxf"),
         "house-binary.dxf": house("cm").save(folder / "house-binary.dxf", binary=True),
         "blocks-house.dxf": blocks_house().save(folder / "blocks-house.dxf"),
-        "persian-r2000.dxf": _in_code_page(write_persian_plan(folder / "persian-r2000.dxf", version="R2000"), "ANSI_1256"),
+        "persian-r2000.dxf": _in_code_page(
+            write_persian_plan(folder / "persian-r2000.dxf", version="R2000"), "ANSI_1256"
+        ),
     }
     return seeds
 

@@ -14,10 +14,34 @@ import math
 from hypothesis import strategies as st
 
 # Text that is hard on parsers: control characters, NUL, bidi marks, Persian, path characters.
-AWKWARD_TEXT = st.sampled_from([
-    "", " ", "\t", "\x00", "\n", "a\nb", "..", "/", "\\", "*", "[", "[!", "]", "?", "~", "%s", "{0}",
-    "\u202e", "\ufeff", "دیوار", "Wand (neu)", "A-WALL", "e\u0301", "\U0001F600",
-])
+AWKWARD_TEXT = st.sampled_from(
+    [
+        "",
+        " ",
+        "\t",
+        "\x00",
+        "\n",
+        "a\nb",
+        "..",
+        "/",
+        "\\",
+        "*",
+        "[",
+        "[!",
+        "]",
+        "?",
+        "~",
+        "%s",
+        "{0}",
+        "\u202e",
+        "\ufeff",
+        "دیوار",
+        "Wand (neu)",
+        "A-WALL",
+        "e\u0301",
+        "\U0001f600",
+    ]
+)
 LONG_TEXT = st.integers(250, 5000).map(lambda n: "x" * n)  # past a file name's 255 bytes
 TEXT = st.one_of(st.text(max_size=30), AWKWARD_TEXT, LONG_TEXT)
 FLOATS = st.one_of(
@@ -30,7 +54,9 @@ INTEGERS = st.one_of(
     st.integers(300, 400).map(lambda n: -(10**n)),  # TOML integers have no size limit in tomllib
 )
 DATETIMES = st.one_of(
-    st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31)).map(lambda d: d.replace(microsecond=0)),
+    st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31)).map(
+        lambda d: d.replace(microsecond=0)
+    ),
     st.dates(),
     st.times().map(lambda t: t.replace(microsecond=0)),
 )
@@ -45,8 +71,12 @@ JUNK = st.recursive(
 
 # A value of any type but text: where a parser expects a string, the type confusion it must refuse.
 NOT_TEXT = st.one_of(
-    FLOATS, INTEGERS, st.booleans(), DATETIMES,
-    st.lists(SCALARS, min_size=1, max_size=3), st.lists(st.lists(TEXT, max_size=2), min_size=1, max_size=2),
+    FLOATS,
+    INTEGERS,
+    st.booleans(),
+    DATETIMES,
+    st.lists(SCALARS, min_size=1, max_size=3),
+    st.lists(st.lists(TEXT, max_size=2), min_size=1, max_size=2),
     st.dictionaries(TEXT, SCALARS, min_size=1, max_size=2),
 )
 
@@ -116,10 +146,14 @@ def mutated_bytes(draw, data: bytes, max_mutations: int = 4) -> bytes:
         if action == "flip":
             data[at] = draw(st.integers(0, 255))
         elif action == "drop":
-            del data[at: at + draw(st.integers(1, 16))]
+            del data[at : at + draw(st.integers(1, 16))]
         elif action == "insert":
-            data[at:at] = draw(st.binary(min_size=1, max_size=8) | st.sampled_from(
-                [b'"', b"'", b"[", b"]]", b"=", b"\n", b"\\", b"\x00", b"\xff", b"\xd8\xa7", b"#", b"{"]))
+            data[at:at] = draw(
+                st.binary(min_size=1, max_size=8)
+                | st.sampled_from(
+                    [b'"', b"'", b"[", b"]]", b"=", b"\n", b"\\", b"\x00", b"\xff", b"\xd8\xa7", b"#", b"{"]
+                )
+            )
         elif action == "cut":
             del data[at:]
         else:

@@ -55,10 +55,14 @@ def check_drawing(folder: Path, name: str, data: bytes, record: bool = True) -> 
     outcome = run_forked(["check", path, "--quiet"], seconds=60)
     if record:  # --hypothesis-show-statistics: which seeds end how, and what cost much
         event(f"{name}: exit {outcome.status}")
-        costly = [what for what, over in (
-            ("peak memory over 1 GB", outcome.peak_mb is not None and outcome.peak_mb > 1024),
-            ("over 10 s", outcome.seconds is not None and outcome.seconds > 10),
-        ) if over]
+        costly = [
+            what
+            for what, over in (
+                ("peak memory over 1 GB", outcome.peak_mb is not None and outcome.peak_mb > 1024),
+                ("over 10 s", outcome.seconds is not None and outcome.seconds > 10),
+            )
+            if over
+        ]
         for what in costly:
             event(f"{name}: {what}")
         if costly:  # kept to be looked at: not a failure, but a drawing the limits may want to refuse

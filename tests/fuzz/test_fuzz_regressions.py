@@ -32,7 +32,9 @@ def _inputs(folder: Path) -> dict[str, tuple[list[str], set[int]]]:
     """argv and the exit statuses it may end with, by case name."""
     plan = house("mm").save(folder / "house.dxf")
     (folder / "nul.toml").write_text('[project]\nname = "x"\n[[storeys]]\nname = "G"\nfile = "house.dxf\\u0000"\n')
-    (folder / "huge.toml").write_text('[project]\nname = "x"\n[[storeys]]\nname = "G"\nfile = "house.dxf"\nelevation = ' + "9" * 400 + "\n")
+    (folder / "huge.toml").write_text(
+        '[project]\nname = "x"\n[[storeys]]\nname = "G"\nfile = "house.dxf"\nelevation = ' + "9" * 400 + "\n"
+    )
     (folder / "fuzzed.toml").write_text(
         '[ruleset]\nname = "fuzzed"\ntitle = "t"\njurisdiction = "XX"\nversion = "1"\nstatus = "final"\nextends = 0.0\n'
     )
@@ -54,9 +56,14 @@ def _inputs(folder: Path) -> dict[str, tuple[list[str], set[int]]]:
 
 
 NAMES = [  # the keys of _inputs, which builds the files in each test's own folder
-    "a complying house", "a manifest naming a file with NUL", "a manifest with a 400-digit elevation",
-    "a ruleset extending a number", "a ruleset that is not UTF-8", "a schedule that is no workbook",
-    "a layer mapping of nested lists", *(f"kept {p.name}" for p in KEPT),
+    "a complying house",
+    "a manifest naming a file with NUL",
+    "a manifest with a 400-digit elevation",
+    "a ruleset extending a number",
+    "a ruleset that is not UTF-8",
+    "a schedule that is no workbook",
+    "a layer mapping of nested lists",
+    *(f"kept {p.name}" for p in KEPT),
 ]
 
 

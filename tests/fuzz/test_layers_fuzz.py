@@ -25,8 +25,29 @@ from .strategies import JUNK, TEXT, maybe_junk, mutated_bytes, one_in, toml_text
 
 ROLE_KEYS = [r.value for r in Role] + ["none", "Walls", "NONE", "DOORS", "roof", "", "wall"]
 # The house's own layers, patterns that catch them, and fnmatch's special characters.
-PATTERNS = ["A-WALL", "A-WALL*", "A-DOOR", "A-GLAZ*", "C-ROAD*", "E-LITE", "A.Wall_Internal", "*", "?", "[",
-            "[!A]*", "[a-", "[z-a]", "**", "A-*-*", "\\", "0", "Defpoints", "دیوار", " ", "A WALL"]
+PATTERNS = [
+    "A-WALL",
+    "A-WALL*",
+    "A-DOOR",
+    "A-GLAZ*",
+    "C-ROAD*",
+    "E-LITE",
+    "A.Wall_Internal",
+    "*",
+    "?",
+    "[",
+    "[!A]*",
+    "[a-",
+    "[z-a]",
+    "**",
+    "A-*-*",
+    "\\",
+    "0",
+    "Defpoints",
+    "دیوار",
+    " ",
+    "A WALL",
+]
 LAYER_NAMES = st.one_of(st.sampled_from(PATTERNS), TEXT, st.text(alphabet="AWDLOR-_. *?[]!0123", max_size=20))
 
 

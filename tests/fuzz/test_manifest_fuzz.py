@@ -47,8 +47,23 @@ units = "m"
 walls = ["A-WALL*", "Wand (neu)"]
 none = ["A-ANNO*"]
 """
-FILES = ["ground.dxf", "first.dxf", "missing.dxf", "empty.dxf", "notes.txt", "sub", "sub/", ".", "", "..",
-         "project.toml", "openings.csv", "GROUND.DXF", "/dev/null", "ground.dxf\x00x"]
+FILES = [
+    "ground.dxf",
+    "first.dxf",
+    "missing.dxf",
+    "empty.dxf",
+    "notes.txt",
+    "sub",
+    "sub/",
+    ".",
+    "",
+    "..",
+    "project.toml",
+    "openings.csv",
+    "GROUND.DXF",
+    "/dev/null",
+    "ground.dxf\x00x",
+]
 UNITS = ["mm", "cm", "m", "in", "ft", "millimetres", "Metres", " mm ", "furlong", "", "MM", "yd", "0"]
 
 
@@ -109,17 +124,37 @@ def project_tables():
             "permit": maybe_junk(TEXT),
             "municipality": maybe_junk(TEXT),
             "architect": maybe_junk(TEXT),
-            "ruleset": maybe_junk(st.sampled_from(["ir-police-annex", "uk-adq-sbd", "nl-bouwbesluit", "nowhere", "../x"]) | TEXT),
+            "ruleset": maybe_junk(
+                st.sampled_from(["ir-police-annex", "uk-adq-sbd", "nl-bouwbesluit", "nowhere", "../x"]) | TEXT
+            ),
             "dwellings": maybe_junk(st.integers(0, 4) | INTEGERS),
             "units": maybe_junk(st.sampled_from(UNITS)),
-            "schedule": maybe_junk(st.sampled_from(["openings.csv", "missing.csv", "ground.dxf", "notes.txt", "x.xlsx", "sub", ""])),
+            "schedule": maybe_junk(
+                st.sampled_from(["openings.csv", "missing.csv", "ground.dxf", "notes.txt", "x.xlsx", "sub", ""])
+            ),
         },
     )
 
 
 def layer_tables():
-    roles = st.sampled_from(["walls", "doors", "windows", "spaces", "access", "site", "public", "fences", "lights",
-                             "none", "Walls", "NONE", "roof", ""])
+    roles = st.sampled_from(
+        [
+            "walls",
+            "doors",
+            "windows",
+            "spaces",
+            "access",
+            "site",
+            "public",
+            "fences",
+            "lights",
+            "none",
+            "Walls",
+            "NONE",
+            "roof",
+            "",
+        ]
+    )
     patterns = st.one_of(TEXT, st.lists(TEXT, max_size=3), JUNK)
     return maybe_junk(st.dictionaries(roles, patterns, max_size=4))
 

@@ -33,14 +33,20 @@ NAME = "fuzzed"  # the header's name must be the file's
 
 def numbers_as_text():
     return st.one_of(
-        st.sampled_from(["0", "1", "0.5", "600", "-1", "0.000001", "1" + "0" * 30, "9" * 400, "1.", ".5", "1e3", "nan", "inf"]),
+        st.sampled_from(
+            ["0", "1", "0.5", "600", "-1", "0.000001", "1" + "0" * 30, "9" * 400, "1.", ".5", "1e3", "nan", "inf"]
+        ),
         st.integers(0, 5000).map(str),
         st.floats(0, 100, allow_nan=False).map(lambda f: f"{f:.3f}"),
     )
 
 
 def quantity(kind: str):
-    units = {"length": ["m", "mm", "cm", "M", "in", "deg"], "angle": ["deg", "degrees", "°", "m"], "area": ["m2", "mm2", "m"]}[kind]
+    units = {
+        "length": ["m", "mm", "cm", "M", "in", "deg"],
+        "angle": ["deg", "degrees", "°", "m"],
+        "area": ["m2", "mm2", "m"],
+    }[kind]
     spaced = st.tuples(numbers_as_text(), st.sampled_from(["", " ", "  "]), st.sampled_from(units + [""]))
     return st.one_of(spaced.map("".join), FLOATS, INTEGERS)
 
@@ -52,7 +58,9 @@ def value_of(kind: str):
         "count": st.one_of(st.integers(0, 100), INTEGERS, FLOATS),
         "number": st.one_of(FLOATS, INTEGERS),
         "bool": st.booleans(),
-        "list": st.lists(st.sampled_from(["ENTRANCE", "COMMUNAL", "GARAGE", "PAS 24:2022", "EN 1627"]) | TEXT, max_size=3),
+        "list": st.lists(
+            st.sampled_from(["ENTRANCE", "COMMUNAL", "GARAGE", "PAS 24:2022", "EN 1627"]) | TEXT, max_size=3
+        ),
         "glazing": st.sampled_from(list(GLAZING_CLASSES) + ["p4a", "P9Z", ""]),
         "access": st.sampled_from([a.value for a in AccessLevel] + ["fob", "LASER", ""]),
         "class": st.sampled_from(list(RESISTANCE_CLASSES) + ["rc3", "RC7", ""]),
@@ -72,7 +80,9 @@ def rule_table(draw, rule_id: str) -> dict:
             table[parameter.name] = draw(maybe_junk(value_of(parameter.kind)))
     if draw(one_in(5)):
         names = [p.name for p in rule.parameters]
-        table["provisional"] = draw(maybe_junk(st.lists(st.sampled_from(names + ["nothing"]) | NOT_TEXT if names else TEXT, max_size=3)))
+        table["provisional"] = draw(
+            maybe_junk(st.lists(st.sampled_from(names + ["nothing"]) | NOT_TEXT if names else TEXT, max_size=3))
+        )
     if draw(one_in(12)):
         table[draw(TEXT)] = draw(JUNK)
     return table
@@ -93,12 +103,16 @@ def rulesets(draw) -> dict:
     if draw(st.booleans()):
         header["sources"] = draw(maybe_junk(st.lists(TEXT, max_size=2)))
     if draw(one_in(3)):
-        header["extends"] = draw(maybe_junk(st.sampled_from(available() + [NAME, "nowhere", "../rulesets/uk-adq-sbd", ""]), junk_share=4))
+        header["extends"] = draw(
+            maybe_junk(st.sampled_from(available() + [NAME, "nowhere", "../rulesets/uk-adq-sbd", ""]), junk_share=4)
+        )
     document: dict = {"ruleset": draw(maybe_junk(st.just(header), junk_share=30))}
     if draw(st.booleans()):
         reach = {p.name: draw(maybe_junk(value_of(p.kind))) for p in REACH_PARAMETERS if draw(st.booleans())}
         if draw(one_in(4)):
-            reach["provisional"] = draw(maybe_junk(st.lists(st.sampled_from([p.name for p in REACH_PARAMETERS] + ["x"]) | NOT_TEXT, max_size=3)))
+            reach["provisional"] = draw(
+                maybe_junk(st.lists(st.sampled_from([p.name for p in REACH_PARAMETERS] + ["x"]) | NOT_TEXT, max_size=3))
+            )
         document["reach"] = draw(maybe_junk(st.just(reach), junk_share=20))
     ids = draw(st.lists(st.sampled_from(sorted(RULES) + ["XXX-99"]), unique=True, max_size=6))
     document["rules"] = {rule_id: draw(rule_table(rule_id)) if rule_id in RULES else draw(JUNK) for rule_id in ids}
@@ -146,6 +160,11 @@ def test_every_ruleset_ends_in_a_result_or_one_sentence(ruleset_folder, document
 
 @cases(25)
 @example(data=b"\x80 not UTF-8\n[ruleset]\n")  # UnicodeDecodeError, found by the fuzzer
-@given(data=mutated_bytes((RULESET_DIR / "uk-adq-sbd.toml").read_bytes().replace(b'name = "uk-adq-sbd"', f'name = "{NAME}"'.encode()), max_mutations=6))
+@given(
+    data=mutated_bytes(
+        (RULESET_DIR / "uk-adq-sbd.toml").read_bytes().replace(b'name = "uk-adq-sbd"', f'name = "{NAME}"'.encode()),
+        max_mutations=6,
+    )
+)
 def test_every_damaged_ruleset_ends_in_a_result_or_one_sentence(ruleset_folder, data):
     check_ruleset(ruleset_folder, data)

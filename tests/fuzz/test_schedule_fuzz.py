@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import event, example, given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from checker.errors import ScheduleError
@@ -27,7 +27,7 @@ from checker.reading.schedule import DATA_COLUMNS, INFO_COLUMNS, read_schedule
 from .conftest import cases
 from .harness import assert_ends_well, run_in_process
 from .plans import house
-from .strategies import FLOATS, INTEGERS, TEXT, mutated_bytes, one_in
+from .strategies import TEXT, mutated_bytes, one_in
 
 MANIFEST = """\
 [project]
@@ -43,7 +43,18 @@ file = "first.dxf"
 elevation = 3.0
 """
 HEADINGS = list(INFO_COLUMNS + DATA_COLUMNS) + [
-    "Type mark", "TYPE-MARK", "mark", "type", "level", "Floor", " Handle ", "rc", "", "Colour", "handle ", "ROLE?",
+    "Type mark",
+    "TYPE-MARK",
+    "mark",
+    "type",
+    "level",
+    "Floor",
+    " Handle ",
+    "rc",
+    "",
+    "Colour",
+    "handle ",
+    "ROLE?",
 ]
 VOCABULARY = {
     "storey": ["Ground", "First", "ground", "FIRST", "Roof", ""],
@@ -113,9 +124,12 @@ def xlsx_bytes(table: list[list[object]], sheet_title: str, typing: list[int], e
         sheet = book.active
         sheet.title = sheet_title
     for r, row in enumerate(table):
-        cleaned = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]  # XML has no control characters
-        sheet.append([typed(v, typing[(r + c) % len(typing)]) if isinstance(v, str) and r else v
-                      for c, v in enumerate(cleaned)])
+        cleaned = [
+            ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row
+        ]  # XML has no control characters
+        sheet.append(
+            [typed(v, typing[(r + c) % len(typing)]) if isinstance(v, str) and r else v for c, v in enumerate(cleaned)]
+        )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -191,7 +205,7 @@ def test_a_workbook_whose_sheet_is_damaged_ends_in_one_sentence(project):
         sheet = next(i for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
     start = sheet.header_offset + 30 + len(sheet.filename.encode()) + len(sheet.extra)  # past the local header
     path = project.parent / "damaged.xlsx"
-    path.write_bytes(data[:start] + b"\xff\xff" + data[start + 2:])
+    path.write_bytes(data[:start] + b"\xff\xff" + data[start + 2 :])
     outcome = run_in_process(["preflight", project, "--schedule", path, "--quiet"])
     assert outcome.status == 2, outcome
     assert_ends_well(outcome)

@@ -51,10 +51,15 @@ def _wall(msp, a, b, gaps=()) -> None:
     start = lo
     for g0, g1 in cuts:
         if g0 > start:
-            msp.add_line(*(((start, a[1]), (g0, a[1])) if horizontal else ((a[0], start), (a[0], g0))), dxfattribs={"layer": WALLS})
+            msp.add_line(
+                *(((start, a[1]), (g0, a[1])) if horizontal else ((a[0], start), (a[0], g0))),
+                dxfattribs={"layer": WALLS},
+            )
         start = g1
     if hi > start:
-        msp.add_line(*(((start, a[1]), (hi, a[1])) if horizontal else ((a[0], start), (a[0], hi))), dxfattribs={"layer": WALLS})
+        msp.add_line(
+            *(((start, a[1]), (hi, a[1])) if horizontal else ((a[0], start), (a[0], hi))), dxfattribs={"layer": WALLS}
+        )
 
 
 def _jambs(msp, points) -> None:
@@ -85,8 +90,17 @@ def write_persian_plan(path: Path, *, version: str = "R2010") -> Path:
     # Partition between kitchen and bedroom.
     _wall(msp, (615, 450), (W - T, 450))
     _wall(msp, (615, 465), (W - T, 465))
-    _jambs(msp, [((200, 0), (200, T)), ((290, 0), (290, T)), ((W - T, 600), (W, 600)), ((W - T, 690), (W, 690)),
-                 ((600, 300), (615, 300)), ((600, 380), (615, 380))])
+    _jambs(
+        msp,
+        [
+            ((200, 0), (200, T)),
+            ((290, 0), (290, T)),
+            ((W - T, 600), (W, 600)),
+            ((W - T, 690), (W, 690)),
+            ((600, 300), (615, 300)),
+            ((600, 380), (615, 380)),
+        ],
+    )
     # Doors: swing arc and leaf, hinged at a jamb, opening inwards.
     msp.add_arc((200, T), 90, 0, 90, dxfattribs={"layer": DOORS})  # front door
     msp.add_line((200, T), (200, T + 90), dxfattribs={"layer": DOORS})
@@ -101,8 +115,14 @@ def write_persian_plan(path: Path, *, version: str = "R2010") -> Path:
     for x in (0, T / 2, T):
         msp.add_line((x, 400), (x, 520), dxfattribs={"layer": WINDOWS})
     # Type marks beside the openings and room names inside the rooms.
-    for text, at in (("D1", (245, -45)), ("D1", (W + 45, 645)), ("D2", (570, 340)),
-                     ("W1", (225, H + 45)), ("W1", (875, H + 45)), ("W2", (-45, 460))):
+    for text, at in (
+        ("D1", (245, -45)),
+        ("D1", (W + 45, 645)),
+        ("D2", (570, 340)),
+        ("W1", (225, H + 45)),
+        ("W1", (875, H + 45)),
+        ("W2", (-45, 460)),
+    ):
         msp.add_text(text, height=20, dxfattribs={"layer": TEXTS}).set_placement(at)
     for name, at in zip(ROOMS, ((300, 450), (900, 220), (900, 680))):
         msp.add_text(name, height=25, dxfattribs={"layer": TEXTS}).set_placement(at)

@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import psycopg
 
@@ -49,13 +49,20 @@ def postgres_server() -> Iterator[str]:
         shutil.chown(socket_dir, "postgres")
     run = lambda *args: subprocess.run(_as_server_user(list(args)), check=True, capture_output=True, text=True)
     try:
-        run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
-        options = f"-c listen_addresses='' -k {socket_dir} -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+        run(
+            str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"
+        )
+        options = (
+            f"-c listen_addresses='' -k {socket_dir} -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+        )
         run(str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "server.log"), "-w", "start")
         yield f"postgresql+psycopg://postgres@/{{database}}?host={socket_dir}"
     finally:
         if data.exists():
-            subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]), capture_output=True)
+            subprocess.run(
+                _as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+                capture_output=True,
+            )
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -73,8 +73,9 @@ def new_token() -> str:
     return secrets.token_hex(16)
 
 
-def submit(db_session: Session, kind: str, submission_id: int, args: dict | None = None,
-           app: Flask | None = None) -> Job:
+def submit(
+    db_session: Session, kind: str, submission_id: int, args: dict | None = None, app: Flask | None = None
+) -> Job:
     """Record a job, commit it, and hand it to the dispatcher (in inline mode: run it now).
 
     The row is committed before the queue hears of it, so a web process that dies in
@@ -82,8 +83,14 @@ def submit(db_session: Session, kind: str, submission_id: int, args: dict | None
     if kind not in KINDS:
         raise ValueError(kind)
     app = app or current_app._get_current_object()
-    job = Job(kind=kind, submission_id=submission_id, state=JobState.QUEUED.value, token=new_token(),
-              args_json=json.dumps(args, ensure_ascii=False) if args is not None else None, lease_at=utcnow())
+    job = Job(
+        kind=kind,
+        submission_id=submission_id,
+        state=JobState.QUEUED.value,
+        token=new_token(),
+        args_json=json.dumps(args, ensure_ascii=False) if args is not None else None,
+        lease_at=utcnow(),
+    )
     db_session.add(job)
     db_session.commit()
     dispatcher(app).send(job.token)

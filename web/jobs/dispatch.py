@@ -58,8 +58,11 @@ class RedisDispatcher:
         from redis import Redis
         from rq import Queue
 
-        self.connection = Redis.from_url(app.config["REDIS_URL"], socket_timeout=REDIS_SOCKET_TIMEOUT_S,
-                                         socket_connect_timeout=REDIS_SOCKET_TIMEOUT_S)
+        self.connection = Redis.from_url(
+            app.config["REDIS_URL"],
+            socket_timeout=REDIS_SOCKET_TIMEOUT_S,
+            socket_connect_timeout=REDIS_SOCKET_TIMEOUT_S,
+        )
         self.queue = Queue(app.config["JOBS_QUEUE"], connection=self.connection)
         self.timeout = int(app.config["JOB_WALL_SECONDS"]) + RQ_MARGIN_S
 
@@ -67,8 +70,15 @@ class RedisDispatcher:
         from redis.exceptions import RedisError
 
         try:
-            self.queue.enqueue(TASK, token, job_id=token, job_timeout=self.timeout, result_ttl=3600,
-                               failure_ttl=7 * 86400, description=f"annex job {token}")
+            self.queue.enqueue(
+                TASK,
+                token,
+                job_id=token,
+                job_timeout=self.timeout,
+                result_ttl=3600,
+                failure_ttl=7 * 86400,
+                description=f"annex job {token}",
+            )
         except RedisError as exc:  # the job is recorded; the reconciler sends it once Redis answers
             log.warning("job %s recorded but not queued (Redis: %s); the reconciler will queue it", token, exc)
 
@@ -116,8 +126,9 @@ class LocalPool:
     def send(self, token: str) -> None:
         with self.lock:
             if self.executor is None:
-                self.executor = ProcessPoolExecutor(self.workers, mp_context=self.context,
-                                                    initializer=_pool_start, initargs=(self.settings,))
+                self.executor = ProcessPoolExecutor(
+                    self.workers, mp_context=self.context, initializer=_pool_start, initargs=(self.settings,)
+                )
                 self._start_reconciler()
             self.pending[token] = "waiting"
             try:

@@ -27,7 +27,7 @@ import sys
 import time
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable
+from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +67,13 @@ class CpuLimitReached(BaseException):
     """Raised in the child by SIGXCPU; a BaseException so no ``except Exception`` swallows it."""
 
 
-def run_limited(work: Callable[[], None], limits: ProcessLimits, *, tick: Callable[[], bool] | None = None,
-                tick_seconds: float = 5.0) -> Outcome:
+def run_limited(
+    work: Callable[[], None],
+    limits: ProcessLimits,
+    *,
+    tick: Callable[[], bool] | None = None,
+    tick_seconds: float = 5.0,
+) -> Outcome:
     """Run ``work()`` in a child under ``limits``; call ``tick()`` every ``tick_seconds`` while it
     runs (a False answer kills the child). Returns how the child ended."""
     sys.stdout.flush()

@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 QUEUE_GRACE_S = 2  # a job committed this recently may still be on its way to the queue
 
 
-def lost_jobs(app: Flask, db_session, *, at_start: bool = False) -> list[Job]:
+def lost_jobs(app: Flask, db_session, *, at_start: bool = False, undecided: list[Job] | None = None) -> list[Job]:
+    """The lost jobs; those that cannot be judged yet (the queue not answering, or sent too
+    recently to tell) go into ``undecided`` when a list is given."""
     sending = dispatcher(app)
     now = utcnow()
     lease = timedelta(seconds=float(app.config["JOB_LEASE_SECONDS"]))
@@ -42,39 +44,75 @@ def lost_jobs(app: Flask, db_session, *, at_start: bool = False) -> list[Job]:
     for job in unfinished:
         status = sending.status(job.token)
         if status is None:
+            if undecided is not None:
+                undecided.append(job)
             continue  # the queue cannot be asked; nothing is decided without it
         if pool_just_started and status == "gone":
             lost.append(job)
         elif job.state == JobState.RUNNING.value or status == "started":
             if now - job.lease_at > lease:
                 lost.append(job)
-        elif status == "gone" and (now - job.lease_at).total_seconds() > QUEUE_GRACE_S:
-            lost.append(job)
+        elif status == "gone":
+            if (now - job.lease_at).total_seconds() > QUEUE_GRACE_S:
+                lost.append(job)
+            elif undecided is not None:
+                undecided.append(job)
     return lost
 
 
-def reconcile(app: Flask, *, at_start: bool = False) -> list[int]:
-    """Re-queue the lost jobs; returns their ids."""
+def reconcile(app: Flask, *, at_start: bool = False, undecided: list[Job] | None = None) -> list[int]:
+    """Re-queue the lost jobs; returns their ids. Jobs that could not be judged yet are
+    added to ``undecided`` when a list is given (see ``lost_jobs``)."""
     sessions = db.sessions(app)
     requeued: list[tuple[int, str]] = []
     with sessions() as db_session:
-        for job in lost_jobs(app, db_session, at_start=at_start):
+        for job in lost_jobs(app, db_session, at_start=at_start, undecided=undecided):
             token = new_token()
             moved = db_session.execute(
-                update(Job).where(Job.id == job.id, Job.token == job.token)
+                update(Job)
+                .where(Job.id == job.id, Job.token == job.token)
                 .values(token=token, state=JobState.QUEUED.value, lease_at=utcnow())
             ).rowcount
             if not moved:
                 continue
             if job.kind == "check":
                 db_session.execute(
-                    update(Submission).where(Submission.id == job.submission_id)
+                    update(Submission)
+                    .where(Submission.id == job.submission_id)
                     .values(check_state=CheckState.QUEUED.value, progress=0, progress_label="")
                 )
             db_session.commit()
-            log.warning("job %s (%s of submission %s) was lost (was %s, token %s); queued again",
-                        job.id, job.kind, job.submission_id, job.state, job.token)
+            log.warning(
+                "job %s (%s of submission %s) was lost (was %s, token %s); queued again",
+                job.id,
+                job.kind,
+                job.submission_id,
+                job.state,
+                job.token,
+            )
             requeued.append((job.id, token))
     for _id, token in requeued:
         dispatcher(app).send(token)
     return [job_id for job_id, _token in requeued]
+
+
+def reconcile_until_decided(app: Flask, *, patience_s: float = 300.0, pause_s: float = QUEUE_GRACE_S + 0.5) -> None:
+    """Reconcile at start, then again while some job cannot be judged yet, for up to
+    ``patience_s``: a web process that starts while Redis is still coming back, or just
+    after another died having committed a job it never sent, would otherwise leave that
+    job waiting for a worker's reconciler, and there may be no idle worker to run one."""
+    import time
+
+    deadline = time.monotonic() + patience_s
+    at_start = True
+    while True:
+        undecided: list[Job] = []
+        try:
+            reconcile(app, at_start=at_start, undecided=undecided)
+        except Exception:  # the database may be away too; try again while patience lasts
+            log.exception("reconciling jobs at start failed")
+            undecided.append(None)  # type: ignore[arg-type]
+        at_start = False
+        if not undecided or time.monotonic() + pause_s > deadline:
+            return
+        time.sleep(pause_s)

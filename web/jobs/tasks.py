@@ -71,7 +71,8 @@ def _perform(app: Flask, token: str) -> str:
         if job is None or job.state not in (JobState.QUEUED.value, JobState.RUNNING.value):
             return "not mine"  # handed to another attempt, or finished already
         claimed = db_session.execute(
-            update(Job).where(Job.token == token, Job.state.in_((JobState.QUEUED.value, JobState.RUNNING.value)))
+            update(Job)
+            .where(Job.token == token, Job.state.in_((JobState.QUEUED.value, JobState.RUNNING.value)))
             .values(state=JobState.RUNNING.value, attempts=Job.attempts + 1, lease_at=utcnow())
         ).rowcount
         db_session.commit()
@@ -80,7 +81,9 @@ def _perform(app: Flask, token: str) -> str:
         db_session.refresh(job)
         kind, submission_id, attempts = job.kind, job.submission_id, job.attempts
     if attempts > int(app.config["JOB_MAX_ATTEMPTS"]):
-        log.error("job %s (%s of submission %s) lost its worker %s times; given up", token, kind, submission_id, attempts - 1)
+        log.error(
+            "job %s (%s of submission %s) lost its worker %s times; given up", token, kind, submission_id, attempts - 1
+        )
         fail(app, token, _ending_sentence(app, Ending.CRASHED, kind))
         return "failed"
 
@@ -88,14 +91,31 @@ def _perform(app: Flask, token: str) -> str:
 
     lease_seconds = float(app.config["JOB_LEASE_SECONDS"])
     work = _WORK[kind]
-    outcome = run_limited(lambda: _in_child(app, work, submission_id, token), process_limits(app),
-                          tick=lambda: renew_lease(app, token), tick_seconds=max(lease_seconds / 4, 0.2))
-    log.info("job %s (%s of submission %s) ended %s: %.1f s CPU, %.0f MB peak memory", token, kind, submission_id,
-             outcome.ending.value, outcome.cpu_seconds, outcome.peak_memory_mb)
+    outcome = run_limited(
+        lambda: _in_child(app, work, submission_id, token),
+        process_limits(app),
+        tick=lambda: renew_lease(app, token),
+        tick_seconds=max(lease_seconds / 4, 0.2),
+    )
+    log.info(
+        "job %s (%s of submission %s) ended %s: %.1f s CPU, %.0f MB peak memory",
+        token,
+        kind,
+        submission_id,
+        outcome.ending.value,
+        outcome.cpu_seconds,
+        outcome.peak_memory_mb,
+    )
     if outcome.ending in (Ending.DONE, Ending.GIVEN_UP):
         return outcome.ending.value
-    log.warning("job %s (%s of submission %s) ended on %s (%s)", token, kind, submission_id, outcome.ending.value,
-                outcome.detail)
+    log.warning(
+        "job %s (%s of submission %s) ended on %s (%s)",
+        token,
+        kind,
+        submission_id,
+        outcome.ending.value,
+        outcome.detail,
+    )
     fail(app, token, _ending_sentence(app, outcome.ending, kind))
     return outcome.ending.value
 
@@ -105,14 +125,23 @@ def _ending_sentence(app: Flask, ending: Ending, kind: str) -> str:
     if kind == "sign_off":
         return _("The annex could not be written on our side; nothing was signed. Please try again later.")
     if ending == Ending.CPU:
-        return _("The check needed more than %(seconds)s seconds of computing time, the most one check may use; "
-                 "the drawing is too large or too complex to check.", seconds=config["JOB_CPU_SECONDS"])
+        return _(
+            "The check needed more than %(seconds)s seconds of computing time, the most one check may use; "
+            "the drawing is too large or too complex to check.",
+            seconds=config["JOB_CPU_SECONDS"],
+        )
     if ending == Ending.MEMORY:
-        return _("The check needed more than %(megabytes)s MB of memory, the most one check may use; "
-                 "the drawing is too large or too complex to check.", megabytes=config["JOB_MEMORY_MB"])
+        return _(
+            "The check needed more than %(megabytes)s MB of memory, the most one check may use; "
+            "the drawing is too large or too complex to check.",
+            megabytes=config["JOB_MEMORY_MB"],
+        )
     if ending == Ending.WALL:
-        return _("The check took longer than %(seconds)s seconds, the most one check may take; "
-                 "the drawing is too large or too complex to check.", seconds=config["JOB_WALL_SECONDS"])
+        return _(
+            "The check took longer than %(seconds)s seconds, the most one check may take; "
+            "the drawing is too large or too complex to check.",
+            seconds=config["JOB_WALL_SECONDS"],
+        )
     return _("The check stopped because of an error on our side; your files are kept and the team has been told.")
 
 
@@ -164,8 +193,11 @@ def still_mine(db_session, token: str) -> None:
 
 def finish(db_session, token: str, state: JobState, error: str | None = None) -> None:
     """Mark the job finished in the caller's transaction (committed with the results)."""
-    db_session.execute(update(Job).where(Job.token == token)
-                       .values(state=state.value, error=error, finished_at=utcnow(), lease_at=utcnow()))
+    db_session.execute(
+        update(Job)
+        .where(Job.token == token)
+        .values(state=state.value, error=error, finished_at=utcnow(), lease_at=utcnow())
+    )
 
 
 def fail(app: Flask, token: str, sentence: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from ezdxf import bbox
 from ezdxf import path as ezpath
@@ -23,7 +23,7 @@ from shapely.geometry import LineString, Polygon
 
 from ...messages import Term, msg
 from ...plan import ATTRIBUTE_TAGS
-from ..layers import NO_ROLE, LayerMapping, LayerRole, Role
+from ..layers import LayerMapping, LayerRole, Role
 from ..recognition.arcs import bulge_arcs, chord_arcs
 from .light import LIGHT_TYPES, LightInsert
 
@@ -35,11 +35,38 @@ CURVE_TYPES = {"LINE", "LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SP
 TEXT_TYPES = {"TEXT", "MTEXT", "ATTRIB"}
 # Entities that carry no plan geometry we use; counted, not reported one by one.
 ANNOTATION_TYPES = {
-    "DIMENSION", "ARC_DIMENSION", "LARGE_RADIAL_DIMENSION", "LEADER", "MULTILEADER",
-    "MLEADER", "HATCH", "MPOLYGON", "WIPEOUT", "SOLID", "TRACE", "3DFACE", "3DSOLID",
-    "REGION", "BODY", "MESH", "SURFACE", "POINT", "VIEWPORT", "IMAGE", "OLE2FRAME",
-    "ACAD_TABLE", "TOLERANCE", "XLINE", "RAY", "ATTDEF", "HELIX", "SHAPE", "UNDERLAY",
-    "PDFUNDERLAY", "DWFUNDERLAY", "DGNUNDERLAY",
+    "DIMENSION",
+    "ARC_DIMENSION",
+    "LARGE_RADIAL_DIMENSION",
+    "LEADER",
+    "MULTILEADER",
+    "MLEADER",
+    "HATCH",
+    "MPOLYGON",
+    "WIPEOUT",
+    "SOLID",
+    "TRACE",
+    "3DFACE",
+    "3DSOLID",
+    "REGION",
+    "BODY",
+    "MESH",
+    "SURFACE",
+    "POINT",
+    "VIEWPORT",
+    "IMAGE",
+    "OLE2FRAME",
+    "ACAD_TABLE",
+    "TOLERANCE",
+    "XLINE",
+    "RAY",
+    "ATTDEF",
+    "HELIX",
+    "SHAPE",
+    "UNDERLAY",
+    "PDFUNDERLAY",
+    "DWFUNDERLAY",
+    "DGNUNDERLAY",
 }
 
 
@@ -189,7 +216,13 @@ class Extractor:
     # ---------------------------------------------------------------- traversal
 
     def _visit(
-        self, entity, parent_layer: str | None, top_handle: str | None, depth: int, block: str | None, prefix: str | None
+        self,
+        entity,
+        parent_layer: str | None,
+        top_handle: str | None,
+        depth: int,
+        block: str | None,
+        prefix: str | None,
     ) -> None:
         """``prefix``: the path of the block reference being exploded (None in modelspace)."""
         out = self.out
@@ -260,7 +293,9 @@ class Extractor:
             elif kind == "TEXT":
                 content = " ".join(record.text.split())
                 if content:
-                    out.texts.append(RawText(role, layer, handle, content, record.point, float(record.height or 0.0), None))
+                    out.texts.append(
+                        RawText(role, layer, handle, content, record.point, float(record.height or 0.0), None)
+                    )
             else:  # LINE, or a straight untilted LWPOLYLINE
                 if role is Role.LIGHTS:
                     out.problems[msg("load.loose-lines", role=_role_term(role))] += 1
@@ -272,13 +307,26 @@ class Extractor:
                 else:
                     points = list(record.points)
                     closed, elevation = record.closed, record.elevation
-                    if points and closed and not Vec3(points[0]).isclose(
-                        Vec3(points[-1]), rel_tol=_PATH_CLOSE_TOLERANCE, abs_tol=0
+                    if (
+                        points
+                        and closed
+                        and not Vec3(points[0]).isclose(Vec3(points[-1]), rel_tol=_PATH_CLOSE_TOLERANCE, abs_tol=0)
                     ):
                         points.append(points[0])
                 into = out.loose if role in (None, Role.DOORS, Role.WINDOWS) else None
                 self._shape(
-                    kind, points, closed, elevation, float(record.thickness or 0.0), False, layer, role, handle, None, into, None
+                    kind,
+                    points,
+                    closed,
+                    elevation,
+                    float(record.thickness or 0.0),
+                    False,
+                    layer,
+                    role,
+                    handle,
+                    None,
+                    into,
+                    None,
                 )
         except Exception as exc:  # one odd entity must not sink the whole file
             out.problems[msg("load.unreadable-entities", kind=kind, error=type(exc).__name__)] += 1
@@ -330,7 +378,13 @@ class Extractor:
         self.out.problems[msg("load.unplaceable", kind=entity.dxftype())] += 1
 
     def _curve(
-        self, entity, layer: str, role: Role | None, handle: str, block: str | None = None, into: list | None = None,
+        self,
+        entity,
+        layer: str,
+        role: Role | None,
+        handle: str,
+        block: str | None = None,
+        into: list | None = None,
         path: str | None = None,
     ) -> None:
         kind = entity.dxftype()
@@ -352,12 +406,25 @@ class Extractor:
             elevation = entity.dxf.get("elevation", 0.0)
         elif kind == "POLYLINE":
             elevation = Vec3(entity.dxf.get("elevation", (0, 0, 0))).z
-        curved = kind in ("ARC", "CIRCLE", "ELLIPSE", "SPLINE") or (kind in ("LWPOLYLINE", "POLYLINE") and _has_arc(entity))
+        curved = kind in ("ARC", "CIRCLE", "ELLIPSE", "SPLINE") or (
+            kind in ("LWPOLYLINE", "POLYLINE") and _has_arc(entity)
+        )
         self._shape(kind, points, closed, elevation, _thickness(entity), curved, layer, role, handle, block, into, path)
 
     def _shape(
-        self, kind: str, points: list, closed: bool, elevation: float, thickness: float, curved: bool, layer: str,
-        role: Role | None, handle: str, block: str | None, into: list | None, path: str | None,
+        self,
+        kind: str,
+        points: list,
+        closed: bool,
+        elevation: float,
+        thickness: float,
+        curved: bool,
+        layer: str,
+        role: Role | None,
+        handle: str,
+        block: str | None,
+        into: list | None,
+        path: str | None,
     ) -> None:
         """A curve's flattened points as a shape: a Polygon when closed (or when it returns to its start)."""
         points = _dedupe(points)
@@ -387,12 +454,22 @@ class Extractor:
         sweep = (float(entity.dxf.end_angle) - float(entity.dxf.start_angle)) % 360.0
         self.out.arcs.append(
             RawArc(
-                role, layer, handle, block, (center.x, center.y), radius, (start.x, start.y), (end.x, end.y), sweep or 360.0,
+                role,
+                layer,
+                handle,
+                block,
+                (center.x, center.y),
+                radius,
+                (start.x, start.y),
+                (end.x, end.y),
+                sweep or 360.0,
                 path,
             )
         )
 
-    def _bulge_arcs(self, entity, layer: str, role: Role | None, handle: str, block: str | None, path: str | None) -> None:
+    def _bulge_arcs(
+        self, entity, layer: str, role: Role | None, handle: str, block: str | None, path: str | None
+    ) -> None:
         """A polyline's bulged segments are arcs (door swings are often written so)."""
         for centre, radius, start, end, sweep in bulge_arcs(entity):
             self.out.arcs.append(RawArc(role, layer, handle, block, centre, radius, start, end, sweep, path))
@@ -404,7 +481,9 @@ class Extractor:
         for k, centre, radius, start, end, sweep in chord_arcs([s.geometry for s in straight]):
             shape = straight[k]
             self.out.arcs.append(
-                RawArc(shape.role, shape.layer, shape.handle, shape.block, centre, radius, start, end, sweep, shape.path)
+                RawArc(
+                    shape.role, shape.layer, shape.handle, shape.block, centre, radius, start, end, sweep, shape.path
+                )
             )
 
     def _hatch(self, entity, layer: str, role: Role | None, handle: str, block: str | None) -> None:
@@ -459,15 +538,23 @@ class Extractor:
                 attributes[attrib.dxf.tag.upper()] = attrib.dxf.text
         self.out.openings.append(
             RawOpening(
-                role, layer, handle, name,
-                (start.x, start.y), (end.x, end.y),
-                (side.x / length, side.y / length), attributes, path,
+                role,
+                layer,
+                handle,
+                name,
+                (start.x, start.y),
+                (end.x, end.y),
+                (side.x / length, side.y / length),
+                attributes,
+                path,
             )
         )
 
     def _opening_attributes(self, insert) -> dict[str, str]:
         """The opening attributes (RC, ROLE, ...) a block reference carries, or {}."""
-        attributes = {tag: value for tag, value in self._constant_attributes(insert.dxf.name).items() if tag in ATTRIBUTE_TAGS}
+        attributes = {
+            tag: value for tag, value in self._constant_attributes(insert.dxf.name).items() if tag in ATTRIBUTE_TAGS
+        }
         for attrib in insert.attribs:
             tag = attrib.dxf.tag.upper()
             if tag in ATTRIBUTE_TAGS:
@@ -479,9 +566,7 @@ class Extractor:
         if name not in self._block_constants:
             block = self.block(name)
             self._block_constants[name] = {
-                e.dxf.tag.upper(): e.dxf.text
-                for e in (block or [])
-                if e.dxftype() == "ATTDEF" and e.is_const
+                e.dxf.tag.upper(): e.dxf.text for e in (block or []) if e.dxftype() == "ATTDEF" and e.is_const
             }
         return self._block_constants[name]
 
@@ -499,7 +584,9 @@ class Extractor:
         return self._block_spans[name]
 
 
-def extract(doc: Drawing, mapping: LayerMapping, flatten_distance: float, progress: Progress | None = None) -> Extraction:
+def extract(
+    doc: Drawing, mapping: LayerMapping, flatten_distance: float, progress: Progress | None = None
+) -> Extraction:
     return Extractor(doc, mapping, flatten_distance).run(progress)
 
 
@@ -530,7 +617,11 @@ def _straight_points(entity, kind: str) -> list[tuple[float, float]] | None:
     if kind == "LWPOLYLINE" and not _has_arc(entity) and not entity.ocs().transform:
         points = list(map(tuple, entity.lwpoints.values[:, :2].tolist()))
         # make_path closes a closed polyline unless its last vertex already is its first.
-        if points and entity.closed and not Vec3(points[0]).isclose(Vec3(points[-1]), rel_tol=_PATH_CLOSE_TOLERANCE, abs_tol=0):
+        if (
+            points
+            and entity.closed
+            and not Vec3(points[0]).isclose(Vec3(points[-1]), rel_tol=_PATH_CLOSE_TOLERANCE, abs_tol=0)
+        ):
             points.append(points[0])
         return points
     return None

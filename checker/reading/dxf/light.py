@@ -554,7 +554,12 @@ def _attrib(pairs: list[Pair]):
         return None
     text = [value for code, value in text_tags if code == 1]
     tag = [value for code, value in attrib_tags if code == 2]
-    if len(text) != 1 or len(tag) != 1 or any(code == 2 for code, _ in text_tags) or any(code == 1 for code, _ in attrib_tags):
+    if (
+        len(text) != 1
+        or len(tag) != 1
+        or any(code == 2 for code, _ in text_tags)
+        or any(code == 1 for code, _ in attrib_tags)
+    ):
         return None
     return tag[0], text[0], handle
 

@@ -71,7 +71,11 @@ def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
         if depth > limits.max_block_depth:
             raise LimitExceeded(
                 msg(
-                    "limits.too-deep", file=label, depth=depth, block=blocks.shown(name), limit=limits.max_block_depth,
+                    "limits.too-deep",
+                    file=label,
+                    depth=depth,
+                    block=blocks.shown(name),
+                    limit=limits.max_block_depth,
                     **_raise_with("max_block_depth"),
                 )
             )
@@ -80,7 +84,13 @@ def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
     _check_curves(picked, blocks, label)
     if total > limits.max_entities:
         raise LimitExceeded(
-            msg("limits.too-many-entities", file=label, count=_count(total), limit=_count(limits.max_entities), **_raise_with("max_entities"))
+            msg(
+                "limits.too-many-entities",
+                file=label,
+                count=_count(total),
+                limit=_count(limits.max_entities),
+                **_raise_with("max_entities"),
+            )
         )
     return total
 
@@ -99,7 +109,7 @@ def _picked(layout, names: set[str]) -> list:
     return [entity for entity in picked if getattr(entity, "is_alive", True)]
 
 
-def _check_curves(entities: list, blocks: "_BlockGraph", label: str, limit: float = MAX_COORDINATE) -> None:
+def _check_curves(entities: list, blocks: _BlockGraph, label: str, limit: float = MAX_COORDINATE) -> None:
     """Refuse, before extraction flattens them, curves that reach past any building's size:
     a circle of radius 1e300, or a block's arc scaled by 1e200, would be cut into endless
     segments (extraction then never ends). Straight lines need no flattening; they are
@@ -117,8 +127,12 @@ def _check_curves(entities: list, blocks: "_BlockGraph", label: str, limit: floa
         if not reach <= limit:  # NaN included
             raise LimitExceeded(
                 msg(
-                    "limits.coordinates-too-far", file=label, handle=entity.dxf.get("handle") or "?",
-                    layer=entity.dxf.get("layer") or "0", distance=Number(reach, ".3g"), limit=Number(limit, ".0e"),
+                    "limits.coordinates-too-far",
+                    file=label,
+                    handle=entity.dxf.get("handle") or "?",
+                    layer=entity.dxf.get("layer") or "0",
+                    distance=Number(reach, ".3g"),
+                    limit=Number(limit, ".0e"),
                 )
             )
 
@@ -216,9 +230,15 @@ class _BlockGraph:
         if copies > self.limits.max_block_copies:
             raise LimitExceeded(
                 msg(
-                    "limits.minsert-too-large", file=self.label, handle=insert.dxf.get("handle") or "?",
-                    block=insert.dxf.name, rows=_count(int(insert.dxf.row_count)), columns=_count(int(insert.dxf.column_count)),
-                    copies=_count(copies), limit=_count(self.limits.max_block_copies), **_raise_with("max_block_copies"),
+                    "limits.minsert-too-large",
+                    file=self.label,
+                    handle=insert.dxf.get("handle") or "?",
+                    block=insert.dxf.name,
+                    rows=_count(int(insert.dxf.row_count)),
+                    columns=_count(int(insert.dxf.column_count)),
+                    copies=_count(copies),
+                    limit=_count(self.limits.max_block_copies),
+                    **_raise_with("max_block_copies"),
                 )
             )
         return copies
@@ -227,7 +247,9 @@ class _BlockGraph:
         """(weight of the block's own entities, [(inserted block, copies), ...])."""
         if name not in self._contents:
             weight, children = 0, []
-            block = self.doc.blocks.get(self._shown.get(name, name)) if name else None  # a damaged reference may name none
+            block = (
+                self.doc.blocks.get(self._shown.get(name, name)) if name else None
+            )  # a damaged reference may name none
             if block is not None and not (block.block.is_xref or block.block.is_xref_overlay):  # xrefs are not loaded
                 reach, placed = 0.0, []
                 for entity in block:
@@ -326,8 +348,12 @@ class _BlockGraph:
         if worst is not None and worst[1] > self.limits.max_block_copies:
             raise LimitExceeded(
                 msg(
-                    "limits.too-many-copies", file=self.label, block=self.shown(worst[0]), copies=_count(worst[1]),
-                    limit=_count(self.limits.max_block_copies), **_raise_with("max_block_copies"),
+                    "limits.too-many-copies",
+                    file=self.label,
+                    block=self.shown(worst[0]),
+                    copies=_count(worst[1]),
+                    limit=_count(self.limits.max_block_copies),
+                    **_raise_with("max_block_copies"),
                 )
             )
 
@@ -346,10 +372,13 @@ def _weight(entity) -> int:
         if kind == "SPLINE":
             return max(1, max(len(entity.control_points), len(entity.fit_points)) // VERTICES_PER_ENTITY)
         if kind == "HATCH":
-            return sum(
-                max(1, len(getattr(path, "vertices", None) or getattr(path, "edges", ())) // VERTICES_PER_ENTITY)
-                for path in entity.paths
-            ) or 1
+            return (
+                sum(
+                    max(1, len(getattr(path, "vertices", None) or getattr(path, "edges", ())) // VERTICES_PER_ENTITY)
+                    for path in entity.paths
+                )
+                or 1
+            )
     except (AttributeError, TypeError):  # an odd entity: counted as one, as extraction would try it
         pass
     return 1
@@ -408,7 +437,11 @@ def _refuse(raw, item, values, label: str, limit: float) -> None:
     distance = max(finite) if len(finite) == len(values) else math.inf
     raise LimitExceeded(
         msg(
-            "limits.coordinates-too-far", file=label, handle=item.handle, layer=item.layer,
-            distance=Number(distance, ".3g"), limit=Number(limit, ".0e"),
+            "limits.coordinates-too-far",
+            file=label,
+            handle=item.handle,
+            layer=item.layer,
+            distance=Number(distance, ".3g"),
+            limit=Number(limit, ".0e"),
         )
     )

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import ezdxf
 from ezdxf import recover
@@ -64,10 +64,20 @@ class ReadReport:
 
 # $DWGCODEPAGE values ezdxf's own table does not know (it reads them as cp1252).
 _CODEPAGES = {
-    **{f"DOS{n}": f"cp{n}" for n in (437, 737, 775, 850, 852, 855, 857, 860, 861, 862, 863, 864, 865, 866, 869, 874, 932, 936, 949, 950)},
+    **{
+        f"DOS{n}": f"cp{n}"
+        for n in (437, 737, 775, 850, 852, 855, 857, 860, 861, 862, 863, 864, 865, 866, 869, 874, 932, 936, 949, 950)
+    },
     **{f"ISO8859_{n}": f"iso8859_{n}" for n in range(1, 16)},
-    "MAC-ROMAN": "mac_roman", "MACINTOSH": "mac_roman", "BIG5": "big5", "GB2312": "gb2312",
-    "KSC5601": "euc_kr", "JOHAB": "johab", "ANSI_1361": "johab", "UTF8": "utf-8", "UTF-8": "utf-8",
+    "MAC-ROMAN": "mac_roman",
+    "MACINTOSH": "mac_roman",
+    "BIG5": "big5",
+    "GB2312": "gb2312",
+    "KSC5601": "euc_kr",
+    "JOHAB": "johab",
+    "ANSI_1361": "johab",
+    "UTF8": "utf-8",
+    "UTF-8": "utf-8",
 }
 _CODEPAGE_VALUE = re.compile(rb"\$DWGCODEPAGE[ \t]*\r?\n[ \t]*3[ \t]*\r?\n([^\r\n]*)")
 _ACADVER_VALUE = re.compile(rb"\$ACADVER[ \t]*\r?\n[ \t]*1[ \t]*\r?\n[ \t]*(AC\d{4})")
@@ -212,7 +222,11 @@ class EncodingSniffer:
         elif self.utf8_valid:
             return "utf-8", declared, _encoding_note(page, declared, "utf-8")
         # cp1256 decodes every byte to one character: the runs' text is as long as the runs.
-        if self.run_bytes and self.run_bytes >= _RUN_SHARE * self.high and self.run_letters >= _ARABIC_SHARE * self.run_bytes:
+        if (
+            self.run_bytes
+            and self.run_bytes >= _RUN_SHARE * self.high
+            and self.run_letters >= _ARABIC_SHARE * self.run_bytes
+        ):
             return "cp1256", declared, _encoding_note(page, declared, "cp1256")
         return declared, declared, None
 
@@ -249,10 +263,10 @@ def _recovery_bytes(data: bytes, encoding: str, declared: str) -> bytes:
         return data
     found = _CODEPAGE_VALUE.search(data[:1_000_000])
     if found:
-        return data[: found.start(1)] + b"ANSI_1256" + data[found.end(1):]
+        return data[: found.start(1)] + b"ANSI_1256" + data[found.end(1) :]
     start = _HEADER_START.search(data[:1_000_000])
     if start:
-        return data[: start.end()] + b"  9\n$DWGCODEPAGE\n  3\nANSI_1256\n" + data[start.end():]
+        return data[: start.end()] + b"  9\n$DWGCODEPAGE\n  3\nANSI_1256\n" + data[start.end() :]
     return data
 
 
@@ -344,7 +358,11 @@ def _decode_streamed(plan: PlanFile, name: str, claim_insert: Callable[[str], bo
     text = pieces()
     try:
         pairs = raw_tags_of_lines(streamed_lines(text, _unicode_escapes))
-        doc = read_light_pairs(pairs, claim_insert) if claim_insert is not None else Drawing.from_tags(compile_tags(pairs))
+        doc = (
+            read_light_pairs(pairs, claim_insert)
+            if claim_insert is not None
+            else Drawing.from_tags(compile_tags(pairs))
+        )
     except InputError:
         raise  # the file itself refused while read: past the size limit, unreadable
     except Exception:  # noqa: BLE001 - the whole-bytes read decides what it was
@@ -379,7 +397,11 @@ def read_dxf(
     # use these bytes, never the path again (a streamed read checks that its two passes
     # saw the same bytes).
     with open_plan_file(path, name) as plan:
-        streamed = _read_streamed(plan, name, claim_insert) if (plan.size >= STREAM_FROM_BYTES if stream is None else stream) else None
+        streamed = (
+            _read_streamed(plan, name, claim_insert)
+            if (plan.size >= STREAM_FROM_BYTES if stream is None else stream)
+            else None
+        )
         data = b"" if streamed is not None else plan.read_all()
     if streamed is not None:
         doc = streamed.doc

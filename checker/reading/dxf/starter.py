@@ -19,7 +19,7 @@ import math
 from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import ezdxf
 from ezdxf.document import Drawing
@@ -45,8 +45,18 @@ ACCESS_LAYERS = {"roof": ROLE_LAYERS[Role.ACCESS], "balcony": BALCONY_LAYER, "cl
 NOTE_LAYER = "A-ANNO-NOTE"  # matches no role, so the loader ignores it
 # ACI colours only make the drawing readable in CAD; the loader ignores them.
 LAYER_COLOURS = {
-    "A-WALL": 7, "A-DOOR": 3, "A-GLAZ": 4, "A-AREA": 8, "A-ROOF": 6, BALCONY_LAYER: 6,
-    CLIMBING_AID_LAYER: 30, "C-PROP": 1, "C-ROAD": 9, "L-FENC": 94, "E-LITE": 2, NOTE_LAYER: 7,
+    "A-WALL": 7,
+    "A-DOOR": 3,
+    "A-GLAZ": 4,
+    "A-AREA": 8,
+    "A-ROOF": 6,
+    BALCONY_LAYER: 6,
+    CLIMBING_AID_LAYER: 30,
+    "C-PROP": 1,
+    "C-ROAD": 9,
+    "L-FENC": 94,
+    "E-LITE": 2,
+    NOTE_LAYER: 7,
 }
 
 # Nominal block widths: a unit-scale insert is this wide; door() and window()
@@ -158,11 +168,13 @@ class PlanDrawing:
         # Invisible (flag 1): the values are data for the checker, not plan graphics.
         for row, tag in enumerate(prompts, start=1):
             block.add_attdef(
-                tag, (0, -row * height * 1.5), text="",
+                tag,
+                (0, -row * height * 1.5),
+                text="",
                 dxfattribs={"prompt": prompts[tag], "height": height, "flags": 1},
             )
 
-    def block(self, name: str, build_fn: Callable[["PlanDrawing"], object], base_point: Point = (0, 0)) -> str:
+    def block(self, name: str, build_fn: Callable[[PlanDrawing], object], base_point: Point = (0, 0)) -> str:
         """Define block ``name``: ``build_fn(self)`` draws into it with the usual methods."""
         layout = self._doc.blocks.new(name, base_point=self.xy(base_point))
         previous, self._target = self._target, layout
@@ -235,7 +247,9 @@ class PlanDrawing:
         corners = [(x1 + nx, y1 + ny), (x2 + nx, y2 + ny), (x2 - nx, y2 - ny), (x1 - nx, y1 - ny)]
         return self._polyline(corners, layer, close=True)
 
-    def walls_loop(self, points: Sequence[Point], thickness: float = 0.2, layer: str = ROLE_LAYERS[Role.WALLS]) -> list[str]:
+    def walls_loop(
+        self, points: Sequence[Point], thickness: float = 0.2, layer: str = ROLE_LAYERS[Role.WALLS]
+    ) -> list[str]:
         """A closed run of walls around the centre line ``points``: outer and inner face.
 
         Returns the handles of the outer and the inner face.
@@ -246,7 +260,9 @@ class PlanDrawing:
 
     # ------------------------------------------------------------------ openings
 
-    def door(self, start: Point, end: Point, *, mirror: bool = False, layer: str = ROLE_LAYERS[Role.DOORS], **attribs: object) -> str:
+    def door(
+        self, start: Point, end: Point, *, mirror: bool = False, layer: str = ROLE_LAYERS[Role.DOORS], **attribs: object
+    ) -> str:
         """A DOOR block from jamb ``start`` to jamb ``end``, swinging to the left of start->end.
 
         ``mirror=True`` swings it to the right. Keyword arguments become ATTRIBs
@@ -254,17 +270,29 @@ class PlanDrawing:
         """
         return self._opening("DOOR", DOOR_WIDTH, start, end, mirror, layer, attribs)
 
-    def window(self, start: Point, end: Point, *, mirror: bool = False, layer: str = ROLE_LAYERS[Role.WINDOWS], **attribs: object) -> str:
+    def window(
+        self,
+        start: Point,
+        end: Point,
+        *,
+        mirror: bool = False,
+        layer: str = ROLE_LAYERS[Role.WINDOWS],
+        **attribs: object,
+    ) -> str:
         """A WINDOW block from jamb ``start`` to jamb ``end``; attributes as for :meth:`door`."""
         return self._opening("WINDOW", WINDOW_WIDTH, start, end, mirror, layer, attribs)
 
-    def _opening(self, name: str, nominal: float, start: Point, end: Point, mirror: bool, layer: str, attribs: dict) -> str:
+    def _opening(
+        self, name: str, nominal: float, start: Point, end: Point, mirror: bool, layer: str, attribs: dict
+    ) -> str:
         dx, dy = end[0] - start[0], end[1] - start[1]
         length = math.hypot(dx, dy)
         if length == 0:
             raise ValueError(f"a {name.lower()} needs two different jambs")
         return self.insert(
-            name, start, layer,
+            name,
+            start,
+            layer,
             rotation=round(math.degrees(math.atan2(dy, dx)), 9),
             xscale=round(length / nominal, 9),
             yscale=-1.0 if mirror else 1.0,
@@ -273,7 +301,9 @@ class PlanDrawing:
 
     # ------------------------------------------------------------------ areas
 
-    def space(self, polygon_points: Sequence[Point], name: str, use: str | None = None, layer: str = ROLE_LAYERS[Role.SPACES]) -> str:
+    def space(
+        self, polygon_points: Sequence[Point], name: str, use: str | None = None, layer: str = ROLE_LAYERS[Role.SPACES]
+    ) -> str:
         """A room outline named by a TEXT inside it; ``use`` adds a ``USE=<use>`` TEXT below the name."""
         handle = self._polyline(polygon_points, layer, close=True)
         polygon = Polygon(polygon_points)

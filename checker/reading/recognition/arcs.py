@@ -72,7 +72,9 @@ def bulge_arcs(entity) -> list[tuple[tuple[float, float], float, tuple[float, fl
     return found
 
 
-def chord_arcs(geometries: list) -> list[tuple[int, tuple[float, float], float, tuple[float, float], tuple[float, float], float]]:
+def chord_arcs(
+    geometries: list,
+) -> list[tuple[int, tuple[float, float], float, tuple[float, float], tuple[float, float], float]]:
     """Arcs drawn as chains of short chords among ``geometries`` (lines and outlines in
     drawing units): (index of the geometry holding the chain's first chord, centre,
     radius, start point, end point, sweep in degrees), start to end counter-clockwise."""
@@ -96,7 +98,9 @@ def chord_arcs(geometries: list) -> list[tuple[int, tuple[float, float], float, 
     a, b = seg[i], seg[j]
     into = np.where((i >= n)[:, None], vector[a], -vector[a])  # along a, arriving at the joint
     out = np.where((j < n)[:, None], vector[b], -vector[b])  # along b, leaving it
-    turn = np.degrees(np.abs(np.arctan2(into[:, 0] * out[:, 1] - into[:, 1] * out[:, 0], np.einsum("ij,ij->i", into, out))))
+    turn = np.degrees(
+        np.abs(np.arctan2(into[:, 0] * out[:, 1] - into[:, 1] * out[:, 0], np.einsum("ij,ij->i", into, out)))
+    )
     ratio = np.maximum(length[a], length[b]) / np.minimum(length[a], length[b])
     link = (turn >= TURN_DEG[0]) & (turn <= TURN_DEG[1]) & (ratio <= LENGTH_RATIO)
     a, b, i, j = a[link], b[link], i[link], j[link]
@@ -119,9 +123,18 @@ def chord_arcs(geometries: list) -> list[tuple[int, tuple[float, float], float, 
     np.add.at(mean, owner, xy)
     mean /= (2 * count)[:, None]
     u, v = (xy - mean[owner]).T
-    sums = {name: np.bincount(owner, weights=w, minlength=m) for name, w in (
-        ("uu", u * u), ("vv", v * v), ("uv", u * v), ("uuu", u ** 3), ("vvv", v ** 3), ("uvv", u * v * v), ("vuu", v * u * u)
-    )}
+    sums = {
+        name: np.bincount(owner, weights=w, minlength=m)
+        for name, w in (
+            ("uu", u * u),
+            ("vv", v * v),
+            ("uv", u * v),
+            ("uuu", u**3),
+            ("vvv", v**3),
+            ("uvv", u * v * v),
+            ("vuu", v * u * u),
+        )
+    }
     det = sums["uu"] * sums["vv"] - sums["uv"] ** 2
     rhs_u = (sums["uuu"] + sums["uvv"]) / 2
     rhs_v = (sums["vvv"] + sums["vuu"]) / 2
@@ -158,8 +171,16 @@ def chord_arcs(geometries: list) -> list[tuple[int, tuple[float, float], float, 
         if (p[0] - c[0]) * bulge[1] - (p[1] - c[1]) * bulge[0] < 0:
             p, q = q, p
         owner_geometry = int(segments.owner[first_chord[k]])
-        found.append((owner_geometry, (float(c[0]), float(c[1])), float(radius[k]),
-                      (float(p[0]), float(p[1])), (float(q[0]), float(q[1])), float(sweep[k])))
+        found.append(
+            (
+                owner_geometry,
+                (float(c[0]), float(c[1])),
+                float(radius[k]),
+                (float(p[0]), float(p[1])),
+                (float(q[0]), float(q[1])),
+                float(sweep[k]),
+            )
+        )
     return found
 
 

@@ -62,16 +62,26 @@ class Category(str, Enum):
 
 
 # Categories whose words veto any role, and those that make a layer noise.
-VETOES = frozenset({Category.FURNITURE, Category.ANNOTATION, Category.TEXT, Category.VIEW,
-                    Category.DEMOLITION, Category.HARDWARE})
+VETOES = frozenset(
+    {Category.FURNITURE, Category.ANNOTATION, Category.TEXT, Category.VIEW, Category.DEMOLITION, Category.HARDWARE}
+)
 NOISE = frozenset({Category.FURNITURE, Category.ANNOTATION, Category.VIEW, Category.DEMOLITION, Category.HATCH})
 
 # Doors and windows named by one word ("Fenster und Türen" names both by two).
 OPENINGS = "openings"
 
 # When several roles are named, the more specific element wins, first to last.
-PRECEDENCE = (Role.LIGHTS, Role.DOORS, Role.WINDOWS, Role.FENCES, Role.WALLS, Role.ACCESS,
-              Role.PUBLIC, Role.SITE, Role.SPACES)
+PRECEDENCE = (
+    Role.LIGHTS,
+    Role.DOORS,
+    Role.WINDOWS,
+    Role.FENCES,
+    Role.WALLS,
+    Role.ACCESS,
+    Role.PUBLIC,
+    Role.SITE,
+    Role.SPACES,
+)
 
 # How sure a reading is, by what it rests on.
 CONFIDENCE_STANDARD = 1.0  # an NCS code: a standard, as stated as a mapping
@@ -86,11 +96,16 @@ CONFLICT_FACTOR = 0.8  # another role named as well
 # Each language's name, as the reasons say it (written out, so every catalogue id is
 # a literal the message tests can find).
 LANGUAGE_TERMS = {
-    "english": Term("language.english"), "german": Term("language.german"),
-    "french": Term("language.french"), "spanish": Term("language.spanish"),
-    "italian": Term("language.italian"), "dutch": Term("language.dutch"),
-    "persian": Term("language.persian"), "persian-latin": Term("language.persian-latin"),
-    "arabic": Term("language.arabic"), "chinese": Term("language.chinese"),
+    "english": Term("language.english"),
+    "german": Term("language.german"),
+    "french": Term("language.french"),
+    "spanish": Term("language.spanish"),
+    "italian": Term("language.italian"),
+    "dutch": Term("language.dutch"),
+    "persian": Term("language.persian"),
+    "persian-latin": Term("language.persian-latin"),
+    "arabic": Term("language.arabic"),
+    "chinese": Term("language.chinese"),
     "portuguese": Term("language.portuguese"),
 }
 LANGUAGES = tuple(LANGUAGE_TERMS)
@@ -109,57 +124,56 @@ LANGUAGES = tuple(LANGUAGE_TERMS)
 VOCABULARY: dict[str, dict[object, str]] = {
     "english": {
         Role.WALLS: "+wall +walls walling partition partitions masonry blockwork brickwork drywall drywalls "
-                    "parapet parapets",
+        "parapet parapets",
         Role.DOORS: "+door +doors doorset doorsets gate gates doorway doorways balcony door balcony doors",
         Role.WINDOWS: "+window +windows glazing glaz wdw wdws wndw wnd curtain wall curtain walls curtain walling "
-                      "skylight skylights rooflight rooflights roof light roof lights ?glass ?crystal ?glazed "
-                      "window wall",
+        "skylight skylights rooflight rooflights roof light roof lights ?glass ?crystal ?glazed "
+        "window wall",
         Role.SPACES: "room rooms +room +rooms space spaces ?area ?areas ?zone ?zones room outline room outlines",
         Role.ACCESS: "roof roofs flat roof balcony balconies terrace terraces roof terrace ?deck ?decks canopy "
-                     "canopies loggia loggias veranda verandas",
+        "canopies loggia loggias veranda verandas",
         Role.SITE: "site boundary site line site outline property line property boundary plot boundary plot line "
-                   "lot line lot boundary boundary boundaries parcel parcels curtilage",
+        "lot line lot boundary boundary boundaries parcel parcels curtilage",
         Role.PUBLIC: "street streets road roads footpath footpaths sidewalk sidewalks ?pavement public realm "
-                     "public road highway carriageway ?public",
+        "public road highway carriageway ?public",
         Role.FENCES: "fence fences fencing boundary wall boundary walls site wall site railings palisade",
         Role.LIGHTS: "light lights +light +lights lighting luminaire luminaires lamp lamps lum lite floodlight "
-                     "floodlights light fixture light fixtures lighting fixtures lighting equipment wall light wall lights wall lamp "
-                     "wall lamps street light street lights street lighting",
+        "floodlights light fixture light fixtures lighting fixtures lighting equipment wall light wall lights wall lamp "
+        "wall lamps street light street lights street lighting",
         Category.FURNITURE: "furniture furn furnishing furnishings cabinet cabinets casework millwork equipment "
-                            "equip appliance appliances sanitary fixture fixtures plumbing fixtures sanitary fixtures plumbing fittings "
-                            "wardrobe "
-                            "tree trees plants planting vegetation landscaping wall cabinet wall unit wall units "
-                            "sanitaryware toilets wc",
+        "equip appliance appliances sanitary fixture fixtures plumbing fixtures sanitary fixtures plumbing fittings "
+        "wardrobe "
+        "tree trees plants planting vegetation landscaping wall cabinet wall unit wall units "
+        "sanitaryware toilets wc",
         Category.ANNOTATION: "dim dims dimension dimensions dimensioning grid grids axis axes title titleblock "
-                             "title block border viewport vport defpoints sheet legend north arrow scale bar dote "
-                             "hatch boundary",
+        "title block border viewport vport defpoints sheet legend north arrow scale bar dote "
+        "hatch boundary",
         Category.TEXT: "text texts txt note notes anno annotation annotations label labels tag tags stamp stamps "
-                       "name names",
+        "name names",
         Category.VIEW: "elevation elevations elev section sections sect detail details detl dtl",
         Category.DEMOLITION: "demo demolition demolish demolished remove removed to be removed",
         Category.HARDWARE: "handle handles hardware ironmongery doorhandle doorhandles",
         Category.HATCH: "hatch hatching hatches patt pattern poche",
         OPENINGS: "openings fenestration",
         Category.NOTHING: "outdoor outdoors indoor indoors headroom legroom mushroom daylight highlight twilight "
-                          "delight paywall",
+        "delight paywall",
     },
     "german": {
         Role.WALLS: "+wand +wände +mauer +mauern mauerwerk wandscheibe trockenbau",
         Role.DOORS: "+tür +türen tor tore garagentor hoftor türblatt türblätter",
         Role.WINDOWS: "+fenster verglasung vorhangfassade glasfassade pfosten riegel ?glas oberlicht "
-                      "dachflächenfenster",
+        "dachflächenfenster",
         Role.SPACES: "+raum +räume +zimmer ?fläche ?flächen raumflächen raumpolygon raumpolygone",
         Role.ACCESS: "+dach dächer +balkon +balkone +terrasse +terrassen loggia +vordach",
-        Role.SITE: "grundstück grundstücksgrenze grundstücksgrenzen flurstück flurstücksgrenze grenze "
-                   "grundstueck",
+        Role.SITE: "grundstück grundstücksgrenze grundstücksgrenzen flurstück flurstücksgrenze grenze grundstueck",
         Role.PUBLIC: "+straße +strasse straßen strassen gehweg gehwege bürgersteig fußweg fußwege verkehrsfläche "
-                     "öffentlich",
+        "öffentlich",
         Role.FENCES: "+zaun zäune einfriedung einfriedungen",
         Role.LIGHTS: "+leuchte +leuchten +lampe +lampen +beleuchtung licht",
         Category.FURNITURE: "möbel +möbel mobiliar einrichtung ausstattung sanitär +schrank schränke bäume baum "
-                            "bepflanzung +schrankwand duschwand",
+        "bepflanzung +schrankwand duschwand",
         Category.ANNOTATION: "bemaßung bemassung vermaßung maße kote koten achse achsen achsraster raster "
-                             "schriftfeld plankopf rahmen",
+        "schriftfeld plankopf rahmen",
         Category.TEXT: "schrift beschriftung +namen raumstempel +text texte",
         Category.VIEW: "ansicht ansichten schnitt schnitte",
         Category.DEMOLITION: "abbruch abriss rückbau",
@@ -172,7 +186,7 @@ VOCABULARY: dict[str, dict[object, str]] = {
         Role.WALLS: "mur murs muret murets cloison cloisons maçonnerie voile voiles",
         Role.DOORS: "porte portes portail portails porte fenêtre portes fenêtres",
         Role.WINDOWS: "fenêtre fenêtres vitrage vitrages châssis mur rideau murs rideaux façade rideau ?vitre "
-                      "?verre baie vitrée baies vitrées",
+        "?verre baie vitrée baies vitrées",
         Role.SPACES: "pièce pièces local locaux espace espaces salle salles",
         Role.ACCESS: "toit toits toiture toitures toiture terrasse terrasse terrasses balcon balcons auvent",
         Role.SITE: "limite de propriété limite parcelle parcelle parcelles limites séparatives cadastre",
@@ -180,7 +194,7 @@ VOCABULARY: dict[str, dict[object, str]] = {
         Role.FENCES: "clôture clôtures grillage",
         Role.LIGHTS: "éclairage luminaire luminaires lampe lampes",
         Category.FURNITURE: "mobilier meuble meubles équipement équipements sanitaire sanitaires arbres arbre "
-                            "végétation",
+        "végétation",
         Category.ANNOTATION: "cotation cotations cote cotes axe axes cartouche trame",
         Category.TEXT: "texte textes",
         Category.VIEW: "coupe coupes élévation élévations détail détails",
@@ -193,9 +207,9 @@ VOCABULARY: dict[str, dict[object, str]] = {
         Role.WALLS: "muro muros pared paredes tabique tabiques tabiquería mampostería",
         Role.DOORS: "puerta puertas portón portones",
         Role.WINDOWS: "ventana ventanas acristalamiento muro cortina muros cortina ?vidrio ?vidrios ?cristal "
-                      "?cristales",
+        "?cristales",
         Role.SPACES: "habitación habitaciones espacio espacios local locales recinto recintos estancia estancias "
-                     "ambiente ambientes ?área ?áreas",
+        "ambiente ambientes ?área ?áreas",
         Role.ACCESS: "techo techos tejado tejados cubierta cubiertas azotea azoteas balcón balcones terraza terrazas",
         Role.SITE: "lindero linderos límite de parcela parcela parcelas límite de propiedad predio",
         Role.PUBLIC: "calle calles acera aceras vereda veredas vía pública banqueta calzada carretera",
@@ -275,8 +289,7 @@ VOCABULARY: dict[str, dict[object, str]] = {
         Role.PUBLIC: "خیابان کوچه معبر پیاده رو گذر",
         Role.FENCES: "نرده حصار فنس دیوار محوطه",
         Role.LIGHTS: "روشنایی چراغ !نور لامپ",
-        Category.FURNITURE: "مبلمان مبل اثاثیه تجهیزات لوازم کابینت درخت درختان گیاه فضای سبز لوازم بهداشتی "
-                            "شیرآلات",
+        Category.FURNITURE: "مبلمان مبل اثاثیه تجهیزات لوازم کابینت درخت درختان گیاه فضای سبز لوازم بهداشتی شیرآلات",
         Category.ANNOTATION: "اندازه اندازه گذاری اندازه گزاری ابعاد محور محورها آکس کادر جدول",
         Category.HATCH: "هاشور",
         Category.TEXT: "متن متون نوشته نوشته ها عنوان نام",
@@ -343,15 +356,36 @@ VOCABULARY: dict[str, dict[object, str]] = {
 # NCS / AIA: discipline designators (one letter, optionally a modifier letter).
 NCS_DISCIPLINES = frozenset("abcdefghilmopqrstvwxz")
 NCS_GROUPS: dict[str, object] = {
-    "wall": Role.WALLS, "door": Role.DOORS, "glaz": Role.WINDOWS, "wind": Role.WINDOWS,
-    "area": Role.SPACES, "roof": Role.ACCESS, "balc": Role.ACCESS, "prop": Role.SITE,
-    "road": Role.PUBLIC, "publ": Role.PUBLIC, "fenc": Role.FENCES, "lite": Role.LIGHTS,
-    "furn": Category.FURNITURE, "eqpm": Category.FURNITURE, "fixt": Category.FURNITURE,
-    "case": Category.FURNITURE, "plnt": Category.FURNITURE,
-    "anno": Category.ANNOTATION, "dims": Category.ANNOTATION, "grid": Category.ANNOTATION,
-    "symb": Category.ANNOTATION, "nplt": Category.ANNOTATION, "ttlb": Category.ANNOTATION,
-    "text": Category.TEXT, "note": Category.TEXT, "iden": None, "patt": None,
-    "elev": Category.VIEW, "sect": Category.VIEW, "detl": Category.VIEW,
+    "wall": Role.WALLS,
+    "door": Role.DOORS,
+    "glaz": Role.WINDOWS,
+    "wind": Role.WINDOWS,
+    "area": Role.SPACES,
+    "roof": Role.ACCESS,
+    "balc": Role.ACCESS,
+    "prop": Role.SITE,
+    "road": Role.PUBLIC,
+    "publ": Role.PUBLIC,
+    "fenc": Role.FENCES,
+    "lite": Role.LIGHTS,
+    "furn": Category.FURNITURE,
+    "eqpm": Category.FURNITURE,
+    "fixt": Category.FURNITURE,
+    "case": Category.FURNITURE,
+    "plnt": Category.FURNITURE,
+    "anno": Category.ANNOTATION,
+    "dims": Category.ANNOTATION,
+    "grid": Category.ANNOTATION,
+    "symb": Category.ANNOTATION,
+    "nplt": Category.ANNOTATION,
+    "ttlb": Category.ANNOTATION,
+    "text": Category.TEXT,
+    "note": Category.TEXT,
+    "iden": None,
+    "patt": None,
+    "elev": Category.VIEW,
+    "sect": Category.VIEW,
+    "detl": Category.VIEW,
     "demo": Category.DEMOLITION,
 }
 # What an NCS minor group may say against its major group's role.
@@ -364,15 +398,25 @@ NCS_DEMOLITION_STATUS = "d"
 # walls (windows and external doors), 32 openings in internal walls (internal doors),
 # 37 roof openings (roof lights), 63 lighting, 72-76 and 82 fittings and furniture.
 CISFB: dict[str, object] = {
-    "21": Role.WALLS, "22": Role.WALLS, "27": Role.ACCESS, "31": Role.WINDOWS, "32": Role.DOORS,
-    "37": Role.WINDOWS, "63": Role.LIGHTS,
-    "72": Category.FURNITURE, "73": Category.FURNITURE, "74": Category.FURNITURE,
-    "76": Category.FURNITURE, "82": Category.FURNITURE,
+    "21": Role.WALLS,
+    "22": Role.WALLS,
+    "27": Role.ACCESS,
+    "31": Role.WINDOWS,
+    "32": Role.DOORS,
+    "37": Role.WINDOWS,
+    "63": Role.LIGHTS,
+    "72": Category.FURNITURE,
+    "73": Category.FURNITURE,
+    "74": Category.FURNITURE,
+    "76": Category.FURNITURE,
+    "82": Category.FURNITURE,
 }
 # Uniclass 2015 Elements/functions: EF_25_10 walls, EF_25_30 doors and windows,
 # EF_30_10 roofs.
 UNICLASS: dict[tuple[str, str], object] = {
-    ("25", "10"): Role.WALLS, ("25", "30"): OPENINGS, ("30", "10"): Role.ACCESS,
+    ("25", "10"): Role.WALLS,
+    ("25", "30"): OPENINGS,
+    ("30", "10"): Role.ACCESS,
 }
 
 # --------------------------------------------------------------------- lexicon
@@ -416,8 +460,9 @@ def _merge(table: dict, key, entry: Entry) -> None:
     elif known.kind != entry.kind:
         CONFLICTS.append((key if isinstance(key, str) else " ".join(key), known.kind, entry.kind))
     elif not set(entry.languages) <= set(known.languages):
-        table[key] = Entry(known.kind, known.languages + entry.languages, known.weak and entry.weak,
-                           known.short and entry.short)
+        table[key] = Entry(
+            known.kind, known.languages + entry.languages, known.weak and entry.weak, known.short and entry.short
+        )
 
 
 def _add(language: str, kind, text: str) -> None:
@@ -425,7 +470,7 @@ def _add(language: str, kind, text: str) -> None:
     by "_" (``_build_lexicon`` joins the phrases listed in MULTI_WORD)."""
     for item in _split_items(text):
         mark = item[0] if item[0] in "+?!" else ""
-        words = fold(item[len(mark):]).split()
+        words = fold(item[len(mark) :]).split()
         entry = Entry(kind, (language,), weak=mark == "?", short=mark == "!")
         if language == "chinese":
             _merge(CJK_WORDS, words[0], entry)
@@ -461,25 +506,120 @@ def _split_items(text: str) -> list[str]:
 # The multi-word entries of VOCABULARY, so that its lines can be read as items: every
 # listed phrase is rewritten with "_" before the line is split.
 MULTI_WORD = (
-    "curtain wall", "curtain walls", "curtain walling", "roof light", "roof lights", "window wall",
-    "room outline", "room outlines", "flat roof", "roof terrace", "site boundary", "site line",
-    "site outline", "property line", "property boundary", "plot boundary", "plot line", "lot line",
-    "lot boundary", "public realm", "public road", "boundary wall", "boundary walls", "site wall",
-    "wall cabinet", "wall unit", "wall units", "plumbing fixtures", "sanitary fixtures", "plumbing fittings",
-    "light fixture", "light fixtures", "lighting fixtures", "wall light", "wall lights", "wall lamp", "wall lamps",
-    "street light", "street lights", "street lighting", "balcony door", "balcony doors", "title block", "north arrow", "scale bar",
-    "hatch boundary", "to be removed", "pfosten riegel", "porte fenêtre", "portes fenêtres",
-    "mur rideau", "murs rideaux", "façade rideau", "baie vitrée", "baies vitrées", "toiture terrasse",
-    "limite de propriété", "limite parcelle", "limites séparatives", "voie publique", "à démolir",
-    "muro cortina", "muros cortina", "límite de parcela", "límite de propiedad", "vía pública",
-    "facciata continua", "lastrico solare", "corpi illuminanti", "openbare weg", "te slopen",
-    "کرتین وال", "نمای شیشه ای", "پشت بام", "سایه بان", "حد زمین", "مرز زمین", "حدود زمین",
-    "حدود ملک", "محدوده زمین", "محدوده ملک", "بر زمین", "پیاده رو", "دیوار محوطه", "فضای سبز",
-    "لوازم بهداشتی", "اندازه گذاری", "اندازه گزاری", "نوشته ها", "یراق آلات",
-    "posht bam", "poshte bam", "had zamin", "hade zamin", "marz zamin", "hodood zamin", "hodud melk",
-    "piade ro", "piyade ro", "andaze gozari", "dar panjere", "lighting equipment", "site railings",
-    "pele de vidro", "limite do terreno", "via pública", "muro de divisa",
-    "جدار ستائري", "واجهة زجاجية", "حد الملكية", "حدود الارض", "حدود الموقع", "قطعة الارض", "ممر مشاة",
+    "curtain wall",
+    "curtain walls",
+    "curtain walling",
+    "roof light",
+    "roof lights",
+    "window wall",
+    "room outline",
+    "room outlines",
+    "flat roof",
+    "roof terrace",
+    "site boundary",
+    "site line",
+    "site outline",
+    "property line",
+    "property boundary",
+    "plot boundary",
+    "plot line",
+    "lot line",
+    "lot boundary",
+    "public realm",
+    "public road",
+    "boundary wall",
+    "boundary walls",
+    "site wall",
+    "wall cabinet",
+    "wall unit",
+    "wall units",
+    "plumbing fixtures",
+    "sanitary fixtures",
+    "plumbing fittings",
+    "light fixture",
+    "light fixtures",
+    "lighting fixtures",
+    "wall light",
+    "wall lights",
+    "wall lamp",
+    "wall lamps",
+    "street light",
+    "street lights",
+    "street lighting",
+    "balcony door",
+    "balcony doors",
+    "title block",
+    "north arrow",
+    "scale bar",
+    "hatch boundary",
+    "to be removed",
+    "pfosten riegel",
+    "porte fenêtre",
+    "portes fenêtres",
+    "mur rideau",
+    "murs rideaux",
+    "façade rideau",
+    "baie vitrée",
+    "baies vitrées",
+    "toiture terrasse",
+    "limite de propriété",
+    "limite parcelle",
+    "limites séparatives",
+    "voie publique",
+    "à démolir",
+    "muro cortina",
+    "muros cortina",
+    "límite de parcela",
+    "límite de propiedad",
+    "vía pública",
+    "facciata continua",
+    "lastrico solare",
+    "corpi illuminanti",
+    "openbare weg",
+    "te slopen",
+    "کرتین وال",
+    "نمای شیشه ای",
+    "پشت بام",
+    "سایه بان",
+    "حد زمین",
+    "مرز زمین",
+    "حدود زمین",
+    "حدود ملک",
+    "محدوده زمین",
+    "محدوده ملک",
+    "بر زمین",
+    "پیاده رو",
+    "دیوار محوطه",
+    "فضای سبز",
+    "لوازم بهداشتی",
+    "اندازه گذاری",
+    "اندازه گزاری",
+    "نوشته ها",
+    "یراق آلات",
+    "posht bam",
+    "poshte bam",
+    "had zamin",
+    "hade zamin",
+    "marz zamin",
+    "hodood zamin",
+    "hodud melk",
+    "piade ro",
+    "piyade ro",
+    "andaze gozari",
+    "dar panjere",
+    "lighting equipment",
+    "site railings",
+    "pele de vidro",
+    "limite do terreno",
+    "via pública",
+    "muro de divisa",
+    "جدار ستائري",
+    "واجهة زجاجية",
+    "حد الملكية",
+    "حدود الارض",
+    "حدود الموقع",
+    "قطعة الارض",
+    "ممر مشاة",
 )
 
 
@@ -602,7 +742,11 @@ def _lookup(token: str) -> tuple[Entry | None, bool]:
         if entry is not None and "persian-latin" in entry.languages:
             return Entry(entry.kind, entry.languages, entry.weak), False
     for head in HEAD_ORDER:
-        if (len(head) >= MIN_HEAD or not head.isascii()) and token.endswith(head) and len(token) - len(head) >= MIN_COMPOUND_PREFIX:
+        if (
+            (len(head) >= MIN_HEAD or not head.isascii())
+            and token.endswith(head)
+            and len(token) - len(head) >= MIN_COMPOUND_PREFIX
+        ):
             return HEADS[head], True
     return None, False
 
@@ -611,7 +755,7 @@ def _lookup_arabic_script(token: str) -> Entry | None:
     candidates = [token]
     for prefix in ARABIC_PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= 2:
-            candidates.append(token[len(prefix):])
+            candidates.append(token[len(prefix) :])
     for candidate in list(candidates):
         for suffix in PERSIAN_SUFFIXES:
             if candidate.endswith(suffix) and len(candidate) - len(suffix) >= 2:
@@ -632,7 +776,7 @@ def _word_hits(tokens: list[str]) -> list[_Hit]:
     index = 0
     while index < len(tokens):
         for length in range(min(MAX_PHRASE, len(tokens) - index), 1, -1):
-            entry = PHRASES.get(tuple(tokens[index:index + length]))
+            entry = PHRASES.get(tuple(tokens[index : index + length]))
             if entry is not None:
                 hits.append(_Hit(entry.kind, "word", entry.languages, entry.weak, entry.short))
                 index += length
@@ -647,8 +791,9 @@ def _word_hits(tokens: list[str]) -> list[_Hit]:
                 continue
             entry, compound = _lookup(token)
             if entry is not None:
-                hits.append(_Hit(entry.kind, "compound" if compound else "word", entry.languages, entry.weak,
-                                 entry.short))
+                hits.append(
+                    _Hit(entry.kind, "compound" if compound else "word", entry.languages, entry.weak, entry.short)
+                )
     return hits
 
 
@@ -658,7 +803,7 @@ def _cjk_hits(token: str) -> list[_Hit]:
     index = 0
     while index < len(token):
         for length in range(min(CJK_LONGEST, len(token) - index), 0, -1):
-            entry = CJK_WORDS.get(token[index:index + length])
+            entry = CJK_WORDS.get(token[index : index + length])
             if entry is not None:
                 hits.append(_Hit(entry.kind, "word", entry.languages, entry.weak))
                 index += length
@@ -711,8 +856,7 @@ def read_layer_name(layer: str) -> NameReading:
 def _role_hits(hits: list[_Hit], categories: set, tokens: list[str]) -> list[_Hit]:
     """The hits that name roles, as the rules of the module docstring count them."""
     words = sum(1 for t in tokens if not t.isdigit())
-    role_hits = [h for h in hits if not isinstance(h.kind, Category)
-                 and not (h.short and words > 3)]
+    role_hits = [h for h in hits if not isinstance(h.kind, Category) and not (h.short and words > 3)]
     strong = [h for h in role_hits if not h.weak]
     if not strong and Category.HATCH in categories:
         return []  # "Area hatch" is a hatch
@@ -758,6 +902,7 @@ def _reason(layer: str, role: Role, roles: set[Role], hits: list[_Hit]) -> Messa
     languages = tuple(lang for h in deciding for lang in h.languages) or ("english",)
     if len(roles) > 1:
         named = Listing(tuple(_role_term(r) for r in PRECEDENCE if r in roles), "and")
-        return msg("layer.by-name-several", layer=layer, role=_role_term(role), roles=named,
-                   language=_language_arg(languages))
+        return msg(
+            "layer.by-name-several", layer=layer, role=_role_term(role), roles=named, language=_language_arg(languages)
+        )
     return msg("layer.by-name", layer=layer, role=_role_term(role), language=_language_arg(languages))

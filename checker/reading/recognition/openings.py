@@ -74,13 +74,80 @@ CONFIDENCE = {
 # are never door swings (English, German, French, Spanish, Italian, Dutch, Persian in
 # both scripts). Compared as parts of the folded name.
 _NOT_DOOR_WORDS = (
-    "furn", "furniture", "fixture", "fixt", "equip", "sanit", "plumb", "fitting", "toilet", "wc", "sink",
-    "basin", "bath", "shower", "kitchen", "stair", "step", "table", "chair", "sofa", "bed", "tree",
-    "mobel", "moebel", "treppe", "kuche", "tisch", "stuhl", "meuble", "mobilier", "escalier", "cuisine",
-    "mueble", "mobiliario", "escalera", "arredo", "arredi", "mobili", "scala", "meubilair", "meubel",
-    "trap", "keuken", "mobl", "pele", "sanitary", "asansor", "lift", "elev", "car", "col", "column",
-    "strs", "eqpm", "case", "cab", "casework", "appl", "appliance", "ktch", "hatch", "dim", "anno", "text",
-    "مبلمان", "مبل", "پله", "سرویس", "اشپزخانه", "اسانسور", "ستون", "سینک", "توالت", "حمام",
+    "furn",
+    "furniture",
+    "fixture",
+    "fixt",
+    "equip",
+    "sanit",
+    "plumb",
+    "fitting",
+    "toilet",
+    "wc",
+    "sink",
+    "basin",
+    "bath",
+    "shower",
+    "kitchen",
+    "stair",
+    "step",
+    "table",
+    "chair",
+    "sofa",
+    "bed",
+    "tree",
+    "mobel",
+    "moebel",
+    "treppe",
+    "kuche",
+    "tisch",
+    "stuhl",
+    "meuble",
+    "mobilier",
+    "escalier",
+    "cuisine",
+    "mueble",
+    "mobiliario",
+    "escalera",
+    "arredo",
+    "arredi",
+    "mobili",
+    "scala",
+    "meubilair",
+    "meubel",
+    "trap",
+    "keuken",
+    "mobl",
+    "pele",
+    "sanitary",
+    "asansor",
+    "lift",
+    "elev",
+    "car",
+    "col",
+    "column",
+    "strs",
+    "eqpm",
+    "case",
+    "cab",
+    "casework",
+    "appl",
+    "appliance",
+    "ktch",
+    "hatch",
+    "dim",
+    "anno",
+    "text",
+    "مبلمان",
+    "مبل",
+    "پله",
+    "سرویس",
+    "اشپزخانه",
+    "اسانسور",
+    "ستون",
+    "سینک",
+    "توالت",
+    "حمام",
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -290,8 +357,16 @@ def _doors(arcs, arc_geometry, loose: Linework, walls: Segments, gaps: Gaps, how
             confidence = min(max(confidence, CONFIDENCE["block"]), layer_how[1])
         found.append(
             Found(
-                OpeningKind.DOOR, span, (float(side[0]), float(side[1])), arc.handle, arc.layer,
-                arc.block or "", recognised_by, round(confidence, 2), reason, arc.path,
+                OpeningKind.DOOR,
+                span,
+                (float(side[0]), float(side[1])),
+                arc.handle,
+                arc.layer,
+                arc.block or "",
+                recognised_by,
+                round(confidence, 2),
+                reason,
+                arc.path,
             )
         )
     return found, used_gaps
@@ -299,7 +374,9 @@ def _doors(arcs, arc_geometry, loose: Linework, walls: Segments, gaps: Gaps, how
 
 def _door_reason(cues: str, key: str, width: float, radius: float) -> Message:
     if cues == "double":
-        return msg("recognition.door-double-gap" if "gap" in key else "recognition.door-double", width=Number(width, ".2f"))
+        return msg(
+            "recognition.door-double-gap" if "gap" in key else "recognition.door-double", width=Number(width, ".2f")
+        )
     return msg(_SINGLE_DOOR_REASONS[key], radius=Number(radius, ".2f"), width=Number(width, ".2f"))
 
 
@@ -329,7 +406,7 @@ def _leaves(c: np.ndarray, r: np.ndarray, e: np.ndarray, segments: Segments, blo
     far = np.where((seg_point < m)[:, None], segments.end[seg], segments.start[seg])
     tolerance = r[hinge] * HINGE_TOLERANCE
     length = np.hypot(*(far - near).T)
-    good = (np.hypot(*(near - c[hinge]).T) <= tolerance)
+    good = np.hypot(*(near - c[hinge]).T) <= tolerance
     good &= (length >= LEAF_LENGTH[0] * r[hinge]) & (length <= LEAF_LENGTH[1] * r[hinge])
     to0 = np.hypot(*(far - e[hinge, 0]).T)
     to1 = np.hypot(*(far - e[hinge, 1]).T)
@@ -349,7 +426,9 @@ def _pairs(c: np.ndarray, r: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.
     partner = np.full(n, -1)
     shared = np.zeros(n, dtype=int)
     points = e.reshape(-1, 2)
-    i, j = shapely.STRtree(shapely.points(points)).query(shapely.points(points), predicate="dwithin", distance=MEET_TOLERANCE)
+    i, j = shapely.STRtree(shapely.points(points)).query(
+        shapely.points(points), predicate="dwithin", distance=MEET_TOLERANCE
+    )
     arc_i, arc_j = i // 2, j // 2
     keep = arc_i < arc_j
     i, j, arc_i, arc_j = i[keep], j[keep], arc_i[keep], arc_j[keep]
@@ -483,7 +562,8 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
                 along_gap = gap_alongs[gap]
                 panes = [(a, b) for a, b in runs if b - a >= PANE_MIN]
                 spans = [
-                    LineString([tuple(gaps.a[gap] + along_gap * a), tuple(gaps.a[gap] + along_gap * b)]) for a, b in panes
+                    LineString([tuple(gaps.a[gap] + along_gap * a), tuple(gaps.a[gap] + along_gap * b)])
+                    for a, b in panes
                 ]
                 # Each pane is named by a glass line of its own: a schedule row or a
                 # finding naming one handle names one window.
@@ -511,8 +591,17 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
         side = (float(-along_gap[1]), float(along_gap[0]))
         found.extend(
             Found(
-                kind, one, side, loose.handle[owner], layer, block or "", recognised_by, round(confidence, 2), reason,
-                loose.path[owner], None if one is span else span,
+                kind,
+                one,
+                side,
+                loose.handle[owner],
+                layer,
+                block or "",
+                recognised_by,
+                round(confidence, 2),
+                reason,
+                loose.path[owner],
+                None if one is span else span,
             )
             for one, owner in zip(spans, owners or [first] * len(spans))
         )
@@ -564,7 +653,9 @@ def _window_layer_runs(loose: Linework, taken: list, walls: Segments, how_for_la
         # wide zones of used_zones (a door's swing) would also swallow the next pane of a
         # glass front beside a window already found.
         zones = shapely.buffer(np.array(taken, dtype=object), TAKEN_REACH, cap_style="flat")
-        hit, _ = shapely.STRtree(zones).query(shapely.line_interpolate_point(lines, 0.5, normalized=True), predicate="intersects")
+        hit, _ = shapely.STRtree(zones).query(
+            shapely.line_interpolate_point(lines, 0.5, normalized=True), predicate="intersects"
+        )
         free = np.ones(len(mine), dtype=bool)
         free[hit] = False
         mine, lines = mine[free], lines[free]
@@ -635,9 +726,16 @@ def _window_layer_runs(loose: Linework, taken: list, walls: Segments, how_for_la
         layer_how = how_for_layer(layer) or ("layer-name", 1.0)
         found.append(
             Found(
-                OpeningKind.WINDOW, span, (float(normal[0]), float(normal[1])), loose.handle[s], layer,
-                loose.block[s] or "", layer_how[0], round(min(CONFIDENCE["window run on layer"], layer_how[1]), 2),
-                msg("recognition.window-layer-run", width=Number(span.length, ".2f")), loose.path[s],
+                OpeningKind.WINDOW,
+                span,
+                (float(normal[0]), float(normal[1])),
+                loose.handle[s],
+                layer,
+                loose.block[s] or "",
+                layer_how[0],
+                round(min(CONFIDENCE["window run on layer"], layer_how[1]), 2),
+                msg("recognition.window-layer-run", width=Number(span.length, ".2f")),
+                loose.path[s],
                 stretch,
             )
         )
@@ -690,7 +788,10 @@ def _glazed_stretches(spans: list, walls: Segments) -> list:
         offset = float(np.mean(points @ normal))
         lo, hi = float(along.min()), float(along.max())
         if wall_tree is not None:
-            lo, hi = _to_wall(origin, u, normal, offset, lo, -1, wall_tree), _to_wall(origin, u, normal, offset, hi, 1, wall_tree)
+            lo, hi = (
+                _to_wall(origin, u, normal, offset, lo, -1, wall_tree),
+                _to_wall(origin, u, normal, offset, hi, 1, wall_tree),
+            )
         if len(members) == 1 and hi - lo <= length[longest] + 1e-6:
             continue
         stretch = LineString([tuple(origin + u * lo + normal * offset), tuple(origin + u * hi + normal * offset)])
@@ -738,7 +839,9 @@ def _not_known(found: list[Found], known_spans: list) -> list[Found]:
     if not found or not known_spans:
         return found
     middles = _middles(found)
-    hit, _ = shapely.STRtree(np.array(known_spans, dtype=object)).query(middles, predicate="dwithin", distance=SAME_OPENING)
+    hit, _ = shapely.STRtree(np.array(known_spans, dtype=object)).query(
+        middles, predicate="dwithin", distance=SAME_OPENING
+    )
     known = set(hit.tolist())
     return [f for k, f in enumerate(found) if k not in known]
 

@@ -120,8 +120,10 @@ def crop(raw: Extraction, region: Box) -> Extraction:
 
 def has_plan_content(raw: Extraction) -> bool:
     """True when the extraction holds walls, doors, windows or spaces (after a crop)."""
-    return any(s.role in PLAN_ROLES for s in raw.shapes) or bool(raw.openings) or any(
-        s.role in (Role.DOORS, Role.WINDOWS) for s in raw.loose
+    return (
+        any(s.role in PLAN_ROLES for s in raw.shapes)
+        or bool(raw.openings)
+        or any(s.role in (Role.DOORS, Role.WINDOWS) for s in raw.loose)
     )
 
 

@@ -30,7 +30,7 @@ vectorised shapely calls; no step compares every element with every other.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import shapely
@@ -282,7 +282,6 @@ def _bounding_walls(rooms: np.ndarray, walls: np.ndarray) -> list[int | None]:
     return chosen
 
 
-
 # ------------------------------------------------------------------ into the plan model
 
 # Rooms sticking out of the walls' footprint by less than this (m2) leave it as it is:
@@ -317,8 +316,12 @@ def spaces_from_walls(
     for room in found:
         wall = walls[room.wall].source if room.wall is not None else None
         source = Source(
-            wall.handle if wall else "", wall.layer if wall else "", storey,
-            recognised_by="geometry", confidence=room.confidence, reason=room.reason,
+            wall.handle if wall else "",
+            wall.layer if wall else "",
+            storey,
+            recognised_by="geometry",
+            confidence=room.confidence,
+            reason=room.reason,
         )
         spaces.append(Space(source, room.name, room.use, room.polygon))
     return tuple(spaces), footprint_with_rooms(footprint, [s.polygon for s in spaces])

@@ -31,14 +31,40 @@ from .walls import segments_of
 
 # Words on the sheet that name the kind of drawing (casefolded; whole words or word starts).
 ELEVATION_WORDS = (
-    "elevation", "elevations", "élévation", "façade", "facade", "fassade", "ansicht", "alzado",
-    "prospetto", "aanzicht", "gevel", "نما", "نمای", "واجهة",
+    "elevation",
+    "elevations",
+    "élévation",
+    "façade",
+    "facade",
+    "fassade",
+    "ansicht",
+    "alzado",
+    "prospetto",
+    "aanzicht",
+    "gevel",
+    "نما",
+    "نمای",
+    "واجهة",
 )
 SECTION_WORDS = ("section", "sections", "schnitt", "coupe", "sección", "seccion", "sezione", "doorsnede", "برش", "مقطع")
 DETAIL_WORDS = ("detail", "details", "détail", "dettaglio", "detalle", "جزئیات", "دتایل")
 TITLE_WORDS = (
-    "drawing no", "dwg no", "scale", "title", "project", "date", "drawn", "checked", "sheet",
-    "contract no", "revision", "مقیاس", "عنوان", "پروژه", "تاریخ", "شماره نقشه",
+    "drawing no",
+    "dwg no",
+    "scale",
+    "title",
+    "project",
+    "date",
+    "drawn",
+    "checked",
+    "sheet",
+    "contract no",
+    "revision",
+    "مقیاس",
+    "عنوان",
+    "پروژه",
+    "تاریخ",
+    "شماره نقشه",
 )
 PLAN_WORDS = ("plan", "grundriss", "floor", "étage", "planta", "pianta", "plattegrond", "پلان", "طبقه")
 ANNOTATION = ("DIMENSION", "ARC_DIMENSION", "LEADER", "MULTILEADER", "MLEADER", "TOLERANCE")
@@ -86,7 +112,11 @@ def classify(raw: Extraction, doc=None) -> Sheet:
             how += ", a ground line across the whole drawing with the building's outline above it"
         return Sheet("elevation", f"looks like an elevation, not a floor plan: {how}, and {_swings(door_arcs)}", True)
     if section and not detail:
-        return Sheet("section", f"looks like a section, not a floor plan: the text {quoted(section)} and {_swings(door_arcs)}", True)
+        return Sheet(
+            "section",
+            f"looks like a section, not a floor plan: the text {quoted(section)} and {_swings(door_arcs)}",
+            True,
+        )
     scales = [t for t in texts if SCALE_NOTE.search(t)]
     drawn_detail = hatches + solids >= 5 or bool(scales)  # dimensions alone are on plans too
     many_notes = annotation + hatches + solids >= 20 and annotation + hatches + solids > len(segments) / 4
@@ -97,14 +127,19 @@ def classify(raw: Extraction, doc=None) -> Sheet:
             evidence.append(f"the text {quoted(detail)}")
         if annotation or hatches or solids:
             evidence.append(
-                f"{annotation} dimensions and leaders, {hatches} hatches" + (f" and {solids} 3D solids" if solids else "")
+                f"{annotation} dimensions and leaders, {hatches} hatches"
+                + (f" and {solids} 3D solids" if solids else "")
             )
         if on_detail_layers > total / 2:
             evidence.append(f"{on_detail_layers} of its {total} entities on detail layers")
         if scales:
             evidence.append(f"a detail scale ({quoted(scales)})")
         certain = bool(detail) or detail_layers  # never the layer names alone
-        return Sheet("detail", "looks like a detail sheet, not a floor plan: " + ", ".join(evidence) + ", and no walls around rooms", certain)
+        return Sheet(
+            "detail",
+            "looks like a detail sheet, not a floor plan: " + ", ".join(evidence) + ", and no walls around rooms",
+            certain,
+        )
     if len(segments) < SPARSE_SEGMENTS and door_arcs == 0:
         names = sorted(raw.layer_entities, key=str.casefold)
         on = ", ".join(names[:3]) + (" and others" if len(names) > 3 else "")
@@ -134,7 +169,9 @@ def classify(raw: Extraction, doc=None) -> Sheet:
 
 
 def _swings(door_arcs: int) -> str:
-    return "no door swings" if door_arcs == 0 else f"only {door_arcs} arc{'s' if door_arcs != 1 else ''} like door swings"
+    return (
+        "no door swings" if door_arcs == 0 else f"only {door_arcs} arc{'s' if door_arcs != 1 else ''} like door swings"
+    )
 
 
 def _modelspace(doc, raw: Extraction) -> tuple[Counter, list[str]]:
@@ -286,7 +323,9 @@ def _one_region(bounds: np.ndarray, grow: float) -> bool:
     width, height = bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]
     grow_x = np.where((height == 0) & (width > 0), 0.0, grow)
     grow_y = np.where((width == 0) & (height > 0), 0.0, grow)
-    boxes = np.column_stack([bounds[:, 0] - grow_x, bounds[:, 1] - grow_y, bounds[:, 2] + grow_x, bounds[:, 3] + grow_y])
+    boxes = np.column_stack(
+        [bounds[:, 0] - grow_x, bounds[:, 1] - grow_y, bounds[:, 2] + grow_x, bounds[:, 3] + grow_y]
+    )
     for _ in range(MERGE_ROUNDS):
         if len(boxes) == 1:
             return True

@@ -13,23 +13,25 @@ import unicodedata
 
 # Arabic letters folded to the Persian ones (and alef forms to plain alef), because the
 # same word arrives typed either way.
-_LETTERS = str.maketrans({
-    "\u064a": "\u06cc",  # ARABIC YEH -> FARSI YEH
-    "\u0649": "\u06cc",  # ALEF MAKSURA -> FARSI YEH
-    "\u0643": "\u06a9",  # ARABIC KAF -> KEHEH
-    "\u0629": "\u0647",  # TEH MARBUTA -> HEH
-    "\u06c0": "\u0647",  # HEH WITH YEH ABOVE -> HEH
-    "\u0623": "\u0627",  # ALEF WITH HAMZA ABOVE -> ALEF
-    "\u0625": "\u0627",  # ALEF WITH HAMZA BELOW -> ALEF
-    "\u0622": "\u0627",  # ALEF WITH MADDA -> ALEF
-    "\u0671": "\u0627",  # ALEF WASLA -> ALEF
-    "\u0640": None,  # TATWEEL (kashida), only stretches a word
-    "\u200c": " ",  # ZERO WIDTH NON-JOINER: a compound word's joint counts as a space
-    "\u200d": None,  # ZERO WIDTH JOINER
-    "\u200f": None,  # RIGHT-TO-LEFT MARK
-    "\u200e": None,  # LEFT-TO-RIGHT MARK
-    "\ufeff": None,  # BYTE ORDER MARK
-})
+_LETTERS = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # ARABIC YEH -> FARSI YEH
+        "\u0649": "\u06cc",  # ALEF MAKSURA -> FARSI YEH
+        "\u0643": "\u06a9",  # ARABIC KAF -> KEHEH
+        "\u0629": "\u0647",  # TEH MARBUTA -> HEH
+        "\u06c0": "\u0647",  # HEH WITH YEH ABOVE -> HEH
+        "\u0623": "\u0627",  # ALEF WITH HAMZA ABOVE -> ALEF
+        "\u0625": "\u0627",  # ALEF WITH HAMZA BELOW -> ALEF
+        "\u0622": "\u0627",  # ALEF WITH MADDA -> ALEF
+        "\u0671": "\u0627",  # ALEF WASLA -> ALEF
+        "\u0640": None,  # TATWEEL (kashida), only stretches a word
+        "\u200c": " ",  # ZERO WIDTH NON-JOINER: a compound word's joint counts as a space
+        "\u200d": None,  # ZERO WIDTH JOINER
+        "\u200f": None,  # RIGHT-TO-LEFT MARK
+        "\u200e": None,  # LEFT-TO-RIGHT MARK
+        "\ufeff": None,  # BYTE ORDER MARK
+    }
+)
 # Arabic-Indic and Extended Arabic-Indic (Persian) digits to ASCII.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")  # harakat, superscript alef, Quranic marks

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import shapely
@@ -108,16 +108,15 @@ def _block_mark(opening: Opening) -> str | None:
 def _nearest_tags(openings: Sequence[Opening], texts: Sequence[RawText], metres_per_unit: float) -> dict[int, str]:
     """Opening index -> the tag text nearest its centre; each text goes to its closest opening."""
     tags = [
-        t for t in texts
+        t
+        for t in texts
         if t.role not in _AREA_ROLES and t.height * metres_per_unit <= MAX_TAG_HEIGHT and is_tag(t.text)
     ]
     if not tags:
         return {}
     coordinates = np.array([t.point for t in tags], dtype=float) * metres_per_unit
     points = shapely.points(coordinates)
-    centres = shapely.line_interpolate_point(
-        np.array([o.span for o in openings], dtype=object), 0.5, normalized=True
-    )
+    centres = shapely.line_interpolate_point(np.array([o.span for o in openings], dtype=object), 0.5, normalized=True)
     tree = shapely.STRtree(centres)
     (text_idx, opening_idx), distances = tree.query_nearest(
         points, max_distance=MAX_TAG_DISTANCE, return_distance=True, all_matches=False

@@ -85,7 +85,7 @@ class Measurements:
     weights: tuple[float, ...] | None = None  # wall faces count by their length; None counts each once
 
     def in_metres(self, unit: Unit) -> np.ndarray:
-        return np.asarray(self.values, dtype=float) * unit.metres ** self.kind.power
+        return np.asarray(self.values, dtype=float) * unit.metres**self.kind.power
 
     def plausible_share(self, unit: Unit) -> float:
         metres = self.in_metres(unit)
@@ -160,7 +160,8 @@ def measure(raw: Extraction, building_length: float | None) -> tuple[Measurement
     found = zip(KINDS, (doors, spans, walls, rooms, texts, extent))
     return tuple(
         Measurements(kind, tuple(float(v) for v in values), tuple(faces) if kind is WALLS else None)
-        for kind, values in found if values
+        for kind, values in found
+        if values
     )
 
 
@@ -172,8 +173,11 @@ def door_leaf_radii(raw: Extraction) -> list[float]:
     recognition then finds it by shape). Fillets and rounded corners sweep a quarter
     turn too, but have no leaf and are drawn loose."""
     quarter = [
-        a for a in raw.arcs
-        if DOOR_SWEEP_DEG[0] <= a.sweep_deg <= DOOR_SWEEP_DEG[1] and not is_not_door_name(a.layer) and not is_not_door_name(a.block)
+        a
+        for a in raw.arcs
+        if DOOR_SWEEP_DEG[0] <= a.sweep_deg <= DOOR_SWEEP_DEG[1]
+        and not is_not_door_name(a.layer)
+        and not is_not_door_name(a.block)
     ]
     # A door symbol's block holds one swing (two for a double door); a block holding more
     # is a whole plan inserted as one block, whose arcs need their leaves like any other.
@@ -279,8 +283,14 @@ def wall_thicknesses(geometries: list, building_length: float | None) -> tuple[l
 
 
 def _face_gaps(
-    tree, lines: np.ndarray, segments: np.ndarray, directions: np.ndarray, lengths: np.ndarray,
-    rows: np.ndarray, distance: float, search: float,
+    tree,
+    lines: np.ndarray,
+    segments: np.ndarray,
+    directions: np.ndarray,
+    lengths: np.ndarray,
+    rows: np.ndarray,
+    distance: float,
+    search: float,
 ) -> np.ndarray:
     """For the segments ``rows``: the gap to the nearest other face within ``distance``
     that runs parallel to it and beside it, not on its line; inf where there is none."""

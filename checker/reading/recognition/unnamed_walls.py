@@ -36,7 +36,13 @@ from ..dxf.extract import Extraction, RawShape
 from ..layers import LayerRole, Role
 from .openings import is_not_door_name
 from .walls import (
-    DOUBLE_LINE_MAX, DOUBLE_LINE_MIN, MIN_OVERLAP, PARALLEL_SIN, Segments, double_line_thickness, segments_of,
+    DOUBLE_LINE_MAX,
+    DOUBLE_LINE_MIN,
+    MIN_OVERLAP,
+    PARALLEL_SIN,
+    Segments,
+    double_line_thickness,
+    segments_of,
     thickness_of_polygons,
 )
 
@@ -206,7 +212,9 @@ def _faces_beside_walls(segments: Segments) -> np.ndarray:
     return faces
 
 
-def _wall_like(geometries: np.ndarray, metres: float, segments: Segments, faces: np.ndarray, owners: np.ndarray) -> np.ndarray:
+def _wall_like(
+    geometries: np.ndarray, metres: float, segments: Segments, faces: np.ndarray, owners: np.ndarray
+) -> np.ndarray:
     """Which of the shapes with faces are walls: every open line, and a closed outline
     that is a wall strip or whose outline is mostly faces. A bed or a counter drawn as
     a closed outline may have a side beside something parallel; a wall's outline runs
@@ -333,8 +341,11 @@ def _outlines(pool: list[RawShape], geometries: np.ndarray, size: float) -> Unna
     holds = np.bincount(holders, minlength=len(polygons))
     site = [int(np.argmax(holds))] if holds.max(initial=0) >= 2 else []
     buildings = [
-        k for k in range(len(polygons))
-        if k not in site and areas[k] * metres**2 >= BUILDING_MIN_AREA_M2 and (not site or k in set(inside_other.tolist()))
+        k
+        for k in range(len(polygons))
+        if k not in site
+        and areas[k] * metres**2 >= BUILDING_MIN_AREA_M2
+        and (not site or k in set(inside_other.tolist()))
     ]
     if not buildings:
         return None

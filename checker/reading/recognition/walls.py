@@ -290,7 +290,9 @@ def window_faces(walls: Segments, middles: Segments) -> np.ndarray:
     short = np.flatnonzero((length >= WINDOW_LENGTH[0]) & (length <= WINDOW_LENGTH[1]))
     if not len(short):
         return glazed
-    m, w = shapely.STRtree(walls.lines()).query(middles.lines()[short], predicate="dwithin", distance=WINDOW_FACE_OFFSET[1])
+    m, w = shapely.STRtree(walls.lines()).query(
+        middles.lines()[short], predicate="dwithin", distance=WINDOW_FACE_OFFSET[1]
+    )
     m = short[m]
     unit = middles.vector[m] / length[m, None]
     w_vec = walls.vector[w]
@@ -302,7 +304,9 @@ def window_faces(walls: Segments, middles: Segments) -> np.ndarray:
     same_extent = (np.abs(lo) <= WINDOW_FACE_EXTENT) & (np.abs(hi - length[m]) <= WINDOW_FACE_EXTENT)
     rel = walls.start[w] - middles.start[m]
     offset = unit[:, 0] * rel[:, 1] - unit[:, 1] * rel[:, 0]
-    good = parallel & same_extent & (np.abs(offset) >= WINDOW_FACE_OFFSET[0]) & (np.abs(offset) <= WINDOW_FACE_OFFSET[1])
+    good = (
+        parallel & same_extent & (np.abs(offset) >= WINDOW_FACE_OFFSET[0]) & (np.abs(offset) <= WINDOW_FACE_OFFSET[1])
+    )
     m, w, offset = m[good], w[good], offset[good]
     if not len(m):
         return glazed
@@ -349,7 +353,9 @@ def flush_window_faces(walls: Segments) -> np.ndarray:
     distance = np.abs(unit[i, 0] * rel[:, 1] - unit[i, 1] * rel[:, 0])
     s0 = np.einsum("ij,ij->i", walls.start[j] - walls.start[i], unit[i])
     s1 = np.einsum("ij,ij->i", walls.end[j] - walls.start[i], unit[i])
-    same = (np.abs(np.minimum(s0, s1)) <= WINDOW_FACE_EXTENT) & (np.abs(np.maximum(s0, s1) - length[i]) <= WINDOW_FACE_EXTENT)
+    same = (np.abs(np.minimum(s0, s1)) <= WINDOW_FACE_EXTENT) & (
+        np.abs(np.maximum(s0, s1) - length[i]) <= WINDOW_FACE_EXTENT
+    )
     good = (cross <= PARALLEL_SIN) & (distance >= DOUBLE_LINE_MIN) & (distance <= DOUBLE_LINE_MAX) & same
     i, j = i[good], j[good]
     if not len(i):
@@ -400,7 +406,9 @@ def _jamb_between(p: np.ndarray, q: np.ndarray, walls: Segments, point_tree: sha
     return found
 
 
-def _runs_on(p: np.ndarray, outward: np.ndarray, walls: Segments, point_tree: shapely.STRtree, unit: np.ndarray) -> np.ndarray:
+def _runs_on(
+    p: np.ndarray, outward: np.ndarray, walls: Segments, point_tree: shapely.STRtree, unit: np.ndarray
+) -> np.ndarray:
     """For each point, whether a wall segment starts there and runs on in line, away from the pair."""
     n = len(walls)
     result = np.zeros(len(p), dtype=bool)

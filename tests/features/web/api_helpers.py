@@ -77,21 +77,31 @@ class Api:
 
     def create_project(self, municipality: str = "Example", **fields) -> dict:
         municipality_id = next(m["id"] for m in self.get("/municipalities").get_json() if m["name"] == municipality)
-        body = {"name": "Example house", "address": "1 Example Lane", "permit_number": "EX-2026-001",
-                "municipality_id": municipality_id, "dwellings": 1, **fields}
+        body = {
+            "name": "Example house",
+            "address": "1 Example Lane",
+            "permit_number": "EX-2026-001",
+            "municipality_id": municipality_id,
+            "dwellings": 1,
+            **fields,
+        }
         response = self.post("/projects", json=body)
         assert response.status_code == 201, response.get_json()
         return response.get_json()
 
     def submit_house(self, project_id: int, **extra):
-        return self.post(f"/projects/{project_id}/versions", data=house_form(**extra), content_type="multipart/form-data")
+        return self.post(
+            f"/projects/{project_id}/versions", data=house_form(**extra), content_type="multipart/form-data"
+        )
 
 
 def house_form(**extra) -> dict:
     """The two-storey example house as storey files with parallel names and elevations."""
     return {
-        "storey": [(io.BytesIO((EXAMPLE / "ground.dxf").read_bytes()), "ground.dxf"),
-                   (io.BytesIO((EXAMPLE / "first.dxf").read_bytes()), "first.dxf")],
+        "storey": [
+            (io.BytesIO((EXAMPLE / "ground.dxf").read_bytes()), "ground.dxf"),
+            (io.BytesIO((EXAMPLE / "first.dxf").read_bytes()), "first.dxf"),
+        ],
         "name": ["Ground floor", "First floor"],
         "elevation": ["0", "2.8"],
         **extra,
@@ -108,7 +118,9 @@ def house_zip() -> bytes:
 
 def create_token_on_page(client, label: str = "Permit portal") -> str:
     """Create a token as a signed-in user does, on the tokens page; the token as shown once."""
-    response = client.post("/account/tokens/", data={"label": label, "csrf_token": csrf_token(client, "/account/tokens/")})
+    response = client.post(
+        "/account/tokens/", data={"label": label, "csrf_token": csrf_token(client, "/account/tokens/")}
+    )
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     return shown_token(response.get_data(as_text=True))
 
@@ -122,7 +134,7 @@ def shown_token(page: str) -> str | None:
 
 
 def template_of(document: dict, url: str) -> str:
-    path = url.split("?", 1)[0][len(PREFIX):]
+    path = url.split("?", 1)[0][len(PREFIX) :]
     for template in document["paths"]:
         if re.fullmatch(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)), path):
             return template
@@ -136,16 +148,24 @@ def assert_documented(document: dict, method: str, url: str, response) -> None:
     status = str(response.status_code)
     assert status in operation["responses"], f"{method} {template} answered {status}, which the document does not list"
     content = operation["responses"][status].get("content", {})
-    assert response.mimetype in content, f"{method} {template} {status} answered {response.mimetype}, not {sorted(content)}"
+    assert response.mimetype in content, (
+        f"{method} {template} {status} answered {response.mimetype}, not {sorted(content)}"
+    )
     if response.mimetype == "application/json":
-        errors = sorted(validator(document, json.dumps(content["application/json"]["schema"], sort_keys=True))
-                        .iter_errors(response.get_json()), key=str)
+        errors = sorted(
+            validator(document, json.dumps(content["application/json"]["schema"], sort_keys=True)).iter_errors(
+                response.get_json()
+            ),
+            key=str,
+        )
         assert not errors, f"{method} {template} {status}: {errors[0].message} at {list(errors[0].absolute_path)}"
 
 
 @lru_cache(maxsize=64)
 def _registry(document_text: str) -> Registry:
-    return Registry().with_resource(DOCUMENT_URI, Resource.from_contents(json.loads(document_text), default_specification=DRAFT202012))
+    return Registry().with_resource(
+        DOCUMENT_URI, Resource.from_contents(json.loads(document_text), default_specification=DRAFT202012)
+    )
 
 
 def validator(document: dict, schema_text: str) -> Draft202012Validator:

@@ -79,14 +79,24 @@ def create_accounts(app, names: dict[str, str] | None = None) -> dict[str, Accou
         north = Municipality(name="Example", default_ruleset="ir-police-annex")
         south = Municipality(name="Elsewhere", default_ruleset="uk-adq-sbd")
         session.add_all([north, south])
-        roles = {"reviewer": (Role.REVIEWER, north), "other_reviewer": (Role.REVIEWER, south),
-                 "architect": (Role.ARCHITECT, None), "other_architect": (Role.ARCHITECT, None)}
+        roles = {
+            "reviewer": (Role.REVIEWER, north),
+            "other_reviewer": (Role.REVIEWER, south),
+            "architect": (Role.ARCHITECT, None),
+            "other_architect": (Role.ARCHITECT, None),
+        }
         made = {}
         for key in ACCOUNT_KEYS:
             role, municipality = roles[key]
             name = (names or {}).get(key) or key.replace("_", " ").title()
-            user = create_user(session, email=f"{key.replace('_', '-')}@example.org", name=name,
-                               password=PASSWORD, role=role, municipality=municipality)
+            user = create_user(
+                session,
+                email=f"{key.replace('_', '-')}@example.org",
+                name=name,
+                password=PASSWORD,
+                role=role,
+                municipality=municipality,
+            )
             session.flush()
             made[key] = Account(user.email, PASSWORD, role, user.id)
         session.commit()

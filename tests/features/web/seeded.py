@@ -41,8 +41,18 @@ PERMIT = "EX-2026-001"
 # The finding the reviewer accepts a deviation for with JUSTIFICATION: the garage door without RC.
 DEVIATION_RULE, DEVIATION_STATUS = "OPEN-02", "not_assessable"
 # What a check writes to its submission.
-CHECK_COLUMNS = ("check_state", "progress", "progress_label", "error", "preflight_json", "results_json", "drawings_json", "verdict",
-                 "openings_json", "preview_json")
+CHECK_COLUMNS = (
+    "check_state",
+    "progress",
+    "progress_label",
+    "error",
+    "preflight_json",
+    "results_json",
+    "drawings_json",
+    "verdict",
+    "openings_json",
+    "preview_json",
+)
 
 
 def example_storeys() -> list[StoreyUpload]:
@@ -52,8 +62,12 @@ def example_storeys() -> list[StoreyUpload]:
     ]
 
 
-PEOPLE = {"reviewer": "Rana Reviewer", "other_reviewer": "Omid Reviewer",
-          "architect": "Ava Architect", "other_architect": "Otto Architect"}
+PEOPLE = {
+    "reviewer": "Rana Reviewer",
+    "other_reviewer": "Omid Reviewer",
+    "architect": "Ava Architect",
+    "other_architect": "Otto Architect",
+}
 
 
 def create_accounts(app) -> dict[str, Account]:
@@ -106,9 +120,15 @@ def example_outcome() -> Outcome:
 
 
 def _compute_outcome(folder: Path) -> Outcome:
-    app = create_app({"SECRET_KEY": "outcome", "DATABASE_URL": f"sqlite:///{folder / 'annex.sqlite'}",
-                      "UPLOAD_FOLDER": str(folder / "uploads"), "ANNEX_FOLDER": str(folder / "annexes"),
-                      "CHECK_IN_BACKGROUND": False})
+    app = create_app(
+        {
+            "SECRET_KEY": "outcome",
+            "DATABASE_URL": f"sqlite:///{folder / 'annex.sqlite'}",
+            "UPLOAD_FOLDER": str(folder / "uploads"),
+            "ANNEX_FOLDER": str(folder / "annexes"),
+            "CHECK_IN_BACKGROUND": False,
+        }
+    )
     accounts = create_accounts(app)
     try:
         with app.test_request_context():
@@ -132,12 +152,25 @@ def _compute_outcome(folder: Path) -> Outcome:
         db.sessions(app).kw["bind"].dispose()
 
 
-def _submit(session, accounts, owner: str = "architect", permit_number: str = PERMIT,
-            name: str = "Example house", address: str = "1 Example Lane, Example") -> int:
+def _submit(
+    session,
+    accounts,
+    owner: str = "architect",
+    permit_number: str = PERMIT,
+    name: str = "Example house",
+    address: str = "1 Example Lane, Example",
+) -> int:
     architect = session.get(User, accounts[owner].id)
     municipality = session.scalars(select(Municipality).where(Municipality.name == "Example")).one()
-    project = create_project(session, architect, name=name, address=address, permit_number=permit_number,
-                             municipality_id=municipality.id, dwellings=1)
+    project = create_project(
+        session,
+        architect,
+        name=name,
+        address=address,
+        permit_number=permit_number,
+        municipality_id=municipality.id,
+        dwellings=1,
+    )
     return submit_version(session, project, example_storeys(), ruleset=None, user=architect).id
 
 
@@ -164,8 +197,15 @@ class Seeded:
         }
 
 
-def seed(app, accounts: dict[str, Account], *, reviewed: bool = True, owner: str = "architect",
-         permit_number: str = PERMIT, other_decisions_only: bool = False) -> Seeded:
+def seed(
+    app,
+    accounts: dict[str, Account],
+    *,
+    reviewed: bool = True,
+    owner: str = "architect",
+    permit_number: str = PERMIT,
+    other_decisions_only: bool = False,
+) -> Seeded:
     """The example project of ``accounts[owner]``: version 1 checked, and ``reviewed`` (decided and approved).
 
     ``other_decisions_only`` records the decisions on every open finding but the
@@ -191,8 +231,14 @@ def seed(app, accounts: dict[str, Account], *, reviewed: bool = True, owner: str
             submission.decided_by_id = reviewer.id
             submission.decided_at = submission.created_at
             submission.final_annex_name, submission.final_annex_sha256 = stored.name, stored.sha256
-            session.add(AuditEvent(submission_id=submission.id, user_id=reviewer.id, action=outcome.final_state,
-                                   detail=f"{outcome.final_state}; signed-off annex sha256 {stored.sha256}"))
+            session.add(
+                AuditEvent(
+                    submission_id=submission.id,
+                    user_id=reviewer.id,
+                    action=outcome.final_state,
+                    detail=f"{outcome.final_state}; signed-off annex sha256 {stored.sha256}",
+                )
+            )
         token = issue_token(session, session.get(User, accounts[owner].id), "permit system")
         token_id = session.scalars(select(ApiToken.id).where(ApiToken.token_sha256 == token_digest(token))).one()
         session.commit()
@@ -205,8 +251,11 @@ def row_counts(app) -> dict[str, int]:
     with app.app_context():
         session = db.sessions(app)()
         try:
-            return {table.name: session.scalar(select(func.count()).select_from(table)) for table in Base.metadata.sorted_tables
-                    if table.name != "user_session"}
+            return {
+                table.name: session.scalar(select(func.count()).select_from(table))
+                for table in Base.metadata.sorted_tables
+                if table.name != "user_session"
+            }
         finally:
             session.close()
 

@@ -50,11 +50,18 @@ def _on_both_databases(app):
 
 
 def make_app(database_url: str, folder: Path, **config):
-    return create_app({
-        "TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": database_url,
-        "UPLOAD_FOLDER": str(folder / "uploads"), "ANNEX_FOLDER": str(folder / "annexes"),
-        "MAIL_OUTBOX": str(folder / "outbox"), "CHECK_IN_BACKGROUND": False, **config,
-    })
+    return create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "DATABASE_URL": database_url,
+            "UPLOAD_FOLDER": str(folder / "uploads"),
+            "ANNEX_FOLDER": str(folder / "annexes"),
+            "MAIL_OUTBOX": str(folder / "outbox"),
+            "CHECK_IN_BACKGROUND": False,
+            **config,
+        }
+    )
 
 
 def dispose(app) -> None:
@@ -108,8 +115,11 @@ def client_of(app, world, name: str = "main"):
 
 def post_sign_in(client, email_address: str, password: str, address: str):
     token = csrf_token(client, "/signin")
-    return client.post("/signin", data={"email": email_address, "password": password, "csrf_token": token},
-                       environ_base={"REMOTE_ADDR": address})
+    return client.post(
+        "/signin",
+        data={"email": email_address, "password": password, "csrf_token": token},
+        environ_base={"REMOTE_ADDR": address},
+    )
 
 
 def mails(app) -> list[email.message.EmailMessage]:
@@ -136,10 +146,14 @@ def _app_with_accounts(app):
     return create_accounts(app)
 
 
-@given(parsers.parse("the app with its accounts, where {count:d} wrong passwords in {seconds:d} seconds lock an account"),
-       target_fixture="accounts")
+@given(
+    parsers.parse("the app with its accounts, where {count:d} wrong passwords in {seconds:d} seconds lock an account"),
+    target_fixture="accounts",
+)
 def _app_short_window(database_url, tmp_path, world, count, seconds):
-    app = world["app"] = make_app(database_url, tmp_path / "short", SIGNIN_ACCOUNT_LIMIT=f"{count} per {seconds} seconds")
+    app = world["app"] = make_app(
+        database_url, tmp_path / "short", SIGNIN_ACCOUNT_LIMIT=f"{count} per {seconds} seconds"
+    )
     world["cleanup"] = [app]
     return create_accounts(app)
 
@@ -179,8 +193,10 @@ def _visitor_cookie(current, world):
     world["kept_cookie"] = client.get_cookie("session").value
 
 
-@given("the app with its accounts and the example project in review with one finding left to decide",
-       target_fixture="accounts")
+@given(
+    "the app with its accounts and the example project in review with one finding left to decide",
+    target_fixture="accounts",
+)
 def _in_review(app, world):
     accounts = create_people(app)
     world["seeded"] = seed(app, accounts, reviewed=False, other_decisions_only=True)
@@ -198,12 +214,18 @@ def _wrong_passwords(current, accounts, world, count, address):
         assert response.status_code == 401, (attempt, response.status_code)
 
 
-@when(parsers.parse('someone tries {count:d} wrong passwords for {accounts_count:d} different e-mail addresses '
-                    'from the address "{address}"'))
+@when(
+    parsers.parse(
+        "someone tries {count:d} wrong passwords for {accounts_count:d} different e-mail addresses "
+        'from the address "{address}"'
+    )
+)
 def _wrong_everywhere(current, count, accounts_count, address):
     client = current.test_client()
     for attempt in range(count):
-        response = post_sign_in(client, f"someone{attempt % accounts_count}@example.org", "not the password at all", address)
+        response = post_sign_in(
+            client, f"someone{attempt % accounts_count}@example.org", "not the password at all", address
+        )
         assert response.status_code == 401, (attempt, response.status_code)
 
 
@@ -236,14 +258,18 @@ def _restart_on_redis(database_url, tmp_path, world, redis_url):
 def _account_locked(world, wait):
     response = world["response"]
     assert response.status_code == 429, response.status_code
-    assert errors_of(response) == [f"Too many wrong passwords for this account: it is locked for {wait}. Try again then."]
+    assert errors_of(response) == [
+        f"Too many wrong passwords for this account: it is locked for {wait}. Try again then."
+    ]
 
 
 @then(parsers.parse("the answer is 429 saying signing in from this network is paused for {wait}"))
 def _address_paused(world, wait):
     response = world["response"]
     assert response.status_code == 429, response.status_code
-    assert errors_of(response) == [f"Too many failed sign-ins from your network: signing in is paused for {wait}. Try again then."]
+    assert errors_of(response) == [
+        f"Too many failed sign-ins from your network: signing in is paused for {wait}. Try again then."
+    ]
 
 
 @then(parsers.parse("the answer asks to retry after about {seconds:d} seconds"))
@@ -275,8 +301,15 @@ def _in_redis(redis_url, accounts):
 @when(parsers.parse('someone signs up as "{address}" with the password "{password}"'))
 def _sign_up(current, world, address, password):
     client = current.test_client()
-    response = client.post("/signup", data={"name": "New Architect", "email": address, "password": password,
-                                            "csrf_token": csrf_token(client, "/signup")})
+    response = client.post(
+        "/signup",
+        data={
+            "name": "New Architect",
+            "email": address,
+            "password": password,
+            "csrf_token": csrf_token(client, "/signup"),
+        },
+    )
     world.setdefault("signups", []).append((address, response))
     world["response"] = response
 
@@ -344,7 +377,9 @@ def _open_link(current, world, address):
     page = client.get(world["link"])
     assert page.status_code == 200 and "Create the architect account for" in page.get_data(as_text=True)
     token = re.search(r'name="token" value="([^"]+)"', page.get_data(as_text=True)).group(1)
-    world["response"] = client.post("/signup/confirm", data={"token": token, "csrf_token": csrf_token(client, world["link"])})
+    world["response"] = client.post(
+        "/signup/confirm", data={"token": token, "csrf_token": csrf_token(client, world["link"])}
+    )
 
 
 @then("they are signed in on their projects page")
@@ -365,8 +400,12 @@ def _signs_in_with(current, address, password):
 def _link_used(current, world):
     _link_invalid(current.test_client().get(world["link"]))
     client = world["signup_client"]
-    _link_invalid(client.post("/signup/confirm", data={"token": world["link"].partition("token=")[2],
-                                                       "csrf_token": csrf_token(client, "/signup")}))
+    _link_invalid(
+        client.post(
+            "/signup/confirm",
+            data={"token": world["link"].partition("token=")[2], "csrf_token": csrf_token(client, "/signup")},
+        )
+    )
     assert len(rows(current, select(User.id).where(User.email == "new@example.org"))) == 1
 
 
@@ -377,8 +416,12 @@ def _link_invalid(response) -> None:
 
 @when(parsers.parse('the sign-up link for "{address}" is {hours:d} hours old'))
 def _age_link(current, address, hours):
-    write(current, update(SignupRequest).where(SignupRequest.email == address).values(
-        created_at=utcnow() - timedelta(hours=hours), expires_at=utcnow() - timedelta(hours=hours - 24)))
+    write(
+        current,
+        update(SignupRequest)
+        .where(SignupRequest.email == address)
+        .values(created_at=utcnow() - timedelta(hours=hours), expires_at=utcnow() - timedelta(hours=hours - 24)),
+    )
 
 
 @then(parsers.parse('the link in the e-mail to "{address}" answers 404 saying it is not valid'))
@@ -414,7 +457,9 @@ def _kept_cookie_client(current, world):
 @then("the kept cookie opens no page: it is sent to sign in")
 def _cookie_dead(current, world):
     response = _kept_cookie_client(current, world).get("/projects/")
-    assert response.status_code == 302 and response.headers["Location"].startswith("/signin?next="), response.status_code
+    assert response.status_code == 302 and response.headers["Location"].startswith("/signin?next="), (
+        response.status_code
+    )
 
 
 @then("the kept cookie still opens the architect's projects page")
@@ -448,8 +493,12 @@ def _another_sid(current, accounts, world):
 @when(parsers.parse("the session began {began:g} hours ago and was last used {idle:g} hours ago"))
 def _age_session(current, accounts, began, idle):
     now = utcnow()
-    write(current, update(UserSession).where(UserSession.user_id == accounts["architect"].id).values(
-        created_at=now - timedelta(hours=began), last_seen_at=now - timedelta(hours=idle)))
+    write(
+        current,
+        update(UserSession)
+        .where(UserSession.user_id == accounts["architect"].id)
+        .values(created_at=now - timedelta(hours=began), last_seen_at=now - timedelta(hours=idle)),
+    )
 
 
 @when("the demo start gives the demo accounts new passwords")
@@ -484,7 +533,9 @@ def _no_expiry(current, world):
 @when(parsers.parse('they make a token named "{label}" that works for {days:d} days on the tokens page'))
 def _make_token(current, world, label, days):
     client = client_of(current, world)
-    response = client.post(TOKENS_PAGE, data={"label": label, "days": str(days), "csrf_token": csrf_token(client, TOKENS_PAGE)})
+    response = client.post(
+        TOKENS_PAGE, data={"label": label, "days": str(days), "csrf_token": csrf_token(client, TOKENS_PAGE)}
+    )
     world["response"] = response
     match = re.search(r"data-token>([^<]+)<", response.get_data(as_text=True))
     world["token"] = match.group(1) if match else None
@@ -536,10 +587,19 @@ def _decide_and_approve(app, accounts, world):
     page = f"/review/submissions/{submission_id}"
     with app.app_context(), db.sessions(app)() as session:
         key = deviation_key(results_of(session.get(Submission, submission_id)))
-    response = client.post(f"{page}/decisions", data={"finding_key": key, "verdict": "deviation", "justification": JUSTIFICATION,
-                                                      "csrf_token": csrf_token(client, page)})
+    response = client.post(
+        f"{page}/decisions",
+        data={
+            "finding_key": key,
+            "verdict": "deviation",
+            "justification": JUSTIFICATION,
+            "csrf_token": csrf_token(client, page),
+        },
+    )
     assert response.status_code == 302, response.status_code
-    response = client.post(f"{page}/final", data={"decision": "approved", "language": "en", "csrf_token": csrf_token(client, page)})
+    response = client.post(
+        f"{page}/final", data={"decision": "approved", "language": "en", "csrf_token": csrf_token(client, page)}
+    )
     assert response.status_code == 302, errors_of(response) or response.status_code
     world["trail_page"] = client.get(page).get_data(as_text=True)
 
@@ -555,8 +615,12 @@ def _trail_order(world):
 
 @then("the audit trail's times are kept to the microsecond, in the order they happened")
 def _trail_precision(app, world):
-    events = rows(app, select(AuditEvent.id, AuditEvent.at, AuditEvent.action)
-                  .where(AuditEvent.submission_id == world["seeded"].submission_id).order_by(AuditEvent.id))
+    events = rows(
+        app,
+        select(AuditEvent.id, AuditEvent.at, AuditEvent.action)
+        .where(AuditEvent.submission_id == world["seeded"].submission_id)
+        .order_by(AuditEvent.id),
+    )
     times = [at for _id, at, _action in events]
     assert times == sorted(times), events  # recorded one after another: the times agree with the sequence
     assert any(at.microsecond for at in times), times  # not cut to the second

@@ -65,21 +65,31 @@ def _submit_storeys(world):
 @when("they submit the example house as a zip through the API")
 def _submit_zip(world):
     data = {"zip": (io.BytesIO(house_zip()), "house.zip")}
-    world["response"] = world["api"].post(f"/projects/{world['project']['id']}/versions", data=data, content_type="multipart/form-data")
+    world["response"] = world["api"].post(
+        f"/projects/{world['project']['id']}/versions", data=data, content_type="multipart/form-data"
+    )
     world["version"] = world["response"].get_json()
 
 
 @when("they submit a text file as a storey through the API")
 def _submit_text(world):
-    data = {"storey": [(io.BytesIO(b"These are my notes, not a drawing.\n"), "notes.txt")], "name": ["Ground floor"], "elevation": ["0"]}
-    world["response"] = world["api"].post(f"/projects/{world['project']['id']}/versions", data=data, content_type="multipart/form-data")
+    data = {
+        "storey": [(io.BytesIO(b"These are my notes, not a drawing.\n"), "notes.txt")],
+        "name": ["Ground floor"],
+        "elevation": ["0"],
+    }
+    world["response"] = world["api"].post(
+        f"/projects/{world['project']['id']}/versions", data=data, content_type="multipart/form-data"
+    )
 
 
 @when(parsers.parse("they submit a {megabytes:d} MB storey through the API"))
 def _submit_large(world, megabytes):
     drawing = b"0\nSECTION\n" + b"999\npadding\n" * (megabytes * 1024 * 1024 // 12)
     data = {"storey": [(io.BytesIO(drawing), "huge.dxf")], "name": ["Ground floor"], "elevation": ["0"]}
-    world["response"] = world["api"].post(f"/projects/{world['project']['id']}/versions", data=data, content_type="multipart/form-data")
+    world["response"] = world["api"].post(
+        f"/projects/{world['project']['id']}/versions", data=data, content_type="multipart/form-data"
+    )
 
 
 @then("the answer is 202 with the version's status URL")
@@ -164,8 +174,14 @@ def _reviewer(app, client, accounts, world, municipality):
 @then("the project, its version, its results, its preflight, its changes and its annex answer 404")
 def _all_hidden(world):
     version = world["version"]["id"]
-    for path in (f"/projects/{world['project']['id']}", f"/versions/{version}", f"/versions/{version}/results",
-                 f"/versions/{version}/preflight", f"/versions/{version}/changes", f"/versions/{version}/annex.pdf"):
+    for path in (
+        f"/projects/{world['project']['id']}",
+        f"/versions/{version}",
+        f"/versions/{version}/results",
+        f"/versions/{version}/preflight",
+        f"/versions/{version}/changes",
+        f"/versions/{version}/annex.pdf",
+    ):
         response = world["other"].get(path)
         assert response.status_code == 404, path
         assert is_one_sentence(response)
@@ -241,8 +257,15 @@ def _approve(app, accounts, world):
         signed.add_metadata({"/Subject": "signed off"})
         signed.write(folder / "signed-off-test.pdf")
         finding = json.loads(submission.results_json)["findings"][0]
-        session.add(Decision(submission_id=submission.id, finding_key=finding_key(finding), verdict="deviation",
-                             justification="A guarded gate makes up for it.", reviewer_id=accounts["reviewer"].id))
+        session.add(
+            Decision(
+                submission_id=submission.id,
+                finding_key=finding_key(finding),
+                verdict="deviation",
+                justification="A guarded gate makes up for it.",
+                reviewer_id=accounts["reviewer"].id,
+            )
+        )
         submission.review_state = ReviewState.APPROVED.value
         submission.decided_by_id = accounts["reviewer"].id
         submission.decided_at = utcnow()

@@ -32,7 +32,10 @@ def test_the_document_is_served_without_a_token_and_is_valid_openapi_3_1(client)
     assert document["openapi"].startswith("3.1")
     validate(document)  # raises on anything that is not valid OpenAPI
     assert document["components"]["securitySchemes"]["bearerToken"] == {
-        "type": "http", "scheme": "bearer", "description": document["components"]["securitySchemes"]["bearerToken"]["description"]}
+        "type": "http",
+        "scheme": "bearer",
+        "description": document["components"]["securitySchemes"]["bearerToken"]["description"],
+    }
 
 
 def test_every_api_route_is_described_and_every_described_operation_is_a_route(app, client):
@@ -40,17 +43,25 @@ def test_every_api_route_is_described_and_every_described_operation_is_a_route(a
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint.startswith("api."):
-            path = re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", rule.rule)[len(PREFIX):]
+            path = re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", rule.rule)[len(PREFIX) :]
             routes |= {(path, method.lower()) for method in rule.methods - {"HEAD", "OPTIONS"}}
-    described = {(path, method) for path, operations in document["paths"].items() for method in operations
-                 if method in {"get", "post", "put", "patch", "delete"}}
+    described = {
+        (path, method)
+        for path, operations in document["paths"].items()
+        for method in operations
+        if method in {"get", "post", "put", "patch", "delete"}
+    }
     assert routes == described
 
 
 def test_only_the_document_itself_is_public(client):
     document = client.get(f"{PREFIX}/openapi.json").get_json()
-    public = [(path, method) for path, operations in document["paths"].items() for method, operation in operations.items()
-              if operation.get("security") == []]
+    public = [
+        (path, method)
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if operation.get("security") == []
+    ]
     assert public == [("/openapi.json", "get")]
     assert document["security"] == [{"bearerToken": []}]
 
@@ -59,12 +70,20 @@ def test_the_results_response_is_the_checkers_own_results_schema(client):
     document = client.get(f"{PREFIX}/openapi.json").get_json()
     original = json.loads(RESULTS_SCHEMA.read_text())
     embedded = document["components"]["schemas"]["Results"]
-    assert embedded["properties"].keys() == original["properties"].keys() and embedded["$defs"].keys() == original["$defs"].keys()
+    assert (
+        embedded["properties"].keys() == original["properties"].keys()
+        and embedded["$defs"].keys() == original["$defs"].keys()
+    )
     assert json.dumps(embedded, sort_keys=True).replace(RESULTS_POINTER, "#") == json.dumps(
-        {k: v for k, v in original.items() if k not in ("$id", "$schema")}, sort_keys=True)
-    results = document["paths"]["/versions/{version_id}/results"]["get"]["responses"]["200"]["content"]["application/json"]
+        {k: v for k, v in original.items() if k not in ("$id", "$schema")}, sort_keys=True
+    )
+    results = document["paths"]["/versions/{version_id}/results"]["get"]["responses"]["200"]["content"][
+        "application/json"
+    ]
     assert results["schema"] == {"$ref": "#/components/schemas/ResultsResponse"}
-    assert document["components"]["schemas"]["ResultsResponse"]["properties"]["results"] == {"$ref": "#/components/schemas/Results"}
+    assert document["components"]["schemas"]["ResultsResponse"]["properties"]["results"] == {
+        "$ref": "#/components/schemas/Results"
+    }
 
 
 def test_a_client_can_list_what_a_submission_names(app, client, accounts):
@@ -113,16 +132,40 @@ VERSION_REQUESTS = [
     pytest.param({"data": {"storey": [_dxf], "name": ["Ground floor"]}}, 422, id="no elevation"),
     pytest.param({"data": {"storey": [_dxf], "elevation": ["0"]}}, 422, id="no name"),
     pytest.param({"data": {"storey": [_dxf], "name": [""], "elevation": ["0"]}}, 422, id="a blank name"),
-    pytest.param({"data": {"storey": [_dxf], "name": ["Ground floor"], "elevation": ["high"]}}, 422, id="an elevation that is not a number"),
-    pytest.param({"data": {"storey": [_dxf], "name": ["Ground floor"], "elevation": ["2800"]}}, 422, id="an elevation in millimetres"),
-    pytest.param({"data": {"storey": [_dxf, lambda: _dxf("first.dxf")], "name": ["Floor", "Floor"], "elevation": ["0", "2.8"]}},
-                 422, id="two storeys with one name"),
-    pytest.param({"data": {"storey": [_dxf], "name": ["Ground floor"], "elevation": ["0"], "ruleset": "nowhere"}}, 422,
-                 id="an unknown ruleset"),
+    pytest.param(
+        {"data": {"storey": [_dxf], "name": ["Ground floor"], "elevation": ["high"]}},
+        422,
+        id="an elevation that is not a number",
+    ),
+    pytest.param(
+        {"data": {"storey": [_dxf], "name": ["Ground floor"], "elevation": ["2800"]}},
+        422,
+        id="an elevation in millimetres",
+    ),
+    pytest.param(
+        {"data": {"storey": [_dxf, lambda: _dxf("first.dxf")], "name": ["Floor", "Floor"], "elevation": ["0", "2.8"]}},
+        422,
+        id="two storeys with one name",
+    ),
+    pytest.param(
+        {"data": {"storey": [_dxf], "name": ["Ground floor"], "elevation": ["0"], "ruleset": "nowhere"}},
+        422,
+        id="an unknown ruleset",
+    ),
     pytest.param({"data": {"zip": [_dxf]}}, 422, id="a zip field that holds no zip"),
     pytest.param({"data": {"zip": [lambda: (io.BytesIO(b"PK\x03\x04broken"), "house.zip")]}}, 422, id="a damaged zip"),
-    pytest.param({"data": {"storey": [_dxf], "name": ["Ground floor"], "elevation": ["0"],
-                           "zip": [lambda: (io.BytesIO(b"PK\x03\x04"), "house.zip")]}}, 422, id="files and a zip"),
+    pytest.param(
+        {
+            "data": {
+                "storey": [_dxf],
+                "name": ["Ground floor"],
+                "elevation": ["0"],
+                "zip": [lambda: (io.BytesIO(b"PK\x03\x04"), "house.zip")],
+            }
+        },
+        422,
+        id="files and a zip",
+    ),
 ]
 
 
@@ -130,8 +173,10 @@ def _materialised(request_kwargs: dict) -> dict:
     """Fresh file objects for each run (a BytesIO is used up once sent): files are given as functions."""
     if "data" not in request_kwargs:
         return request_kwargs
-    data = {key: [item() if callable(item) else item for item in value] if isinstance(value, list) else value
-            for key, value in request_kwargs["data"].items()}
+    data = {
+        key: [item() if callable(item) else item for item in value] if isinstance(value, list) else value
+        for key, value in request_kwargs["data"].items()
+    }
     return {"data": data, "content_type": "multipart/form-data"}
 
 
@@ -145,8 +190,9 @@ def test_a_bad_upload_gets_one_sentence_and_stores_nothing(app, client, accounts
     assert not any(Path(app.config["UPLOAD_FOLDER"]).iterdir())
 
 
-@pytest.mark.parametrize("path", ["/projects/999999", "/versions/999999", "/versions/999999/results",
-                                  "/versions/999999/annex.pdf"])
+@pytest.mark.parametrize(
+    "path", ["/projects/999999", "/versions/999999", "/versions/999999/results", "/versions/999999/annex.pdf"]
+)
 def test_what_does_not_exist_answers_404_as_what_is_not_yours(app, client, accounts, path):
     response = Api(client, token_for(app, accounts["architect"])).get(path)
     assert response.status_code == 404 and is_one_sentence(response)
@@ -159,8 +205,9 @@ def _unchecked_version(app, accounts) -> int:
     """A version whose check has not started (the API starts checks; here the service layer is called directly)."""
     with app.test_request_context(), db.session() as session:
         architect = session.get(User, accounts["architect"].id)
-        project = create_project(session, architect, name="Queued house", address="", permit_number="",
-                                 municipality_id=1, dwellings=1)
+        project = create_project(
+            session, architect, name="Queued house", address="", permit_number="", municipality_id=1, dwellings=1
+        )
         upload = StoreyUpload("Ground floor", 0.0, "ground.dxf", (EXAMPLE / "ground.dxf").read_bytes())
         return submit_version(session, project, [upload], ruleset=None, user=architect).id
 
@@ -194,7 +241,11 @@ def test_an_architect_sees_no_decision_before_the_review_is_decided(app, client,
     project = architect.create_project()
     version = architect.submit_house(project["id"]).get_json()["id"]
     with app.app_context(), db.sessions(app)() as session:
-        session.add(Decision(submission_id=version, finding_key="ENTR-01|x", verdict="rejected", reviewer_id=accounts["reviewer"].id))
+        session.add(
+            Decision(
+                submission_id=version, finding_key="ENTR-01|x", verdict="rejected", reviewer_id=accounts["reviewer"].id
+            )
+        )
         session.get(Submission, version).review_state = "in_review"
         session.commit()
     assert architect.get(f"/versions/{version}/results").get_json()["review"]["decisions"] == []

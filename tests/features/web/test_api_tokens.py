@@ -66,8 +66,9 @@ def _without_csrf(client, world):
 
 @when("they try to revoke the other architect's token")
 def _revoke_other(client, world):
-    world["response"] = client.post(f"{TOKENS_PAGE}{world['other_token_id']}/revoke",
-                                    data={"csrf_token": csrf_token(client, TOKENS_PAGE)})
+    world["response"] = client.post(
+        f"{TOKENS_PAGE}{world['other_token_id']}/revoke", data={"csrf_token": csrf_token(client, TOKENS_PAGE)}
+    )
 
 
 @then("the page shows the new token once")

@@ -70,7 +70,9 @@ class PageReader(HTMLParser):
             self.labels.append(attributes)
         elif tag == "tr" and "data-status" in attributes:
             self._in_row = {
-                "status": attributes["data-status"], "rule": attributes["data-rule"], "key": attributes["data-key"],
+                "status": attributes["data-status"],
+                "rule": attributes["data-rule"],
+                "key": attributes["data-key"],
                 "marker": int(attributes["data-marker"]) if attributes.get("data-marker") else None,
                 "hidden": "hidden" in attributes,
             }
@@ -104,7 +106,10 @@ class PageReader(HTMLParser):
 
 def sentences_of(html: str) -> list[str]:
     """The error sentences a page shows (flash or form error)."""
-    return [" ".join(unescape(re.sub(r"<[^>]+>", "", s)).split()) for s in re.findall(r'<p class="flash error"[^>]*>(.*?)</p>', html, re.S)]
+    return [
+        " ".join(unescape(re.sub(r"<[^>]+>", "", s)).split())
+        for s in re.findall(r'<p class="flash error"[^>]*>(.*?)</p>', html, re.S)
+    ]
 
 
 def page(client, path: str) -> str:
@@ -118,14 +123,26 @@ def page(client, path: str) -> str:
 
 def create_project(client, name: str, permit: str):
     token = csrf_token(client, "/projects/new")
-    return client.post("/projects/new", data={
-        "csrf_token": token, "name": name, "address": "1 Example Lane", "permit_number": permit,
-        "municipality": "1", "dwellings": "1",
-    })
+    return client.post(
+        "/projects/new",
+        data={
+            "csrf_token": token,
+            "name": name,
+            "address": "1 Example Lane",
+            "permit_number": permit,
+            "municipality": "1",
+            "dwellings": "1",
+        },
+    )
 
 
-def upload(client, project_id: int, rows: list[tuple[str, str, str, bytes]] = (), archive: bytes | None = None,
-           ruleset: str = ""):
+def upload(
+    client,
+    project_id: int,
+    rows: list[tuple[str, str, str, bytes]] = (),
+    archive: bytes | None = None,
+    ruleset: str = "",
+):
     """Post the upload form: ``rows`` of (storey name, elevation, file name, bytes), or a zip."""
     path = f"/projects/{project_id}/upload"
     data = {"csrf_token": csrf_token(client, path), "ruleset": ruleset}
@@ -151,7 +168,9 @@ def stored_submission(app, project_id: int, number: int) -> Submission:
     with app.app_context():
         session = db.sessions(app)()
         try:
-            return session.scalars(select(Submission).where(Submission.project_id == project_id, Submission.number == number)).one()
+            return session.scalars(
+                select(Submission).where(Submission.project_id == project_id, Submission.number == number)
+            ).one()
         finally:
             session.close()
 
@@ -187,18 +206,30 @@ def architect_creates_project(client, story, name, permit):
         story.setdefault("projects", []).append((name, story["project_id"]))
 
 
-@when(parsers.parse('uploads "{first_file}" as "{first_name}" at {first_elevation} m and "{second_file}" as "{second_name}" at {second_elevation} m'))
-def uploads_two_storeys(client, story, first_file, first_name, first_elevation, second_file, second_name, second_elevation):
-    story["response"] = upload(client, story["project_id"], [
-        (first_name, first_elevation, first_file, (EXAMPLE / first_file).read_bytes()),
-        (second_name, second_elevation, second_file, (EXAMPLE / second_file).read_bytes()),
-    ])
+@when(
+    parsers.parse(
+        'uploads "{first_file}" as "{first_name}" at {first_elevation} m and "{second_file}" as "{second_name}" at {second_elevation} m'
+    )
+)
+def uploads_two_storeys(
+    client, story, first_file, first_name, first_elevation, second_file, second_name, second_elevation
+):
+    story["response"] = upload(
+        client,
+        story["project_id"],
+        [
+            (first_name, first_elevation, first_file, (EXAMPLE / first_file).read_bytes()),
+            (second_name, second_elevation, second_file, (EXAMPLE / second_file).read_bytes()),
+        ],
+    )
     assert story["response"].status_code == 302, sentences_of(story["response"].get_data(as_text=True))
 
 
 @when(parsers.parse('uploads a new version with only "{filename}" as "{name}" at {elevation} m'))
 def uploads_one_storey(client, story, filename, name, elevation):
-    story["response"] = upload(client, story["project_id"], [(name, elevation, filename, (EXAMPLE / filename).read_bytes())])
+    story["response"] = upload(
+        client, story["project_id"], [(name, elevation, filename, (EXAMPLE / filename).read_bytes())]
+    )
     assert story["response"].status_code == 302, sentences_of(story["response"].get_data(as_text=True))
 
 
@@ -210,12 +241,16 @@ def uploads_zip(client, story):
 
 @when(parsers.parse('uploads a text file "{filename}" as "{name}" at {elevation} m'))
 def uploads_text(client, story, filename, name, elevation):
-    story["response"] = upload(client, story["project_id"], [(name, elevation, filename, b"Just some notes, not a drawing.\n")])
+    story["response"] = upload(
+        client, story["project_id"], [(name, elevation, filename, b"Just some notes, not a drawing.\n")]
+    )
 
 
 @when(parsers.parse('uploads a file of {megabytes:d} MB as "{name}"'))
 def uploads_large(client, story, megabytes, name):
-    story["response"] = upload(client, story["project_id"], [(name, "0", "big.dxf", b"0\nSECTION\n" + b" " * (megabytes * 1024 * 1024))])
+    story["response"] = upload(
+        client, story["project_id"], [(name, "0", "big.dxf", b"0\nSECTION\n" + b" " * (megabytes * 1024 * 1024))]
+    )
 
 
 @when(parsers.parse('uploads an empty DXF drawing as "{name}"'))
@@ -249,7 +284,11 @@ def says_verdict(story, verdict, rules):
     assert failing == rules.split(", ")
 
 
-@then(parsers.parse('it shows one plan drawing per storey, "{first}" and "{second}", with the room names to set over them'))
+@then(
+    parsers.parse(
+        'it shows one plan drawing per storey, "{first}" and "{second}", with the room names to set over them'
+    )
+)
 def one_drawing_per_storey(story, first, second):
     reader = PageReader(story["page"])
     assert reader.svgs == 2 and reader.figures == [first, second]
@@ -259,7 +298,9 @@ def one_drawing_per_storey(story, first, second):
     assert "<style" not in story["page"] and "style=" not in story["page"]
 
 
-@then("every marker number on the plans belongs to a row of the findings list, and every numbered row to a marker or to no place")
+@then(
+    "every marker number on the plans belongs to a row of the findings list, and every numbered row to a marker or to no place"
+)
 def markers_match_rows(story):
     reader = PageReader(story["page"])
     numbered = [r["marker"] for r in reader.rows if r["marker"] is not None]
@@ -285,7 +326,7 @@ def annex_downloads(client, story):
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.data.startswith(b"%PDF")
     assert len(PdfReader(io.BytesIO(response.data)).pages) >= 1
-    assert 'filename=security-annex-EX-2026-001-v1.pdf' in response.headers["Content-Disposition"]
+    assert "filename=security-annex-EX-2026-001-v1.pdf" in response.headers["Content-Disposition"]
 
 
 # ----------------------------------------------------------------- then: refusals
@@ -329,7 +370,9 @@ def no_version(app, story):
 
 @then("it says in one sentence that the drawing has no visible content")
 def failed_check_sentence(story):
-    assert sentences_of(story["page"]) == ["empty.dxf has no visible drawing content; draw the floor plan on visible layers."]
+    assert sentences_of(story["page"]) == [
+        "empty.dxf has no visible drawing content; draw the floor plan on visible layers."
+    ]
     assert "<svg" not in story["page"]
 
 
@@ -422,11 +465,19 @@ def every_finding(app, client, story, query):
 
 @then(parsers.parse('the status the page polls reads done at 100 percent with the verdict "{verdict}"'))
 def status_done(client, story, verdict):
-    assert f'data-check-status="/projects/{story["project_id"]}/versions/{story["number"]}/status"' not in story["page"]  # done: no polling
+    assert (
+        f'data-check-status="/projects/{story["project_id"]}/versions/{story["number"]}/status"' not in story["page"]
+    )  # done: no polling
     response = client.get(f"/projects/{story['project_id']}/versions/{story['number']}/status")
     assert response.status_code == 200 and response.is_json
     story["status"] = status = response.get_json()
-    assert (status["state"], status["percent"], status["done"], status["verdict"], status["error"]) == ("done", 100, True, verdict, None)
+    assert (status["state"], status["percent"], status["done"], status["verdict"], status["error"]) == (
+        "done",
+        100,
+        True,
+        verdict,
+        None,
+    )
 
 
 @then(parsers.parse('its preflight says in plain words that "{element}" lacks "{attribute}"'))
@@ -455,8 +506,11 @@ def listed_with_verdict(story, name, number, verdict):
 def project_paths(project_id: int) -> dict[str, str]:
     base = f"/projects/{project_id}"
     return {
-        "project page": base, "upload form": f"{base}/upload", "version page": f"{base}/versions/1",
-        "status": f"{base}/versions/1/status", "PDF annex": f"{base}/versions/1/annex.pdf",
+        "project page": base,
+        "upload form": f"{base}/upload",
+        "version page": f"{base}/versions/1",
+        "status": f"{base}/versions/1/status",
+        "PDF annex": f"{base}/versions/1/annex.pdf",
     }
 
 
@@ -477,7 +531,9 @@ def other_list(story):
     assert "Example house" not in page(story["other"], "/projects/")
 
 
-@then("the reviewer gets 403 for the project list, the new-project form, the project page, the version page, its status and its PDF annex")
+@then(
+    "the reviewer gets 403 for the project list, the new-project form, the project page, the version page, its status and its PDF annex"
+)
 def reviewer_403(app, accounts, story):
     reviewer = app.test_client()
     sign_in(reviewer, accounts["reviewer"])

@@ -60,27 +60,74 @@ def project_id(architect_client) -> int:
 REFUSALS = [
     # (case, storey rows, zip, ruleset, sentence)
     ("an empty file", [("Ground floor", "0", "ground.dxf", b"")], None, "", "ground.dxf is empty."),
-    ("a file that is not a DXF", [("Ground floor", "0", "plan.pdf", b"%PDF-1.7 not a drawing")], None, "",
-     "plan.pdf is not a DXF drawing; export the plan as DXF and upload that."),
+    (
+        "a file that is not a DXF",
+        [("Ground floor", "0", "plan.pdf", b"%PDF-1.7 not a drawing")],
+        None,
+        "",
+        "plan.pdf is not a DXF drawing; export the plan as DXF and upload that.",
+    ),
     ("a storey without a name", [("", "0", "ground.dxf", GROUND)], None, "", "Give every storey a name."),
-    ("a storey without a file", [("Ground floor", "0", "ground.dxf", GROUND), ("First floor", "2.8", "", b"")], None, "",
-     "Choose the DXF file of the storey First floor."),
-    ("an elevation that is not a number", [("Ground floor", "high", "ground.dxf", GROUND)], None, "",
-     "The elevation “high” is not a number of metres."),
-    ("an implausible elevation", [("Ground floor", "2800", "ground.dxf", GROUND)], None, "",
-     "The elevation 2800 m is not plausible; give it in metres."),
-    ("two storeys with one name", [("Ground floor", "0", "a.dxf", GROUND), ("Ground floor", "3", "b.dxf", GROUND)], None, "",
-     "Two storeys have the same name; give each a name of its own."),
+    (
+        "a storey without a file",
+        [("Ground floor", "0", "ground.dxf", GROUND), ("First floor", "2.8", "", b"")],
+        None,
+        "",
+        "Choose the DXF file of the storey First floor.",
+    ),
+    (
+        "an elevation that is not a number",
+        [("Ground floor", "high", "ground.dxf", GROUND)],
+        None,
+        "",
+        "The elevation “high” is not a number of metres.",
+    ),
+    (
+        "an implausible elevation",
+        [("Ground floor", "2800", "ground.dxf", GROUND)],
+        None,
+        "",
+        "The elevation 2800 m is not plausible; give it in metres.",
+    ),
+    (
+        "two storeys with one name",
+        [("Ground floor", "0", "a.dxf", GROUND), ("Ground floor", "3", "b.dxf", GROUND)],
+        None,
+        "",
+        "Two storeys have the same name; give each a name of its own.",
+    ),
     ("nothing at all", [], None, "", "Upload at least one DXF file, one per storey."),
-    ("an unknown ruleset", [("Ground floor", "0", "ground.dxf", GROUND)], None, "no-such-rules",
-     "There is no ruleset “no-such-rules”; choose one from the list."),
-    ("files and a zip at once", [("Ground floor", "0", "ground.dxf", GROUND)], "example", "",
-     "Upload either one DXF file per storey or a zip with a project.toml, not both."),
+    (
+        "an unknown ruleset",
+        [("Ground floor", "0", "ground.dxf", GROUND)],
+        None,
+        "no-such-rules",
+        "There is no ruleset “no-such-rules”; choose one from the list.",
+    ),
+    (
+        "files and a zip at once",
+        [("Ground floor", "0", "ground.dxf", GROUND)],
+        "example",
+        "",
+        "Upload either one DXF file per storey or a zip with a project.toml, not both.",
+    ),
     ("a zip that is not a zip", [], b"plain text", "", "The file given as the zip is not a zip file."),
     ("a damaged zip", [], b"PK\x03\x04 and then nothing", "", "The zip file cannot be opened; it may be damaged."),
     ("an empty zip", [], b"", "", "The zip file is empty."),
-    ("a zip without project.toml", [], "no manifest", "", "The zip must hold exactly one project.toml next to its DXF files."),
-    ("a zip whose project.toml names a missing file", [], "missing file", "", "project.toml names first.dxf, which is not in the zip."),
+    (
+        "a zip without project.toml",
+        [],
+        "no manifest",
+        "",
+        "The zip must hold exactly one project.toml next to its DXF files.",
+    ),
+    (
+        "a zip whose project.toml names a missing file",
+        [],
+        "missing file",
+        "",
+        "project.toml names first.dxf, which is not in the zip.",
+    ),
 ]
 
 
@@ -95,8 +142,9 @@ def _archive(kind):
 
 
 @pytest.mark.parametrize("case, rows, archive, ruleset, sentence", REFUSALS, ids=[r[0] for r in REFUSALS])
-def test_a_refused_upload_says_one_sentence_and_keeps_what_was_typed(app, architect_client, project_id, started,
-                                                                    case, rows, archive, ruleset, sentence):
+def test_a_refused_upload_says_one_sentence_and_keeps_what_was_typed(
+    app, architect_client, project_id, started, case, rows, archive, ruleset, sentence
+):
     response = upload(architect_client, project_id, rows, archive=_archive(archive), ruleset=ruleset)
     html = response.get_data(as_text=True)
     assert response.status_code == 400
@@ -113,7 +161,9 @@ def test_a_refused_upload_says_one_sentence_and_keeps_what_was_typed(app, archit
 
 def test_the_upload_form_works_without_javascript_and_offers_every_ruleset(architect_client, project_id):
     html = architect_client.get(f"/projects/{project_id}/upload").get_data(as_text=True)
-    assert [f"storey-{i}-{field}" for i in range(3) for field in ("name", "elevation", "file")] == re.findall(r'name="(storey-\d+-\w+)"', html)
+    assert [f"storey-{i}-{field}" for i in range(3) for field in ("name", "elevation", "file")] == re.findall(
+        r'name="(storey-\d+-\w+)"', html
+    )
     assert re.findall(r'<option value="([^"]+)"', html) == available_rulesets()
     assert re.search(r'<option value="ir-police-annex" selected>', html)  # the municipality's default
     assert 'href="/downloads/starter.dxf"' in html and 'href="/downloads/plan-convention.md"' in html
@@ -121,15 +171,21 @@ def test_the_upload_form_works_without_javascript_and_offers_every_ruleset(archi
 
 def test_the_ruleset_preselected_is_the_projects_municipalitys(architect_client):
     token = csrf_token(architect_client, "/projects/new")
-    response = architect_client.post("/projects/new", data={"csrf_token": token, "name": "South", "municipality": "2", "dwellings": "2"})
+    response = architect_client.post(
+        "/projects/new", data={"csrf_token": token, "name": "South", "municipality": "2", "dwellings": "2"}
+    )
     html = architect_client.get(response.location).get_data(as_text=True)
     assert re.findall(r'<option value="([^"]+)" selected>', html) == ["uk-adq-sbd"]
 
 
 def test_an_upload_stores_every_storey_as_typed_under_names_of_its_own(app, architect_client, project_id, started):
     first = (EXAMPLE / "first.dxf").read_bytes()
-    response = upload(architect_client, project_id, [("Ground floor", "0", "ground.dxf", GROUND), ("First floor", "2,8", "../../first.dxf", first)],
-                      ruleset="uk-adq-sbd")
+    response = upload(
+        architect_client,
+        project_id,
+        [("Ground floor", "0", "ground.dxf", GROUND), ("First floor", "2,8", "../../first.dxf", first)],
+        ruleset="uk-adq-sbd",
+    )
     assert response.status_code == 302 and response.location == f"/projects/{project_id}/versions/1"
     with app.app_context():
         session = db.sessions(app)()
@@ -137,15 +193,22 @@ def test_an_upload_stores_every_storey_as_typed_under_names_of_its_own(app, arch
         assert started == [submission.id]
         assert (submission.number, submission.ruleset, submission.layers_json) == (1, "uk-adq-sbd", None)
         assert [(s.name, s.elevation_m, s.original_name) for s in submission.storeys] == [
-            ("Ground floor", 0.0, "ground.dxf"), ("First floor", 2.8, "first.dxf")]
+            ("Ground floor", 0.0, "ground.dxf"),
+            ("First floor", 2.8, "first.dxf"),
+        ]
         assert all(re.fullmatch(r"[0-9a-f]{32}\.dxf", s.stored_name) for s in submission.storeys)
         session.close()
 
 
 def test_a_zip_brings_its_storeys_units_and_layer_table(app, architect_client, project_id, started):
     manifest = (EXAMPLE / "project.toml").read_text() + '\n[layers]\nwalls = ["A-WALL*", "MY-WALLS"]\n'
-    archive = zip_of({"house/project.toml": manifest.encode(), "house/ground.dxf": GROUND,
-                      "house/first.dxf": (EXAMPLE / "first.dxf").read_bytes()})
+    archive = zip_of(
+        {
+            "house/project.toml": manifest.encode(),
+            "house/ground.dxf": GROUND,
+            "house/first.dxf": (EXAMPLE / "first.dxf").read_bytes(),
+        }
+    )
     response = upload(architect_client, project_id, archive=archive)
     assert response.status_code == 302
     with app.app_context():
@@ -179,17 +242,29 @@ def test_the_page_draws_the_plan_with_the_annexs_own_styles():
 
 
 def test_a_drawing_on_the_page_carries_no_inline_style():
-    svg = ('<svg class="plan"><style>path{fill:none}</style><path class="measure" style="stroke:#c62828" d="M0 0"/>'
-           '<path class="measure" style="stroke:#ef8f00" d="M1 1"/></svg>')
-    assert page_svg(svg) == ('<svg class="plan"><path class="measure measure-fail" d="M0 0"/>'
-                             '<path class="measure measure-not_assessable" d="M1 1"/></svg>')
+    svg = (
+        '<svg class="plan"><style>path{fill:none}</style><path class="measure" style="stroke:#c62828" d="M0 0"/>'
+        '<path class="measure" style="stroke:#ef8f00" d="M1 1"/></svg>'
+    )
+    assert page_svg(svg) == (
+        '<svg class="plan"><path class="measure measure-fail" d="M0 0"/>'
+        '<path class="measure measure-not_assessable" d="M1 1"/></svg>'
+    )
 
 
-@pytest.mark.parametrize("quantity, text", [
-    (None, ""), ({"value": 0.9, "unit": "m"}, "0.9 m"), ({"value": 10.341, "unit": "m"}, "10.34 m"),
-    ({"value": 50.0, "unit": "m"}, "50 m"), ({"value": 11, "unit": None}, "11"), ({"value": "RC2", "unit": None}, "RC2"),
-    ({"value": 30.0, "unit": "deg"}, "30°"), ({"value": 12.5, "unit": "m2"}, "12.5 m²"),
-])
+@pytest.mark.parametrize(
+    "quantity, text",
+    [
+        (None, ""),
+        ({"value": 0.9, "unit": "m"}, "0.9 m"),
+        ({"value": 10.341, "unit": "m"}, "10.34 m"),
+        ({"value": 50.0, "unit": "m"}, "50 m"),
+        ({"value": 11, "unit": None}, "11"),
+        ({"value": "RC2", "unit": None}, "RC2"),
+        ({"value": 30.0, "unit": "deg"}, "30°"),
+        ({"value": 12.5, "unit": "m2"}, "12.5 m²"),
+    ],
+)
 def test_measured_and_required_read_as_people_write_them(quantity, text):
     assert quantity_text(quantity) == text
 
@@ -210,7 +285,9 @@ def test_a_version_waiting_for_its_check_shows_progress_and_refreshes_itself(arc
     html = architect_client.get(f"/projects/{project_id}/versions/1").get_data(as_text=True)
     status_url = f"/projects/{project_id}/versions/1/status"
     assert f'data-check-status="{status_url}"' in html and "<progress" in html
-    assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in html  # without JavaScript, the page reloads itself
+    assert (
+        '<noscript><meta http-equiv="refresh" content="5"></noscript>' in html
+    )  # without JavaScript, the page reloads itself
     assert "<svg" not in html and "Download the PDF annex" not in html
     status = architect_client.get(status_url).get_json()
     assert (status["state"], status["done"], status["preflight"], status["error"]) == ("queued", False, None, None)

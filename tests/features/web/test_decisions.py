@@ -46,7 +46,9 @@ def walls_count(review) -> tuple[int, dict]:
     """The PLAN-03 finding that counts the walls: a finding about no drawing element."""
     for index, finding in enumerate(findings(review)):
         arguments = finding.get("message_args", {})
-        if finding["message_id"] == "PLAN-03.found" and arguments["what"] == {"capitalised": {"term": "layer-role.walls"}}:
+        if finding["message_id"] == "PLAN-03.found" and arguments["what"] == {
+            "capitalised": {"term": "layer-role.walls"}
+        }:
             assert not finding["elements"]
             return index, finding
     raise AssertionError("the example's results have no walls count")
@@ -57,12 +59,20 @@ def row_of(html: str, index: int) -> str:
 
 
 def key_on_page(html: str, index: int) -> str:
-    return re.search(r'data-key="([^"]*)"', row_of(html, index)).group(1).replace("&#34;", '"').replace("&quot;", '"').replace("&amp;", "&")
+    return (
+        re.search(r'data-key="([^"]*)"', row_of(html, index))
+        .group(1)
+        .replace("&#34;", '"')
+        .replace("&quot;", '"')
+        .replace("&amp;", "&")
+    )
 
 
 def persian_page(review) -> str:
     client = client_of(review, "reviewer")
-    response = client.post("/language", data={"language": "fa", "next": "/review/", "csrf_token": token_of(review, "reviewer")})
+    response = client.post(
+        "/language", data={"language": "fa", "next": "/review/", "csrf_token": token_of(review, "reviewer")}
+    )
     assert response.status_code in (302, 303), response.status_code
     html = page(review, "reviewer", submission_path(review))
     assert '<html lang="fa" dir="rtl">' in html
@@ -87,8 +97,9 @@ def annex_text(review, tmp_path) -> str:
     assert response.status_code == 200 and response.mimetype == "application/pdf", response.status_code
     path = tmp_path / "signed.pdf"
     path.write_bytes(response.get_data())
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True, timeout=120).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
     return " ".join(text.split())
 
 
@@ -131,10 +142,24 @@ def decisions_under_old_keys(review):
         try:
             reviewer = session.get(User, review["accounts"]["reviewer"].id)
             submission_id = review["submissions"]["Example house"]
-            session.add(Decision(submission_id=submission_id, finding_key=old_key(walls), verdict="accepted",
-                                 justification="", reviewer_id=reviewer.id))
-            session.add(Decision(submission_id=submission_id, finding_key=old_key(door), verdict="rejected",
-                                 justification="Recorded under the old key.", reviewer_id=reviewer.id))
+            session.add(
+                Decision(
+                    submission_id=submission_id,
+                    finding_key=old_key(walls),
+                    verdict="accepted",
+                    justification="",
+                    reviewer_id=reviewer.id,
+                )
+            )
+            session.add(
+                Decision(
+                    submission_id=submission_id,
+                    finding_key=old_key(door),
+                    verdict="rejected",
+                    justification="Recorded under the old key.",
+                    reviewer_id=reviewer.id,
+                )
+            )
             session.commit()
         finally:
             session.close()

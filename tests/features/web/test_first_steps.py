@@ -28,8 +28,15 @@ def test_a_submitted_two_storey_project_is_checked_and_drawn(app, accounts):
     with app.test_request_context():
         session = db.session()
         architect = session.get(User, accounts["architect"].id)
-        project = create_project(session, architect, name="Example house", address="1 Example Lane",
-                                 permit_number="EX-1", municipality_id=1, dwellings=1)
+        project = create_project(
+            session,
+            architect,
+            name="Example house",
+            address="1 Example Lane",
+            permit_number="EX-1",
+            municipality_id=1,
+            dwellings=1,
+        )
         storeys = [
             StoreyUpload("Ground floor", 0.0, "ground.dxf", (EXAMPLE / "ground.dxf").read_bytes()),
             StoreyUpload("First floor", 2.8, "first.dxf", (EXAMPLE / "first.dxf").read_bytes()),
@@ -42,7 +49,10 @@ def test_a_submitted_two_storey_project_is_checked_and_drawn(app, accounts):
         assert submission.verdict == "fails"
         results = json.loads(submission.results_json)
         # reported by the names the architect gave, not the random names they are stored under
-        assert [(i["storey"], i["file"]) for i in results["inputs"]] == [("Ground floor", "ground.dxf"), ("First floor", "first.dxf")]
+        assert [(i["storey"], i["file"]) for i in results["inputs"]] == [
+            ("Ground floor", "ground.dxf"),
+            ("First floor", "first.dxf"),
+        ]
         drawings = json.loads(submission.drawings_json)
         assert [d["storey"] for d in drawings["storeys"]] == ["Ground floor", "First floor"]
         assert "<svg" in drawings["storeys"][0]["svg"] and drawings["numbers"]
@@ -63,8 +73,9 @@ def test_a_refused_file_among_good_ones_leaves_nothing_on_disk(app, accounts):
     with app.test_request_context():
         session = db.session()
         architect = session.get(User, accounts["architect"].id)
-        project = create_project(session, architect, name="Mixed", address="", permit_number="",
-                                 municipality_id=1, dwellings=1)
+        project = create_project(
+            session, architect, name="Mixed", address="", permit_number="", municipality_id=1, dwellings=1
+        )
         storeys = [
             StoreyUpload("Ground floor", 0.0, "ground.dxf", (EXAMPLE / "ground.dxf").read_bytes()),
             StoreyUpload("First floor", 2.8, "first.pdf", b"%PDF-1.7 not a drawing"),

@@ -57,7 +57,9 @@ def test_every_message_of_the_interface_has_a_persian_translation(catalogue, mes
     for key, files in messages.items():
         msgid = key[0] if isinstance(key, tuple) else key
         entry = catalogue.get(msgid)
-        strings = [] if entry is None else (list(entry.string) if isinstance(entry.string, (list, tuple)) else [entry.string])
+        strings = (
+            [] if entry is None else (list(entry.string) if isinstance(entry.string, (list, tuple)) else [entry.string])
+        )
         if entry is None or entry.fuzzy or not strings or not all(strings):
             missing.append(f"{msgid!r} ({', '.join(files)})")
     assert not missing, (
@@ -86,9 +88,14 @@ def test_every_translation_is_persian_and_keeps_the_placeholders(catalogue):
 
 def test_the_catalogue_holds_no_message_the_interface_no_longer_uses(catalogue, messages):
     used = {key[0] if isinstance(key, tuple) else key for key in messages}
-    stale = sorted(entry.id if isinstance(entry.id, str) else entry.id[0] for entry in catalogue if entry.id and
-                   (entry.id if isinstance(entry.id, str) else entry.id[0]) not in used)
-    assert not stale, "messages no longer used (run pybabel update as babel-web.cfg says):\n" + "\n".join(map(repr, stale))
+    stale = sorted(
+        entry.id if isinstance(entry.id, str) else entry.id[0]
+        for entry in catalogue
+        if entry.id and (entry.id if isinstance(entry.id, str) else entry.id[0]) not in used
+    )
+    assert not stale, "messages no longer used (run pybabel update as babel-web.cfg says):\n" + "\n".join(
+        map(repr, stale)
+    )
 
 
 def test_choosing_persian_turns_the_sign_in_page_right_to_left_and_persian(client):

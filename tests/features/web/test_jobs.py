@@ -134,9 +134,14 @@ class Stack:
     def start(self, name: str, command: list[str], extra: dict | None = None) -> Process:
         log = self.folder / f"{name}-{uuid.uuid4().hex[:6]}.log"
         with log.open("wb") as out:
-            process = subprocess.Popen(command, cwd=REPO, env={**self.environment(), **(extra or {})}, stdout=out,
-                                       stderr=subprocess.STDOUT,
-                                       start_new_session=True)
+            process = subprocess.Popen(
+                command,
+                cwd=REPO,
+                env={**self.environment(), **(extra or {})},
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         return Process(process, log)
 
     def start_worker(self) -> Process:
@@ -149,7 +154,9 @@ class Stack:
 
     def job(self) -> Job:
         with self.session() as session:
-            return session.scalars(select(Job).where(Job.submission_id == self.submission_id).order_by(Job.id.desc())).first()
+            return session.scalars(
+                select(Job).where(Job.submission_id == self.submission_id).order_by(Job.id.desc())
+            ).first()
 
     def submission(self) -> Submission:
         with self.session() as session:
@@ -157,9 +164,17 @@ class Stack:
 
 
 def _app(stack: Stack, **settings):
-    return create_app({"SECRET_KEY": "jobs-test", "DATABASE_URL": stack.database_url,
-                       "UPLOAD_FOLDER": str(stack.folder / "uploads"), "ANNEX_FOLDER": str(stack.folder / "annexes"),
-                       "JOB_LEASE_SECONDS": LEASE_S, "JOBS_RECONCILE_SECONDS": RECONCILE_S, **settings})
+    return create_app(
+        {
+            "SECRET_KEY": "jobs-test",
+            "DATABASE_URL": stack.database_url,
+            "UPLOAD_FOLDER": str(stack.folder / "uploads"),
+            "ANNEX_FOLDER": str(stack.folder / "annexes"),
+            "JOB_LEASE_SECONDS": LEASE_S,
+            "JOBS_RECONCILE_SECONDS": RECONCILE_S,
+            **settings,
+        }
+    )
 
 
 @pytest.fixture
@@ -203,8 +218,19 @@ def in_gunicorn(stack):
 
 
 def start_gunicorn(stack):
-    stack.gunicorn = stack.start("gunicorn", [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind",
-                                              f"127.0.0.1:{stack.gunicorn_port}", "web:create_app()"])
+    stack.gunicorn = stack.start(
+        "gunicorn",
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{stack.gunicorn_port}",
+            "web:create_app()",
+        ],
+    )
     wait_for(lambda: _http_status(stack, "/signin") == 200, 60, "gunicorn to answer")
 
 
@@ -246,17 +272,28 @@ def cpu_limited(stack, seconds):
     _inline_app(stack, JOB_CPU_SECONDS=seconds)
 
 
-@given(parsers.parse("the web app limits each check to {extra:d} MB more memory than the web process has "
-                      "and the drawing reader needs a gigabyte"))
+@given(
+    parsers.parse(
+        "the web app limits each check to {extra:d} MB more memory than the web process has "
+        "and the drawing reader needs a gigabyte"
+    )
+)
 def memory_limited(stack, extra, monkeypatch):
-    size_kb = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
-                   if line.startswith("VmSize:"))
+    size_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/self/status").read_text().splitlines()
+        if line.startswith("VmSize:")
+    )
     _inline_app(stack, JOB_MEMORY_MB=size_kb // 1024 + extra)
     # The child is forked from this process, whose heap may have room to spare: a gigabyte is past it whatever it holds.
     monkeypatch.setattr(web.checking, "load_submission", lambda *args, **kwargs: bytearray(1 << 30))
 
 
-@given(parsers.parse("the web app limits each check to {seconds:d} seconds of wall-clock time and the drawing reader hangs"))
+@given(
+    parsers.parse(
+        "the web app limits each check to {seconds:d} seconds of wall-clock time and the drawing reader hangs"
+    )
+)
 def wall_limited(stack, seconds, monkeypatch):
     _inline_app(stack, JOB_WALL_SECONDS=seconds)
     # The job's child is forked from this process, so it reads with this stand-in.
@@ -265,9 +302,16 @@ def wall_limited(stack, seconds, monkeypatch):
 
 @given("the web app's database cannot be reached")
 def database_away(stack):
-    stack.app = create_app({"SECRET_KEY": "jobs-test", "MIGRATE_ON_START": False, "CHECK_IN_BACKGROUND": False,
-                            "DATABASE_URL": f"postgresql+psycopg://postgres@/annex?host={stack.folder / 'no-server'}",
-                            "UPLOAD_FOLDER": str(stack.folder / "uploads"), "ANNEX_FOLDER": str(stack.folder / "annexes")})
+    stack.app = create_app(
+        {
+            "SECRET_KEY": "jobs-test",
+            "MIGRATE_ON_START": False,
+            "CHECK_IN_BACKGROUND": False,
+            "DATABASE_URL": f"postgresql+psycopg://postgres@/annex?host={stack.folder / 'no-server'}",
+            "UPLOAD_FOLDER": str(stack.folder / "uploads"),
+            "ANNEX_FOLDER": str(stack.folder / "annexes"),
+        }
+    )
 
 
 # ----------------------------------------------------------------- submitting
@@ -283,8 +327,10 @@ def request_changes(stack, note):
     client = stack.client = stack.app.test_client()
     sign_in(client, stack.accounts["reviewer"])
     page = f"/review/submissions/{stack.submission_id}"
-    response = client.post(f"{page}/final", data={"decision": "changes_requested", "notes": note, "language": "en",
-                                                  "csrf_token": csrf_token(client, page)})
+    response = client.post(
+        f"{page}/final",
+        data={"decision": "changes_requested", "notes": note, "language": "en", "csrf_token": csrf_token(client, page)},
+    )
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
 
 
@@ -297,8 +343,9 @@ def page_says_signing(stack):
 
 @then("the version is frozen with its signed-off annex")
 def frozen(stack):
-    submission = wait_for(lambda: (s := stack.submission()).final_annex_sha256 and s, CHECK_TIMEOUT_S, "the sign-off",
-                          pause=0.2)
+    submission = wait_for(
+        lambda: (s := stack.submission()).final_annex_sha256 and s, CHECK_TIMEOUT_S, "the sign-off", pause=0.2
+    )
     assert submission.review_state == "changes_requested"
     assert (stack.folder / "annexes" / submission.final_annex_name).exists()
     assert stack.job().kind == "sign_off" and stack.job().state == "done"
@@ -330,16 +377,30 @@ def submit_through_api(stack):
     status, municipalities = _call(stack, "GET", "/api/v1/municipalities", headers=headers)
     assert status == 200, municipalities
     example = next(m for m in municipalities if m["name"] == "Example")
-    status, project = _call(stack, "POST", "/api/v1/projects", headers=headers, body=json.dumps(
-        {"name": "Queued house", "permit_number": "EX-Q", "municipality_id": example["id"]}).encode(),
-        content_type="application/json")
+    status, project = _call(
+        stack,
+        "POST",
+        "/api/v1/projects",
+        headers=headers,
+        body=json.dumps({"name": "Queued house", "permit_number": "EX-Q", "municipality_id": example["id"]}).encode(),
+        content_type="application/json",
+    )
     assert status == 201, project
-    body, content_type = _multipart([("name", "Ground floor"), ("elevation", "0"), ("name", "First floor"),
-                                     ("elevation", "2.8")],
-                                    [("storey", "ground.dxf", (EXAMPLE / "ground.dxf").read_bytes()),
-                                     ("storey", "first.dxf", (EXAMPLE / "first.dxf").read_bytes())])
-    status, version = _call(stack, "POST", f"/api/v1/projects/{project['id']}/versions", headers=headers, body=body,
-                            content_type=content_type)
+    body, content_type = _multipart(
+        [("name", "Ground floor"), ("elevation", "0"), ("name", "First floor"), ("elevation", "2.8")],
+        [
+            ("storey", "ground.dxf", (EXAMPLE / "ground.dxf").read_bytes()),
+            ("storey", "first.dxf", (EXAMPLE / "first.dxf").read_bytes()),
+        ],
+    )
+    status, version = _call(
+        stack,
+        "POST",
+        f"/api/v1/projects/{project['id']}/versions",
+        headers=headers,
+        body=body,
+        content_type=content_type,
+    )
     assert status == 202, version
     stack.submission_id = version["id"]
     assert stack.submission().check_state == "queued"
@@ -351,15 +412,23 @@ def _multipart(fields, files):
     for name, value in fields:
         parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
     for name, filename, data in files:
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                     f"Content-Type: application/octet-stream\r\n\r\n".encode() + data + b"\r\n")
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            f"Content-Type: application/octet-stream\r\n\r\n".encode()
+            + data
+            + b"\r\n"
+        )
     parts.append(f"--{boundary}--\r\n".encode())
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 def _call(stack, method, path, *, headers, body=None, content_type=None):
-    request = urllib.request.Request(f"http://127.0.0.1:{stack.gunicorn_port}{path}", data=body, method=method,
-                                     headers={**headers, **({"Content-Type": content_type} if content_type else {})})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{stack.gunicorn_port}{path}",
+        data=body,
+        method=method,
+        headers={**headers, **({"Content-Type": content_type} if content_type else {})},
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, json.loads(response.read() or b"null")

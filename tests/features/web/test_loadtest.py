@@ -24,27 +24,61 @@ def run() -> dict:
     return {}
 
 
-@given(parsers.parse("the load-test harness has run for {seconds:d} seconds with {architects:d} architects and {reviewers:d} reviewers"))
+@given(
+    parsers.parse(
+        "the load-test harness has run for {seconds:d} seconds with {architects:d} architects and {reviewers:d} reviewers"
+    )
+)
 def harness_ran(run, request, tmp_path, seconds, architects, reviewers):
     out = tmp_path / "loadtest.txt"
     scratch = tempfile.mkdtemp(prefix="annex-lt-")  # short: PostgreSQL's socket path must stay under 108 bytes
     os.chmod(scratch, 0o755)  # PostgreSQL runs as its own user when the tests run as root
     request.addfinalizer(lambda: shutil.rmtree(scratch, ignore_errors=True))
     finished = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "loadtest" / "run.py"), "--seconds", str(seconds), "--architects", str(architects),
-         "--reviewers", str(reviewers), "--workers", "1", "--scaling-checks", "0", "--drain-seconds", "120", "--out", str(out)],
-        cwd=REPO, env={**os.environ, "TMPDIR": scratch}, capture_output=True, text=True, timeout=TIMEOUT_S)
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "loadtest" / "run.py"),
+            "--seconds",
+            str(seconds),
+            "--architects",
+            str(architects),
+            "--reviewers",
+            str(reviewers),
+            "--workers",
+            "1",
+            "--scaling-checks",
+            "0",
+            "--drain-seconds",
+            "120",
+            "--out",
+            str(out),
+        ],
+        cwd=REPO,
+        env={**os.environ, "TMPDIR": scratch},
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
     # 0: every target met, 1: a target missed (timings on a shared machine); 2: the harness broke
     assert finished.returncode in (0, 1) and out.exists(), finished.stdout[-3000:] + finished.stderr[-3000:]
     run["text"] = out.read_text()
-    run["rows"] = {m.group(1).strip(): (int(m.group(2)), int(m.group(3)), m.group(4), m.group(5))
-                   for m in re.finditer(r"^(.+?)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)$", run["text"], re.MULTILINE)}
+    run["rows"] = {
+        m.group(1).strip(): (int(m.group(2)), int(m.group(3)), m.group(4), m.group(5))
+        for m in re.finditer(r"^(.+?)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)$", run["text"], re.MULTILINE)
+    }
 
 
-@then("it lists the requests, errors, p50 and p95 of the upload, the version status, the review queue, a submission's page and the sign-in")
+@then(
+    "it lists the requests, errors, p50 and p95 of the upload, the version status, the review queue, a submission's page and the sign-in"
+)
 def lists_endpoints(run):
-    for endpoint in ("POST /api/v1/projects/<id>/versions (upload)", "GET /api/v1/versions/<id>", "GET /review/ (queue)",
-                     "GET /review/submissions/<id>", "POST /signin"):
+    for endpoint in (
+        "POST /api/v1/projects/<id>/versions (upload)",
+        "GET /api/v1/versions/<id>",
+        "GET /review/ (queue)",
+        "GET /review/submissions/<id>",
+        "POST /signin",
+    ):
         assert endpoint in run["rows"], run["text"]
         requests_, _errors, p50, p95 = run["rows"][endpoint]
         assert requests_ > 0 and float(p50) > 0 and float(p95) >= float(p50), run["text"]
@@ -57,7 +91,9 @@ def no_errors(run):
 
 @then("every submission made was checked after draining, none lost")
 def none_lost(run):
-    match = re.search(r"after draining \d+ s: (\d+) submissions made, (\d+) done, (\d+) failed, (\d+) lost", run["text"])
+    match = re.search(
+        r"after draining \d+ s: (\d+) submissions made, (\d+) done, (\d+) failed, (\d+) lost", run["text"]
+    )
     assert match, run["text"]
     made, done, failed, lost = map(int, match.groups())
     assert made >= 2 and done + failed == made and lost == 0, run["text"]

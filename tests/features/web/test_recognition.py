@@ -89,7 +89,13 @@ class Rows(HTMLParser):
             self._in_hidden_label = False
 
     def handle_data(self, data):
-        if self.depth and self._row and self._row[1] and not self._in_hidden_label and (not self._in_option or self._selected):
+        if (
+            self.depth
+            and self._row
+            and self._row[1]
+            and not self._in_hidden_label
+            and (not self._in_option or self._selected)
+        ):
             self._row[1][-1] += data
 
 
@@ -105,7 +111,10 @@ def layer_table(html: str) -> dict[str, list[str]]:
 
 
 def flashes(html: str) -> list[str]:
-    return [" ".join(unescape(re.sub(r"<[^>]+>", "", s)).split()) for s in re.findall(r'<p class="flash [^"]*"[^>]*>(.*?)</p>', html, re.S)]
+    return [
+        " ".join(unescape(re.sub(r"<[^>]+>", "", s)).split())
+        for s in re.findall(r'<p class="flash [^"]*"[^>]*>(.*?)</p>', html, re.S)
+    ]
 
 
 def version_path(story, number: int) -> str:
@@ -116,7 +125,9 @@ def stored(app, project_id: int, number: int) -> Submission:
     with app.app_context():
         session = db.sessions(app)()
         try:
-            return session.scalars(select(Submission).where(Submission.project_id == project_id, Submission.number == number)).one()
+            return session.scalars(
+                select(Submission).where(Submission.project_id == project_id, Submission.number == number)
+            ).one()
         finally:
             session.close()
 
@@ -158,8 +169,10 @@ def _project_with(client, story, name: str, rows) -> None:
 
 
 def example_rows():
-    return [("Ground floor", "0", "ground.dxf", (EXAMPLE / "ground.dxf").read_bytes()),
-            ("First floor", "2.8", "first.dxf", (EXAMPLE / "first.dxf").read_bytes())]
+    return [
+        ("Ground floor", "0", "ground.dxf", (EXAMPLE / "ground.dxf").read_bytes()),
+        ("First floor", "2.8", "first.dxf", (EXAMPLE / "first.dxf").read_bytes()),
+    ]
 
 
 @given(parsers.parse('the architect\'s project "{name}" with the example plans checked as version 1'))
@@ -167,7 +180,11 @@ def example_project(client, story, name):
     _project_with(client, story, name, example_rows())
 
 
-@given(parsers.parse('the architect\'s project "{name}" with the plan drawn as an Iranian office draws it checked as version 1'))
+@given(
+    parsers.parse(
+        'the architect\'s project "{name}" with the plan drawn as an Iranian office draws it checked as version 1'
+    )
+)
 def persian_project(app, client, story, name, tmp_path):
     path = write_persian_plan(tmp_path / "tehran.dxf")
     _project_with(client, story, name, [("Ground floor", "0", "tehran.dxf", path.read_bytes())])
@@ -237,14 +254,18 @@ def audience_opens(app, client, accounts, story, audience, language):
 # ----------------------------------------------------------------- then: layers
 
 
-@then(parsers.re(r'the recognised layers list "(?P<layer>[^"]+)" as "(?P<role>[^"]+)" recognised by "(?P<how>[^"]+)" because "(?P<reason>[^"]*)"'))
+@then(
+    parsers.re(
+        r'the recognised layers list "(?P<layer>[^"]+)" as "(?P<role>[^"]+)" recognised by "(?P<how>[^"]+)" because "(?P<reason>[^"]*)"'
+    )
+)
 def layer_listed(story, layer, role, how, reason):
     rows = layer_table(story["page"])
     assert layer in rows, sorted(rows)
     _name, shown_role, shown_how, shown_reason = rows[layer]
     assert shown_role == role, rows[layer]
     assert shown_how == how, rows[layer]
-    assert (shown_reason.startswith(reason) if reason else shown_reason == "—"), rows[layer]
+    assert shown_reason.startswith(reason) if reason else shown_reason == "—", rows[layer]
 
 
 @then(parsers.parse('version {number:d} opens, checked, with the sentence "{sentence}"'))
@@ -256,7 +277,9 @@ def version_opens(app, client, story, number, sentence):
     assert stored(app, story["project_id"], number).check_state == "done"
 
 
-@then(parsers.parse('version {number:d}\'s openings table lists the openings of "{layer}" as doors recognised by "{how}"'))
+@then(
+    parsers.parse('version {number:d}\'s openings table lists the openings of "{layer}" as doors recognised by "{how}"')
+)
 def openings_as_doors(story, number, layer, how):
     rows = [cells for attrs, cells in table(story["page"], "openings") if "data-handle" in attrs]
     on_layer = [cells for cells in rows if cells[2].endswith(layer)]
@@ -305,7 +328,9 @@ def versions(app, story, count):
     with app.app_context():
         session = db.sessions(app)()
         try:
-            numbers = session.scalars(select(Submission.number).where(Submission.project_id == story["project_id"])).all()
+            numbers = session.scalars(
+                select(Submission.number).where(Submission.project_id == story["project_id"])
+            ).all()
         finally:
             session.close()
     assert len(numbers) == count
@@ -338,10 +363,16 @@ def names_front_door(story, mark):
     assert any(f"{mark} ({front['handle']})" in row for row in _finding_rows(story)), _finding_rows(story)
 
 
-@then(parsers.parse('each finding on an inferred element carries a badge "{inferred} (…)" with how and how sure, as its results say'))
+@then(
+    parsers.parse(
+        'each finding on an inferred element carries a badge "{inferred} (…)" with how and how sure, as its results say'
+    )
+)
 def inferred_badges(story, inferred):
     language = story["language"]
-    rows = {attrs["data-key"]: " ".join(cells) for attrs, cells in table(story["page"], "findings") if "data-key" in attrs}
+    rows = {
+        attrs["data-key"]: " ".join(cells) for attrs, cells in table(story["page"], "findings") if "data-key" in attrs
+    }
     from web.submissions import finding_key
 
     checked = 0

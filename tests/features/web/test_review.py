@@ -68,8 +68,15 @@ def submit(review: dict, name: str, address: str, permit: str, municipality: str
         session = db.session()
         architect = session.get(User, accounts["architect"].id)
         municipality_id = session.scalars(select(Municipality.id).where(Municipality.name == municipality)).one()
-        project = create_project(session, architect, name=name, address=address, permit_number=permit,
-                                 municipality_id=municipality_id, dwellings=1)
+        project = create_project(
+            session,
+            architect,
+            name=name,
+            address=address,
+            permit_number=permit,
+            municipality_id=municipality_id,
+            dwellings=1,
+        )
         storeys = [
             StoreyUpload("Ground floor", 0.0, "ground.dxf", (EXAMPLE / "ground.dxf").read_bytes()),
             StoreyUpload("First floor", 2.8, "first.dxf", (EXAMPLE / "first.dxf").read_bytes()),
@@ -114,7 +121,9 @@ def submission_path(review: dict, name: str = "Example house") -> str:
     return f"/review/submissions/{review['submissions'][name]}"
 
 
-def post_decision(review: dict, who: str, key: str, verdict: str, justification: str = "", *, token: bool = True, name="Example house"):
+def post_decision(
+    review: dict, who: str, key: str, verdict: str, justification: str = "", *, token: bool = True, name="Example house"
+):
     client = client_of(review, who)
     data = {"finding_key": key, "verdict": verdict, "justification": justification}
     if token:
@@ -185,7 +194,10 @@ def reviewer_opens_submission(review):
     review["html"] = page(review, "reviewer", submission_path(review))
 
 
-@when(parsers.re(r'the reviewer accepts a deviation on failing finding (?P<n>\d+) with "(?P<justification>[^"]*)"'), converters={"n": int})
+@when(
+    parsers.re(r'the reviewer accepts a deviation on failing finding (?P<n>\d+) with "(?P<justification>[^"]*)"'),
+    converters={"n": int},
+)
 def reviewer_deviation(review, n, justification):
     _index, finding = failing(review, n)
     post_decision(review, "reviewer", finding_key(finding), "deviation", justification)
@@ -246,8 +258,10 @@ def decision_without_token(review, name):
     post_decision(review, "reviewer", "OPEN-01|Ground floor:78", "accepted", token=False, name=name)
 
 
-@when(parsers.parse('the architect asks for the review queue, the submission "{name}", its annex and its decisions'),
-      target_fixture="answers")
+@when(
+    parsers.parse('the architect asks for the review queue, the submission "{name}", its annex and its decisions'),
+    target_fixture="answers",
+)
 def architect_asks(review, name):
     client = client_of(review, "architect")
     path = submission_path(review, name)
@@ -257,7 +271,9 @@ def architect_asks(review, name):
         client.get(path).status_code,
         client.get(f"{path}/annex.pdf").status_code,
         client.get(f"{path}/signed-annex.pdf").status_code,
-        client.post(f"{path}/decisions", data={"csrf_token": token, "finding_key": "x", "verdict": "accepted"}).status_code,
+        client.post(
+            f"{path}/decisions", data={"csrf_token": token, "finding_key": "x", "verdict": "accepted"}
+        ).status_code,
         client.post(f"{path}/final", data={"csrf_token": token, "decision": "approved"}).status_code,
     ]
 
@@ -292,8 +308,12 @@ def other_reviewer_404(review):
     key = finding_key(failing(review, 1)[1])
     answers = {
         "page": client.get(path).status_code,
-        "decision": client.post(f"{path}/decisions", data={"csrf_token": token, "finding_key": key, "verdict": "accepted"}).status_code,
-        "final": client.post(f"{path}/final", data={"csrf_token": token, "decision": "changes_requested", "notes": "x"}).status_code,
+        "decision": client.post(
+            f"{path}/decisions", data={"csrf_token": token, "finding_key": key, "verdict": "accepted"}
+        ).status_code,
+        "final": client.post(
+            f"{path}/final", data={"csrf_token": token, "decision": "changes_requested", "notes": "x"}
+        ).status_code,
         "annex": client.get(f"{path}/annex.pdf").status_code,
         "signed annex": client.get(f"{path}/signed-annex.pdf").status_code,
     }
@@ -386,12 +406,13 @@ def signed_annex_text(review, tmp_path, a, b, c, d, e):
     review["signed"] = data
     path = tmp_path / "signed.pdf"
     path.write_bytes(data)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True, timeout=120).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
     flat = " ".join(text.split())
     for expected in (a, b, c, d, e):
         assert expected in flat, expected
-    signoff = flat[flat.rindex("Reviewer's sign-off"):]
+    signoff = flat[flat.rindex("Reviewer's sign-off") :]
     assert "Reviewer Reviewer" in signoff and "Decision approved" in signoff
     assert "Signed off electronically by Reviewer" in signoff
     assert "Review decisions" in flat and "deviation accepted" in flat

@@ -33,10 +33,15 @@ def review_of(results, decision: str = "approved") -> Review:
     failing = [f for f in results.findings if f.status is Status.FAIL]
     passing = next(f for f in results.findings if f.status is Status.PASS)
     return Review(
-        reviewer="Rana Reviewer", municipality="Example", decision=decision, decided_at="2026-03-01T10:00:00Z",
+        reviewer="Rana Reviewer",
+        municipality="Example",
+        decision=decision,
+        decided_at="2026-03-01T10:00:00Z",
         notes="Lights before occupation.",
         decisions={
-            finding_key(failing[0]): FindingDecision("deviation", JUSTIFICATION, "Rana Reviewer", "2026-03-01T09:30:00Z"),
+            finding_key(failing[0]): FindingDecision(
+                "deviation", JUSTIFICATION, "Rana Reviewer", "2026-03-01T09:30:00Z"
+            ),
             finding_key(passing): FindingDecision("accepted", "", "Rana Reviewer", "2026-03-01T09:31:00Z"),
         },
     )
@@ -60,7 +65,9 @@ def test_a_signed_off_annex_lists_every_decision_and_fills_in_the_sign_off(examp
     rows = re.findall(r'<tr class="review-row[^"]*">.*?</tr>', decisions, re.S)
     shown = sum(f.status in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR) for f in results.findings)
     assert len(rows) == shown + 1  # every listed finding, and the decided pass the annex does not list
-    assert "deviation accepted" in rows[0] and "A concierge guards the door &lt;b&gt;day&lt;/b&gt; and night." in rows[0]
+    assert (
+        "deviation accepted" in rows[0] and "A concierge guards the door &lt;b&gt;day&lt;/b&gt; and night." in rows[0]
+    )
     assert "no decision" in rows[1]
     assert rows[-1].count("—") >= 1 and "accepted" in rows[-1]
     signoff = section(html, "signoff")

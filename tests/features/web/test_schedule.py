@@ -31,8 +31,16 @@ from web.recognition import recorded_openings
 from .conftest import csrf_token, sign_in
 from .test_architect import page, sentences_of, upload
 from .test_recognition import (
-    app_with_accounts, architect_signed_in, flashes, opens_version_one, persian_project, stored, table, version_opens,
-    version_path, versions,
+    app_with_accounts,
+    architect_signed_in,
+    flashes,
+    opens_version_one,
+    persian_project,
+    stored,
+    table,
+    version_opens,
+    version_path,
+    versions,
 )
 
 scenarios("web/schedule.feature")
@@ -40,7 +48,11 @@ scenarios("web/schedule.feature")
 # The steps this feature shares with recognition.feature, registered here too.
 given("the app with its accounts")(app_with_accounts)
 given("the architect is signed in")(architect_signed_in)
-given(parsers.parse('the architect\'s project "{name}" with the plan drawn as an Iranian office draws it checked as version 1'))(persian_project)
+given(
+    parsers.parse(
+        'the architect\'s project "{name}" with the plan drawn as an Iranian office draws it checked as version 1'
+    )
+)(persian_project)
 when("the architect opens version 1")(opens_version_one)
 then(parsers.parse('version {number:d} opens, checked, with the sentence "{sentence}"'))(version_opens)
 then(parsers.parse("the project has {count:d} version"))(versions)
@@ -79,7 +91,9 @@ def row_index(fields: dict[str, str], handle: str) -> str:
 
 def opening_handle(app, story, mark: str, at: tuple[float, float] | None = None) -> str:
     """The handle of the opening with ``mark`` (nearest to ``at`` when several have it)."""
-    records = [o for o in recorded_openings(stored(app, story["project_id"], 1).openings_json) if o["type_mark"] == mark]
+    records = [
+        o for o in recorded_openings(stored(app, story["project_id"], 1).openings_json) if o["type_mark"] == mark
+    ]
     assert records, mark
     if at is not None:
         records.sort(key=lambda o: (o["at"][0] - at[0]) ** 2 + (o["at"][1] - at[1]) ** 2)
@@ -96,13 +110,17 @@ def value_cell(html: str, handle: str) -> str:
 
 def post_schedule(client, story, number: int, data: dict):
     data["csrf_token"] = csrf_token(client, version_path(story, number))
-    story["response"] = client.post(version_path(story, number) + "/schedule", data=data, content_type="multipart/form-data")
+    story["response"] = client.post(
+        version_path(story, number) + "/schedule", data=data, content_type="multipart/form-data"
+    )
 
 
 def download(client, story, number: int, fmt: str) -> bytes:
     response = client.get(f"{version_path(story, number)}/openings.{fmt}")
     assert response.status_code == 200, response.status_code
-    assert f"openings-" in response.headers["Content-Disposition"] and response.headers["Content-Disposition"].endswith(f'.{fmt}')
+    assert "openings-" in response.headers["Content-Disposition"] and response.headers["Content-Disposition"].endswith(
+        f".{fmt}"
+    )
     return response.data
 
 
@@ -135,7 +153,11 @@ def file_of(rows: list[dict[str, str]], fmt: str) -> bytes:
 # ----------------------------------------------------------------- when
 
 
-@when(parsers.parse('the architect fills in ROLE "{role}" for "{mark}" and RC "{rc}", CERT "{cert}" for the front door, and saves the schedule'))
+@when(
+    parsers.parse(
+        'the architect fills in ROLE "{role}" for "{mark}" and RC "{rc}", CERT "{cert}" for the front door, and saves the schedule'
+    )
+)
 def fills_table(app, client, story, role, mark, rc, cert):
     fields = schedule_form(page(client, version_path(story, 1)))
     internal, front = opening_handle(app, story, mark), opening_handle(app, story, "D1", FRONT_DOOR_AT)
@@ -152,7 +174,11 @@ def downloads(client, story, fmt):
     story["format"] = fmt
 
 
-@when(parsers.parse('the architect downloads version 1\'s schedule as "{fmt}", gives the type "{mark}" RC "{rc}" in a row of its own, and uploads it'))
+@when(
+    parsers.parse(
+        'the architect downloads version 1\'s schedule as "{fmt}", gives the type "{mark}" RC "{rc}" in a row of its own, and uploads it'
+    )
+)
 def type_row_uploaded(client, story, fmt, mark, rc):
     rows = rows_of(download(client, story, 1, fmt), fmt)
     rows.append({"type_mark": mark, "RC": rc})
@@ -197,8 +223,12 @@ def uploads_again(client, story, tmp_path, redrawn):
         msp = doc.modelspace()
         marks = {"D1", "D2", "W1", "W2"}
         for entity in list(msp):
-            keep = not ("without type marks" in redrawn and entity.dxftype() == "TEXT" and entity.dxf.layer == TEXTS
-                        and entity.dxf.text in marks)
+            keep = not (
+                "without type marks" in redrawn
+                and entity.dxftype() == "TEXT"
+                and entity.dxf.layer == TEXTS
+                and entity.dxf.text in marks
+            )
             if keep:
                 msp.add_entity(entity.copy())  # the same entity under a new handle
             msp.delete_entity(entity)
@@ -224,7 +254,11 @@ def table_rows(app, story, marks):
         assert re.search(rf'<path class="(door|window)[^"]*" data-handle="{handle}"', story["page"]), handle
 
 
-@then(parsers.parse('version {number:d}\'s openings table shows ROLE "{role}" for "{mark}" and RC "{rc}" for the front door, each "{badge}"'))
+@then(
+    parsers.parse(
+        'version {number:d}\'s openings table shows ROLE "{role}" for "{mark}" and RC "{rc}" for the front door, each "{badge}"'
+    )
+)
 def shows_values(client, story, number, role, mark, rc, badge):
     html = page(client, version_path(story, number))
     assert f"ROLE: {role} {badge}" in value_cell(html, story["internal"])
@@ -235,8 +269,14 @@ def shows_values(client, story, number, role, mark, rc, badge):
 def finding_gone(app, story, mark):
     def no_role(number):
         results = json.loads(stored(app, story["project_id"], number).results_json)
-        return [f for f in results["findings"] if f["rule"] == "OPEN-02" and f["status"] == "not_assessable"
-                and any(e.get("type_mark") == mark for e in f["elements"])]
+        return [
+            f
+            for f in results["findings"]
+            if f["rule"] == "OPEN-02"
+            and f["status"] == "not_assessable"
+            and any(e.get("type_mark") == mark for e in f["elements"])
+        ]
+
     assert no_role(1) and not no_role(2)
 
 
@@ -256,7 +296,11 @@ def file_rows(story, marks):
     assert all(r["handle"] for r in rows)
 
 
-@then(parsers.parse('version {number:d}\'s openings table shows RC "{rc}" "{badge}" for both "{mark}" doors and for no other opening'))
+@then(
+    parsers.parse(
+        'version {number:d}\'s openings table shows RC "{rc}" "{badge}" for both "{mark}" doors and for no other opening'
+    )
+)
 def type_values(app, client, story, number, rc, badge, mark):
     html = page(client, version_path(story, number))
     for attrs, cells in openings_rows(html):
@@ -273,21 +317,28 @@ def page_says(client, story, number, sentence):
 
 @then(parsers.parse('version {number:d}\'s openings table shows RC "{rc}" "{badge}" for every door'))
 def every_door(app, client, story, number, rc, badge):
-    assert stored(app, story["project_id"], number).check_state == "done", stored(app, story["project_id"], number).error
+    assert stored(app, story["project_id"], number).check_state == "done", stored(
+        app, story["project_id"], number
+    ).error
     html = page(client, version_path(story, number))
     doors = [cells for attrs, cells in openings_rows(html) if cells[3].startswith("door")]
     assert len(doors) == story["doors"]
     assert all(f"RC: {rc} {badge}" in cells[6] for cells in doors), doors
 
 
-@then(parsers.parse("version {number:d}'s audit trail says the schedule was carried from version {previous:d} with {how}"))
+@then(
+    parsers.parse("version {number:d}'s audit trail says the schedule was carried from version {previous:d} with {how}")
+)
 def carried(app, story, number, previous, how):
     submission = stored(app, story["project_id"], number)
     with app.app_context():
         session = db.sessions(app)()
         try:
-            details = session.scalars(select(AuditEvent.detail).where(AuditEvent.submission_id == submission.id,
-                                                                      AuditEvent.action == "schedule")).all()
+            details = session.scalars(
+                select(AuditEvent.detail).where(
+                    AuditEvent.submission_id == submission.id, AuditEvent.action == "schedule"
+                )
+            ).all()
         finally:
             session.close()
     assert len(details) == 1 and f"carried from version {previous}" in details[0] and how in details[0], details

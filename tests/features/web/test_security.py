@@ -46,8 +46,7 @@ def app_with_accounts(app, accounts):
 def app_rules(app, method: str):
     """The app's routes for ``method``, except the token-authenticated API."""
     return [
-        rule for rule in app.url_map.iter_rules()
-        if method in rule.methods and not rule.endpoint.startswith("api.")
+        rule for rule in app.url_map.iter_rules() if method in rule.methods and not rule.endpoint.startswith("api.")
     ]
 
 
@@ -88,8 +87,9 @@ def post_forged_token(app, seeded, sec):
 
 @then("every one of them answers 400 with the sentence about an expired form")
 def all_refused(sec):
-    wrong = {route: status for route, (status, body) in sec["answers"].items()
-             if status != 400 or EXPIRED_FORM not in body}
+    wrong = {
+        route: status for route, (status, body) in sec["answers"].items() if status != 400 or EXPIRED_FORM not in body
+    }
     assert not wrong, f"accepted without a valid CSRF token: {wrong}"
 
 
@@ -237,7 +237,13 @@ def stays_on_site(location: str) -> bool:
     Browsers drop tabs and newlines from URLs, trim spaces and control characters, and
     read a backslash as a slash, so ``/\\evil.example`` is ``//evil.example``: another host.
     """
-    browser_reads = re.sub(r"[\t\n\r]", "", location).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ").replace("\\", "/")
+    browser_reads = (
+        re.sub(r"[\t\n\r]", "", location)
+        .strip(
+            "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+        )
+        .replace("\\", "/")
+    )
     parts = urlsplit(browser_reads)
     if parts.scheme or parts.netloc:
         return parts.scheme in ("http", "https") and parts.netloc == "localhost"
@@ -248,7 +254,9 @@ def stays_on_site(location: str) -> bool:
 def sign_in_from_link(client, seeded, sec, link):
     account = seeded.accounts["architect"]
     token = csrf_token(client, link)
-    sec["response"] = client.post(link, data={"email": account.email, "password": account.password, "csrf_token": token})
+    sec["response"] = client.post(
+        link, data={"email": account.email, "password": account.password, "csrf_token": token}
+    )
 
 
 @when(parsers.parse('the language "{language}" is chosen with next "{target}"'))

@@ -31,39 +31,39 @@ API = ("401",) * 5  # a session cookie is no API credential
 
 EXPECTED: dict[str, tuple[str, ...]] = {
     #                                     anonymous  architect  other_architect  reviewer  other_reviewer
-    "site.index":                     ("200", "→/projects/", "→/projects/", "→/review/", "→/review/"),
-    "site.starter_dxf":               ALL_200,
-    "site.plan_convention":           ALL_200,
-    "static":                         ALL_200,
-    "auth.signin":                    ALL_200,
-    "auth.signup":                    ALL_200,
-    "auth.confirm_signup":            ("404",) * 5,  # without a valid link's token: the same for everyone
-    "tokens.index":                   SIGNED_IN,
-    "architect.projects":             ARCHITECT_PAGE,
-    "architect.new_project":          ARCHITECT_PAGE,
-    "architect.project":              OWN_PROJECT,
-    "architect.upload":               OWN_PROJECT,
-    "architect.version":              OWN_PROJECT,
-    "architect.version_status":       OWN_PROJECT,
-    "architect.annex":                OWN_PROJECT,
-    "architect.signed_annex":         OWN_PROJECT,
-    "architect.schedule_csv":         OWN_PROJECT,
-    "architect.schedule_xlsx":        OWN_PROJECT,
-    "review.queue":                   REVIEWER_PAGE,
-    "review.submission":              OWN_MUNICIPALITY,
-    "review.check_annex":             OWN_MUNICIPALITY,
-    "review.signed_annex":            OWN_MUNICIPALITY,
-    "api.openapi_document":           ALL_200,  # the API's description is public
-    "api.me":                         API,
-    "api.municipalities":             API,
-    "api.rulesets":                   API,
-    "api.projects":                   API,
-    "api.project":                    API,
-    "api.version":                    API,
-    "api.annex":                      API,
-    "api.changes":                    API,
-    "api.preflight":                  API,
-    "api.results":                    API,
+    "site.index": ("200", "→/projects/", "→/projects/", "→/review/", "→/review/"),
+    "site.starter_dxf": ALL_200,
+    "site.plan_convention": ALL_200,
+    "static": ALL_200,
+    "auth.signin": ALL_200,
+    "auth.signup": ALL_200,
+    "auth.confirm_signup": ("404",) * 5,  # without a valid link's token: the same for everyone
+    "tokens.index": SIGNED_IN,
+    "architect.projects": ARCHITECT_PAGE,
+    "architect.new_project": ARCHITECT_PAGE,
+    "architect.project": OWN_PROJECT,
+    "architect.upload": OWN_PROJECT,
+    "architect.version": OWN_PROJECT,
+    "architect.version_status": OWN_PROJECT,
+    "architect.annex": OWN_PROJECT,
+    "architect.signed_annex": OWN_PROJECT,
+    "architect.schedule_csv": OWN_PROJECT,
+    "architect.schedule_xlsx": OWN_PROJECT,
+    "review.queue": REVIEWER_PAGE,
+    "review.submission": OWN_MUNICIPALITY,
+    "review.check_annex": OWN_MUNICIPALITY,
+    "review.signed_annex": OWN_MUNICIPALITY,
+    "api.openapi_document": ALL_200,  # the API's description is public
+    "api.me": API,
+    "api.municipalities": API,
+    "api.rulesets": API,
+    "api.projects": API,
+    "api.project": API,
+    "api.version": API,
+    "api.annex": API,
+    "api.changes": API,
+    "api.preflight": API,
+    "api.results": API,
 }
 
 
@@ -104,7 +104,11 @@ def test_every_visitor_reaches_exactly_what_the_matrix_allows(app, accounts):
                 wrong.append(f"{visitor:<15} GET {path}: expected {expected}, got {got}")
             elif got == "200" and visitor in ("other_architect", "other_reviewer") and rule.endpoint != "static":
                 # what a 200 shows the outsider must hold nothing of the project
-                text = response.get_data(as_text=True) if response.mimetype.startswith(("text/", "application/json")) else ""
+                text = (
+                    response.get_data(as_text=True)
+                    if response.mimetype.startswith(("text/", "application/json"))
+                    else ""
+                )
                 if "EX-2026-001" in text or "Example Lane" in text:
                     wrong.append(f"{visitor:<15} GET {path}: shows the architect's project")
             response.close()

@@ -39,7 +39,9 @@ scenarios("web/uploads.feature")
 REPO = Path(__file__).resolve().parents[3]
 MB = 1024 * 1024
 HOUSE = {f"house/{name}": (EXAMPLE / name).read_bytes() for name in ("project.toml", "ground.dxf", "first.dxf")}
-GROUND_ONLY_TOML = b'[project]\nname = "Bomb"\n\n[[storeys]]\nname = "Ground floor"\nfile = "ground.dxf"\nelevation = 0\n'
+GROUND_ONLY_TOML = (
+    b'[project]\nname = "Bomb"\n\n[[storeys]]\nname = "Ground floor"\nfile = "ground.dxf"\nelevation = 0\n'
+)
 FALSE_CLAIM = "your upload is kept"
 
 
@@ -79,7 +81,12 @@ def bomb() -> bytes:
 
 
 # Where each header field sits: (offset in the central directory record, in the local header, struct format).
-FIELDS = {"flag_bits": (8, 6, "<H"), "compress_type": (10, 8, "<H"), "compress_size": (20, 18, "<I"), "file_size": (24, 22, "<I")}
+FIELDS = {
+    "flag_bits": (8, 6, "<H"),
+    "compress_type": (10, 8, "<H"),
+    "compress_size": (20, 18, "<I"),
+    "file_size": (24, 22, "<I"),
+}
 
 
 def patched(data: bytes, name: str, **fields: int) -> bytes:
@@ -98,7 +105,7 @@ def _central_record(data: bytearray, name: str) -> int:
     at = data.find(b"PK\x01\x02")
     while at >= 0:
         length = struct.unpack_from("<H", data, at + 28)[0]
-        if data[at + 46:at + 46 + length] == name.encode():
+        if data[at + 46 : at + 46 + length] == name.encode():
             return at
         at = data.find(b"PK\x01\x02", at + 4)
     raise AssertionError(f"{name} is not in the zip")
@@ -110,7 +117,7 @@ def scrambled(data: bytes, name: str) -> bytes:
     info = zipfile.ZipFile(io.BytesIO(data)).getinfo(name)
     names, extras = struct.unpack_from("<HH", out, info.header_offset + 26)
     start = info.header_offset + 30 + names + extras + info.compress_size // 2
-    out[start:start + 64] = bytes(b ^ 0xFF for b in out[start:start + 64])
+    out[start : start + 64] = bytes(b ^ 0xFF for b in out[start : start + 64])
     return bytes(out)
 
 
@@ -125,7 +132,7 @@ def house_with(entry: str) -> bytes:
     """The example house as a zip, with one thing a project never needs."""
     base = house_zip()
     if entry.startswith("an entry named "):
-        return zip_of(HOUSE, [(entry[len("an entry named "):].strip('"'), HOUSE["house/ground.dxf"])])
+        return zip_of(HOUSE, [(entry[len("an entry named ") :].strip('"'), HOUSE["house/ground.dxf"])])
     if entry.startswith("a symbolic link "):
         name, target = entry.split('"')[1], entry.split('"')[3]
         return zip_of(HOUSE, [symlink(name, target)])
@@ -168,8 +175,11 @@ def architect_with_project(app, client, accounts, world):
 def send_zip(world, data: bytes, channel: str = "through the API") -> None:
     world["sent"] = len(data)
     if channel == "through the API":
-        world["response"] = world["api"].post(f"/projects/{world['project']}/versions",
-                                              data={"zip": (io.BytesIO(data), "house.zip")}, content_type="multipart/form-data")
+        world["response"] = world["api"].post(
+            f"/projects/{world['project']}/versions",
+            data={"zip": (io.BytesIO(data), "house.zip")},
+            content_type="multipart/form-data",
+        )
         world["sentence"] = world["response"].get_json().get("error")
     else:
         sign_in(world["client"], world["account"])
@@ -198,11 +208,15 @@ def send_lie(world, lie):
     send_zip(world, patched(house_zip(), "house/first.dxf", **LIES[lie]))
 
 
-@when(parsers.re(r"they send the example house as a zip (?P<damage>cut off half-way|whose first.dxf has scrambled bytes) through the API"))
+@when(
+    parsers.re(
+        r"they send the example house as a zip (?P<damage>cut off half-way|whose first.dxf has scrambled bytes) through the API"
+    )
+)
 def send_damaged(world, damage):
     data = house_zip()
     if damage == "cut off half-way":
-        send_zip(world, data[:len(data) // 2])
+        send_zip(world, data[: len(data) // 2])
     elif damage == "whose first.dxf has scrambled bytes":
         send_zip(world, scrambled(data, "house/first.dxf"))
     else:
@@ -251,22 +265,35 @@ def mount_namespace(tmp_path: Path, postgresql: bool) -> list[str]:
     probe = tmp_path / "probe"
     probe.mkdir()
     for command in ([unshare, "--mount"], [unshare, "--user", "--map-root-user", "--mount"]):
-        if unshare and subprocess.run([*command, "sh", "-c", MOUNT_AND_RUN, "sh", "4", str(probe), "true"],
-                                      capture_output=True).returncode == 0:
+        if (
+            unshare
+            and subprocess.run(
+                [*command, "sh", "-c", MOUNT_AND_RUN, "sh", "4", str(probe), "true"], capture_output=True
+            ).returncode
+            == 0
+        ):
             if postgresql and "--user" in command:
                 pytest.skip("only a user namespace may mount here, and PostgreSQL's socket is not reachable from it")
             return command
     pytest.skip("this machine allows no mount namespace (unshare), so no tmpfs can be mounted")
 
 
-@given(parsers.parse("the upload folder is a file system of {size:d} KB, room for the ground floor's DXF but not both storeys"))
+@given(
+    parsers.parse(
+        "the upload folder is a file system of {size:d} KB, room for the ground floor's DXF but not both storeys"
+    )
+)
 def tiny_file_system(app, accounts, tmp_path, world, size):
     world["namespace"] = mount_namespace(tmp_path, postgresql=app.config["DATABASE_URL"].startswith("postgresql"))
     world["uploads"] = Path(app.config["UPLOAD_FOLDER"])
     world["database"] = app.config["DATABASE_URL"]
     world["work"] = tmp_path
     world["size_kb"] = size
-    assert (EXAMPLE / "ground.dxf").stat().st_size < size * 1024 < (EXAMPLE / "ground.dxf").stat().st_size + (EXAMPLE / "first.dxf").stat().st_size
+    assert (
+        (EXAMPLE / "ground.dxf").stat().st_size
+        < size * 1024
+        < (EXAMPLE / "ground.dxf").stat().st_size + (EXAMPLE / "first.dxf").stat().st_size
+    )
 
 
 @when("then a storey of 600 KB while the temporary folder is on that file system too")
@@ -277,9 +304,25 @@ def received_on_full_disk(world):
 @when("the architect submits the example house's two storeys through the API and through the upload page")
 def submit_on_full_disk(world):
     run = subprocess.run(
-        [*world["namespace"], "sh", "-c", MOUNT_AND_RUN, "sh", str(world["size_kb"]), str(world["uploads"]),
-         sys.executable, "-m", "tests.features.web.full_disk", str(world["uploads"]), str(world["work"]), world["database"]],
-        capture_output=True, text=True, cwd=REPO, timeout=300,
+        [
+            *world["namespace"],
+            "sh",
+            "-c",
+            MOUNT_AND_RUN,
+            "sh",
+            str(world["size_kb"]),
+            str(world["uploads"]),
+            sys.executable,
+            "-m",
+            "tests.features.web.full_disk",
+            str(world["uploads"]),
+            str(world["work"]),
+            world["database"],
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
     )
     assert run.returncode == 0, run.stderr[-3000:]
     world["outcome"] = json.loads(run.stdout.strip().splitlines()[-1])

@@ -20,7 +20,7 @@ import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from pytest_bdd import given, parsers, then, when
@@ -31,7 +31,7 @@ from tests.support.postgres import fresh_database
 from web import create_app, db
 
 from ..conftest import Account
-from ..seeded import EXAMPLE, Seeded, create_accounts, seed
+from ..seeded import Seeded, create_accounts, seed
 
 REPO = Path(__file__).resolve().parents[4]
 SCREENSHOTS = REPO / "tests" / "artifacts" / "screenshots"

@@ -91,7 +91,9 @@ def sign_up(browsing, live_server, journey, name, email):
     expect(page.locator(".site-header .who")).to_have_text(name)
 
 
-@when(parsers.parse('she creates the project "{name}" at "{address}" with permit number "{permit}" in "{municipality}"'))
+@when(
+    parsers.parse('she creates the project "{name}" at "{address}" with permit number "{permit}" in "{municipality}"')
+)
 def create_project(journey, name, address, permit, municipality):
     page = journey["page"]
     page.get_by_role("link", name="New project").click()
@@ -103,8 +105,12 @@ def create_project(journey, name, address, permit, municipality):
     expect(page.get_by_role("heading", name=f"Upload plans for {name}")).to_be_visible()
 
 
-@when(parsers.parse('she uploads "{first_file}" as "{first_name}" at elevation "{first_elevation}" '
-                    'and "{second_file}" as "{second_name}" at elevation "{second_elevation}"'))
+@when(
+    parsers.parse(
+        'she uploads "{first_file}" as "{first_name}" at elevation "{first_elevation}" '
+        'and "{second_file}" as "{second_name}" at elevation "{second_elevation}"'
+    )
+)
 def upload(journey, check_gate, first_file, first_name, first_elevation, second_file, second_name, second_elevation):
     page = journey["page"]
     names = page.get_by_role("textbox", name="Storey name")
@@ -152,7 +158,9 @@ def check_finishes(journey, check_gate):
     expect(journey["page"].locator("svg.plan")).to_have_count(2, timeout=CHECK_TIMEOUT_MS)
 
 
-@then(parsers.parse('the results page shows the verdict "{verdict}" and a plan drawing for "{first}" and for "{second}"'))
+@then(
+    parsers.parse('the results page shows the verdict "{verdict}" and a plan drawing for "{first}" and for "{second}"')
+)
 def results_shown(journey, verdict, first, second):
     page = journey["page"]
     expect(page.locator(".verdict-box .verdict-word")).to_have_text(verdict)
@@ -164,7 +172,9 @@ def results_shown(journey, verdict, first, second):
 @then("every numbered finding in the list has its marker on a plan")
 def markers_for_findings(journey):
     page = journey["page"]
-    numbers = page.locator("table[data-findings] tr[data-marker]").evaluate_all("rows => rows.map(r => r.dataset.marker)")
+    numbers = page.locator("table[data-findings] tr[data-marker]").evaluate_all(
+        "rows => rows.map(r => r.dataset.marker)"
+    )
     markers = page.locator("svg.plan .marker[data-finding]").evaluate_all("ms => ms.map(m => m.dataset.finding)")
     assert numbers, "no numbered finding is listed"
     assert set(numbers) <= set(markers), sorted(set(numbers) - set(markers))

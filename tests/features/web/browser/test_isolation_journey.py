@@ -50,7 +50,10 @@ def no_such_page(journey):
 def annex_refused(journey):
     page = journey["page"]
     seeded = journey["seeded"]
-    for path in (f"/projects/{seeded.project_id}/versions/1/annex.pdf", f"/projects/{seeded.project_id}/versions/1/status"):
+    for path in (
+        f"/projects/{seeded.project_id}/versions/1/annex.pdf",
+        f"/projects/{seeded.project_id}/versions/1/status",
+    ):
         response = page.context.request.get(path)  # the browser context's own cookies
         assert response.status == 404, (path, response.status)
         assert b"%PDF" not in response.body() and b"EX-2026-001" not in response.body()

@@ -68,7 +68,9 @@ def upload_plan(journey, tmp_path, storey):
     journey["version_url"] = page.url
 
 
-@then(parsers.parse("the version page shows what was recognised: {doors:d} doors and {windows:d} windows on the preview"))
+@then(
+    parsers.parse("the version page shows what was recognised: {doors:d} doors and {windows:d} windows on the preview")
+)
 def preview_shown(journey, doors, windows):
     page = journey["page"]
     # shown as soon as the drawings are read, while the rules still run
@@ -129,8 +131,12 @@ def row_highlighted(journey):
     expect(row).to_have_class(HIGHLIGHTED)
 
 
-@when(parsers.parse('she fills in the schedule: the D1 doors ENTRANCE RC2 "{cert}", the D2 door INTERNAL, '
-                    'the windows at {sill:d} and {head:d} mm with RC2 and P4A'))
+@when(
+    parsers.parse(
+        'she fills in the schedule: the D1 doors ENTRANCE RC2 "{cert}", the D2 door INTERNAL, '
+        "the windows at {sill:d} and {head:d} mm with RC2 and P4A"
+    )
+)
 def fill_schedule(journey, cert, sill, head):
     page = journey["page"]
     values = {

@@ -15,7 +15,11 @@ scenarios("web/browser/reviewer.feature")
 UTC_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 
 
-@given(parsers.parse("the architect's example project \"{permit}\" is checked and every open finding but the garage door's is decided"))
+@given(
+    parsers.parse(
+        "the architect's example project \"{permit}\" is checked and every open finding but the garage door's is decided"
+    )
+)
 def example_in_review(live_server, journey, permit):
     journey["seeded"] = live_server.seed(reviewed=False, other_decisions_only=True, permit_number=permit)
 
@@ -65,7 +69,9 @@ def plans_drawn(journey):
 
 
 def garage_door_row(page):
-    return page.locator('table[data-findings] tr[data-rule="OPEN-02"][data-status="not_assessable"]', has_text="garage door")
+    return page.locator(
+        'table[data-findings] tr[data-rule="OPEN-02"][data-status="not_assessable"]', has_text="garage door"
+    )
 
 
 @when(parsers.parse('she accepts a deviation for the garage door finding with the justification "{justification}"'))
