@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from checker.errors import AnnexError
+from checker.report.review import finding_key
 from checker.rulesets import available as available_rulesets
 from checker.rulesets import load_ruleset
 
@@ -34,7 +35,6 @@ from .submissions import (
     SubmissionError,
     compare,
     create_project,
-    finding_key,
     parse_elevation,
     previous_version,
     read_zip,

@@ -28,7 +28,9 @@ from .i18n import current_language
 from .i18n import gettext as _
 from .models import CheckState, Submission
 from .recognition import finding_recognition
-from .submissions import BLOCKING, compare, finding_key
+from checker.report.review import finding_key
+
+from .submissions import BLOCKING, compare
 
 STATUSES = tuple(
     s.value for s in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR, Status.PASS, Status.NOT_APPLICABLE)

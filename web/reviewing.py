@@ -60,7 +60,9 @@ from .models import (
     User,
     utcnow,
 )
-from .submissions import BLOCKING, finding_key
+from checker.report.review import finding_key
+
+from .submissions import BLOCKING
 
 log = logging.getLogger(__name__)
 

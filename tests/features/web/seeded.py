@@ -29,7 +29,8 @@ from sqlalchemy import func, select
 from web import create_app, db, reviewing, storage
 from web.checking import start_check
 from web.models import ApiToken, AuditEvent, Base, Municipality, Submission, User
-from web.submissions import BLOCKING, StoreyUpload, create_project, finding_key, results_of, submit_version
+from checker.report.review import finding_key
+from web.submissions import BLOCKING, StoreyUpload, create_project, results_of, submit_version
 from web.tokens import issue_token, token_digest
 
 from .conftest import Account

@@ -17,7 +17,7 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from web import db
 from web.models import Decision, ReviewState, Submission, utcnow
-from web.submissions import finding_key
+from checker.report.review import finding_key
 
 from .api_helpers import _on_both_databases, world  # noqa: F401  (fixtures)
 from .api_helpers import Api, house_zip, is_one_sentence, token_for

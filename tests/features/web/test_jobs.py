@@ -556,9 +556,9 @@ def queued_on_redis(stack):
     from redis import Redis
     from rq.job import Job as RqJob
 
-    token = wait_for(lambda: stack.job().token, 10, "the job")
     connection = Redis.from_url(stack.redis.url)
-    status = wait_for(lambda: _rq_status(RqJob, token, connection), 30, "the web app to queue the job")
+    # the token is read afresh each time: queuing a lost job again gives it a new one
+    status = wait_for(lambda: _rq_status(RqJob, stack.job().token, connection), 30, "the web app to queue the job")
     assert status == "queued"
 
 

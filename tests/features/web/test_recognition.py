@@ -373,7 +373,7 @@ def inferred_badges(story, inferred):
     rows = {
         attrs["data-key"]: " ".join(cells) for attrs, cells in table(story["page"], "findings") if "data-key" in attrs
     }
-    from web.submissions import finding_key
+    from checker.report.review import finding_key
 
     checked = 0
     for finding in _results(story)["findings"]:

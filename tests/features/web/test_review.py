@@ -23,7 +23,8 @@ from sqlalchemy import select
 from web import db
 from web.checking import start_check
 from web.models import AuditEvent, Decision, Municipality, Submission, User
-from web.submissions import BLOCKING, StoreyUpload, create_project, finding_key, submit_version
+from checker.report.review import finding_key
+from web.submissions import BLOCKING, StoreyUpload, create_project, submit_version
 
 from .conftest import csrf_token, sign_in
 

@@ -14,7 +14,8 @@ from pytest_bdd import parsers, scenarios, then, when
 
 import web.checking
 
-from .conftest import CHECK_TIMEOUT_MS, EXAMPLE, screenshot
+from ..seeded import EXAMPLE
+from .conftest import CHECK_TIMEOUT_MS, screenshot
 
 scenarios("web/browser/architect.feature")
 
