@@ -17,7 +17,7 @@ import shapely
 
 from ..geometry import Reach, ReachModel, StandingSurface, opening_levels
 from ..messages import Capitalised, Listing, Message, Number, Term, msg
-from ..plan import Opening, OpeningAttributes, Plan, Source, Storey
+from ..plan import Opening, OpeningAttributes, OpeningKind, Plan, Source, Storey
 from ..results import Finding, Mark, not_assessable
 from ._classes import accepted_certificate, meets_class
 
@@ -237,3 +237,13 @@ class Reachability:
             msg("reach.does-not-count", surface=Capitalised(surface_name(surface, storey)), why=why)
             for surface, why in self.excluded_near(storey, opening)
         ]
+
+
+def opening_area(opening: Opening) -> float | None:
+    """WIDTH x (HEAD - SILL), a door from its floor; None when a height is not stated
+    (the area a ruleset's ``min_area`` compares: openings too small to pass through)."""
+    attrs = opening.attributes
+    sill = attrs.sill_m if attrs.sill_m is not None else (0.0 if opening.kind is OpeningKind.DOOR else None)
+    if sill is None or attrs.head_m is None or attrs.head_m <= sill:
+        return None
+    return round(opening.width_m * (attrs.head_m - sill), 6)

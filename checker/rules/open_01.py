@@ -75,6 +75,7 @@ from ._within_reach import (
     class_state,
     grille_text,
     has_grille,
+    opening_area,
     opening_name,
     reach_elements,
     reach_marks,
@@ -86,7 +87,6 @@ from ._within_reach import (
     wanted_class,
 )
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
-from .open_08 import opening_area
 
 ID = "OPEN-01"
 

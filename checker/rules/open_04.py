@@ -76,8 +76,8 @@ from ._within_reach import (
     unplaced_findings,
     unreadable,
 )
+from ._shafts import OntoShaft, openings_onto_open_shafts
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
-from .open_08 import OntoShaft, openings_onto_open_shafts
 
 ID = "OPEN-04"
 
