@@ -50,7 +50,7 @@ from ..plan import Opening, OpeningKind, Plan, Source
 from ..results import Finding, Quantity, Results, Severity, Status, verdict_sentence
 from ..rules import catalogue
 from . import i18n
-from .drawing import STATUS_COLOURS, needs_picture, storey_drawing, storey_picture
+from .drawing import STATUS_COLOURS, needs_picture, plan_frame, storey_drawing, storey_picture
 from .review import FindingDecision, Review
 
 HERE = Path(__file__).resolve().parent
@@ -798,15 +798,16 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool, res
     plans = []
     pairs = [(item.number, item.finding) for item in numbered]
     pictures: dict[str, bytes] = {}
+    frame = plan_frame(plan.storeys)  # one scale for every storey
     for storey in plan.storeys:
         picture = ""
         if needs_picture(storey, pairs):
-            drawing, png = storey_picture(storey, pairs, PLAN_MAX_WIDTH_MM, _marker_font(language), digits)
+            drawing, png = storey_picture(storey, pairs, PLAN_MAX_WIDTH_MM, _marker_font(language), digits, frame=frame)
             width = min(PLAN_MAX_WIDTH_MM, PLAN_MAX_HEIGHT_MM * drawing.width_m / max(drawing.height_m, 1e-9))
             picture = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
             pictures[picture] = png
         else:
-            drawing = storey_drawing(storey, pairs, digits)
+            drawing = storey_drawing(storey, pairs, digits, frame=frame)
             width = min(PLAN_MAX_WIDTH_MM, PLAN_MAX_HEIGHT_MM * drawing.width_m / max(drawing.height_m, 1e-9))
         svg = drawing.svg
         # Room names are set at a fixed size: on a plan drawn smaller than this they

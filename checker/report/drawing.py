@@ -3,7 +3,15 @@
 The drawing shows what the rules saw (walls, openings, spaces, site, surfaces,
 fences, lights), not every DXF entity: a full render of a large drawing is megabytes
 of SVG, most of it lettering. Findings are numbered markers (fail red, not
-assessable amber, pass green) with their measured line or zone. No text goes into
+assessable amber, pass green) with their measured line or zone.
+
+Every storey of a plan is drawn in one frame (``plan_frame``): the building's bounds
+over all storeys, so the storeys share one scale, and the site only when it is not
+much larger than the building (a far boundary would shrink the house to a box); the
+whole site's view box is then given as ``data-site-view`` for a page to switch to.
+Markers never overlap: ``spread_markers`` moves a marker that would cover another
+to the nearest free place and a leader line joins it to its element, in the SVG and
+in the picture alike (the web page and the PDF annex). No text goes into
 the SVG but the marker numbers: labels in scripts that need shaping (Persian) are
 set by the page around it, positioned from ``Drawing.labels``.
 """
@@ -32,6 +40,9 @@ STATUS_COLOURS = {
 }
 MARGIN = 1.5  # metres around the drawn content
 MARKER_RADIUS = 0.35  # metres
+SITE_FRAME_RATIO = 2.5  # the site is drawn whole while its area is at most this many times the building's
+MARKER_GAP = 1.2  # marker centres at least this many diameters apart, across and down (their boxes never touch)
+LEADER_COLOUR = "#424242"
 VECTOR_MAX_MARKERS = 300  # more markers on one storey, and it is drawn as a picture
 VECTOR_MAX_SHAPES = 4000  # walls, openings and spaces: likewise
 PICTURE_DPI = 300  # print resolution: a 2 mm marker number is 24 pixels high
@@ -48,6 +59,105 @@ class Label:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """The part of the plan a storey's drawing shows, in plan metres (y up), margin included."""
+
+    minx: float
+    miny: float
+    maxx: float
+    maxy: float
+    site: tuple[float, float, float, float] | None = None  # the whole site's bounds when larger than the frame
+
+    @property
+    def width(self) -> float:
+        return self.maxx - self.minx
+
+    @property
+    def height(self) -> float:
+        return self.maxy - self.miny
+
+
+def plan_frame(storeys: Iterable[Storey]) -> Frame:
+    """One frame for every storey of a plan: the same scale on every storey's drawing.
+
+    The frame is the building (walls, openings, spaces, footprints) of all storeys; the
+    site, fences and streets are taken in while the whole is at most SITE_FRAME_RATIO
+    times the building's area, else left to the site view (``Frame.site``).
+    """
+    storeys = list(storeys)
+    building = [s.footprint for s in storeys if s.footprint is not None]
+    for storey in storeys:
+        building += [w.geometry for w in storey.walls]
+        building += [o.span for o in storey.openings]
+        building += [s.polygon for s in storey.spaces]
+    everything = [g for storey in storeys for g in _content(storey)]
+    whole = _bounds(everything + building)
+    inner = _bounds(building) or whole or (0.0, 0.0, 10.0, 10.0)
+    whole = whole or inner
+
+    def area(bounds) -> float:
+        return (bounds[2] - bounds[0] + 2 * MARGIN) * (bounds[3] - bounds[1] + 2 * MARGIN)
+
+    chosen, site = (whole, None) if area(whole) <= SITE_FRAME_RATIO * area(inner) else (inner, whole)
+    minx, miny, maxx, maxy = chosen
+    if site is not None:
+        site = (site[0] - MARGIN, site[1] - MARGIN, site[2] + MARGIN, site[3] + MARGIN)
+    return Frame(minx - MARGIN, miny - MARGIN, maxx + MARGIN, maxy + MARGIN, site)
+
+
+def _bounds(geometries: list[BaseGeometry]) -> tuple[float, float, float, float] | None:
+    geometries = [g for g in geometries if g is not None and not g.is_empty]
+    if not geometries:
+        return None
+    bounds = shapely.total_bounds(geometries)
+    if any(b != b for b in bounds):  # NaN: nothing drawn
+        return None
+    return tuple(float(b) for b in bounds)
+
+
+def spread_markers(anchors: numpy.ndarray, radius: float, width: float, height: float) -> numpy.ndarray:
+    """Marker centres near their anchors (drawing coordinates), no two closer than a gap.
+
+    Markers are placed in order; one whose place is taken goes to the nearest free
+    spot on rings around its anchor, kept inside the drawing. "Free" means more than
+    MARKER_GAP diameters apart across or down, so not even the markers' bounding boxes
+    touch. Placed markers are kept in a grid of cells one gap wide: a spot is tested
+    against the nine cells around it, never against every marker.
+    """
+    gap = 2 * radius * MARKER_GAP
+    low_x, high_x = radius, max(radius, width - radius)
+    low_y, high_y = radius, max(radius, height - radius)
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    placed = numpy.empty((len(anchors), 2))
+
+    def free(x: float, y: float) -> bool:
+        cx, cy = int(x // gap), int(y // gap)
+        for i in (cx - 1, cx, cx + 1):
+            for j in (cy - 1, cy, cy + 1):
+                for px, py in grid.get((i, j), ()):
+                    if abs(px - x) < gap and abs(py - y) < gap:
+                        return False
+        return True
+
+    for index, (ax, ay) in enumerate(anchors):
+        ax, ay = min(max(ax, low_x), high_x), min(max(ay, low_y), high_y)
+        spot = (ax, ay)
+        ring = 0
+        while not free(*spot):
+            ring += 1
+            count = 6 * ring
+            angles = numpy.arange(count) * (2 * numpy.pi / count)
+            xs = numpy.clip(ax + ring * gap * numpy.cos(angles), low_x, high_x)
+            ys = numpy.clip(ay + ring * gap * numpy.sin(angles), low_y, high_y)
+            spot = next(((float(x), float(y)) for x, y in zip(xs, ys) if free(x, y)), spot)
+            if ring > 4 * (width + height) / gap:  # the drawing is full: leave it where it was asked
+                break
+        grid.setdefault((int(spot[0] // gap), int(spot[1] // gap)), []).append(spot)
+        placed[index] = spot
+    return placed
+
+
+@dataclass(frozen=True)
 class Drawing:
     svg: str
     labels: tuple[Label, ...]
@@ -59,22 +169,38 @@ def storey_drawing(
     storey: Storey,
     numbered: Iterable[tuple[int, Finding]],
     digits: Callable[[int], str] = str,
+    frame: Frame | None = None,
 ) -> Drawing:
-    """Draw ``storey`` with the numbered findings whose marks are on it, as SVG."""
-    scene = _scene(storey, numbered)
+    """Draw ``storey`` with the numbered findings whose marks are on it, as SVG.
+
+    ``frame`` is ``plan_frame`` of all the plan's storeys, so that they share a scale;
+    without it the storey is framed alone.
+    """
+    scene = _scene(storey, numbered, frame)
     parts = [_path(geometry, css_class) for css_class, geometry in scene.shapes]
     for marker in scene.markers:
         for line in marker.measures:
             parts.append(_path(line, "measure", stroke=marker.colour))
+    for marker in scene.markers:
+        if marker.leader is not None:
+            ax, ay = marker.leader
+            parts.append(
+                f'<path class="leader" data-leader="{marker.number}" '
+                f'd="M{ax:.3f} {ay:.3f} L{marker.x:.3f} {marker.y:.3f}"/>'
+                f'<circle class="anchor" cx="{ax:.3f}" cy="{ay:.3f}" r="{scene.radius * 0.2:.3f}"/>'
+            )
     for marker in scene.markers:
         parts.append(
             f'<g class="marker" data-finding="{marker.number}"><circle cx="{marker.x:.3f}" cy="{marker.y:.3f}" '
             f'r="{scene.radius:.3f}" fill="{marker.colour}"/><text x="{marker.x:.3f}" y="{marker.y:.3f}" '
             f'font-size="{scene.radius * 1.15:.3f}">{escape(digits(marker.number))}</text></g>'
         )
+    site_view = ""
+    if scene.site_view is not None:
+        site_view = ' data-site-view="{:.3f} {:.3f} {:.3f} {:.3f}"'.format(*scene.site_view)
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {scene.width:.3f} {scene.height:.3f}" '
-        f'class="plan" role="img">'
+        f'class="plan" role="img" data-metres-wide="{scene.width:.3f}"{site_view}>'
         f"<style>{STYLE}</style>" + "".join(parts) + "</svg>"
     )
     return Drawing(svg, scene.labels, scene.width, scene.height)
@@ -99,13 +225,14 @@ def storey_picture(
     font_file: str,
     digits: Callable[[int], str] = str,
     dpi: int = PICTURE_DPI,
+    frame: Frame | None = None,
 ) -> tuple[Drawing, bytes]:
     """Draw ``storey`` as a PNG of ``width_mm`` at ``dpi``: the same plan as the SVG, in pixels.
 
     ``font_file`` is the face the marker numbers are set in (Persian digits need the
     Naskh face). The PNG is made deterministically (no timestamps; Pillow's zlib).
     """
-    scene = _scene(storey, numbered)
+    scene = _scene(storey, numbered, frame)
     scale = dpi / 25.4 * width_mm / scene.width  # pixels per metre
     size = (max(1, round(scene.width * scale)), max(1, round(scene.height * scale)))
     picture = Image.new("RGB", size, "white")
@@ -144,6 +271,12 @@ def storey_picture(
         for ring in _pixel_rings(rings, scale):
             pen.line(ring, fill=colour, width=stroke_px(0.06))
     radius = scene.radius * scale
+    for marker in scene.markers:
+        if marker.leader is not None:
+            ax, ay = marker.leader[0] * scale, marker.leader[1] * scale
+            pen.line((ax, ay, marker.x * scale, marker.y * scale), fill=LEADER_COLOUR, width=stroke_px(0.03))
+            dot = scene.radius * 0.2 * scale
+            pen.ellipse((ax - dot, ay - dot, ax + dot, ay + dot), fill=LEADER_COLOUR)
     for marker in scene.markers:
         x, y = marker.x * scale, marker.y * scale
         pen.ellipse((x - radius, y - radius, x + radius, y + radius), fill=marker.colour)
@@ -218,6 +351,7 @@ class _Marker:
     x: float  # drawing coordinates: metres from the top left
     y: float
     measures: tuple[BaseGeometry, ...]
+    leader: tuple[float, float] | None  # the anchor a moved marker is joined to, in drawing coordinates
 
 
 @dataclass(frozen=True)
@@ -230,17 +364,19 @@ class _Scene:
     markers: tuple[_Marker, ...]
     radius: float
     labels: tuple[Label, ...]
+    site_view: tuple[float, float, float, float] | None = None  # x, y, width, height of the whole site
 
 
-def _scene(storey: Storey, numbered: Iterable[tuple[int, Finding]]) -> _Scene:
+def _scene(storey: Storey, numbered: Iterable[tuple[int, Finding]], frame: Frame | None = None) -> _Scene:
     numbered = [(n, f) for n, f in numbered if any(m.storey == storey.name for m in f.marks)]
-    content = _content(storey) + [m.geometry for _, f in numbered for m in f.marks if m.storey == storey.name]
-    bounds = shapely.total_bounds([g for g in content if g is not None and not g.is_empty]) if content else None
-    if bounds is None or any(b != b for b in bounds):  # NaN: nothing drawn
-        bounds = (0.0, 0.0, 10.0, 10.0)
-    minx, miny, maxx, maxy = bounds
-    minx, miny, maxx, maxy = minx - MARGIN, miny - MARGIN, maxx + MARGIN, maxy + MARGIN
-    width, height = maxx - minx, maxy - miny
+    if frame is None:
+        frame = plan_frame([storey])
+    minx, miny, maxx, maxy = frame.minx, frame.miny, frame.maxx, frame.maxy
+    width, height = frame.width, frame.height
+    site_view = None
+    if frame.site is not None:
+        sx0, sy0, sx1, sy1 = frame.site
+        site_view = (sx0 - minx, maxy - sy1, sx1 - sx0, sy1 - sy0)
 
     def flip(geometry: BaseGeometry) -> BaseGeometry:
         # SVG's y runs down; the plan's runs up.
@@ -255,8 +391,10 @@ def _scene(storey: Storey, numbered: Iterable[tuple[int, Finding]]) -> _Scene:
 
     for site in storey.site_boundaries:
         add(site.polygon, "site")
+    # Streets can run far beyond the site: only the part near what is drawn counts.
+    near = shapely.box(*(frame.site or (minx, miny, maxx, maxy))).buffer(2)
     for public in storey.public_realm:
-        add(public.geometry, "public")
+        add(public.geometry.intersection(near), "public")
     add(storey.footprint, "footprint")
     for surface in storey.access_surfaces:
         add(surface.polygon, f"access {surface.kind.value}")
@@ -277,31 +415,32 @@ def _scene(storey: Storey, numbered: Iterable[tuple[int, Finding]]) -> _Scene:
 
     # Markers keep a readable size on large plans, but on a crowded one they shrink to
     # about a third of the room each marker has, or they would cover the plan and one
-    # another; several findings on one element are set side by side.
+    # another; spread_markers then keeps them apart.
     room = (width * height / max(len(numbered), 1)) ** 0.5
     radius = max(MARKER_RADIUS, min(max(width, height) / 90, 0.4 * room))
-    taken: dict[tuple[int, int], int] = {}
-    markers = []
     # Measured lines of every finding are flipped in one call (thousands on a large plan).
     marks_here = [[m for m in finding.marks if m.storey == storey.name] for _, finding in numbered]
     measure_lists = [[m.geometry for m in marks if m.kind == "measure"] for marks in marks_here]
     all_measures = [g for measures in measure_lists for g in measures]
     flipped_measures = iter(flip(numpy.array(all_measures, dtype=object)).tolist() if all_measures else [])
-    for (number, finding), marks, measure_list in zip(numbered, marks_here, measure_lists):
-        measures = tuple(next(flipped_measures) for _ in measure_list)
+    anchors = numpy.empty((len(numbered), 2))
+    for index, marks in enumerate(marks_here):
         anchor = _anchor([m.geometry for m in marks if m.kind == "element"] or [m.geometry for m in marks])
-        x, y = anchor.x - minx, maxy - anchor.y  # flip() for one point, without a shapely call
-        spot = (round(x / radius), round(y / radius))
-        x += 2.1 * radius * taken.get(spot, 0)
-        taken[spot] = taken.get(spot, 0) + 1
-        markers.append(_Marker(number, STATUS_COLOURS[finding.status], x, y, measures))
+        anchors[index] = (anchor.x - minx, maxy - anchor.y)  # flip() for one point, without a shapely call
+    centres = spread_markers(anchors, radius, width, height)
+    markers = []
+    for (number, finding), measure_list, (ax, ay), (x, y) in zip(numbered, measure_lists, anchors, centres):
+        measures = tuple(next(flipped_measures) for _ in measure_list)
+        moved = (x - ax) ** 2 + (y - ay) ** 2 > (0.5 * radius) ** 2
+        leader = (float(ax), float(ay)) if moved else None
+        markers.append(_Marker(number, STATUS_COLOURS[finding.status], float(x), float(y), measures, leader))
 
     labels = []
     for space in storey.spaces:
         if space.name:
             point = flip(space.polygon.representative_point())
             labels.append(Label(space.name, float(100 * point.x / width), float(100 * point.y / height), "space"))
-    return _Scene(width, height, tuple(shapes), tuple(markers), radius, tuple(labels))
+    return _Scene(width, height, tuple(shapes), tuple(markers), radius, tuple(labels), site_view)
 
 
 # Print colours: a white page and dark lines. Sizes are metres on the plan.
@@ -318,6 +457,8 @@ STYLE = (
     ".window{stroke:#00838f;stroke-width:.12}"
     ".light{fill:#fdd835;stroke:#f9a825;stroke-width:.02}"
     ".measure{stroke-width:.06;stroke-dasharray:.2 .1}"
+    ".leader{stroke:#424242;stroke-width:.03}"
+    ".anchor{fill:#424242}"
     # Longhands: weasyprint's SVG renderer drops the font shorthand (the numbers vanish).
     ".marker text{font-weight:bold;font-family:'Noto Sans','Noto Naskh Arabic',sans-serif;"
     "fill:#fff;text-anchor:middle;dominant-baseline:central}"
@@ -345,7 +486,7 @@ def _content(storey: Storey) -> list[BaseGeometry]:
     geometries += [s.polygon for s in storey.site_boundaries]
     geometries += [s.polygon for s in storey.access_surfaces]
     geometries += [f.line for f in storey.fences]
-    geometries += [l.position for l in storey.lights]
+    geometries += [light.position for light in storey.lights]
     # Streets can run far beyond the site: only the part near the building counts.
     if geometries:
         near = shapely.box(*shapely.total_bounds(geometries)).buffer(2)
