@@ -49,17 +49,26 @@ def build_parser() -> argparse.ArgumentParser:
         group.add_argument(
             "--max-file-size",
             metavar="SIZE",
-            help=f"largest file read, e.g. 500MB or 2GB (env ANNEX_MAX_FILE_SIZE; default {reading_limits.size_text(defaults.max_file_bytes)})",
+            help=(
+                "largest file read, e.g. 500MB or 2GB "
+                f"(env ANNEX_MAX_FILE_SIZE; default {reading_limits.size_text(defaults.max_file_bytes)})"
+            ),
         )
         group.add_argument(
             "--max-entities",
             metavar="N",
-            help=f"entities of a storey once blocks, MINSERT grids and hatches are expanded (env ANNEX_MAX_ENTITIES; default {defaults.max_entities:,})",
+            help=(
+                "entities of a storey once blocks, MINSERT grids and hatches are expanded "
+                f"(env ANNEX_MAX_ENTITIES; default {defaults.max_entities:,})"
+            ),
         )
         group.add_argument(
             "--max-block-copies",
             metavar="N",
-            help=f"placements of one block once expanded (env ANNEX_MAX_BLOCK_COPIES; default {defaults.max_block_copies:,})",
+            help=(
+                "placements of one block once expanded "
+                f"(env ANNEX_MAX_BLOCK_COPIES; default {defaults.max_block_copies:,})"
+            ),
         )
         group.add_argument(
             "--max-block-depth",
@@ -162,14 +171,17 @@ def _limits(args) -> reading_limits.Limits:
     return reading_limits.Limits.from_environment().with_values(given)
 
 
-def _load(args) -> tuple[Plan, Ruleset]:
+def _load_plan(args) -> Plan:
     mapping = LayerMapping.from_file(args.layers) if args.layers else None
     progress = None if args.quiet or not sys.stderr.isatty() else _progress
     plan = load_plan(args.target, units=args.units, mapping=mapping, progress=progress, schedule=args.schedule)
     if progress:
         sys.stderr.write("\r\033[K")
-    if args.command == "schedule":
-        return plan, None
+    return plan
+
+
+def _load(args) -> tuple[Plan, Ruleset]:
+    plan = _load_plan(args)
     name = args.ruleset or plan.project.ruleset or DEFAULT_RULESET
     ruleset = load_ruleset(name)
     return plan, ruleset
@@ -257,7 +269,7 @@ def cmd_schedule(args) -> int:
         raise AnnexError(f"{args.out} should end in .csv or .xlsx.")
     if args.out.exists() and not args.force:  # a filled-in schedule is hours of work
         raise AnnexError(f"{args.out} exists; give --force to replace it, or another name.")
-    plan, _ = _load(args)
+    plan = _load_plan(args)
     rows = write_schedule(plan, args.out)
     doors = sum(len(s.doors) for s in plan.storeys)
     print(

@@ -173,6 +173,7 @@ def reach_model(
     surface with no stated slope is taken as flat) and at most ``max_height_m`` above
     ground (the limit for roofs and balconies; climbing aids always count)."""
     counted: list[StandingSurface] = []
+    counted_polygons: list[BaseGeometry] = []  # the counted surfaces' own, never None
     excluded: list[tuple[StandingSurface, Message]] = []
     for storey in plan.storeys:
         for surface in storey.access_surfaces:
@@ -195,7 +196,8 @@ def reach_model(
                 )
             else:
                 counted.append(standing)
-    tree = shapely.STRtree([s.polygon for s in counted])
+                counted_polygons.append(surface.polygon)
+    tree = shapely.STRtree(counted_polygons)
     return ReachModel(tuple(counted), tuple(excluded), ground_footprint(plan), vertical_m, lateral_m, tree)
 
 

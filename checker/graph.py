@@ -89,7 +89,7 @@ def _storey_edges(storey: Storey) -> list[DoorEdge]:
     inside = shapely.contains(storey.footprint, probes) if storey.footprint is not None else np.zeros(len(probes), bool)
     edges = []
     for i, door in enumerate(doors):
-        nodes = []
+        nodes: list[Node] = []
         for side, probe_index in enumerate((i, i + len(doors))):
             space = owner[probe_index]
             if space >= 0:

@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Union
 from collections.abc import Iterable, Mapping
 
 from babel.messages.pofile import read_po
@@ -139,7 +138,7 @@ class Message:
         return {"message_id": self.id, "message_args": args_to_json(self.args)}
 
 
-Arg = Union[str, int, Number, Term, Listing, Capitalised, Message]
+Arg = str | int | Number | Term | Listing | Capitalised | Message
 ARG_TYPES = (str, int, Number, Term, Listing, Capitalised, Message)
 
 
@@ -178,7 +177,14 @@ def catalogue(language: str) -> Mapping[str, str]:
         raise ValueError(f"there is no findings catalogue for {language!r}")
     with path.open("rb") as handle:
         po = read_po(handle, locale=language, domain=DOMAIN)
-    return MappingProxyType({m.id: m.string for m in po if m.id and m.string and not m.fuzzy})
+    # Plural entries (tuple ids) are none of ours: every message is one sentence.
+    return MappingProxyType(
+        {
+            m.id: m.string
+            for m in po
+            if isinstance(m.id, str) and isinstance(m.string, str) and m.id and m.string and not m.fuzzy
+        }
+    )
 
 
 def text_of(message_id: str, language: str) -> str:

@@ -55,6 +55,7 @@ class Quantity:
     def _json(self) -> dict:
         # Rendered once: many findings share one Quantity (what PLAN-02 wants of every
         # door of a type), and the value is immutable.
+        value: float | str
         if isinstance(self.value, float):
             value = round(self.value, 3)
         elif isinstance(self.value, (int, str)):

@@ -234,7 +234,7 @@ def parse_value(parameter: Parameter, value: object, where: str) -> object:
     if kind in UNITS_BY_KIND:
         units = UNITS_BY_KIND[kind]
         match = _QUANTITY.match(value) if isinstance(value, str) else None
-        if not match:
+        if not match or not isinstance(value, str):  # the second only tells mypy what the first implies
             raise RulesetError(f'{where} must be a {kind} with its unit, e.g. "{parameter.default} {parameter.unit}".')
         number, unit = float(match.group(1)), match.group(2).lower().replace("°", "deg")
         if unit not in units:
@@ -244,7 +244,8 @@ def parse_value(parameter: Parameter, value: object, where: str) -> object:
         amount = number * units[unit]
         if not amount <= LARGEST[kind]:  # also 99...9 digits, which make an infinite float
             raise RulesetError(
-                f"{where} is {value.strip()}, more than any criterion means; the most is {LARGEST[kind]:g} {parameter.unit}."
+                f"{where} is {value.strip()}, more than any criterion means; "
+                f"the most is {LARGEST[kind]:g} {parameter.unit}."
             )
         smallest = SMALLEST_STEP.get(parameter.name)
         if smallest is not None and amount < smallest:

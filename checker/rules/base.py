@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Mapping
 
 from ..messages import Message, msg, render
-from ..plan import Plan
+from ..plan import Opening, Plan
 from ..results import Finding
 
 RULE_ID = re.compile(r"^[A-Z]{2,5}-\d{2,3}$")
@@ -133,7 +133,7 @@ class OpeningGap:
     """What one opening lacks for the rules that judge it."""
 
     storey: str
-    opening: object  # plan.Opening
+    opening: Opening
     wanted: tuple[str, ...]  # every tag the rules want, "RC or CERT" style
     missing: tuple[tuple[str, tuple[str, ...]], ...]  # (tag, rule ids needing it)
     invalid: tuple[tuple[str, Message], ...]  # (tag, reason)
@@ -157,9 +157,10 @@ def opening_gaps(plan: Plan, rules: Iterable[Rule]) -> list[OpeningGap]:
         key = (opening.kind, id(opening.attributes))
         if key not in known:
             known[key] = _wanted_and_missing(opening, needs)
-        if known[key] is None:
+        found = known[key]
+        if found is None:
             continue
-        wanted, missing = known[key]
+        wanted, missing = found
         gaps.append(
             OpeningGap(
                 storey=storey.name,
