@@ -22,6 +22,15 @@ What it checks
     and RC2N count as RC1 and RC2 only without glazing, as in OPEN-01); this rule
     judges its glass whatever its class, as for any opening within reach.
 
+    Where the ruleset enables OPEN-08, a skylight or roof hatch in a roof one can stand
+    on (as OPEN-08 finds them) is within reach too, and all its glass is low: it lies in
+    the roof, underfoot, whatever SILL says. Its glass is judged as above.
+
+    An opening of at most ``min_area`` (WIDTH x (HEAD - SILL), a door from its floor;
+    when both are stated) is too small to climb through and is not selected for its
+    low sill or as a roof opening; a window in a door's zone is selected whatever its
+    size (glass by the lock is broken to reach in, not to climb through).
+
     Openings out of reach, or whose sill is not low, are not selected; if nothing is
     selected, one not-applicable finding says so. An opening that states no GLAZING,
     or whose GLAZING or (for a door) whose glazing cannot be read, is not
@@ -44,18 +53,26 @@ Parameters
     shaft_distance (length, default 1.0 m): where OPEN-08 is enabled, how far from a
     shaft's outline its roof and the openings onto it are looked for; keep it equal
     to OPEN-08's ``roof_distance``.
+    min_area (area, default 0 m2): openings of at most this area are too small to
+    climb through and out of scope, except in a door's zone; keep it equal to
+    OPEN-01's and OPEN-08's.
 
 Example
     A reachable living-room window with SILL=600 and GLAZING=FLOAT fails; with
     GLAZING=P4A it passes; with SILL=800 it is not low and not judged. A FLOAT
-    sidelight with SILL=1000 0.2 m from the front door fails.
+    sidelight with SILL=1000 0.2 m from the front door fails. Under ir-police-annex a
+    roof hatch 0.8 m x 0.8 m (SILL=0, HEAD=800) glazed FLOAT in a flat roof fails, with
+    P4A it passes; a 0.3 m x 0.2 m skylight (600 cm2) is out of scope.
 
 Source
     Secured by Design, New Homes 2010 (secondary source): laminated glazing below
     800 mm above floor, or below 1500 mm within 300 mm of a door frame; P2A required
     from 2011 (secondary). Approved Document Q (2015): glazing that would let
     someone reach in and release a lock is laminated (functional, no figure). Dutch
-    and Iranian rulesets: P4A (provisional). All figures provisional.
+    and Iranian rulesets: P4A (provisional). Iran: BHRC faculty member quoted by IRNA
+    (Donya-e-Eqtesad): external openings over 600 cm2 lower than 4.5 m need a lock;
+    Iranian practitioners name windows on the roof and onto light wells as entry
+    routes (secondary). All figures provisional.
 """
 
 from __future__ import annotations
@@ -69,6 +86,7 @@ from ..results import Mark, Quantity, failed, not_applicable, not_assessable, pa
 from ._within_reach import (
     EPS,
     Reachability,
+    opening_area,
     opening_name,
     reach_elements,
     reach_marks,
@@ -76,7 +94,7 @@ from ._within_reach import (
     unplaced_findings,
     unreadable,
 )
-from ._shafts import OntoShaft, openings_onto_open_shafts
+from ._shafts import InRoof, OntoShaft, openings_in_accessible_roofs, openings_onto_open_shafts
 from .base import AttributeNeed, Context, Needs, Parameter, Rule
 
 ID = "OPEN-04"
@@ -92,12 +110,13 @@ def check(context: Context):
     low_sill = float(context.params["low_sill"])
     zone_sill = float(context.params["door_zone_sill"])
     zone_distance = float(context.params["door_zone_distance"])
-    # A ruleset that enables OPEN-08 counts shafts open to a roof as access routes.
-    onto_shaft = (
-        openings_onto_open_shafts(context, float(context.params["shaft_distance"]))
-        if any(rule.id == "OPEN-08" for rule in context.enabled)
-        else {}
-    )
+    min_area = float(context.params["min_area"])
+    # A ruleset that enables OPEN-08 counts shafts open to a roof, and roofs, as access routes.
+    onto_shaft: dict = {}
+    if any(rule.id == "OPEN-08" for rule in context.enabled):
+        onto_shaft.update(openings_onto_open_shafts(context, float(context.params["shaft_distance"])))
+        for source, roof in openings_in_accessible_roofs(context).items():
+            onto_shaft.setdefault(source, roof)
     selected = 0
     unplaced = unplaced_findings(ID, context.plan)
     selected += len(unplaced)
@@ -110,7 +129,14 @@ def check(context: Context):
             if not opening.on_envelope and shaft is None:
                 continue
             finding = _judge(
-                reachability, storey, opening, doors, door_tree, required, low_sill, zone_sill, zone_distance, shaft
+                reachability,
+                storey,
+                opening,
+                doors,
+                door_tree,
+                required,
+                (low_sill, zone_sill, zone_distance, min_area),
+                shaft,
             )
             if finding is not None:
                 selected += 1
@@ -119,15 +145,23 @@ def check(context: Context):
         yield not_applicable(ID, msg("OPEN-04.no-low-glass"))
 
 
-def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, zone_sill, zone_distance, shaft=None):
+def _judge(reachability, storey, opening, doors, door_tree, required, figures, shaft=None):
+    low_sill, zone_sill, zone_distance, min_area = figures
     attrs = opening.attributes
     is_window = opening.kind is OpeningKind.WINDOW
     glazing_reason = unreadable(attrs, "GLAZING")
     if glazing_reason is None and (attrs.glazing == "NONE" or (not is_window and attrs.glazing is None)):
         return None  # no glass: a solid panel, or a door that states none
-    reach = reachability.reach(storey, opening)
-    if shaft is not None and not isinstance(reach, Reach):
-        reach = shaft  # within reach down the shaft, whatever its height
+    area = opening_area(opening)
+    too_small = min_area > 0 and area is not None and area <= min_area + EPS
+    if isinstance(shaft, InRoof):
+        if too_small:
+            return None
+        reach = shaft  # a skylight or hatch: on the roof, whatever else reaches it
+    else:
+        reach = reachability.reach(storey, opening)
+        if shaft is not None and not isinstance(reach, Reach):
+            reach = shaft  # within reach down the shaft, whatever its height
     if reach is None:
         return None
 
@@ -135,8 +169,10 @@ def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, 
     why_low = None
     door = None
     zone_line = None
-    if sill is not None:
-        if sill < low_sill - EPS:
+    if isinstance(reach, InRoof):
+        why_low = msg("OPEN-04.glass-in-roof")
+    elif sill is not None:
+        if sill < low_sill - EPS and not too_small:
             why_low = msg("OPEN-04.low-sill", sill=Number(sill, ".2f"), limit=Number(low_sill, "g"))
         elif is_window and sill < zone_sill - EPS and doors:
             index, distance = door_tree.query_nearest(
@@ -156,12 +192,14 @@ def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, 
             return None
 
     label = opening_name(opening, storey)
-    reached = reach if isinstance(reach, (Reach, OntoShaft)) else None
-    elements = (
-        (opening.source, reach.shaft.space.source, reach.roof.source)
-        if isinstance(reach, OntoShaft)
-        else reach_elements(opening, reached)
-    ) + ((door.source,) if door else ())
+    reached = reach if isinstance(reach, (Reach, OntoShaft, InRoof)) else None
+    if isinstance(reach, OntoShaft):
+        elements = (opening.source, reach.shaft.space.source, reach.roof.source)
+    elif isinstance(reach, InRoof):
+        elements = (opening.source, reach.roof.source)
+    else:
+        elements = reach_elements(opening, reached)
+    elements += (door.source,) if door else ()
     marks = reach_marks(storey, opening, reached if isinstance(reached, Reach) else None)
     if zone_line is not None and zone_line.length > 0:
         marks += (Mark(storey.name, zone_line, "measure"),)
@@ -173,7 +211,9 @@ def _judge(reachability, storey, opening, doors, door_tree, required, low_sill, 
     )
     glazing = attrs.glazing
     good = glazing is not None and _rank(glazing) >= _rank(required)
-    if isinstance(reached, OntoShaft):
+    if isinstance(reached, InRoof):
+        where = msg("OPEN-04.onto-shaft-and-low", onto=reached.where, why_low=why_low)
+    elif isinstance(reached, OntoShaft):
         where = (
             msg("OPEN-04.onto-shaft-and-low", onto=reached.where, why_low=why_low)
             if why_low
@@ -228,6 +268,12 @@ RULE = Rule(
         Parameter("door_zone_distance", "length", 0.3, "How near a door (in plan, at most) the door zone reaches."),
         Parameter(
             "shaft_distance", "length", 1.0, "Where OPEN-08 is enabled: its roof_distance, for openings onto a shaft."
+        ),
+        Parameter(
+            "min_area",
+            "area",
+            0.0,
+            "Openings of at most this area (WIDTH x (HEAD - SILL)) are too small to climb through, except by a door.",
         ),
     ),
     needs=Needs(

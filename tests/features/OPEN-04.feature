@@ -167,3 +167,24 @@ Feature: OPEN-04 Low glazing within reach is security glazing
       | glazing | status         | message                                                                                      |
       | FLOAT   | not_assessable | cannot be judged: it has no SILL, and a sill lower than 4.50 m above ground would put it within reach of the ground; below 0.8 m its glass must be at least P4A, and its glazing is FLOAT. |
       | P5A     | pass           | has no SILL; its glazing is P5A, at least P4A, so it passes however low its sill is.          |
+
+  Scenario Outline: Under the Iranian ruleset a low window of at most 600 cm2 is too small to climb through and its glass is not judged
+    Given a plan drawn in "mm"
+    And the plan shows the walls of a 10 m by 8 m house
+    And the plan has a window "vent" in the north wall at x 1 to 1.3 with SILL=600, HEAD=<head>, RC=RC2, GLAZING=FLOAT
+    When the plan is checked under "ir-police-annex"
+    Then <outcome>
+
+    Examples:
+      | head | outcome                                           |
+      | 800  | there is no OPEN-04 finding for window "vent"     |
+      | 810  | the OPEN-04 finding for window "vent" is fail     |
+
+  Scenario: Glass beside a door's lock is judged however small it is
+    Given a plan drawn in "mm"
+    And the plan shows the walls of a 10 m by 8 m house
+    And the plan has a door "front" in the south wall at x 4 to 5 with ROLE=ENTRANCE, RC=RC2, GLAZING=NONE
+    And the plan has a window "sidelight" 0.20 m east of door "front", 0.3 m wide, with SILL=600, HEAD=800, RC=RC2, GLAZING=FLOAT
+    When the plan is checked under "ir-police-annex"
+    Then the OPEN-04 finding for window "sidelight" is fail
+    And its message says "below 1.5 m, and it is 0.20 m from door"

@@ -184,3 +184,40 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
     Then the OPEN-04 finding for window "unknown" is not_assessable
     And its message says "cannot be judged: opens onto the shaft “نورگیر”"
     And its message says "so it is within reach and has no SILL; below 0.8 m its glass must be at least P4A"
+
+  Scenario Outline: The glass of a skylight or roof hatch in a roof one can stand on is security glazing, however high its sill
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And a roof plan at 12 m with the flat roof "roof"
+    And the roof plan has a window "skylight" at x 2 to 2.8, y 2 with SILL=<sill>, HEAD=<head>, RC=RC2<glazing>
+    When the plan is checked under "ir-police-annex"
+    Then the OPEN-08 finding for window "skylight" is pass
+    And the OPEN-04 finding for window "skylight" is <status>
+    And its message says "is an opening in the roof"
+    And its message says "12.00 m above ground, so it is within reach and its glass lies in the roof, underfoot<message>"
+    And it measured "<measured>" against "P4A"
+
+    Examples:
+      | sill | head | glazing        | status         | measured | message                                                   |
+      | 0    | 800  | , GLAZING=FLOAT | fail           | FLOAT    | ; its glazing must be at least P4A: FLOAT is not security glazing. |
+      | 1200 | 2000 | , GLAZING=P2A   | fail           | P2A      | ; its glazing must be at least P4A: P2A is below P4A.    |
+      | 0    | 800  | , GLAZING=P4A   | pass           | P4A      | ; its glazing is P4A, at least P4A.                      |
+      | 0    | 800  |                 | not_assessable | nothing  | , and it states no GLAZING; it needs P4A.                |
+
+  Scenario Outline: A skylight of exactly 600 cm2 is too small to climb through and its glass is not judged; a larger one is
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And a roof plan at 12 m with the flat roof "roof"
+    And the roof plan has a window "skylight" at x 2 to 2.3, y 2 with SILL=0, HEAD=<head>, RC=RC2, GLAZING=FLOAT
+    When the plan is checked under "ir-police-annex"
+    Then <outcome>
+
+    Examples:
+      | head | outcome                                                |
+      | 200  | there is no OPEN-04 finding for window "skylight"      |
+      | 210  | the OPEN-04 finding for window "skylight" is fail      |
+
+  Scenario: A ruleset without OPEN-08 does not judge the glass of a roof hatch
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And a roof plan at 12 m with the flat roof "roof"
+    And the roof plan has a window "hatch" at x 2 to 2.8, y 2 with SILL=0, HEAD=800, RC=RC2, GLAZING=FLOAT
+    When the plan is checked under "nl-bouwbesluit"
+    Then there is no OPEN-04 finding for window "hatch"
