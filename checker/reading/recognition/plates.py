@@ -18,9 +18,10 @@ and before anything is scaled:
 * :func:`crop` keeps what lies inside or crosses a ``region`` box, so the manifest
   can say which plate a storey is.
 
-Vectorised: boxes come from ``shapely.bounds``, neighbours from an STRtree query, and
-clusters from label propagation over the neighbour pairs; nothing compares every
-element with every other.
+Vectorised: boxes come from ``shapely.bounds``, neighbours from STRtree queries a batch
+at a time, and clusters from a union-find forest the batches' pairs are merged into
+(``box_components``); nothing compares every element with every other, and no more
+than one batch's pairs is ever held.
 """
 
 from __future__ import annotations
@@ -163,35 +164,71 @@ def _plan_boxes(raw: Extraction) -> tuple[np.ndarray, np.ndarray]:
 
 def _touching(boxes: np.ndarray, grow: float) -> np.ndarray:
     """Connected components of boxes that touch once grown by ``grow``: a label per box."""
-    grown = shapely.box(boxes[:, 0] - grow, boxes[:, 1] - grow, boxes[:, 2] + grow, boxes[:, 3] + grow)
     # Axis-aligned boxes intersect exactly when their envelopes do, so the tree's
-    # envelope test alone gives the pairs (the exact predicate tripled the cost);
-    # each pair once, the lower index first, halves the work below.
-    left, right = shapely.STRtree(grown).query(grown)
-    once = left < right
-    return connected_labels(len(boxes), left[once], right[once])
+    # envelope test alone gives the pairs (the exact predicate tripled the cost).
+    return box_components(boxes + np.array([-grow, -grow, grow, grow]))
+
+
+# Boxes queried against the tree at a time: the pairs of one batch are all that is held
+# (a dense plan's box touches hundreds of others; all pairs at once took a gigabyte at 500k).
+QUERY_BATCH = 4096
+
+
+def box_components(boxes: np.ndarray, joined=None) -> np.ndarray:
+    """Connected components of the boxes (rows x0, y0, x1, y1) whose envelopes intersect,
+    and, given ``joined(left, right)``, for which it says True of the pair: each box's
+    label is the smallest index in its component.
+
+    One STRtree over the boxes, queried a batch at a time; each batch's pairs are merged
+    into a union-find forest (numpy, pointer jumping) and dropped, so memory stays that
+    of the boxes however many pairs touch."""
+    count = len(boxes)
+    parent = np.arange(count)
+    if count < 2:
+        return parent
+    tree = shapely.STRtree(shapely.box(*boxes.T))
+    for start in range(0, count, QUERY_BATCH):
+        batch = shapely.box(*boxes[start : start + QUERY_BATCH].T)
+        left, right = tree.query(batch)
+        left += start
+        once = left < right  # each pair once, the lower index first
+        left, right = left[once], right[once]
+        if joined is not None and len(left):
+            keep = joined(left, right)
+            left, right = left[keep], right[keep]
+        parent = _union(parent, left, right)
+    return _flatten(parent)
+
+
+def _union(parent: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The forest ``parent`` with the pairs joined; every root is its component's smallest index."""
+    while len(left):
+        parent = _flatten(parent)
+        a, b = parent[left], parent[right]
+        apart = a != b
+        if not apart.any():
+            break
+        a, b = a[apart], b[apart]
+        # Hook the larger root onto the smaller; pairs that lose a race on one root
+        # are still apart in the next round and hooked then.
+        np.minimum.at(parent, np.maximum(a, b), np.minimum(a, b))
+        left, right = a, b
+    return parent
+
+
+def _flatten(parent: np.ndarray) -> np.ndarray:
+    """Every item pointing straight at its root (pointer jumping)."""
+    while True:
+        jumped = parent[parent]
+        if np.array_equal(jumped, parent):
+            return parent
+        parent = jumped
 
 
 def connected_labels(count: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Connected components of ``count`` items joined by the pairs (left[k], right[k]):
-    each item's label is the smallest index in its component (label propagation)."""
-    labels = np.arange(count)
-    while True:
-        # Hook each pair onto the smaller label, then jump pointers until every box
-        # points at its root; stop when no pair joins two labels any more.
-        smaller = np.minimum(labels[left], labels[right])
-        hooked = labels.copy()
-        np.minimum.at(hooked, labels[left], smaller)
-        np.minimum.at(hooked, labels[right], smaller)
-        while True:
-            jumped = hooked[hooked]
-            if np.array_equal(jumped, hooked):
-                break
-            hooked = jumped
-        hooked = hooked[labels]
-        if np.array_equal(hooked, labels):
-            return labels
-        labels = hooked
+    each item's label is the smallest index in its component."""
+    return _flatten(_union(np.arange(count), np.asarray(left), np.asarray(right)))
 
 
 def _cluster_boxes(bounds: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

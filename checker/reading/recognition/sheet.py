@@ -26,7 +26,7 @@ import shapely
 
 from ..dxf.extract import Extraction
 from ..layers import Role
-from .plates import connected_labels
+from .plates import box_components
 from .walls import segments_of
 
 # Words on the sheet that name the kind of drawing (casefolded; whole words or word starts).
@@ -94,7 +94,9 @@ def classify(raw: Extraction, doc=None) -> Sheet:
     words = [_words(t) for t in texts]
     segments = segments_of([s.geometry for s in raw.loose] + [s.geometry for s in raw.shapes])
     door_arcs = sum(1 for a in raw.arcs if 80.0 <= a.sweep_deg <= 100.0)
-    quoted = lambda hits: ", ".join(f"'{t}'" for t in list(dict.fromkeys(t.strip() for t in hits))[:2])
+
+    def quoted(hits):
+        return ", ".join(f"'{t}'" for t in list(dict.fromkeys(t.strip() for t in hits))[:2])
 
     elevation = [t for t, w in zip(texts, words) if _says(w, ELEVATION_WORDS)]
     section = [t for t, w in zip(texts, words) if _says(w, SECTION_WORDS)]
@@ -238,11 +240,14 @@ def elevations_beside_plan(raw: Extraction) -> list[tuple[float, float, float, f
     items = raw.shapes + raw.loose
     if len(items) < 2 * SPARSE_SEGMENTS:
         return []
-    envelopes = shapely.envelope(np.array([s.geometry for s in items], dtype=object))
-    x0, y0, x1, y1 = shapely.total_bounds(envelopes)
+    geometries = np.array([s.geometry for s in items], dtype=object)
+    bounds = shapely.bounds(geometries)  # an envelope's bounds are its geometry's
+    x0, y0, x1, y1 = shapely.total_bounds(geometries)
     gap = REGION_GAP_SHARE * max(x1 - x0, y1 - y0)
-    if _one_region(shapely.bounds(envelopes), gap / 2):  # one drawing (most files): no union needed
+    if _one_region(bounds, gap / 2):  # one drawing (most files): no union, no envelopes needed
         return []
+    del bounds
+    envelopes = shapely.envelope(geometries)
     regions = _regions(shapely.buffer(envelopes, gap / 2, join_style="mitre"))
     if len(regions) < 2:
         return []
@@ -329,14 +334,13 @@ def _one_region(bounds: np.ndarray, grow: float) -> bool:
     for _ in range(MERGE_ROUNDS):
         if len(boxes) == 1:
             return True
-        array = shapely.box(*boxes.T)
-        left, right = shapely.STRtree(array).query(array)
-        once = left < right
-        left, right = left[once], right[once]
-        wide = np.minimum(boxes[left, 2], boxes[right, 2]) - np.maximum(boxes[left, 0], boxes[right, 0])
-        high = np.minimum(boxes[left, 3], boxes[right, 3]) - np.maximum(boxes[left, 1], boxes[right, 1])
-        more_than_a_point = (wide >= 0) & (high >= 0) & ((wide > 0) | (high > 0))
-        labels = connected_labels(len(boxes), left[more_than_a_point], right[more_than_a_point])
+
+        def more_than_a_point(left: np.ndarray, right: np.ndarray, boxes=boxes) -> np.ndarray:
+            wide = np.minimum(boxes[left, 2], boxes[right, 2]) - np.maximum(boxes[left, 0], boxes[right, 0])
+            high = np.minimum(boxes[left, 3], boxes[right, 3]) - np.maximum(boxes[left, 1], boxes[right, 1])
+            return (wide >= 0) & (high >= 0) & ((wide > 0) | (high > 0))
+
+        labels = box_components(boxes, more_than_a_point)
         roots, members = np.unique(labels, return_inverse=True)
         if len(roots) == len(boxes):
             return False
