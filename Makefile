@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-installed
+LOCK   := requirements.lock
 OUT    := out
 
 # Debian packages the annex and its tests need: Pango (and HarfBuzz's subsetter, which
@@ -14,7 +15,7 @@ OUT    := out
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils \
                    postgresql chromium redis-server
 
-.PHONY: run test fuzz bench bench-recognition docs example clean system-packages loadtest
+.PHONY: run test lock fuzz bench bench-recognition docs example clean system-packages loadtest
 
 # Installs only what is missing, so a machine that has them all needs no root.
 system-packages:
@@ -29,10 +30,22 @@ system-packages:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall whenever pyproject.toml changes.
-$(DEPS): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# The exact versions of requirements.lock (those the tests passed with), then the project
+# itself without resolving anything again; reinstalled whenever the lock or pyproject.toml
+# changes. pip first, so that the lock is installed by the pip it pins.
+$(DEPS): $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $$(grep '^pip==' $(LOCK))
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
+
+# Write requirements.lock from pyproject.toml (every extra): run it after changing a
+# dependency there. Pins that still fit are kept; `make lock UPGRADE=1` moves every pin to
+# the newest release allowed. The project itself is left out (the dev extra names it for
+# its load extra); the install above adds it with --no-deps.
+lock: $(DEPS)
+	$(BIN)/pip-compile --quiet --all-extras --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --unsafe-package security-annex $(if $(UPGRADE),--upgrade) --output-file $(LOCK) pyproject.toml
 
 # Check the bundled example project and write its results to out/, then start the web
 # app (SQLite and uploads in instance/) and print its address and the demo accounts.
@@ -71,7 +84,6 @@ bench-recognition: $(DEPS)
 # workers. Figures and targets in out/loadtest.txt; exit 1 when a target is missed.
 LOADTEST_WORKERS ?= 1
 loadtest: $(DEPS) system-packages
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[load]'
 	$(BIN)/python benchmarks/loadtest/run.py --workers $(LOADTEST_WORKERS) --out $(OUT)/loadtest.txt
 
 # Regenerate what is generated: the example project and docs/rules.md.
