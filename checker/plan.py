@@ -392,6 +392,9 @@ class Storey:
     walls: tuple[Wall, ...] = ()
     openings: tuple[Opening, ...] = ()
     spaces: tuple[Space, ...] = ()
+    # Recesses and niches drawn as spaces outside the footprint (a porch niche beside an
+    # entrance): kept apart from ``spaces``, which rules and the door graph take as inside.
+    outside_recesses: tuple[Space, ...] = ()
     access_surfaces: tuple[AccessSurface, ...] = ()
     site_boundaries: tuple[SiteBoundary, ...] = ()
     public_realm: tuple[PublicRealm, ...] = ()

@@ -37,7 +37,7 @@ from .dxf.extract import Extraction, RawShape
 from .layers import NO_ROLE, Role
 from .recognition.openings import Found, Linework, linework, recognise_openings, used_zones
 from .recognition.walls import Segments, find_gaps, segments_of, window_faces
-from .recognition.room_words import use_of as _use_of
+from .recognition.room_words import names_hiding_place, names_void, use_of as _use_of
 from .recognition.room_words import SPACE_USES, space_name as _space_name, space_use as _space_use  # noqa: F401 (SPACE_USES re-exported)
 from .recognition.rooms import spaces_from_walls
 
@@ -156,6 +156,7 @@ def build_storey(
     )
     if recognise_rooms and not spaces_found and walls:  # no outlines drawn: rooms are what the walls enclose
         spaces, footprint = spaces_from_walls(name, walls, closing_spans, text_points, texts, footprint)
+    spaces, outside_recesses = _outside_recesses(spaces, footprint)
 
     access_found = [(s, g) for s, g in by_role.get(Role.ACCESS, []) if isinstance(g, Polygon)]
     access_texts = _texts_inside([g for _, g in access_found], text_points, texts, prefer=Role.ACCESS)
@@ -169,8 +170,8 @@ def build_storey(
         Fence(source(s), g.exterior if isinstance(g, Polygon) else g, s.thickness * factor or None)
         for s, g in by_role.get(Role.FENCES, [])
     )
-    light_points = _points([l.point for l in raw.lights], factor)
-    lights = tuple(Light(source(l), p, l.block) for l, p in zip(raw.lights, light_points))
+    light_points = _points([light.point for light in raw.lights], factor)
+    lights = tuple(Light(source(light), p, light.block) for light, p in zip(raw.lights, light_points))
     return Storey(
         name=name,
         file=file,
@@ -178,6 +179,7 @@ def build_storey(
         walls=walls,
         openings=tuple(openings),
         spaces=spaces,
+        outside_recesses=outside_recesses,
         access_surfaces=access,
         site_boundaries=site,
         public_realm=public,
@@ -503,10 +505,33 @@ def _name_and_use(words: tuple[str, ...]) -> tuple[str | None, str]:
     return _space_name(list(words)), _space_use(list(words))
 
 
+def _outside_recesses(spaces: tuple[Space, ...], footprint) -> tuple[tuple[Space, ...], tuple[Space, ...]]:
+    """The spaces, and apart from them the recesses and niches drawn outside the
+    footprint (most of their area beyond it): a porch niche beside an entrance is a
+    place to hide in (ENTR-06), not a room a door opens into."""
+    if footprint is None or not spaces:
+        return spaces, ()
+    named = [k for k, space in enumerate(spaces) if names_hiding_place(space.name)]
+    if not named:
+        return spaces, ()
+    polygons = np.array([spaces[k].polygon for k in named], dtype=object)
+    inside = shapely.area(shapely.intersection(polygons, footprint))
+    outside = {k for k, area, polygon in zip(named, inside.tolist(), polygons) if area < 0.5 * polygon.area}
+    return (
+        tuple(space for k, space in enumerate(spaces) if k not in outside),
+        tuple(spaces[k] for k in sorted(outside)),
+    )
+
+
+def _names_a_place(text: str) -> bool:
+    """A text that makes a small outline a space: a use, a place to hide in, or a shaft."""
+    return _use_of(text) is not None or names_hiding_place(text) or names_void(text)
+
+
 def _room_outlines(found: list, points: list, texts: list) -> list:
     """The drawn room outlines that are rooms: a small one needs a text inside naming a
-    use that is not its own tag's (a tag block draws a ~1 m2 frame around the room's
-    name, inside the room it names)."""
+    use, a recess or niche, or a shaft that is not its own tag's (a tag block draws a
+    ~1 m2 frame around the room's name, inside the room it names)."""
     areas = [g.area for _, g in found]
     small = [k for k, area in enumerate(areas) if area < MIN_DRAWN_ROOM_AREA]
     if not small:
@@ -519,7 +544,7 @@ def _room_outlines(found: list, points: list, texts: list) -> list:
         for p, q in zip(point_idx.tolist(), poly_idx.tolist()):
             shape, text = found[small[q]][0], texts[p]
             own_tag = shape.block is not None and text.block == shape.block
-            if not own_tag and _use_of(text.text) is not None:
+            if not own_tag and _names_a_place(text.text):
                 named[small[q]] = True
     dropped = {k for k in small if not named[k]}
     return [item for k, item in enumerate(found) if k not in dropped]

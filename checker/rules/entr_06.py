@@ -2,12 +2,14 @@
 
 What it checks
     A hiding place is a space whose name says it is under a stair or a recess (under
-    stair, niche, alcove, زیر پله، تورفتگی; see room_words.names_hiding_place), or a
+    stair, niche, alcove, زیر پله، تورفتگی; see room_words.names_hiding_place),
+    inside the building or drawn outside its walls (a porch niche beside the door), or a
     recess in the storey's outline (what the outline's convex hull holds beyond it, in
-    pieces at least 0.6 m across, cut to ``max_distance`` round the door). Every one on
-    the storey of a communal entrance door (ROLE COMMUNAL, on the envelope) and at most
-    ``max_distance`` from the door is judged: points inside it (its corners 0.15 m in,
-    and a point in its middle) are each looked at.
+    pieces at least 0.6 m across, cut to ``max_distance`` round the door) that is not
+    mostly a named one. Every one on the storey of a communal entrance door (ROLE
+    COMMUNAL, on the envelope) and at most ``max_distance`` from the door is judged:
+    points inside it (its corners 0.15 m in, and a point in its middle) are each
+    looked at.
 
     A point inside the building is seen when a straight line from just inside the
     door (0.4 m in) reaches it without crossing a wall of the storey. A point outside
@@ -53,10 +55,11 @@ from __future__ import annotations
 import numpy as np
 import shapely
 from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
 
 from ..geometry import points_along, sight_obstacles, sight_start
-from ..messages import Number, msg
-from ..plan import OpeningKind, OpeningRole
+from ..messages import Arg, Message, Number, msg
+from ..plan import OpeningKind, OpeningRole, Source
 from ..reading.recognition.room_words import names_hiding_place
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import EPS, opening_handle, role_term
@@ -85,7 +88,7 @@ def check(context: Context):
         doors = [d for d in storey.openings if d.kind is OpeningKind.DOOR and d.attributes.role is OpeningRole.COMMUNAL]
         if not doors:
             continue
-        hiding = [s for s in storey.spaces if names_hiding_place(s.name)]
+        hiding = [s for s in storey.spaces if names_hiding_place(s.name)] + list(storey.outside_recesses)
         tree = shapely.STRtree([s.polygon for s in hiding])
         # A closed wall outline reads as a filled polygon: its edges are the wall faces that block a view.
         walls = (
@@ -112,7 +115,7 @@ def check(context: Context):
             near_recesses = np.sort(
                 recess_tree.query(door.span, predicate="dwithin", distance=max_distance + EPS)
             ).tolist()
-            places = [
+            places: list[tuple[BaseGeometry, Source | None, Message | None]] = [
                 (
                     hiding[i].polygon,
                     hiding[i].source,
@@ -124,7 +127,7 @@ def check(context: Context):
             zone = door.span.buffer(max_distance)
             for i in near_recesses:
                 piece = recesses[i].intersection(zone)
-                if _wide_enough(piece):
+                if _wide_enough(piece) and not _mostly_named(piece, hiding, tree):
                     places.append((piece, None, None))
             for polygon, source, place in places:
                 judged += 1
@@ -163,7 +166,7 @@ def check(context: Context):
                         seen_lines.append(line)
                 measured = Quantity(msg("ENTR-06.hidden-of", hidden=hidden, count=len(targets)), None)
                 marks += [Mark(storey.name, line, "measure") for line in seen_lines[:1]]
-                said = dict(door=name, distance=Number(distance, ".2f"))
+                said: dict[str, Arg] = dict(door=name, distance=Number(distance, ".2f"))
                 if place is not None:
                     said["place"] = place
                 hidden_id, seen_id = (
@@ -200,6 +203,12 @@ def facade_recesses(footprint) -> list:
         return []
     beyond = footprint.convex_hull.difference(footprint)
     return [piece for piece in shapely.get_parts(beyond).tolist() if _wide_enough(piece)]
+
+
+def _mostly_named(piece, hiding: list, tree) -> bool:
+    """Whether a named hiding place covers most of a recess of the outline (it is judged by its name)."""
+    named = tree.query(piece, predicate="intersects").tolist()
+    return any(piece.intersection(hiding[i].polygon).area >= 0.5 * piece.area for i in named)
 
 
 def _wide_enough(polygon) -> bool:

@@ -96,3 +96,33 @@ Feature: ENTR-06 No hiding place under a stair or in a recess beside a communal 
     When the plan is checked under "ir-police-annex"
     Then the only ENTR-06 finding points at the door "lobby" only and is fail
     And its message says "is a hiding place:"
+
+  Scenario Outline: A niche drawn as a space outside the walls beside the communal entrance is judged by its name
+    Given a plan drawn in "mm"
+    And the plan shows the walls of a 10 m by 8 m house
+    And the plan has a communal door "lobby" in the south wall at x 4 to 5
+    And the plan has a porch wall from x 5.3, y 0 to x 5.3, y -1.2
+    And the plan has a space "تورفتگی" over x 5.5 to 6.5, y -0.8 to -0.1
+    And <street>
+    When the plan is checked under "ir-police-annex"
+    Then the ENTR-06 finding for space "تورفتگی" is <status>
+    And its message says "<message>"
+    And it points at the space "تورفتگی" and the door "lobby"
+    And the storey keeps the space "تورفتگی" apart from its rooms, outside its footprint
+    And the door "lobby" still opens onto the outside
+
+    Examples:
+      | street                                    | status | message                                                                               |
+      | the street runs 6 m in front of the house | pass   | can be seen from the entrance or the street at all 5 of its points.                   |
+      | the plan shows no street                  | fail   | is a hiding place: 5 of its 5 points cannot be seen from the entrance or the street. |
+
+  Scenario: A porch niche drawn in front of the communal door is judged, and the door still opens onto the outside
+    Given a plan drawn in "mm"
+    And the plan shows the walls of a 10 m by 8 m house
+    And the plan has a communal door "lobby" in the south wall at x 4 to 5
+    And the plan has a space "Niche" over x 3.8 to 5.2, y -1.0 to -0.15
+    When the plan is checked under "ir-police-annex"
+    Then the ENTR-06 finding for space "Niche" is pass
+    And it points at the space "Niche" and the door "lobby"
+    And the storey keeps the space "Niche" apart from its rooms, outside its footprint
+    And the door "lobby" still opens onto the outside

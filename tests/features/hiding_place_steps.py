@@ -84,3 +84,37 @@ def only_finding_at_door(ctx, rule, door, status):
     chosen = findings_of(ctx, rule)
     _pick(ctx, rule, status, chosen, "")
     assert [e.handle for e in ctx["finding"].elements] == [ctx["handles"][door]], ctx["finding"].elements
+
+
+@given("the plan shows no street")
+def no_street():
+    """Nothing is drawn: the recess can be seen from the door or not at all."""
+
+
+@given(
+    parsers.re(
+        r"the plan has a porch wall from x (?P<x0>[\d.-]+), y (?P<y0>[\d.-]+) to x (?P<x1>[\d.-]+), y (?P<y1>[\d.-]+)"
+    )
+)
+def porch_wall(drawing, x0, y0, x1, y1):
+    """A free-standing wall outside the house, on the walls layer, beside the door."""
+    drawing.wall((float(x0), float(y0)), (float(x1), float(y1)), thickness=0.1)
+
+
+@then(parsers.parse('the storey keeps the space "{label}" apart from its rooms, outside its footprint'))
+def kept_outside(ctx, label):
+    storey = ctx["plan"].storeys[0]
+    handle = ctx["spaces"][label]
+    assert [s.source.handle for s in storey.outside_recesses] == [handle], storey.outside_recesses
+    assert handle not in [s.source.handle for s in storey.spaces], storey.spaces
+    recess = storey.outside_recesses[0]
+    assert not storey.footprint.intersects(recess.polygon.representative_point())
+
+
+@then(parsers.parse('the door "{door}" still opens onto the outside'))
+def door_opens_outside(ctx, door):
+    from checker.graph import OUTSIDE, door_graph
+
+    graph = door_graph(ctx["plan"])
+    edge = next(e for e in graph.edges if e.door.source.handle == ctx["handles"][door])
+    assert OUTSIDE in edge.sides, edge.sides
