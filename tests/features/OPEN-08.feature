@@ -221,3 +221,18 @@ Feature: OPEN-08 Windows onto light wells and shafts, and roof openings, resist 
     And the roof plan has a window "hatch" at x 2 to 2.8, y 2 with SILL=0, HEAD=800, RC=RC2, GLAZING=FLOAT
     When the plan is checked under "nl-bouwbesluit"
     Then there is no OPEN-04 finding for window "hatch"
+
+  Scenario: The Persian annex PDF fails the window onto the light well and cites the Iranian sources in Persian
+    Given a 4-storey block 12 m by 10 m with floors 3 m apart and a light well "نورگیر" on every storey
+    And the flat roof "roof" is drawn on the top storey at 12 m
+    And the second floor has a window "bath" onto the light well in its south wall at x 5.2 to 5.8 with SILL=1400, HEAD=2000, RC=NONE
+    And the second floor has a window "kitchen" onto the light well in its north wall at x 5.2 to 6.2 with SILL=1000, HEAD=2000, RC=NONE, GRILLE=20/120
+    When I run "annex check {manifest} --ruleset ir-police-annex --json {tmp}/results.json --pdf {tmp}/annex.pdf --language fa --quiet"
+    Then the exit status is 1
+    And in the JSON, OPEN-08 judges window "bath" fail, provisional in min_area and required_class
+    And in the JSON, OPEN-08 judges window "kitchen" pass, provisional in min_area and required_class
+    And the annex PDF text says "پنجره‌های رو به نورگیر و داکت و بازشوهای بام در برابر سرقت مقاوم‌اند"
+    And the annex PDF text says "منبع"
+    And the annex PDF text says "عضو هیئت علمی مرکز تحقیقات راه"
+    And the annex PDF text says "کارشناسان رسمی از نقاط نفوذپذیر"
+    And the annex PDF text says "BHRC faculty member quoted by IRNA (Donya-e-Eqtesad)"
