@@ -73,8 +73,8 @@ TEXT_LAYER = "A-ANNO-TEXT"
 
 def write_furnished_flats(path, flats_per_side: int) -> dict:
     """bench_load's flats with nine entities of furniture, hatching, dimensions and text per plan entity."""
-    from bench_load import write_block_of_flats
     import ezdxf
+    from bench_load import write_block_of_flats
 
     write_block_of_flats(path, flats_per_side)
     doc = ezdxf.readfile(path)
@@ -328,10 +328,11 @@ def tree_cpu_seconds() -> float:
 
 def web_child(dxf: Path, instance: Path) -> dict:
     """Upload ``dxf`` through the API of a real app with its local job pool; seconds until the results answer."""
-    from web import create_app, db
-    from web.accounts import create_user
-    from web.models import Municipality, Role, User
-    from web.tokens import issue_token
+    from web import create_app
+    from web.accounts.tokens import issue_token
+    from web.accounts.users import create_user
+    from web.store import db
+    from web.store.models import Municipality, Role, User
 
     app = create_app(
         {

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import db, errors, i18n, jobs, security
+from . import errors, i18n, jobs
+from .accounts import security
+from .store import db
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -55,7 +57,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
 
-    from . import api, architect, auth, review, site, tokens
+    from . import site
+    from .accounts import tokens
+    from .accounts import views as auth
+    from .api import views as api
+    from .architect import views as architect
+    from .review import views as review
 
     app.register_blueprint(site.bp)
     app.register_blueprint(auth.bp)
@@ -65,7 +72,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(tokens.bp)  # API tokens, made and revoked by a signed-in user
     security.exempt_from_csrf(api.bp)  # the API authenticates every call with a bearer token
 
-    from .access import current_user
+    from .accounts.access import current_user
 
     app.context_processor(lambda: {"current_user": current_user()})
     _database_unreachable_is_503(app)

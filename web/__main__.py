@@ -4,7 +4,7 @@ Brings the database to the newest schema, makes sure the demo municipality and a
 first reviewer and architect exist (new passwords each start, printed on the
 console), and serves on http://127.0.0.1:5000 (``PORT`` changes the port). Checks run
 as jobs in a pool of local worker processes, or on Redis when ``REDIS_URL`` is set (then
-start ``python -m web.worker`` too); see docs/web.md.
+start ``python -m web.jobs.worker`` too); see docs/web.md.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import os
 import secrets
 import signal
 
-from . import create_app, db, jobs
+from . import create_app, jobs
 from .demo import ensure_demo_accounts
+from .store import db
 
 
 def main() -> None:
@@ -28,7 +29,7 @@ def main() -> None:
     for account in accounts:
         print(f"  {account.role:<10} {account.email:<28} password: {account.password}")
     if jobs.mode(app) == "redis":
-        print("Checks are queued on Redis; start workers with: python -m web.worker")
+        print("Checks are queued on Redis; start workers with: python -m web.jobs.worker")
     else:
         print(f"Checks run in {app.config['JOBS_LOCAL_WORKERS']} local worker processes (no REDIS_URL set).")
     print("Stop it with Ctrl+C.\n", flush=True)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from checker.rulesets import DEFAULT_RULESET
 
-from .accounts import create_user, set_password
-from .models import Municipality, Role, User
+from .accounts.users import create_user, set_password
+from .store.models import Municipality, Role, User
 
 DEMO_MUNICIPALITY = "Example"  # the municipality of the bundled example project
 DEMO_ACCOUNTS = (

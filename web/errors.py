@@ -6,7 +6,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from .i18n import gettext as _
-from .storage import NO_ROOM
+from .store.storage import NO_ROOM
 
 
 def init_app(app: Flask) -> None:
@@ -51,5 +51,5 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(500)
     def _internal(_exc):
-        # Not "your upload is kept": an upload that fails is removed (web/submissions.py).
+        # Not "your upload is kept": an upload that fails is removed (web/architect/submissions.py).
         return respond(500, _("Something went wrong on our side; please try again later."))

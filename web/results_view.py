@@ -17,20 +17,20 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from checker.reading.layers import DEFAULT_PATTERNS, Role as LayerRole
 from checker.messages import message_from_json, render
+from checker.reading.layers import DEFAULT_PATTERNS
+from checker.reading.layers import Role as LayerRole
 from checker.report.drawing import STATUS_COLOURS
 from checker.report.i18n import is_rtl
+from checker.report.review import finding_key
 from checker.results import Status, Verdict
 from checker.rules import catalogue
 
+from .architect.recognition import finding_recognition
+from .architect.submissions import BLOCKING, compare
 from .i18n import current_language
 from .i18n import gettext as _
-from .models import CheckState, Submission
-from .recognition import finding_recognition
-from checker.report.review import finding_key
-
-from .submissions import BLOCKING, compare
+from .store.models import CheckState, Submission
 
 STATUSES = tuple(
     s.value for s in (Status.FAIL, Status.NOT_ASSESSABLE, Status.ERROR, Status.PASS, Status.NOT_APPLICABLE)

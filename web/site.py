@@ -10,8 +10,8 @@ from flask import Blueprint, redirect, render_template, send_file, url_for
 
 from checker.reading.dxf.starter import write_template
 
-from .access import current_user
-from .models import Role
+from .accounts.access import current_user
+from .store.models import Role
 
 bp = Blueprint("site", __name__)
 PLAN_CONVENTION = Path(__file__).resolve().parents[1] / "docs" / "plan-convention.md"

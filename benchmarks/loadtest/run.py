@@ -3,7 +3,7 @@
 Starts PostgreSQL and Redis as real processes (``tests/support``: throwaway, free port /
 socket), makes the accounts through the app's models (one municipality, architects with
 an API token and a project each, reviewers), starts gunicorn serving ``web:create_app()``
-with 2 web workers and the check workers (``python -m web.worker``), then runs locust
+with 2 web workers and the check workers (``python -m web.jobs.worker``), then runs locust
 headless (``benchmarks/loadtest/locustfile.py``) for the given time. Afterwards it waits
 for the queue to drain and counts from the database: every submission made must end
 done, or failed with a sentence. Then the scaling run: the workers are replaced by N,
@@ -36,11 +36,12 @@ from sqlalchemy import func, select  # noqa: E402
 
 from tests.support.postgres import fresh_database, postgres_server  # noqa: E402
 from tests.support.redis import free_port, redis_server  # noqa: E402
-from web import create_app, db  # noqa: E402
-from web.accounts import create_user  # noqa: E402
-from web.models import Municipality, Role, Submission  # noqa: E402
-from web.submissions import create_project  # noqa: E402
-from web.tokens import issue_token  # noqa: E402
+from web import create_app  # noqa: E402
+from web.accounts.tokens import issue_token  # noqa: E402
+from web.accounts.users import create_user  # noqa: E402
+from web.architect.submissions import create_project  # noqa: E402
+from web.store import db  # noqa: E402
+from web.store.models import Municipality, Role, Submission  # noqa: E402
 
 P95_TARGET_MS = 500
 UPLOAD = "(upload)"  # the upload's endpoint name carries this; it is exempt from the p95 target
@@ -109,7 +110,7 @@ class LoadRun:
 
     def start_workers(self, count: int) -> None:
         for _ in range(count):
-            self.workers.append(self.start("worker", [sys.executable, "-m", "web.worker"]))
+            self.workers.append(self.start("worker", [sys.executable, "-m", "web.jobs.worker"]))
         # a worker counts once it has registered in Redis (imports done, ready to take a job)
         from redis import Redis
         from rq import Worker

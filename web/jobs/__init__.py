@@ -5,7 +5,7 @@ dispatcher; pages read the submission's state from the database, where the job w
 its progress and results. Three dispatchers run the one job function
 (``web.jobs.tasks.perform``):
 
-- ``redis``  (``REDIS_URL`` set): an RQ queue; ``python -m web.worker`` processes on any
+- ``redis``  (``REDIS_URL`` set): an RQ queue; ``python -m web.jobs.worker`` processes on any
   number of machines take the jobs. Production.
 - ``local``  (no ``REDIS_URL``): a pool of spawned processes owned by the web process,
   for ``make run`` and one-process installs.
@@ -29,7 +29,7 @@ import secrets
 from flask import Flask, current_app
 from sqlalchemy.orm import Session
 
-from ..models import Job, JobState, utcnow
+from ..store.models import Job, JobState, utcnow
 from .limits import ProcessLimits
 
 log = logging.getLogger(__name__)

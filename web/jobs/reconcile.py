@@ -21,8 +21,8 @@ from datetime import timedelta
 from flask import Flask
 from sqlalchemy import select, update
 
-from .. import db
-from ..models import CheckState, Job, JobState, Submission, utcnow
+from ..store import db
+from ..store.models import CheckState, Job, JobState, Submission, utcnow
 from . import dispatcher, mode, new_token
 
 log = logging.getLogger(__name__)

@@ -15,9 +15,9 @@ import os
 from flask import Flask
 from sqlalchemy import select, update
 
-from .. import db
 from ..i18n import gettext as _
-from ..models import CheckState, Job, JobState, Submission, utcnow
+from ..store import db
+from ..store.models import CheckState, Job, JobState, Submission, utcnow
 from .limits import Ending, run_limited
 
 log = logging.getLogger(__name__)
@@ -155,13 +155,13 @@ def _in_child(app: Flask, work, submission_id: int, token: str) -> None:
 
 
 def _check(app: Flask, submission_id: int, token: str) -> None:
-    from ..checking import run_check
+    from .checking import run_check
 
     run_check(app, submission_id, token)
 
 
 def _sign_off(app: Flask, submission_id: int, token: str) -> None:
-    from ..reviewing import run_sign_off
+    from ..review.reviewing import run_sign_off
 
     run_sign_off(app, submission_id, token)
 

@@ -1,9 +1,9 @@
-"""Alembic environment: the URL comes from the config ``web.db.alembic_config`` builds."""
+"""Alembic environment: the URL comes from the config ``web.store.db.alembic_config`` builds."""
 
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from web.models import Base
+from web.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -19,9 +19,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from web import db
-from web.models import User
-from web.tokens import issue_token
+from web.accounts.tokens import issue_token
+from web.store import db
+from web.store.models import User
 
 from .conftest import csrf_token
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 import pytest
 
 from tests.support.postgres import fresh_database, postgres_server
-from web import create_app, db
-from web.accounts import create_user
-from web.models import Municipality, Role
+from web import create_app
+from web.accounts.users import create_user
+from web.store import db
+from web.store.models import Municipality, Role
 
 PASSWORD = "correct horse battery"
 

@@ -23,8 +23,9 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
-from web import create_app, db, storage
-from web.models import Role, Submission, User
+from web import create_app
+from web.store import db, storage
+from web.store.models import Role, Submission, User
 
 from .api_helpers import EXAMPLE, Api, house_form, token_for
 from .conftest import PASSWORD, Account, csrf_token, sign_in

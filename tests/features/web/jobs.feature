@@ -1,6 +1,6 @@
 Feature: Checks run as jobs in limited worker processes, and none is lost
   The web app only records a check and puts it on the queue; worker processes
-  (``python -m web.worker``) take it from Redis, run it in a child under CPU-time and
+  (``python -m web.jobs.worker``) take it from Redis, run it in a child under CPU-time and
   memory limits, and write its progress and results to the database, which the pages
   read. Without Redis the web app runs the very same job in a local process pool. A
   job whose worker was killed, whose queue entry Redis lost, or that no web process

@@ -26,12 +26,14 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from web import create_app, db, reviewing, storage
-from web.checking import start_check
-from web.models import ApiToken, AuditEvent, Base, Municipality, Submission, User
 from checker.report.review import finding_key
-from web.submissions import BLOCKING, StoreyUpload, create_project, results_of, submit_version
-from web.tokens import issue_token, token_digest
+from web import create_app
+from web.accounts.tokens import issue_token, token_digest
+from web.architect.submissions import BLOCKING, StoreyUpload, create_project, results_of, submit_version
+from web.jobs.checking import start_check
+from web.review import reviewing
+from web.store import db, storage
+from web.store.models import ApiToken, AuditEvent, Base, Municipality, Submission, User
 
 from .conftest import Account
 from .conftest import create_accounts as create_accounts_named

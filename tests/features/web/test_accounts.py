@@ -23,11 +23,12 @@ from pytest_bdd import given, parsers, scenarios, then, when
 from sqlalchemy import select, update
 
 from tests.support.redis import redis_server
-from web import create_app, db
-from web.accounts import COMMON_PASSWORDS, common_passwords
+from web import create_app
+from web.accounts.users import COMMON_PASSWORDS, common_passwords
+from web.architect.submissions import results_of
 from web.demo import ensure_demo_accounts
-from web.models import ApiToken, AuditEvent, SignupRequest, Submission, User, UserSession, utcnow
-from web.submissions import results_of
+from web.store import db
+from web.store.models import ApiToken, AuditEvent, SignupRequest, Submission, User, UserSession, utcnow
 
 from .conftest import PASSWORD, create_accounts, csrf_token, sign_in
 from .seeded import JUSTIFICATION, deviation_key, seed

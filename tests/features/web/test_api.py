@@ -15,12 +15,11 @@ from jsonschema import Draft202012Validator
 from pypdf import PdfReader, PdfWriter
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from web import db
-from web.models import Decision, ReviewState, Submission, utcnow
 from checker.report.review import finding_key
+from web.store import db
+from web.store.models import Decision, ReviewState, Submission, utcnow
 
-from .api_helpers import _on_both_databases, world  # noqa: F401  (fixtures)
-from .api_helpers import Api, house_zip, is_one_sentence, token_for
+from .api_helpers import Api, _on_both_databases, house_zip, is_one_sentence, token_for, world  # noqa: F401  (fixtures)
 
 scenarios("web/api.feature")
 

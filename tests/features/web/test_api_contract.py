@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from openapi_spec_validator import validate
 
-from web import db
-from web.models import Decision, Submission, User
-from web.openapi import RESULTS_POINTER
-from web.submissions import StoreyUpload, create_project, submit_version
+from web.api.openapi import RESULTS_POINTER
+from web.architect.submissions import StoreyUpload, create_project, submit_version
+from web.store import db
+from web.store.models import Decision, Submission, User
 
 from .api_helpers import EXAMPLE, PREFIX, Api, is_one_sentence, token_for
 

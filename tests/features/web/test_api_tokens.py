@@ -6,11 +6,10 @@ import hashlib
 
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from web import db
-from web.models import ApiToken
+from web.store import db
+from web.store.models import ApiToken
 
-from .api_helpers import _on_both_databases, world  # noqa: F401  (fixtures)
-from .api_helpers import Api, create_token_on_page, is_one_sentence, shown_token, token_for
+from .api_helpers import Api, _on_both_databases, create_token_on_page, is_one_sentence, shown_token, token_for, world  # noqa: F401  (fixtures)
 from .conftest import csrf_token, sign_in
 
 scenarios("web/api_tokens.feature")

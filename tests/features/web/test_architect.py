@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from pytest_bdd import given, parsers, scenarios, then, when
 from sqlalchemy import select
 
-from web import db, storage
-from web.models import Project, Submission
+from web.store import db, storage
+from web.store.models import Project, Submission
 
 from .conftest import csrf_token, sign_in
 

@@ -18,9 +18,10 @@ from sqlalchemy import select
 
 from checker.report.drawing import STYLE
 from checker.rulesets import available as available_rulesets
-from web import architect, db
-from web.models import Project, Submission
+from web.architect import views as architect
 from web.results_view import page_svg, quantity_text
+from web.store import db
+from web.store.models import Project, Submission
 
 from .conftest import csrf_token, sign_in
 from .test_architect import EXAMPLE, PageReader, create_project, example_zip, sentences_of, upload

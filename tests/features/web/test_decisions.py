@@ -19,8 +19,8 @@ from alembic import command
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from checker import messages
-from web import db
-from web.models import Decision, User
+from web.store import db
+from web.store.models import Decision, User
 
 from .test_review import (  # noqa: F401 (the fixtures are used by name)
     _on_both_databases,

@@ -3,10 +3,10 @@
 import json
 from pathlib import Path
 
-from web import db
-from web.checking import start_check
-from web.models import Submission, User
-from web.submissions import StoreyUpload, compare, create_project, submit_version
+from web.architect.submissions import StoreyUpload, compare, create_project, submit_version
+from web.jobs.checking import start_check
+from web.store import db
+from web.store.models import Submission, User
 
 from .conftest import sign_in
 
@@ -68,7 +68,7 @@ def test_a_submitted_two_storey_project_is_checked_and_drawn(app, accounts):
 def test_a_refused_file_among_good_ones_leaves_nothing_on_disk(app, accounts):
     import pytest
 
-    from web.submissions import SubmissionError
+    from web.architect.submissions import SubmissionError
 
     with app.test_request_context():
         session = db.session()

@@ -2,7 +2,7 @@
 
 Redis is Debian's ``redis-server`` (``tests/support/redis.py``, a fresh one per
 scenario so it can be killed), PostgreSQL the session's server; workers are real
-``python -m web.worker`` processes and the web app in the restart scenario is a real
+``python -m web.jobs.worker`` processes and the web app in the restart scenario is a real
 gunicorn. Faults are real signals: SIGKILL to a worker and all its children (as a
 machine that dies), SIGKILL to Redis (a restart that loses its memory), SIGTERM (a
 worker restarted by its supervisor). The limit scenarios run the job inline (the same
@@ -27,13 +27,14 @@ import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 from sqlalchemy import select
 
-import web.checking
+import web.jobs.checking
 from tests.support.postgres import fresh_database
 from tests.support.redis import free_port, redis_server
-from web import create_app, db
-from web.checking import start_check
-from web.models import Job, Submission, User
-from web.tokens import issue_token
+from web import create_app
+from web.accounts.tokens import issue_token
+from web.jobs.checking import start_check
+from web.store import db
+from web.store.models import Job, Submission, User
 
 from .conftest import create_accounts, csrf_token, sign_in
 from .seeded import EXAMPLE, _submit, seed
@@ -145,7 +146,7 @@ class Stack:
         return Process(process, log)
 
     def start_worker(self) -> Process:
-        worker = self.start("worker", [sys.executable, "-m", "web.worker"])
+        worker = self.start("worker", [sys.executable, "-m", "web.jobs.worker"])
         self.workers.append(worker)
         return worker
 
@@ -286,7 +287,7 @@ def memory_limited(stack, extra, monkeypatch):
     )
     _inline_app(stack, JOB_MEMORY_MB=size_kb // 1024 + extra)
     # The child is forked from this process, whose heap may have room to spare: a gigabyte is past it whatever it holds.
-    monkeypatch.setattr(web.checking, "load_submission", lambda *args, **kwargs: bytearray(1 << 30))
+    monkeypatch.setattr(web.jobs.checking, "load_submission", lambda *args, **kwargs: bytearray(1 << 30))
 
 
 @given(
@@ -297,7 +298,7 @@ def memory_limited(stack, extra, monkeypatch):
 def wall_limited(stack, seconds, monkeypatch):
     _inline_app(stack, JOB_WALL_SECONDS=seconds)
     # The job's child is forked from this process, so it reads with this stand-in.
-    monkeypatch.setattr(web.checking, "load_submission", lambda *args, **kwargs: time.sleep(3600))
+    monkeypatch.setattr(web.jobs.checking, "load_submission", lambda *args, **kwargs: time.sleep(3600))
 
 
 @given("the web app's database cannot be reached")

@@ -22,9 +22,9 @@ from sqlalchemy import select
 from checker.messages import render
 from checker.report.annex import inferred_note, recognition
 from tests.support.persian_plan import write_persian_plan
-from web import db
-from web.models import Project, Submission
-from web.recognition import recorded_openings
+from web.architect.recognition import recorded_openings
+from web.store import db
+from web.store.models import Project, Submission
 
 from .conftest import csrf_token, sign_in
 from .test_architect import EXAMPLE, create_project, page, sentences_of, upload

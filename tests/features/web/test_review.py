@@ -20,11 +20,11 @@ from flask import url_for
 from pytest_bdd import given, parsers, scenarios, then, when
 from sqlalchemy import select
 
-from web import db
-from web.checking import start_check
-from web.models import AuditEvent, Decision, Municipality, Submission, User
 from checker.report.review import finding_key
-from web.submissions import BLOCKING, StoreyUpload, create_project, submit_version
+from web.architect.submissions import BLOCKING, StoreyUpload, create_project, submit_version
+from web.jobs.checking import start_check
+from web.store import db
+from web.store.models import AuditEvent, Decision, Municipality, Submission, User
 
 from .conftest import csrf_token, sign_in
 

@@ -24,9 +24,9 @@ from sqlalchemy import select
 
 from checker.report.schedule import COLUMNS
 from tests.support.persian_plan import TEXTS, write_persian_plan
-from web import db
-from web.models import AuditEvent
-from web.recognition import recorded_openings
+from web.architect.recognition import recorded_openings
+from web.store import db
+from web.store.models import AuditEvent
 
 from .conftest import csrf_token, sign_in
 from .test_architect import page, sentences_of, upload

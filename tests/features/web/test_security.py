@@ -9,11 +9,11 @@ import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 from sqlalchemy import select
 
-from web import db
-from web.models import User
+from web.store import db
+from web.store.models import User
 
 from .conftest import PASSWORD, csrf_token, sign_in
-from .seeded import Seeded, row_counts, route_url, seed
+from .seeded import Seeded, route_url, row_counts, seed
 
 scenarios("web/security.feature")
 

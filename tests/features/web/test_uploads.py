@@ -26,11 +26,17 @@ import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 from sqlalchemy import func, select
 
-from web import db
-from web.models import Submission
+from web.store import db
+from web.store.models import Submission
 
-from .api_helpers import _on_both_databases  # noqa: F401  (fixture: every scenario on SQLite and PostgreSQL)
-from .api_helpers import EXAMPLE, Api, house_zip, is_one_sentence, token_for
+from .api_helpers import (
+    EXAMPLE,
+    Api,
+    _on_both_databases,  # noqa: F401  (fixture: every scenario on SQLite and PostgreSQL)
+    house_zip,
+    is_one_sentence,
+    token_for,
+)
 from .conftest import sign_in
 from .test_architect import sentences_of, upload
 

@@ -18,17 +18,18 @@ from __future__ import annotations
 import secrets
 import threading
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
 
 import pytest
-from pytest_bdd import given, parsers, then, when
 from flask import Flask, got_request_exception
+from pytest_bdd import given, parsers, then, when
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from tests.support.postgres import fresh_database
-from web import create_app, db
+from web import create_app
+from web.store import db
 
 from ..conftest import Account
 from ..seeded import Seeded, create_accounts, seed

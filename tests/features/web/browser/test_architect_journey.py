@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import parsers, scenarios, then, when
 
-import web.checking
+import web.jobs.checking
 
 from ..seeded import EXAMPLE
 from .conftest import CHECK_TIMEOUT_MS, screenshot
@@ -56,13 +56,13 @@ def check_gate(live_server, monkeypatch, tmp_path):
     The check itself is unchanged: the gate only waits in front of ``annex_pdf``.
     """
     gate = FileGate(tmp_path / "check-gate")
-    write_annex = web.checking.annex_pdf
+    write_annex = web.jobs.checking.annex_pdf
 
     def annex_pdf_after_gate(*args, **kwargs):
         gate.wait(timeout=120)
         return write_annex(*args, **kwargs)
 
-    monkeypatch.setattr(web.checking, "annex_pdf", annex_pdf_after_gate)
+    monkeypatch.setattr(web.jobs.checking, "annex_pdf", annex_pdf_after_gate)
     yield gate
     gate.set()  # never leave the check waiting
 

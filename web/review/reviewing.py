@@ -39,15 +39,18 @@ from checker.engine import run_rules
 from checker.errors import AnnexError
 from checker.report.annex import annex_pdf
 from checker.report.i18n import LANGUAGES as ANNEX_LANGUAGES
-from checker.report.review import FINAL_DECISIONS as CHECKER_FINAL_DECISIONS, FINDING_VERDICTS, FindingDecision, Review
+from checker.report.review import FINAL_DECISIONS as CHECKER_FINAL_DECISIONS
+from checker.report.review import FINDING_VERDICTS, FindingDecision, Review, finding_key
 from checker.results import Severity, Status
 from checker.rulesets import load_ruleset
 
-from . import jobs, storage
-from .checking import load_submission
-from .jobs.tasks import finish, still_mine
-from .i18n import gettext as _
-from .models import (
+from .. import jobs
+from ..architect.submissions import BLOCKING
+from ..i18n import gettext as _
+from ..jobs.checking import load_submission
+from ..jobs.tasks import finish, still_mine
+from ..store import storage
+from ..store.models import (
     AuditEvent,
     CheckState,
     Decision,
@@ -60,9 +63,6 @@ from .models import (
     User,
     utcnow,
 )
-from checker.report.review import finding_key
-
-from .submissions import BLOCKING
 
 log = logging.getLogger(__name__)
 
@@ -283,7 +283,7 @@ def failed_sign_off(db_session: Session, submission: Submission) -> str | None:
 def run_sign_off(app, submission_id: int, token: str) -> None:
     """The sign-off job's work (in the job's limited child): write the signed annex, store it, freeze
     the version; a refusal ends the job failed with its sentence. Every write is fenced by ``token``."""
-    from . import db
+    from ..store import db
 
     db_session = db.sessions(app)()
     try:

@@ -58,7 +58,7 @@ def init_app(app: Flask) -> None:
     # The cookie lives no longer than the sign-in it carries (Flask's default is 31 days).
     app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=float(app.config["SESSION_LIFETIME_HOURS"]))
     # One limiter per app (not a module global: its store and key prefix are the app's).
-    # It counts failed sign-ins and sign-ups (web/auth.py). In memory by default, which is
+    # It counts failed sign-ins and sign-ups (web/accounts/views.py). In memory by default, which is
     # per process: with several web processes or machines, set RATELIMIT_STORAGE_URI or
     # REDIS_URL so that all of them count together. The key prefix is the database's, so
     # deployments (and test databases) sharing one Redis never count each other's.

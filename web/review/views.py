@@ -11,13 +11,14 @@ from __future__ import annotations
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from . import db, storage
-from .access import current_user, reviewable_submission, role_required
-from .i18n import current_language
-from .i18n import gettext as _
-from .models import AuditEvent, ReviewState, Role, Submission
-from .results_view import changes_view, check_state_word, preflight_view, results_view, verdict_word
-from .recognition import layer_rows, openings_view, preview_markup, role_names
+from ..accounts.access import current_user, reviewable_submission, role_required
+from ..architect.recognition import layer_rows, openings_view, preview_markup, role_names
+from ..architect.submissions import previous_version
+from ..i18n import current_language
+from ..i18n import gettext as _
+from ..results_view import changes_view, check_state_word, preflight_view, results_view, verdict_word
+from ..store import db, storage
+from ..store.models import AuditEvent, ReviewState, Role, Submission
 from .reviewing import (
     FINAL_DECISIONS,
     MAX_JUSTIFICATION,
@@ -31,12 +32,11 @@ from .reviewing import (
     is_frozen,
     latest_decisions,
     open_for_review,
-    queue as queue_of,
+    pending_sign_off,
     record_decision,
     signed_annex_bytes,
-    pending_sign_off,
 )
-from .submissions import previous_version
+from .reviewing import queue as queue_of
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 

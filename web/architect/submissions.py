@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session
 
 from checker.errors import AnnexError
 from checker.reading.manifest import MAX_ELEVATION, load_project_spec
-from checker.results import Status
 from checker.report.review import version_key  # one definition, shared with the signed-off annex
+from checker.results import Status
 from checker.rulesets import available as available_rulesets
 
-from . import storage
-from .i18n import UserError
-from .models import AuditEvent, Municipality, Project, StoreyFile, Submission, User
+from ..i18n import UserError
+from ..store import storage
+from ..store.models import AuditEvent, Municipality, Project, StoreyFile, Submission, User
 
 MAX_STOREYS = 60
 

@@ -1,6 +1,6 @@
 """The OpenAPI 3.1 document of the JSON API, served at /api/v1/openapi.json.
 
-Written by hand next to `web/api.py` (the tests hold the two together: every API
+Written by hand next to `web/api/views.py` (the tests hold the two together: every API
 route is described, every described path is a route, and the tests' responses
 validate against the schemas here). The results schema is the checker's own,
 `checker/schema/results.schema.json`, embedded as `components/schemas/Results`
@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-RESULTS_SCHEMA = Path(__file__).resolve().parent.parent / "checker" / "schema" / "results.schema.json"
+RESULTS_SCHEMA = Path(__file__).resolve().parents[2] / "checker" / "schema" / "results.schema.json"
 RESULTS_POINTER = "#/components/schemas/Results"
 
 

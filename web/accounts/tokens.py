@@ -16,10 +16,10 @@ from flask import Blueprint, abort, current_app, flash, make_response, redirect,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import db
+from ..i18n import gettext as _
+from ..store import db
+from ..store.models import ApiToken, User, utcnow
 from .access import current_user
-from .i18n import gettext as _
-from .models import ApiToken, User, utcnow
 
 bp = Blueprint("tokens", __name__, url_prefix="/account/tokens")
 

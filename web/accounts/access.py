@@ -21,8 +21,8 @@ from functools import wraps
 from flask import abort, current_app, g, redirect, request, session, url_for
 from sqlalchemy import delete, select, update
 
-from . import db
-from .models import Project, Role, Submission, User, UserSession, utcnow
+from ..store import db
+from ..store.models import Project, Role, Submission, User, UserSession, utcnow
 
 # last_seen_at is written at most this often, not on every request.
 SEEN_EVERY = timedelta(minutes=1)

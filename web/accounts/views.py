@@ -4,7 +4,7 @@ Failed sign-ins are counted per account and per address (``SIGNIN_ACCOUNT_LIMIT`
 ``SIGNIN_ADDRESS_LIMIT``, in the app's Flask-Limiter store): past the limit the form
 answers 429 with a sentence saying for how long, and not even the right password gets
 in until then. Signing up answers the same whether or not the address has an account
-(web/accounts.py says how).
+(web/accounts/users.py says how).
 """
 
 from __future__ import annotations
@@ -18,9 +18,12 @@ from flask_limiter.util import get_remote_address
 from limits import parse
 from sqlalchemy.exc import IntegrityError
 
-from . import db
+from ..i18n import LANGUAGES, ngettext
+from ..i18n import gettext as _
+from ..store import db
+from ..store.models import Role
 from .access import current_user, sign_in, sign_out, user_by_email
-from .accounts import (
+from .users import (
     SIGNUP_LINK_HOURS,
     AccountError,
     complete_signup,
@@ -29,10 +32,6 @@ from .accounts import (
     request_signup,
     send_mail,
 )
-from .i18n import LANGUAGES
-from .i18n import gettext as _
-from .i18n import ngettext
-from .models import Role
 
 bp = Blueprint("auth", __name__)
 

@@ -32,15 +32,15 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, object_session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .i18n import UserError
-from .models import Municipality, Role, SignupRequest, User, UserSession, utcnow
+from ..i18n import UserError
+from ..store.models import Municipality, Role, SignupRequest, User, UserSession, utcnow
 
 log = logging.getLogger(__name__)
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 256  # a bound on what is hashed; passphrases fit
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-COMMON_PASSWORDS = Path(__file__).resolve().parent / "data" / "common_passwords.txt"
+COMMON_PASSWORDS = Path(__file__).resolve().parents[1] / "data" / "common_passwords.txt"
 # Letters people write as digits or symbols ("p@ssw0rd"), read back as letters.
 LOOK_ALIKES = str.maketrans(
     {

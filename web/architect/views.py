@@ -24,11 +24,14 @@ from checker.reading.schedule import DATA_COLUMNS
 from checker.rulesets import available as available_rulesets
 from checker.rulesets import load_ruleset
 
-from . import db, schedules, storage
-from .access import current_user, owned_project, role_required
-from .checking import start_check
-from .i18n import gettext as _
-from .models import CheckState, Municipality, Project, Role, Submission
+from ..accounts.access import current_user, owned_project, role_required
+from ..i18n import gettext as _
+from ..jobs.checking import start_check
+from ..results_view import changes_view, check_state_word, preflight_view, results_view, review_state_word, verdict_word
+from ..review.reviewing import ReviewRefused, annex_download_name, signed_annex_bytes
+from ..store import db, storage
+from ..store.models import CheckState, Municipality, Project, Role, Submission
+from . import schedules
 from .recognition import (
     check_again,
     layer_rows,
@@ -38,8 +41,6 @@ from .recognition import (
     role_names,
     save_layer_roles,
 )
-from .reviewing import ReviewRefused, annex_download_name, signed_annex_bytes
-from .results_view import changes_view, check_state_word, preflight_view, results_view, review_state_word, verdict_word
 from .submissions import (
     MAX_STOREYS,
     StoreyUpload,

@@ -8,7 +8,7 @@ never edited, so the audit trail is the tables themselves.
 
 from __future__ import annotations
 
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from enum import Enum
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint

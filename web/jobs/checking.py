@@ -18,9 +18,9 @@ from flask import Flask, current_app
 
 from checker.engine import run_rules
 from checker.errors import AnnexError
-from checker.reading.load import load_spec
 from checker.plan import Plan, ProjectInfo
 from checker.preflight import preflight
+from checker.reading.load import load_spec
 from checker.reading.manifest import ProjectSpec, StoreySpec
 from checker.report.annex import annex_pdf, numbered_findings
 from checker.report.drawing import storey_drawing
@@ -28,12 +28,14 @@ from checker.report.preview import original_linework, preview_svg
 from checker.results import Results
 from checker.rulesets import load_ruleset
 
-from . import db, jobs, schedules, storage
-from .i18n import LANGUAGES
-from .jobs.tasks import Superseded, finish, still_mine
-from .models import AuditEvent, CheckState, JobState, Submission
-from .recognition import openings_record, recorded_openings, version_mapping
-from .submissions import previous_version
+from .. import jobs
+from ..architect import schedules
+from ..architect.recognition import openings_record, recorded_openings, version_mapping
+from ..architect.submissions import previous_version
+from ..i18n import LANGUAGES
+from ..store import db, storage
+from ..store.models import AuditEvent, CheckState, JobState, Submission
+from .tasks import Superseded, finish, still_mine
 
 log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.5  # how often reading progress is written to the database

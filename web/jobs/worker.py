@@ -1,4 +1,4 @@
-"""``python -m web.worker``: a worker process that runs the web app's jobs from Redis.
+"""``python -m web.jobs.worker``: a worker process that runs the web app's jobs from Redis.
 
 Run as many as the machines have cores for checks, on any machine that reaches the
 database, Redis and the upload storage; they read the same settings as the web app
@@ -16,13 +16,13 @@ import logging
 import sys
 import time
 
-log = logging.getLogger("web.worker")
+log = logging.getLogger("web.jobs.worker")
 
 RECONNECT_PAUSE_S = 1.0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m web.worker", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m web.jobs.worker", description=__doc__.splitlines()[0])
     parser.add_argument("--burst", action="store_true", help="run the jobs waiting now, then stop")
     parser.add_argument("--name", help="the worker's name in Redis (default: host and process id)")
     options = parser.parse_args(argv)
@@ -32,8 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     from redis.exceptions import RedisError
     from rq import Queue, Worker
 
-    from .jobs.reconcile import reconcile
-    from .jobs.tasks import use_app, worker_app
+    from .reconcile import reconcile
+    from .tasks import use_app, worker_app
 
     app = worker_app()
     use_app(app)

@@ -5,7 +5,7 @@ made on /account/tokens). The API never looks at the session cookie: it is exemp
 from CSRF, so a browser's cookie must not be able to act through it. Authorisation
 is the pages': an architect reaches only their own projects, a reviewer only the
 submissions of their municipality, read-only; what a user may not see answers 404.
-The work itself is done by ``web.submissions`` and ``web.checking``, as for the
+The work itself is done by ``web.architect.submissions`` and ``web.jobs.checking``, as for the
 pages, so a version submitted here is the same as one uploaded in the browser.
 Errors are ``{"error": "<one sentence>"}``.
 """
@@ -23,14 +23,9 @@ from checker.report.review import finding_key
 from checker.rulesets import available as available_rulesets
 from checker.rulesets import load_ruleset
 
-from . import db, storage
-from .access import owned_project, reviewable_submission
-from .checking import start_check
-from .i18n import gettext as _
-from .models import CheckState, Municipality, Project, ReviewState, Role, Submission, User
-from .openapi import openapi_document as build_openapi_document
-from .reviewing import ReviewRefused, annex_download_name, is_frozen, latest_decisions, signed_annex_bytes
-from .submissions import (
+from ..accounts.access import owned_project, reviewable_submission
+from ..accounts.tokens import user_for_token
+from ..architect.submissions import (
     StoreyUpload,
     SubmissionError,
     compare,
@@ -41,7 +36,12 @@ from .submissions import (
     results_of,
     submit_version,
 )
-from .tokens import user_for_token
+from ..i18n import gettext as _
+from ..jobs.checking import start_check
+from ..review.reviewing import ReviewRefused, annex_download_name, is_frozen, latest_decisions, signed_annex_bytes
+from ..store import db, storage
+from ..store.models import CheckState, Municipality, Project, ReviewState, Role, Submission, User
+from .openapi import openapi_document as build_openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

@@ -24,7 +24,7 @@ from flask import current_app
 from checker.errors import DwgFile, EmptyFile, NotADxf
 from checker.reading.dxf.reader import sniff as sniff_dxf
 
-from .i18n import UserError
+from ..i18n import UserError
 
 # The first bytes of what we accept; the extension alone is not trusted.
 SNIFF_BYTES = 64  # the start of a file the checker's DXF sniffing looks at

@@ -25,7 +25,6 @@ import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -33,13 +32,13 @@ from checker.messages import Term, render
 from checker.plan import Opening, Plan
 from checker.reading.layers import LayerMapping, Role
 from checker.reading.schedule import value_sources
-from checker.report.schedule import schedule_rows
 from checker.report.annex import inferred_note, recognition
+from checker.report.schedule import schedule_rows
 
-from . import storage
-from .i18n import current_language
-from .i18n import gettext as _
-from .models import AuditEvent, Project, StoreyFile, Submission, User
+from ..i18n import current_language
+from ..i18n import gettext as _
+from ..store import storage
+from ..store.models import AuditEvent, Project, StoreyFile, Submission, User
 from .submissions import SubmissionError
 
 NO_ROLE = "none"  # the choice that makes a layer mean nothing to the checker
