@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from babel.messages.pofile import read_po
 
@@ -86,7 +86,7 @@ class Number:
 class Listing:
     """Items joined as a list; ``style`` is one of LIST_STYLES."""
 
-    items: tuple
+    items: Sequence[Arg]  # kept as a tuple
     style: str = "and"
 
     def __post_init__(self) -> None:

@@ -16,7 +16,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString
 
-from ..messages import Message, Number, msg
+from ..messages import Arg, Message, Number, msg
 from ..plan import Fence, Plan, PublicRealm, SiteBoundary
 from ..results import Finding, Mark, Quantity, failed, not_assessable, passed
 
@@ -93,7 +93,7 @@ def judge_height(
         return not_assessable(rule_id, msg("boundary.no-height", where=where), **common)
     meets = height <= limit + EPS if at_most else height >= limit - EPS
     measured = Quantity(height, "m")
-    figures = dict(where=where, height=Number(height, ".2f"))
+    figures: dict[str, Arg] = dict(where=where, height=Number(height, ".2f"))
     if meets:
         said = "boundary.height-at-most" if at_most else "boundary.height-at-least"
         return passed(rule_id, msg(said, limit=Number(limit, ".2f"), **figures), measured=measured, **common)

@@ -195,7 +195,9 @@ class Reachability:
 
     @classmethod
     def of(cls, model: ReachModel) -> Reachability:
-        polygons = [surface.polygon for surface, _ in model.excluded]
+        # An object array: the stubs' STRtree takes no list holding Optional polygons
+        # (only the ground has none, and it is never excluded).
+        polygons = np.array([surface.polygon for surface, _ in model.excluded], dtype=object)
         return cls(model, replace(model, vertical_m=math.inf), shapely.STRtree(polygons))
 
     @property
@@ -206,7 +208,7 @@ class Reachability:
     def lateral_m(self) -> float:
         return self.model.lateral_m
 
-    def reach(self, storey: Storey, opening: Opening) -> Reach | None | str:
+    def reach(self, storey: Storey, opening: Opening) -> Reach | None | Message:
         return self.model.reach(storey, opening)
 
     def nearest(self, storey: Storey, opening: Opening) -> Reach | None:

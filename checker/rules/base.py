@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from ..messages import Message, msg, render
+from ..geometry import ReachModel
 from ..plan import Opening, Plan
 from ..results import Finding
 
@@ -74,9 +76,18 @@ class Needs:
 @dataclass(frozen=True)
 class Context:
     plan: Plan
-    params: Mapping[str, object]
+    # A value's type follows its parameter's kind (rulesets.parse_value checked it), which
+    # no annotation can say per name: each rule converts what it reads (float(), str()).
+    params: Mapping[str, Any]
     enabled: tuple[Rule, ...] = ()  # every rule the ruleset enables, this one included
-    reach: object = None  # geometry.ReachModel for rules with uses_reach, built once per run
+    reach: ReachModel | None = None  # for rules with uses_reach, built once per run
+
+    @property
+    def reach_model(self) -> ReachModel:
+        """The ruleset's reach; the engine builds it for every rule with ``uses_reach``."""
+        if self.reach is None:
+            raise ValueError("the reach model is built only for rules with uses_reach")
+        return self.reach
 
 
 # What the findings catalogue says of every rule, by the part of its id: "OPEN-02.title".

@@ -32,7 +32,7 @@ Source
 from __future__ import annotations
 
 from ..geometry import recess_depth
-from ..messages import Number, msg
+from ..messages import Arg, Number, msg
 from ..plan import OpeningKind
 from ..results import Mark, Quantity, failed, not_assessable, passed
 from ._within_reach import opening_handle, role_term
@@ -80,7 +80,7 @@ def check(context: Context):
             depth, line = recess_depth(storey.footprint, door)
             marks = (door_mark, Mark(storey.name, line, "measure")) if depth > 0 else (door_mark,)
             common = dict(elements=(door.source,), marks=marks, measured=Quantity(depth, "m"), required=required)
-            figures = dict(door=label, depth=Number(depth, ".2f"), limit=Number(limit, "g"))
+            figures: dict[str, Arg] = dict(door=label, depth=Number(depth, ".2f"), limit=Number(limit, "g"))
             if depth <= limit + TOLERANCE:
                 said = msg("ENTR-01.shallow", **figures) if depth > 0 else msg("ENTR-01.not-recessed", door=label)
                 yield passed(ID, said, **common)

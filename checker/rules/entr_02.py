@@ -123,13 +123,18 @@ def check(context: Context):
         targets = points_along([realm_geometries[i] for i in sorted(near.tolist())], spacing, start, max_distance)
         if not targets:
             nearest = int(realm_tree.query_nearest(start)[0])
-            line = shapely.shortest_line(start, realm_geometries[nearest])
+            shortest = shapely.shortest_line(start, realm_geometries[nearest])
             yield failed(
                 ID,
-                msg("ENTR-02.too-far", door=name, distance=Number(line.length, ".1f"), limit=Number(max_distance, "g")),
+                msg(
+                    "ENTR-02.too-far",
+                    door=name,
+                    distance=Number(shortest.length, ".1f"),
+                    limit=Number(max_distance, "g"),
+                ),
                 elements=(door.source,),
-                marks=(door_mark, Mark(storey.name, line, "measure")),
-                measured=Quantity(float(line.length), "m"),
+                marks=(door_mark, Mark(storey.name, shortest, "measure")),
+                measured=Quantity(float(shortest.length), "m"),
                 **common,
             )
             continue
@@ -179,7 +184,7 @@ def check(context: Context):
             for i in sorted(fence_tree.query(shortest, predicate="intersects").tolist())
             if fences[i][1].height_m is None or fences[i][1].height_m > fence_limit
         ]
-        blockers = [_fence_names(crossing)] if crossing else []
+        blockers: list[Listing | Message] = [_fence_names(crossing)] if crossing else []
         walls = _walls_crossed(shortest, [f for f in (building, storey.footprint) if f is not None])
         if walls:
             blockers.insert(0, walls)

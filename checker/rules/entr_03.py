@@ -35,7 +35,7 @@ import shapely
 from shapely.geometry import LineString
 
 from ..geometry import outside_point
-from ..messages import Number, Term, msg
+from ..messages import Arg, Number, Term, msg
 from ..results import Mark, Quantity, failed, not_applicable, passed
 from ._within_reach import opening_handle, unplaced_door
 from .base import Context, Needs, Parameter, Rule
@@ -64,7 +64,8 @@ def check(context: Context):
             yield not_applicable(ID, msg("ENTR-03.no-external-door"))
         return
     lights = [(storey, light) for storey in context.plan.storeys for light in storey.lights]
-    outside = [outside_point(door) for _, door in doors]
+    # Every door here is on the envelope, so it has an outward side and a point outside.
+    outside = [point for _, door in doors if (point := outside_point(door)) is not None]
     if lights:
         tree = shapely.STRtree([light.position for _, light in lights])
         (inputs, found), gaps = tree.query_nearest(outside, return_distance=True, all_matches=False)
@@ -93,7 +94,7 @@ def check(context: Context):
             if light_storey is storey
             else msg("ENTR-03.light-elsewhere", handle=light.source.handle, storey=light_storey.name)
         )
-        figures = dict(door=name, light=light_name, distance=Number(distance, ".2f"), radius=radius_m)
+        figures: dict[str, Arg] = dict(door=name, light=light_name, distance=Number(distance, ".2f"), radius=radius_m)
         line = Mark(storey.name, LineString([point, light.position]), "measure")
         common = dict(
             elements=(door.source, light.source),

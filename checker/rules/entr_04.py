@@ -88,7 +88,7 @@ def check(context: Context):
             )
         if level is None:
             reasons.append(msg("ENTR-04.dwellings-unknown"))
-        if reasons:
+        if access is None or level is None or dwellings is None:  # as reasons says (level needs dwellings)
             yield not_assessable(
                 ID, msg("ENTR-04.cannot-judge", door=name, reasons=Listing(reasons, "semicolon")), **common
             )

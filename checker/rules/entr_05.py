@@ -48,7 +48,7 @@ Source
 
 from __future__ import annotations
 
-from ..graph import OUTSIDE, DoorEdge, door_graph
+from ..graph import OUTSIDE, DoorEdge, Node, door_graph
 from ..messages import Listing, Message, Term, msg
 from ..plan import AccessLevel, OpeningRole
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
@@ -136,7 +136,8 @@ def check(context: Context):
     def optimistic():
         if "optimistic" not in lazy:
             regions = _Components(graph, open_optimistic)
-            entries, unknown = {}, {}
+            entries: dict[Node, list[DoorEdge]] = {}
+            unknown: dict[Node, list[DoorEdge]] = {}
             for e in graph.edges:
                 if OUTSIDE in e.sides and open_optimistic(e):
                     entries.setdefault(regions.find(_other(e.sides, OUTSIDE)), []).append(e)
@@ -149,7 +150,7 @@ def check(context: Context):
     def pessimistic():
         if "pessimistic" not in lazy:
             regions = _Components(graph, open_pessimistic)
-            guards = {}
+            guards: dict[Node, list[DoorEdge]] = {}
             for e in graph.edges:
                 if not _is_entrance(e) and controlled(e):
                     ends = {regions.find(side) for side in e.sides}
@@ -183,8 +184,8 @@ def check(context: Context):
             continue  # reached only through another entrance door: an inner door of a dwelling
         judged += 1
         if outer is None:
-            said = "ENTR-05.sides-cannot-be-told" if a in behind_any else "ENTR-05.sides-not-reached"
-            yield not_assessable(ID, msg(said, door=name), elements=(edge.door.source,), marks=marks, required=required)
+            why = "ENTR-05.sides-cannot-be-told" if a in behind_any else "ENTR-05.sides-not-reached"
+            yield not_assessable(ID, msg(why, door=name), elements=(edge.door.source,), marks=marks, required=required)
             continue
         if outer in reached_optimistic:
             regions, entries_by_region, _ = optimistic()

@@ -66,7 +66,7 @@ Source
 from __future__ import annotations
 
 from ..geometry import Reach, opening_levels
-from ..messages import Listing, Message, Number, msg
+from ..messages import Arg, Listing, Message, Number, Term, msg
 from ..plan import OpeningKind
 from ..results import Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
@@ -92,7 +92,7 @@ ID = "OPEN-01"
 
 
 def check(context: Context):
-    reachability = Reachability.of(context.reach)
+    reachability = Reachability.of(context.reach_model)
     required_class = str(context.params["required_class"])
     accepted = list(context.params["accepted_certificates"])
     grilles = bool(context.params["grilles_accepted"])
@@ -135,7 +135,7 @@ def _judge(reachability: Reachability, storey, opening, required_class: str, acc
 
     grille_counts = grilles and opening.kind is OpeningKind.WINDOW
     wanted = wanted_class(required_class, accepted, grille_counts)
-    stated = stated_class(attrs)
+    stated: str | Term | Message = stated_class(attrs)
     if grille_counts and has_grille(attrs):
         grille = grille_text(attrs.grille)
         stated = (
@@ -151,7 +151,7 @@ def _judge(reachability: Reachability, storey, opening, required_class: str, acc
         required=Quantity(wanted, None),
     )
     where = reach_clause(reached, storey)
-    said = dict(opening=label, where=where, required=required_class)
+    said: dict[str, Arg] = dict(opening=label, where=where, required=required_class)
     state = class_state(attrs, required_class, accepted)
 
     if state is ClassState.MEETS:
@@ -166,11 +166,11 @@ def _judge(reachability: Reachability, storey, opening, required_class: str, acc
         return passed(ID, msg("OPEN-01.certified-without-sill", opening=label, cert=attrs.cert), **common)
     if grille_counts and has_grille(attrs):
         return passed(ID, msg("OPEN-01.grille-instead", grille=grille_text(attrs.grille), **said), **common)
-    if not reached:
+    if not isinstance(reach, Reach):  # not reached: the reason why not
         return not_assessable(
             ID, msg("OPEN-01.sill-unknown", opening=label, reason=reach, stated=stated, wanted=wanted), **common
         )
-    if grille_counts and unreadable(attrs, "GRILLE"):
+    if grille_counts and (grille_unreadable := unreadable(attrs, "GRILLE")):
         return not_assessable(
             ID,
             msg(
@@ -178,7 +178,7 @@ def _judge(reachability: Reachability, storey, opening, required_class: str, acc
                 opening=label,
                 where=where,
                 stated=stated,
-                reason=unreadable(attrs, "GRILLE"),
+                reason=grille_unreadable,
             ),
             **common,
         )

@@ -31,7 +31,7 @@ Source
 
 from __future__ import annotations
 
-from ..messages import Listing, msg
+from ..messages import Arg, Listing, msg
 from ..results import Mark, Quantity, failed, not_assessable, passed
 from ._classes import accepted_certificate, meets_class
 from ._within_reach import opening_handle, role_term, stated_class, wanted_class
@@ -68,21 +68,21 @@ def check(context: Context):
         stated = stated_class(attrs)
         measured = Quantity(stated, None)
         meets = meets_class(attrs, required_class)
-        said = dict(door=label, rc=attrs.rc or "", required=required_class)
+        said: dict[str, Arg] = dict(door=label, rc=attrs.rc or "", required=required_class)
         if meets is None:
             yield not_assessable(ID, msg("OPEN-02.glazing-unreadable", **said), measured=measured, **common)
         elif meets:
             yield passed(ID, msg("OPEN-02.meets", **said), measured=measured, **common)
-        elif certificate:
+        elif certificate and attrs.cert:  # a certificate is found only in a stated one
             yield passed(ID, msg("OPEN-02.certified", door=label, cert=attrs.cert), measured=measured, **common)
         elif attrs.rc is None and attrs.cert is None:
             unreadable = [reason for tag, reason in attrs.invalid if tag == "RC"]
-            said = (
+            why = (
                 msg("OPEN-02.rc-unreadable", door=label, reason=unreadable[0])
                 if unreadable
                 else (msg("OPEN-02.unstated", door=label))
             )
-            yield not_assessable(ID, said, measured=measured, **common)
+            yield not_assessable(ID, why, measured=measured, **common)
         else:
             yield failed(
                 ID, msg("OPEN-02.below", door=label, stated=stated, wanted=wanted), measured=measured, **common

@@ -47,7 +47,7 @@ Source
 from __future__ import annotations
 
 from ..geometry import Reach
-from ..messages import Listing, Number, Term, msg
+from ..messages import Listing, Message, Number, Term, msg
 from ..plan import OpeningKind
 from ..results import Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
@@ -70,7 +70,7 @@ ID = "OPEN-06"
 
 
 def check(context: Context):
-    reachability = Reachability.of(context.reach)
+    reachability = Reachability.of(context.reach_model)
     params = context.params
     required_class = str(params["required_class"])
     accepted = list(params["accepted_certificates"])
@@ -170,6 +170,7 @@ def _judge(storey, window, reach, state, required_class, params):
             **common,
         )
     bar, gap = attrs.grille
+    problem: Message | Listing
     if attrs.grille == (0.0, 0.0):
         problem = msg("OPEN-06.no-grille")
         measured = Quantity("NONE", None)

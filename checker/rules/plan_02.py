@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from ..messages import Listing, Term, msg
 from ..results import Mark, Quantity, failed, not_applicable, passed
-from .base import Context, Rule, opening_gaps
+from .base import Context, OpeningGap, Rule, opening_gaps
 from ._within_reach import opening_handle
 
 ID = "PLAN-02"
@@ -42,13 +42,13 @@ def check(context: Context):
         return
     # The wanted tags, what is measured and what is missing depend on the opening's kind and
     # attributes only, which thousands of openings share: each worded once (immutable, shared).
-    worded: dict[tuple, tuple[Quantity, Quantity, Listing | None]] = {}
+    worded: dict[tuple, tuple[Listing, Quantity, Quantity, Listing | None]] = {}
     for gap in gaps:
         opening = gap.opening
         key = (gap.wanted, gap.missing, id(opening.attributes))
         if key not in worded:
             worded[key] = _wording(gap)
-        required, measured, problems = worded[key]
+        wanted, required, measured, problems = worded[key]
         name = msg(f"name.{opening.kind.value}", handle=opening_handle(opening.source), storey=gap.storey)
         common = dict(
             elements=(opening.source,),
@@ -57,22 +57,22 @@ def check(context: Context):
             measured=measured,
         )
         if problems is None:
-            yield passed(ID, msg("PLAN-02.complete", opening=name, tags=required.value), **common)
+            yield passed(ID, msg("PLAN-02.complete", opening=name, tags=wanted), **common)
             continue
         yield failed(ID, msg("PLAN-02.incomplete", opening=name, problems=problems), **common)
 
 
-def _wording(gap) -> tuple[Quantity, Quantity, Listing | None]:
-    """What the rules want (required), what the opening carries (measured), and what it
-    lacks (None when complete)."""
+def _wording(gap: OpeningGap) -> tuple[Listing, Quantity, Quantity, Listing | None]:
+    """The tags the rules want, the same as a required quantity, what the opening
+    carries (measured), and what it lacks (None when complete)."""
     wanted = Listing([_tag(tag) for tag in gap.wanted], "comma")
     raw = [t for t, _ in gap.opening.attributes.raw]
     measured = Quantity(Listing(raw, "comma") if raw else Term("no-attributes"), None)
     if gap.complete:
-        return Quantity(wanted, None), measured, None
+        return wanted, Quantity(wanted, None), measured, None
     parts = [msg("PLAN-02.needs", tag=_tag(tag), rules=Listing(ids, "comma")) for tag, ids in gap.missing]
     parts += [msg("PLAN-02.unusable", tag=tag, reason=reason) for tag, reason in gap.invalid]
-    return Quantity(wanted, None), measured, Listing(parts, "semicolon")
+    return wanted, Quantity(wanted, None), measured, Listing(parts, "semicolon")
 
 
 def _tag(wanted: str) -> Listing:

@@ -49,7 +49,7 @@ import numpy as np
 import shapely
 
 from ..geometry import opening_levels
-from ..messages import Message, Number, msg
+from ..messages import Arg, Message, Number, msg
 from ..plan import AccessKind, Opening, Storey
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import opening_name
@@ -107,7 +107,7 @@ def _nearest(aids: np.ndarray, targets: list[_Target]) -> dict[int, tuple[float,
 def check(context: Context):
     plan = context.plan
     min_distance = float(context.params["min_distance"])
-    vertical = float(context.reach.vertical_m)
+    vertical = float(context.reach_model.vertical_m)
     aids = [(storey, s) for storey in plan.storeys for s in storey.access_surfaces if s.kind is AccessKind.CLIMBING_AID]
     if not aids:
         yield not_applicable(ID, msg("SITE-03.no-climbing-aid"))
@@ -121,9 +121,10 @@ def check(context: Context):
         name = msg("SITE-03.aid", handle=aid.source.handle, storey=storey.name)
         high_distance, high_index = nearest_high.get(index, (math.inf, None))
         unknown_distance, unknown_index = nearest_unknown.get(index, (math.inf, None))
-        if high_distance < min_distance - EPS or (high_index is not None and unknown_distance >= min_distance - EPS):
+        # A finite distance comes with its index: the checks of None only tell mypy so.
+        if high_index is not None and (high_distance < min_distance - EPS or unknown_distance >= min_distance - EPS):
             target, distance, uncertain = high[high_index], high_distance, False
-        elif unknown_distance < min_distance - EPS:
+        elif unknown_index is not None and unknown_distance < min_distance - EPS:
             target, distance, uncertain = unknown[unknown_index], unknown_distance, True
         else:
             yield passed(
@@ -162,7 +163,7 @@ def check(context: Context):
             if target.sill is not None
             else msg("SITE-03.floor-above-ground", height=Number(target.storey.elevation_m, ".2f"))
         )
-        said = dict(
+        said: dict[str, Arg] = dict(
             aid=name,
             distance=Number(distance, ".2f"),
             opening=target.name,

@@ -59,7 +59,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ..geometry import clear_sight_line, points_along, sight_obstacles, sight_start
 from ..graph import SIDE_PROBE, smallest_space
-from ..messages import Message, Number, Term, msg
+from ..messages import Arg, Message, Number, Term, msg
 from ..plan import Opening, OpeningKind, Plan, Space, Storey
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from .base import Context, Needs, Parameter, Rule
@@ -83,7 +83,7 @@ class _Store:
     def name(self) -> Message:
         """'garage "Bikes" (3F) on Ground floor' or 'store (3F) on Ground floor'."""
         kind = Term("garage" if self.space.use == "garage" else "store")
-        where = dict(kind=kind, handle=self.space.source.handle, storey=self.storey.name)
+        where: dict[str, Arg] = dict(kind=kind, handle=self.space.source.handle, storey=self.storey.name)
         if self.space.name:
             return msg("SITE-04.named-store", name=self.space.name, **where)
         return msg("SITE-04.store", **where)
@@ -132,6 +132,13 @@ def _stores(plan: Plan) -> list[_Store]:
     return stores
 
 
+def _just_inside(window: Opening) -> Point:
+    """A point SIDE_PROBE behind a window on the envelope, in its room."""
+    if window.outward is None:
+        raise ValueError("only an opening on the envelope has an inside and an outside")
+    return Point(window.position.x - window.outward[0] * SIDE_PROBE, window.position.y - window.outward[1] * SIDE_PROBE)
+
+
 def _viewers(plan: Plan) -> list[_Viewer]:
     """Points just outside every envelope window whose room is habitable."""
     viewers: list[_Viewer] = []
@@ -139,13 +146,7 @@ def _viewers(plan: Plan) -> list[_Viewer]:
         windows = [o for o in storey.openings if o.kind is OpeningKind.WINDOW and o.on_envelope]
         if not windows or not storey.spaces:
             continue
-        inside = np.array(
-            [
-                Point(w.position.x - w.outward[0] * SIDE_PROBE, w.position.y - w.outward[1] * SIDE_PROBE)
-                for w in windows
-            ],
-            dtype=object,
-        )
+        inside = np.array([_just_inside(w) for w in windows], dtype=object)
         owner = smallest_space(storey, inside)
         for window, room in zip(windows, owner.tolist()):
             if room >= 0 and storey.spaces[room].use == "habitable":
