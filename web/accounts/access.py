@@ -47,6 +47,15 @@ def current_user() -> User | None:
     return g.user
 
 
+def signed_in_user() -> User:
+    """The user a route behind ``role_required`` serves: that decorator sent everyone not
+    signed in to sign in first, so nobody reaches here without one (else 401)."""
+    user = current_user()
+    if user is None:
+        abort(401)
+    return user
+
+
 def _session_user() -> User | None:
     sid = session.get("sid")
     if not sid:

@@ -24,7 +24,7 @@ from checker.reading.schedule import DATA_COLUMNS
 from checker.rulesets import available as available_rulesets
 from checker.rulesets import load_ruleset
 
-from ..accounts.access import current_user, owned_project, role_required
+from ..accounts.access import current_user, owned_project, role_required, signed_in_user
 from ..i18n import gettext as _
 from ..jobs.checking import start_check
 from ..results_view import changes_view, check_state_word, preflight_view, results_view, review_state_word, verdict_word
@@ -66,7 +66,7 @@ STOREY_FIELD = re.compile(r"^storey-(\d+)-(name|elevation|file)$")
 @role_required(Role.ARCHITECT)
 def projects():
     db_session = db.session()
-    user = current_user()
+    user = signed_in_user()
     owned = projects_of(db_session, user)
     return render_template(
         "architect/projects.html",
@@ -87,7 +87,7 @@ def new_project():
         try:
             project = create_project(
                 db_session,
-                current_user(),
+                signed_in_user(),
                 name=form.get("name", ""),
                 address=form.get("address", ""),
                 permit_number=form.get("permit_number", ""),
@@ -107,7 +107,7 @@ def new_project():
 @bp.route("/<int:project_id>")
 @role_required(Role.ARCHITECT)
 def project(project_id: int):
-    project = owned_project(project_id, current_user())
+    project = owned_project(project_id, signed_in_user())
     versions = list(reversed(project.submissions))  # newest first
     return render_template(
         "architect/project.html",
@@ -153,7 +153,7 @@ class StoreyRow:
 @bp.route("/<int:project_id>/upload", methods=["GET", "POST"])
 @role_required(Role.ARCHITECT)
 def upload(project_id: int):
-    user = current_user()
+    user = signed_in_user()
     project = owned_project(project_id, user)
     if request.method == "GET":
         return _upload_form(project)
@@ -271,7 +271,7 @@ def ruleset_titles() -> tuple[tuple[str, str], ...]:
 @bp.route("/<int:project_id>/versions/<int:number>")
 @role_required(Role.ARCHITECT)
 def version(project_id: int, number: int):
-    project = owned_project(project_id, current_user())
+    project = owned_project(project_id, signed_in_user())
     submission = _version_of(project, number)
     done = submission.check_state == CheckState.DONE.value
     view = results_view(submission, request.args.get("status"), request.args.get("rule")) if done else None
@@ -303,7 +303,7 @@ def version(project_id: int, number: int):
 @role_required(Role.ARCHITECT)
 def layer_roles(project_id: int, number: int):
     """Keep the layer roles the architect chose and check the drawings again as a new version."""
-    user = current_user()
+    user = signed_in_user()
     project = owned_project(project_id, user)
     submission = _version_of(project, number)
     db_session = db.session()
@@ -332,7 +332,7 @@ def layer_roles(project_id: int, number: int):
 def schedule(project_id: int, number: int):
     """Keep the openings schedule sent (the page's table, or a CSV/XLSX file) with a new
     version of the same drawings, and check it."""
-    user = current_user()
+    user = signed_in_user()
     project = owned_project(project_id, user)
     submission = _version_of(project, number)
     if not submission.openings_json:
@@ -340,11 +340,12 @@ def schedule(project_id: int, number: int):
     db_session = db.session()
     sent = request.files.get("schedule_file")
     try:
-        from_table = sent is None or not sent.filename
-        if from_table:
-            rows, how = schedules.rows_from_form(request.form), "filled in on the page"
+        if sent is not None and sent.filename:
+            from_table, how = False, "uploaded as a file"
+            rows = schedules.rows_from_file(sent.filename, sent.read())
         else:
-            rows, how = schedules.rows_from_file(sent.filename, sent.read()), "uploaded as a file"
+            from_table, how = True, "filled in on the page"
+            rows = schedules.rows_from_form(request.form)
         schedules.refuse_unknown(rows, recorded_openings(submission.openings_json))
         schedules.check_values(rows, from_table=from_table)
     except SubmissionError as exc:
@@ -384,7 +385,7 @@ def schedule_xlsx(project_id: int, number: int):
 
 def _schedule_file(project_id: int, number: int, suffix: str, mimetype: str):
     """The version's openings schedule to fill in, as ``annex schedule`` writes it."""
-    project = owned_project(project_id, current_user())
+    project = owned_project(project_id, signed_in_user())
     submission = _version_of(project, number)
     if not submission.openings_json:
         abort(404)
@@ -401,7 +402,7 @@ def _schedule_file(project_id: int, number: int, suffix: str, mimetype: str):
 @role_required(Role.ARCHITECT)
 def version_status(project_id: int, number: int):
     """The check's progress, which plan.js polls while the version page waits."""
-    submission = _version_of(owned_project(project_id, current_user()), number)
+    submission = _version_of(owned_project(project_id, signed_in_user()), number)
     preflight = preflight_view(submission)
     return jsonify(
         state=submission.check_state,
@@ -420,7 +421,7 @@ def version_status(project_id: int, number: int):
 @bp.route("/<int:project_id>/versions/<int:number>/annex.pdf")
 @role_required(Role.ARCHITECT)
 def annex(project_id: int, number: int):
-    project = owned_project(project_id, current_user())
+    project = owned_project(project_id, signed_in_user())
     submission = _version_of(project, number)
     if not submission.annex_name:
         abort(404)
@@ -436,7 +437,7 @@ def annex(project_id: int, number: int):
 @role_required(Role.ARCHITECT)
 def signed_annex(project_id: int, number: int):
     """The reviewer's signed-off annex, once the municipality has decided."""
-    project = owned_project(project_id, current_user())
+    project = owned_project(project_id, signed_in_user())
     submission = _version_of(project, number)
     try:
         data = signed_annex_bytes(submission)  # refuses a file that no longer matches its recorded SHA-256

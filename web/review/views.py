@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from ..accounts.access import current_user, reviewable_submission, role_required
+from ..accounts.access import reviewable_submission, role_required, signed_in_user
 from ..architect.recognition import layer_rows, openings_view, preview_markup, role_names
 from ..architect.submissions import previous_version
 from ..i18n import current_language
@@ -78,7 +78,7 @@ def _page_number(text: str | None) -> int:
 @bp.route("/")
 @role_required(Role.REVIEWER)
 def queue():
-    user = current_user()
+    user = signed_in_user()
     query = request.args.get("q", "")[:200]
     state = request.args.get("status", "")
     page = queue_of(db.session(), user, query=query, state=state, page=_page_number(request.args.get("page")))
@@ -100,7 +100,7 @@ def queue():
 @bp.route("/submissions/<int:submission_id>")
 @role_required(Role.REVIEWER)
 def submission(submission_id: int):
-    user = current_user()
+    user = signed_in_user()
     submission = reviewable_submission(submission_id, user)
     open_for_review(db.session(), submission, user)
     return _submission_page(submission)
@@ -159,7 +159,7 @@ def _submission_page(
 @bp.post("/submissions/<int:submission_id>/decisions")
 @role_required(Role.REVIEWER)
 def decide(submission_id: int):
-    user = current_user()
+    user = signed_in_user()
     submission = reviewable_submission(submission_id, user)
     form = request.form
     key = form.get("finding_key", "")
@@ -192,7 +192,7 @@ def decide(submission_id: int):
 @bp.post("/submissions/<int:submission_id>/final")
 @role_required(Role.REVIEWER)
 def decide_finally(submission_id: int):
-    user = current_user()
+    user = signed_in_user()
     submission = reviewable_submission(submission_id, user)
     form = request.form
     try:
@@ -231,7 +231,7 @@ def _filters(form) -> dict[str, str]:
 @role_required(Role.REVIEWER)
 def signed_annex(submission_id: int):
     """The frozen, signed-off annex: always the same bytes."""
-    submission = reviewable_submission(submission_id, current_user())
+    submission = reviewable_submission(submission_id, signed_in_user())
     try:
         data = signed_annex_bytes(submission)
     except ReviewRefused as refused:
@@ -243,7 +243,7 @@ def signed_annex(submission_id: int):
 @role_required(Role.REVIEWER)
 def check_annex(submission_id: int):
     """The checker's annex of this version, before any review."""
-    submission = reviewable_submission(submission_id, current_user())
+    submission = reviewable_submission(submission_id, signed_in_user())
     if not submission.annex_name:
         return render_template("error.html", status=404, sentence=_("This version has no annex yet.")), 404
     data = storage.annex_path(submission.annex_name).read_bytes()
