@@ -172,7 +172,7 @@ def signin():
         if (refusal := _refusal(limits)) is not None:
             return _too_many("auth/signin.html", form, refusal)
         user = user_by_email(email)
-        if not password_matches(user, request.form.get("password", "")):
+        if not password_matches(user, request.form.get("password", "")) or user is None:
             _count(limits)
             flash(_("The e-mail address or the password is not right."), "error")
             return render_template("auth/signin.html", form=form), 401

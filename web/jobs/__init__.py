@@ -82,7 +82,8 @@ def submit(
     between leaves a queued job the reconciler finds."""
     if kind not in KINDS:
         raise ValueError(kind)
-    app = app or current_app._get_current_object()
+    # flask types current_app as Flask, though it is a LocalProxy: the app itself goes to the dispatcher
+    app = app or current_app._get_current_object()  # type: ignore[attr-defined]
     job = Job(
         kind=kind,
         submission_id=submission_id,

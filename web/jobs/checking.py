@@ -67,7 +67,7 @@ def load_submission(submission: Submission, progress=None) -> Plan:
 
 def start_check(submission_id: int) -> None:
     """Queue the submission's check (in the tests' inline mode: run it now, in a limited child)."""
-    app = current_app._get_current_object()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]  # flask types the LocalProxy as Flask
     with db.sessions(app)() as db_session:
         jobs.submit(db_session, "check", submission_id, app=app)
 

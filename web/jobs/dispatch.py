@@ -8,6 +8,7 @@ asked just now: leave the job alone).
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import pickle
@@ -138,7 +139,7 @@ class LocalPool:
                 self.pending.pop(token, None)
                 log.warning("the local job pool broke; job %s is left to the reconciler", token)
                 return
-        future.add_done_callback(lambda f, token=token: self._finished(token, f))
+        future.add_done_callback(functools.partial(self._finished, token))
 
     def _finished(self, token: str, future) -> None:
         with self.lock:

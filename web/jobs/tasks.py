@@ -41,7 +41,9 @@ def worker_app() -> Flask:
     if _app is None:
         from .. import create_app
 
-        use_app(create_app({"JOBS_RECONCILE_ON_START": False}))  # the worker reconciles on its own
+        app = create_app({"JOBS_RECONCILE_ON_START": False})  # the worker reconciles on its own
+        use_app(app)
+        return app
     return _app
 
 

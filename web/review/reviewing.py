@@ -347,6 +347,8 @@ def signed_annex_pdf(submission: Submission, review: Review, language: str) -> b
     The check is run again because the annex needs the plan itself; what it finds must
     be what the reviewer saw, or there is nothing honest to sign.
     """
+    if submission.results_json is None:
+        raise ReviewRefused(_("This version has not been checked yet, so there is nothing to decide."), 409)
     stored = json.loads(submission.results_json)
     try:
         plan = load_submission(submission)
