@@ -16,6 +16,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 from collections.abc import Iterator
+from typing import BinaryIO
 
 SERVER = "/usr/bin/redis-server"
 START_TIMEOUT_S = 10
@@ -36,13 +37,14 @@ class RedisServer:
         self.folder = folder
         self.port = port
         self.process: subprocess.Popen | None = None
+        self.log: BinaryIO | None = None
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self) -> None:
-        log = (self.folder / "redis.log").open("ab")
+        self.log = (self.folder / "redis.log").open("ab")
         self.process = subprocess.Popen(
             [
                 SERVER,
@@ -61,7 +63,7 @@ class RedisServer:
                 "--protected-mode",
                 "yes",
             ],
-            stdout=log,
+            stdout=self.log,
             stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -84,6 +86,9 @@ class RedisServer:
             self.process.send_signal(sig)
             self.process.wait(timeout=10)
         self.process = None
+        if self.log is not None:
+            self.log.close()
+            self.log = None
 
     def restart(self) -> None:
         self.stop()
