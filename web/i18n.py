@@ -49,12 +49,12 @@ def current_language() -> str:
     return g.language
 
 
-def gettext(message: str, **variables) -> str:
+def gettext(message: str, /, **variables) -> str:  # positional-only: a sentence may have a %(message)s of its own
     text = translations(current_language()).gettext(message)
     return text % variables if variables else text
 
 
-def ngettext(singular: str, plural: str, n: int, **variables) -> str:
+def ngettext(singular: str, plural: str, n: int, /, **variables) -> str:
     variables.setdefault("num", n)
     return translations(current_language()).ngettext(singular, plural, n) % variables
 
@@ -81,7 +81,8 @@ def digits(value: object) -> str:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.i18n")
-    app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    # jinja2.ext.i18n adds this method to the environment when it is added, so jinja's types do not know it
+    app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     app.jinja_env.filters["digits"] = digits
 
     @app.context_processor

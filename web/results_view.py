@@ -162,10 +162,10 @@ def results_view(submission: Submission, status: str | None = None, rule: str | 
     results = json.loads(submission.results_json)
     drawings = json.loads(submission.drawings_json) if submission.drawings_json else {"storeys": [], "numbers": {}}
     numbers = {int(index): number for index, number in drawings.get("numbers", {}).items()}
-    status_filter = status if status in STATUSES or status == ALL else ""
+    status_filter = status if status and (status in STATUSES or status == ALL) else ""
     rule_ids = sorted({f["rule"] for f in results["findings"]})
-    rule_filter = rule if rule in rule_ids else ""
-    titles = {}
+    rule_filter = rule if rule and rule in rule_ids else ""
+    titles: dict[str, str] = {}
     for finding in results["findings"]:
         titles.setdefault(finding["rule"], rule_title(finding["rule"], finding.get("title")))
     names = status_names()
