@@ -695,15 +695,15 @@ class Writer:
             style = "double lines"
         external = unary_union(
             [
-                l.buffer(t / 2, cap_style="square", join_style="mitre")
-                for l, t in layout.centre_lines
+                line.buffer(t / 2, cap_style="square", join_style="mitre")
+                for line, t in layout.centre_lines
                 if t == layout.external
             ]
         )
         internal = unary_union(
             [
-                l.buffer(t / 2, cap_style="square", join_style="mitre")
-                for l, t in layout.centre_lines
+                line.buffer(t / 2, cap_style="square", join_style="mitre")
+                for line, t in layout.centre_lines
                 if t != layout.external
             ]
         ).difference(external)
@@ -753,7 +753,7 @@ class Writer:
             return
         if style == "sliding":
             leaf = w * 0.55
-            for k, (start, side) in enumerate(((0.0, -1), (w - leaf, 1))):
+            for start, side in ((0.0, -1), (w - leaf, 1)):
                 off = side * t * 0.15
                 p = (a[0] + u[0] * start + n[0] * off, a[1] + u[1] * start + n[1] * off)
                 q = (p[0] + u[0] * leaf, p[1] + u[1] * leaf)

@@ -160,7 +160,7 @@ def storey_elements(storey: Storey) -> list[Element]:
         )
         for o in storey.openings
     ]
-    elements += [Element("light", l.position, l.source, {"block": l.block}) for l in storey.lights]
+    elements += [Element("light", light.position, light.source, {"block": light.block}) for light in storey.lights]
     return elements
 
 
@@ -580,7 +580,7 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
         minx, miny, maxx, maxy = frame
         dx, dy = left + margin - minx, title + margin + maxy  # page = (x + dx, dy - y)
 
-        def to_page(geometries):
+        def to_page(geometries, dx=dx, dy=dy):  # this storey's shift
             array = np.empty(len(geometries), dtype=object)
             array[:] = geometries
             return shapely.transform(array, lambda xy: xy * [1.0, -1.0] + [dx, dy])

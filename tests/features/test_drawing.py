@@ -61,7 +61,7 @@ def colours(ctx):
 
 @then("every finding with a measured line draws it dashed in its colour")
 def measured_lines(ctx):
-    for number, finding in ctx["numbered"]:
+    for _number, finding in ctx["numbered"]:
         for mark in finding.marks:
             if mark.kind == "measure":
                 svg = ctx["drawings"][mark.storey].svg

@@ -104,7 +104,7 @@ def ids_said_about_example(ctx):
 @given("the message ids written in the checker's code")
 def ids_in_code(ctx):
     namespaces = {entry.split(".")[0] for entry in catalogue("en")}
-    looks_like_id = re.compile(r"^(?:%s)\.[a-z0-9][a-z0-9._-]*$" % "|".join(map(re.escape, namespaces)))
+    looks_like_id = re.compile(r"^(?:{})\.[a-z0-9][a-z0-9._-]*$".format("|".join(map(re.escape, namespaces))))
     ids: set[str] = {i for pair in LIST_STYLES.values() for i in pair}
     ids.update(f"verdict.{verdict.value}" for verdict in Verdict)
     unknown_patterns = []

@@ -171,7 +171,10 @@ def drawing_beside(drawing, what, layer):
     doc = ezdxf.readfile(drawing)
     sketch = Sketch("millimetres")
     sketch.doc, sketch.msp = doc, doc.modelspace()
-    line = lambda p, q: sketch.line((p[0] + BESIDE, p[1]), (q[0] + BESIDE, q[1]), layer)
+
+    def line(p, q):
+        sketch.line((p[0] + BESIDE, p[1]), (q[0] + BESIDE, q[1]), layer)
+
     if what.startswith("elevation"):
         if "steps" in what:  # the terrain in pieces, falling past the building's right side
             line((-1, 0), (6, 0))

@@ -47,7 +47,10 @@ def postgres_server() -> Iterator[str]:
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
         shutil.chown(socket_dir, "postgres")
-    run = lambda *args: subprocess.run(_as_server_user(list(args)), check=True, capture_output=True, text=True)
+
+    def run(*args: str) -> None:
+        subprocess.run(_as_server_user(list(args)), check=True, capture_output=True, text=True)
+
     try:
         run(
             str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"
