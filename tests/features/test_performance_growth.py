@@ -1,5 +1,5 @@
 """Steps for performance_growth.feature: the growth of a whole check from a small plan to
-one nine times larger, as a ratio of CPU times in one run (issue 12's guard against
+one sixteen times larger, as a ratio of CPU times in one run (issue 12's guard against
 per-element loops that grow quadratically; `make bench` has the absolute figures)."""
 
 from __future__ import annotations

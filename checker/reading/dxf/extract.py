@@ -5,6 +5,13 @@ converts to metres once. Block references are exploded with their full transform
 (nested blocks, mirrored and rotated inserts, extrusion -1, MINSERT grids); an
 INSERT on a door, window or light layer is kept whole as one element. Entities on
 layer ``0`` inside a block take the layer of the block reference, as in CAD.
+
+Layers whose names say they hold no building element (furniture, dimensions, hatching,
+title blocks: ``LayerRole.noise``) are counted, not read: their lines, curves and
+hatches make no shapes, and a block reference on one is not exploded when everything
+its block draws lies on layer 0 or on noise layers (it counts once). Their texts are
+read (room names and type marks sit on annotation layers). A drawing with no plan on
+its role layers is read whole again (see ``extract``).
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from shapely.geometry import LineString, Polygon
 
 from ...messages import Term, msg
 from ...plan import ATTRIBUTE_TAGS
-from ..layers import LayerMapping, LayerRole, Role
+from ..layers import PLAN_ROLES, LayerMapping, LayerRole, Role
 from ..recognition.arcs import bulge_arcs, chord_arcs
 from .light import LIGHT_TYPES, LightInsert
 
@@ -156,7 +163,8 @@ class Extraction:
     # carrying opening attributes (RC, ROLE, ...): their path (their handle in
     # modelspace) -> attributes, for the opening recognised from their shape.
     opening_attributes: dict[str, dict[str, str]] = field(default_factory=dict)
-    layer_entities: Counter = field(default_factory=Counter)  # layer -> entities read
+    # layer -> entities read (on a noise layer, a block reference not exploded counts once)
+    layer_entities: Counter = field(default_factory=Counter)
     hidden_layers: Counter = field(default_factory=Counter)  # layer -> entities ignored
     ignored_types: Counter = field(default_factory=Counter)  # dxftype -> count
     problems: Counter = field(default_factory=Counter)  # Message -> count
@@ -167,7 +175,7 @@ Progress = Callable[[int, int], None]
 
 
 class Extractor:
-    def __init__(self, doc: Drawing, mapping: LayerMapping, flatten_distance: float):
+    def __init__(self, doc: Drawing, mapping: LayerMapping, flatten_distance: float, skip_noise: bool = True):
         self.doc = doc
         self.mapping = mapping
         self.flatten_distance = flatten_distance
@@ -180,6 +188,12 @@ class Extractor:
         self._block_constants: dict[str, dict[str, str]] = {}
         self._blocks: dict[str, object] = {}
         self._roles: dict[str, Role | None] = {}
+        # Layers whose name says furniture, dimensions, hatching... and no role: what is
+        # drawn on them is counted, not read (their texts excepted: see ``_skipped_as_noise``).
+        self._noise: dict[str, bool] = {}
+        self._quiet_blocks: dict[str, bool] = {}
+        self.skip_noise = skip_noise
+        self.skipped = 0  # entities left unread on noise layers
 
     def block(self, name: str):
         """The block definition called ``name``, or None; looked up once per name (ezdxf
@@ -192,9 +206,51 @@ class Extractor:
         if layer not in self._roles:
             explained = self.mapping.explain(layer)
             self._roles[layer] = explained.role
+            self._noise[layer] = self.skip_noise and explained.role is None and explained.noise
             if explained.role is not None:
                 self.out.layer_roles[layer] = explained
         return self._roles[layer]
+
+    def _skipped_as_noise(self, entity, layer: str, kind: str, top_handle: str | None, depth: int, path) -> bool:
+        """True (and counted) when the entity lies on a noise layer and nothing in it can
+        matter: texts are read wherever they are (room names and type marks sit on
+        annotation layers), and a block reference is exploded as before when its block
+        holds anything on a layer of its own that is not noise (a wall block placed on a
+        furniture layer still gives its walls)."""
+        if not self._noise[layer] or kind in TEXT_TYPES:
+            return False
+        if kind == "INSERT":
+            if not self._quiet_block(entity.dxf.name, 0):
+                return False
+            handle = top_handle or entity.dxf.get("handle") or "?"
+            for attrib in entity.attribs:  # attribute texts can name spaces, as when exploded
+                self._visit(attrib, layer, handle, depth + 1, entity.dxf.name, path or handle)
+        elif kind == "HATCH" or kind in ANNOTATION_TYPES:
+            self.out.ignored_types[kind] += 1  # as when read
+        self.skipped += 1
+        return True
+
+    def _quiet_block(self, name: str, depth: int) -> bool:
+        """True when everything the block draws, nested blocks included, lies on layer 0
+        or on noise layers: placed on a noise layer, none of it can be read."""
+        if name in self._quiet_blocks:
+            return self._quiet_blocks[name]
+        self._quiet_blocks[name] = False  # while looking (a block holding itself is refused earlier)
+        block = self.block(name)
+        quiet = block is not None and depth < MAX_BLOCK_DEPTH
+        if quiet:
+            for entity in block:
+                layer = entity.dxf.get("layer", "0") or "0"
+                if layer != "0":
+                    self.role_of(layer)
+                    if not self._noise[layer]:
+                        quiet = False
+                        break
+                if entity.dxftype() == "INSERT" and not self._quiet_block(entity.dxf.name, depth + 1):
+                    quiet = False
+                    break
+        self._quiet_blocks[name] = quiet
+        return quiet
 
     def run(self, progress: Progress | None = None) -> Extraction:
         msp = self.doc.modelspace()
@@ -234,8 +290,10 @@ class Extractor:
         role = self.role_of(layer)
         if not self._counted(layer, kind, role):
             return
-        handle = top_handle or entity.dxf.get("handle") or "?"
         path = None if prefix is None else f"{prefix}/{_definition_handle(entity)}"
+        if self._noise[layer] and self._skipped_as_noise(entity, layer, kind, top_handle, depth, path):
+            return
+        handle = top_handle or entity.dxf.get("handle") or "?"
         try:
             if kind == "INSERT":
                 self._insert(entity, layer, role, handle, top_handle, depth, path)
@@ -285,6 +343,9 @@ class Extractor:
         kind = record.KIND
         role = self.role_of(layer)
         if not self._counted(layer, kind, role):
+            return
+        if self._noise[layer] and kind in ("LINE", "LWPOLYLINE"):  # light INSERTs lie on role layers only
+            self.skipped += 1
             return
         handle = record.handle or "?"
         try:
@@ -587,7 +648,21 @@ class Extractor:
 def extract(
     doc: Drawing, mapping: LayerMapping, flatten_distance: float, progress: Progress | None = None
 ) -> Extraction:
-    return Extractor(doc, mapping, flatten_distance).run(progress)
+    """What each layer role needs. Entities on noise layers (furniture, dimensions,
+    hatching, title blocks... by their names, with no role) are counted, not read, when
+    the drawing has a plan on its role layers; a drawing without one is read whole
+    again, since telling what kind of sheet it is, or finding walls from geometry, looks
+    at all of its linework."""
+    extractor = Extractor(doc, mapping, flatten_distance)
+    out = extractor.run(progress)
+    if extractor.skipped and not _has_plan(out):
+        out = Extractor(doc, mapping, flatten_distance, skip_noise=False).run(progress)
+    return out
+
+
+def _has_plan(out: Extraction) -> bool:
+    """Walls, doors, windows or spaces on role layers (what loading requires before recognition)."""
+    return bool(out.openings) or any(s.role in PLAN_ROLES for s in out.shapes)
 
 
 def _light_matrix(insert: LightInsert, block) -> Matrix44:
