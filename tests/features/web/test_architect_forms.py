@@ -12,12 +12,14 @@ import io
 import json
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from checker.report.drawing import STYLE
 from checker.rulesets import available as available_rulesets
+import web
 from web.architect import views as architect
 from web.results_view import page_svg, quantity_text
 from web.store import db
@@ -27,7 +29,7 @@ from .conftest import csrf_token, sign_in
 from .test_architect import EXAMPLE, PageReader, create_project, example_zip, sentences_of, upload
 
 GROUND = (EXAMPLE / "ground.dxf").read_bytes()
-PLAN_CSS = architect.__file__.replace("architect.py", "static/plan.css")
+PLAN_CSS = Path(web.__file__).parent / "static" / "plan.css"
 
 
 def zip_of(files: dict[str, bytes]) -> bytes:
@@ -236,7 +238,7 @@ def test_a_version_that_does_not_exist_is_not_found(architect_client, project_id
 
 def test_the_page_draws_the_plan_with_the_annexs_own_styles():
     """static/plan.css repeats the drawing's <style> rules, which the CSP keeps off the page."""
-    css = open(PLAN_CSS, encoding="utf-8").read()
+    css = PLAN_CSS.read_text(encoding="utf-8")
     rules = [rule + "}" for rule in STYLE.split("}") if rule.strip()]
     missing = [rule for rule in rules if f"svg.plan {rule}" not in css]
     assert not missing, f"plan.css lacks the drawing's rules: {missing}"
