@@ -303,7 +303,7 @@ def file_rows(story, marks):
 )
 def type_values(app, client, story, number, rc, badge, mark):
     html = page(client, version_path(story, number))
-    for attrs, cells in openings_rows(html):
+    for _attrs, cells in openings_rows(html):
         assert (f"RC: {rc} {badge}" in cells[6]) == (cells[1] == mark), cells
 
 
