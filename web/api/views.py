@@ -13,6 +13,7 @@ Errors are ``{"error": "<one sentence>"}``.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, NoReturn
 
 from flask import Blueprint, abort, g, jsonify, make_response, request, url_for
 from sqlalchemy import select
@@ -50,7 +51,7 @@ PUBLIC_ENDPOINTS = {"api.openapi_document"}
 DECIDED = {ReviewState.APPROVED.value, ReviewState.CHANGES_REQUESTED.value}
 
 
-def fail(status: int, sentence: str, headers: dict | None = None):
+def fail(status: int, sentence: str, headers: dict | None = None) -> NoReturn:
     """Stop the request with ``{"error": sentence}``."""
     response = make_response(jsonify({"error": sentence}), status)
     response.headers.update(headers or {})
@@ -281,7 +282,13 @@ def changes(version_id: int):
     if current is None:
         unfinished(submission)
     previous = previous_version(db_session, submission)
-    body = {"version": submission.id, "previous_version": None, "resolved": [], "new": [], "still_failing": []}
+    body: dict[str, Any] = {
+        "version": submission.id,
+        "previous_version": None,
+        "resolved": [],
+        "new": [],
+        "still_failing": [],
+    }
     if previous is not None:
         earlier = results_of(previous)
         if earlier is None:
@@ -346,7 +353,7 @@ def visible_version(version_id: int) -> Submission:
     return submission
 
 
-def unfinished(submission: Submission):
+def unfinished(submission: Submission) -> NoReturn:
     """409: what is asked for does not exist yet, or never will because the check failed."""
     if submission.check_state == CheckState.FAILED.value:
         fail(409, _("The check of this version could not run: %(reason)s", reason=submission.error or ""))
