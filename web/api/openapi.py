@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 RESULTS_SCHEMA = Path(__file__).resolve().parents[2] / "checker" / "schema" / "results.schema.json"
 RESULTS_POINTER = "#/components/schemas/Results"
@@ -72,7 +73,7 @@ PROJECT_ID = {"name": "project_id", "in": "path", "required": True, "schema": {"
 NULLABLE_TEXT = {"type": ["string", "null"]}
 TIMESTAMP = {"type": "string", "format": "date-time", "description": "UTC, ISO 8601."}
 
-VERSION_SUMMARY = {
+VERSION_SUMMARY: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "required": ["id", "number", "created_at", "check_state", "verdict", "review_state", "url"],

@@ -187,7 +187,8 @@ def carry(rows: list[dict[str, str]], previous_openings: list[dict], plan: Plan)
             by_mark.setdefault((name, o.source.type_mark.casefold()), []).append(i)
     marks = {mark for _name, mark in by_mark}
     positions = np.array([(o.position.x, o.position.y) for _n, o in current], dtype=float).reshape(-1, 2)
-    tree = shapely.STRtree(shapely.points(positions))
+    # shapely's stubs cannot tell an (n, 2) array of coordinates from one point's: this is n points
+    tree = shapely.STRtree(shapely.points(positions))  # type: ignore[arg-type]
     taken: set[int] = set()
     out: list[dict[str, str]] = []
     counts = {"handle": 0, "type": 0, "position": 0, "lost": 0}
@@ -256,16 +257,17 @@ def table_lines(openings_json: str | None, schedule_json: str | None) -> list[Sc
     own = {(r.get("storey", ""), r.get("handle", "")): r for r in stored_rows(schedule_json) if r.get("handle")}
     lines = []
     for index, row in enumerate(prefilled_rows(openings_json)):
-        mine = own.get((row["storey"], row["handle"]), {})
+        storey, handle = str(row["storey"]), str(row["handle"])
+        mine = own.get((storey, handle), {})
         values = {tag: str(mine.get(tag) or row.get(tag) or "") for tag in DATA_COLUMNS}
         lines.append(
             ScheduleLine(
                 index=index,
-                storey=row["storey"],
-                handle=row["handle"],
+                storey=storey,
+                handle=handle,
                 drawn_mark=str(row.get("type_mark") or ""),
                 type_mark=str(mine.get("type_mark") or row.get("type_mark") or ""),
-                kind=row.get("kind", ""),
+                kind=str(row.get("kind", "")),
                 width_mm=str(row.get("width_mm", "")),
                 external=row.get("external") == "yes",
                 values=values,

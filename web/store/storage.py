@@ -194,12 +194,13 @@ def unpack_zip(data: bytes, limit_bytes: int) -> dict[str, bytes]:
 def _central_directory_size(data: bytes) -> int | None:
     """The size the zip's end record gives its central directory; None without an end record."""
     try:
-        end = zipfile._EndRecData(io.BytesIO(data))  # the stdlib's own reader of the end record (and its zip64 form)
+        # the stdlib's own reader of the end record (and its zip64 form); typeshed leaves out private names
+        end = zipfile._EndRecData(io.BytesIO(data))  # type: ignore[attr-defined]
     except (OSError, ValueError, EOFError, struct.error, zipfile.BadZipFile):
         return None
     if not end:
         return None
-    return int(end[zipfile._ECD_SIZE])
+    return int(end[zipfile._ECD_SIZE])  # type: ignore[attr-defined]
 
 
 def _entry_name(member: zipfile.ZipInfo) -> str:
