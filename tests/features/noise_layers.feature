@@ -32,3 +32,10 @@ Feature: What lies on furniture, dimension and hatching layers is counted, not r
     And 40 armchairs, each a block of a quarter arc and three lines, stand in the house on layer "A-FURN"
     When the drawing is extracted
     Then the extraction holds 160 pieces of linework (the arcs' too) and 40 arcs from layer "A-FURN"
+
+  Scenario: A block with a room name placed on an annotation layer still gives its text
+    Given a plan drawn in millimetres
+    And the plan shows a 10 m by 8 m house with a front door and a window
+    And a block holding the text "Bedroom" and a frame is placed in the house on layer "A-ANNO-TEXT"
+    When the drawing is extracted and the plan is loaded
+    Then the extraction holds the text "Bedroom"

@@ -123,3 +123,13 @@ def linework_from(ctx, lines, arcs, layer):
     found_lines = sum(1 for s in raw.loose if s.layer == layer)
     found_arcs = sum(1 for a in raw.arcs if a.layer == layer)
     assert (found_lines, found_arcs) == (lines, arcs)
+
+
+@given(parsers.parse('a block holding the text "{text}" and a frame is placed in the house on layer "{layer}"'))
+def text_block(drawing, text, layer):
+    doc = drawing.doc
+    doc.layers.add(layer)
+    block = doc.blocks.new("ROOM-TAG")
+    block.add_lwpolyline([(0, 0), (1200, 0), (1200, 400), (0, 400)], close=True, dxfattribs={"layer": "0"})
+    block.add_text(text, height=200, dxfattribs={"layer": "0", "insert": (100, 100)})
+    doc.modelspace().add_blockref("ROOM-TAG", (3000, 5000), dxfattribs={"layer": layer})

@@ -232,7 +232,8 @@ class Extractor:
 
     def _quiet_block(self, name: str, depth: int) -> bool:
         """True when everything the block draws, nested blocks included, lies on layer 0
-        or on noise layers: placed on a noise layer, none of it can be read."""
+        or on noise layers and none of it is text: placed on a noise layer, none of it
+        can be read (a block's texts are, wherever it is placed: a room tag's name)."""
         if name in self._quiet_blocks:
             return self._quiet_blocks[name]
         self._quiet_blocks[name] = False  # while looking (a block holding itself is refused earlier)
@@ -246,7 +247,8 @@ class Extractor:
                     if not self._noise[layer]:
                         quiet = False
                         break
-                if entity.dxftype() == "INSERT" and not self._quiet_block(entity.dxf.name, depth + 1):
+                kind = entity.dxftype()
+                if kind in TEXT_TYPES or (kind == "INSERT" and not self._quiet_block(entity.dxf.name, depth + 1)):
                     quiet = False
                     break
         self._quiet_blocks[name] = quiet
