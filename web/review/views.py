@@ -8,6 +8,8 @@ and show its one-sentence refusals on the page, with what was typed kept.
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
@@ -220,7 +222,7 @@ def decide_finally(submission_id: int):
     return redirect(url_for("review.submission", submission_id=submission.id) + "#signoff")
 
 
-def _filters(form) -> dict[str, str]:
+def _filters(form) -> dict[str, Any]:  # for url_for(**values: Any); a dict[str, str] could fill its _external
     return {k: form[k] for k in ("status", "rule") if form.get(k)}
 
 
