@@ -20,7 +20,7 @@ from shapely.geometry.base import BaseGeometry
 
 from . import __version__
 from .gc_pause import cycle_collection_paused
-from .messages import Arg, Message, msg, render
+from .messages import Arg, Message, arg_to_json, msg, render
 from .plan import Source
 
 SCHEMA_VERSION = "1.2"
@@ -62,6 +62,8 @@ class Quantity:
             value = self.value
         else:
             value = render(self.value)
+            # The words as a message argument too, so a page can say them in its reader's language.
+            return {"value": value, "unit": self.unit, "words": arg_to_json(self.value)}
         return {"value": value, "unit": self.unit}
 
     def value_in(self, language: str, *, isolate: bool = False) -> str | float | int:

@@ -9,6 +9,7 @@ Babel at run time, as the annex's catalogue is.
 from __future__ import annotations
 
 import gettext as gettext_module
+from datetime import datetime
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -17,8 +18,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 from flask import Flask, g, has_request_context, request, session
+from markupsafe import Markup, escape
 
-from checker.report.i18n import is_rtl, persian_digits
+from checker.report.i18n import is_rtl, persian_date, persian_digits
 
 LANGUAGES = ("en", "fa")
 LANGUAGE_NAMES = {"en": "English", "fa": "فارسی"}
@@ -79,11 +81,61 @@ def digits(value: object) -> str:
     return persian_digits(value) if current_language() == "fa" else str(value)
 
 
+GREGORIAN_MONTHS_FA = (
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+)
+
+
+def moment(value: datetime | None, time: bool = True) -> Markup:
+    """A UTC date (and time) as the page's language writes it, isolated from the text around it.
+
+    Persian pages give the Solar Hijri date, as the PDF annex does, with the Gregorian
+    date beside it in words (digits joined by hyphens would be reordered in a
+    right-to-left line), all in Persian digits.
+    """
+    if value is None:
+        return Markup("")
+    stamp = value.isoformat() + ("Z" if value.tzinfo is None else "")
+    if current_language() == "fa":
+        gregorian = f"{persian_digits(value.day)} {GREGORIAN_MONTHS_FA[value.month - 1]} {persian_digits(value.year)}"
+        text = persian_date(value.date())
+        if time:
+            text += "، " + persian_digits(value.strftime("%H:%M"))
+        text += f" ({gregorian})"
+    else:
+        text = value.strftime("%Y-%m-%d %H:%M" if time else "%Y-%m-%d")
+    return Markup('<bdi><time datetime="{}">{}</time></bdi>').format(stamp, text)
+
+
+def isolated_gettext(message: str, **values) -> Markup:
+    """A message whose values are each bidi-isolated (``<bdi>``), so that a name, an
+    e-mail address or a number keeps its own direction inside a sentence of the other
+    direction. Values that are already markup (``moment``) are put in as they are."""
+    isolated = {
+        name: value if isinstance(value, Markup) else Markup("<bdi>{}</bdi>").format(value)
+        for name, value in values.items()
+    }
+    return Markup(escape(translations(current_language()).gettext(message))) % isolated
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.i18n")
     # jinja2.ext.i18n adds this method to the environment when it is added, so jinja's types do not know it
     app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     app.jinja_env.filters["digits"] = digits
+    app.jinja_env.filters["moment"] = moment
+    app.jinja_env.globals["_isolated"] = isolated_gettext
 
     @app.context_processor
     def _language():

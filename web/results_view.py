@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from checker.messages import message_from_json, render
+from checker.messages import arg_from_json, message_from_json, render
+from checker.numerals import localise_number, persian_digits
 from checker.reading.layers import DEFAULT_PATTERNS
 from checker.reading.layers import Role as LayerRole
 from checker.report.drawing import STATUS_COLOURS
 from checker.report.i18n import is_rtl
+from checker.report.i18n import translations as annex_translations
+from checker.report.parameters import parameter_words
 from checker.report.review import finding_key
 from checker.results import Status, Verdict
 from checker.rules import catalogue
@@ -188,7 +191,10 @@ def results_view(submission: Submission, status: str | None = None, rule: str | 
                 elements=tuple(element_text(e) for e in finding.get("elements", [])),
                 inferred=tuple(dict.fromkeys(n for n in map(finding_recognition, finding.get("elements", [])) if n)),
                 storeys=tuple(dict.fromkeys(e["storey"] for e in finding.get("elements", []))),
-                provisional=tuple(finding.get("provisional", [])),
+                provisional=tuple(
+                    parameter_words(finding["rule"], name, current_language())
+                    for name in finding.get("provisional", [])
+                ),
                 shown=matches(finding["status"], finding["rule"], status_filter, rule_filter),
             )
         )
@@ -196,9 +202,10 @@ def results_view(submission: Submission, status: str | None = None, rule: str | 
     storeys = tuple(
         StoreyPlan(
             name=drawing["storey"],
-            svg=Markup(page_svg(drawing["svg"])),
+            svg=Markup(page_svg(drawing["svg"], current_language())),
             labels=tuple(
-                Label(l["text"], round(l["x"], 3), round(l["y"], 3), l["kind"]) for l in drawing.get("labels", [])
+                Label(label["text"], round(label["x"], 3), round(label["y"], 3), label["kind"])
+                for label in drawing.get("labels", [])
             ),
             markers=tuple(int(n) for n in MARKER_NUMBER.findall(drawing["svg"])),
         )
@@ -249,15 +256,28 @@ def matches(status: str, rule: str, status_filter: str, rule_filter: str) -> boo
 
 
 def quantity_text(quantity: dict | None) -> str:
+    """A measured or required value as the page's language writes it: numbers in its
+    digits, units in its words, and values in words (classes of door, "none") said again
+    from their message ids; what the plan or ruleset states (a class such as "RC2") as it is."""
     if not quantity:
         return ""
+    language = current_language()
     value, unit = quantity.get("value"), quantity.get("unit")
+    if quantity.get("words") is not None and language != "en":
+        return render(arg_from_json(quantity["words"]), language, isolate=is_rtl(language))
     if isinstance(value, float):
         value = f"{value:.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, (int, float)) or (isinstance(value, str) and NUMBER.fullmatch(value)):
+        value = localise_number(str(value), language)
     shown_unit = {"deg": "°", "m2": "m²"}.get(unit or "", unit or "")
     if not shown_unit:
         return str(value)
-    return f"{value}{shown_unit}" if shown_unit == "°" else f"{value} {shown_unit}"
+    if shown_unit == "°":
+        return f"{value}°"
+    return f"{value} {annex_translations(language).gettext(shown_unit)}"
+
+
+NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def element_text(element: dict) -> str:
@@ -285,16 +305,22 @@ _MEASURE_STROKE = re.compile(r'class="measure" style="stroke:(#[0-9a-fA-F]{6})"'
 _STATUS_OF_COLOUR = {colour.lower(): status.value for status, colour in STATUS_COLOURS.items()}
 
 
-def page_svg(svg: str) -> str:
+def page_svg(svg: str, language: str = "en") -> str:
     """The annex's SVG made fit for a page whose CSP allows no inline style.
 
     The drawing's ``<style>`` rules live in static/plan.css instead (a test keeps the
-    two in step), and a measured line's stroke colour becomes a status class.
+    two in step), and a measured line's stroke colour becomes a status class. The
+    marker numbers are written in the page's digits (one digit system per page).
     """
     svg = _STYLE_ELEMENT.sub("", svg, count=1)
+    if language == "fa":
+        svg = _MARKER_TEXT.sub(lambda m: m.group(1) + persian_digits(m.group(2)) + "</text>", svg)
     return _MEASURE_STROKE.sub(
         lambda m: f'class="measure measure-{_STATUS_OF_COLOUR.get(m.group(1).lower(), "fail")}"', svg
     )
+
+
+_MARKER_TEXT = re.compile(r"(<text [^>]*>)(\d+)</text>")
 
 
 # ----------------------------------------------------------------- versions

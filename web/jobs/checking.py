@@ -23,7 +23,7 @@ from checker.preflight import preflight
 from checker.reading.load import load_spec
 from checker.reading.manifest import ProjectSpec, StoreySpec
 from checker.report.annex import annex_pdf, numbered_findings
-from checker.report.drawing import storey_drawing
+from checker.report.drawing import plan_frame, storey_drawing
 from checker.report.preview import original_linework, preview_svg
 from checker.results import Results
 from checker.rulesets import load_ruleset
@@ -195,14 +195,16 @@ def drawings(plan: Plan, results: Results) -> dict:
     numbered = numbered_findings(results)
     index_of = {id(f): i for i, f in enumerate(results.findings)}
     storeys = []
+    frame = plan_frame(plan.storeys)  # one scale for every storey, as in the annex
     for storey in plan.storeys:
-        drawing = storey_drawing(storey, [(n.number, n.finding) for n in numbered])
+        drawing = storey_drawing(storey, [(n.number, n.finding) for n in numbered], frame=frame)
         storeys.append(
             {
                 "storey": storey.name,
                 "svg": drawing.svg,
                 "labels": [
-                    {"text": l.text, "x": l.x_percent, "y": l.y_percent, "kind": l.kind} for l in drawing.labels
+                    {"text": label.text, "x": label.x_percent, "y": label.y_percent, "kind": label.kind}
+                    for label in drawing.labels
                 ],
             }
         )
