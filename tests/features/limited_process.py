@@ -90,6 +90,8 @@ def run_limited(words: list[str], cwd: Path, env: dict, during=None) -> Finished
     seconds = time.perf_counter() - started
     for reader in readers:
         reader.join()
+    for stream in (process.stdout, process.stderr):
+        stream.close()
     if helper:
         helper.join(timeout=5)
     stderr, peak_kb = _without_peak(output.get("stderr", ""))
