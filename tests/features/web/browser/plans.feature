@@ -71,3 +71,10 @@ Feature: Plans you can read, right to left done right, and pages that fit a phon
     Then the upload's date, the architect's name and every storey's name are each bidi-isolated
     And the upload's date is written in the Solar Hijri calendar with the Gregorian date beside
     And the measured and required values are each bidi-isolated
+
+  Scenario: A Persian reviewer's page isolates the architect's e-mail address, the address and the storeys
+    Given the app is running
+    And the architect's example project "EX-2026-001" has been checked
+    When the reviewer opens the example's submission 1366 px wide in Persian
+    Then the architect's name and e-mail address, the address and every storey's name are each bidi-isolated
+    And the submission's date is written in the Solar Hijri calendar with the Gregorian date beside

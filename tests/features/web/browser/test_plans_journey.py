@@ -294,3 +294,29 @@ def isolated_values(journey):
           .filter(td => td.textContent.trim() && !td.querySelector("bdi")).length"""
     )
     assert cells.count() and not bare, bare
+
+
+@when("the reviewer opens the example's submission 1366 px wide in Persian")
+def reviewer_opens(browsing, live_server, journey):
+    page = journey["page"] = open_page(browsing, live_server, "reviewer", 1366, "fa")
+    page.goto(f"/review/submissions/{journey['seeded'].submission_id}")
+    screenshot(page, "plans-reviewer-1366-fa")
+
+
+@then("the architect's name and e-mail address, the address and every storey's name are each bidi-isolated")
+def reviewer_facts_isolated(journey):
+    page = journey["page"]
+    architect = page.locator("[data-architect] bdi")
+    expect(architect).to_have_count(2)
+    expect(architect.nth(1)).to_have_attribute("dir", "ltr")
+    expect(architect.nth(1)).to_contain_text("@")
+    assert page.locator("[data-storeys-line] bdi").count() >= 4  # each storey's name and file name
+    address = page.locator(".project-facts dd bdi").filter(has_text="Example")
+    assert address.count() >= 1
+
+
+@then("the submission's date is written in the Solar Hijri calendar with the Gregorian date beside")
+def reviewer_date(journey):
+    text = journey["page"].locator("[data-submitted] time").text_content()
+    assert any(month in text for month in SOLAR_HIJRI_MONTHS), text
+    assert "۲۰۲" in text and not LATIN_DIGIT.search(text), text
