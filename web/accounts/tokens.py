@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, url_for
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from ..i18n import gettext as _
 from ..store import db
@@ -55,7 +55,9 @@ def user_for_token(db_session: Session, token: str) -> User | None:
     if not token:
         return None
     record = db_session.scalars(
-        select(ApiToken).where(
+        select(ApiToken)
+        .options(joinedload(ApiToken.user))  # every API call needs both: one query
+        .where(
             ApiToken.token_sha256 == token_digest(token), ApiToken.revoked_at.is_(None), ApiToken.expires_at > utcnow()
         )
     ).first()

@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from flask import Blueprint, abort, g, jsonify, make_response, request, url_for
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, joinedload, selectinload
 
 from checker.errors import AnnexError
 from checker.report.review import finding_key
@@ -245,7 +245,7 @@ def uploaded_storeys() -> tuple[list[StoreyUpload], dict | None, str | None]:
 
 @bp.get("/versions/<int:version_id>")
 def version(version_id: int):
-    return jsonify(version_json(visible_version(version_id)))
+    return jsonify(version_json(visible_version(version_id, STATUS_ONLY)))
 
 
 @bp.get("/versions/<int:version_id>/preflight")
@@ -342,11 +342,23 @@ def visible_project(project_id: int) -> Project:
     return project
 
 
-def visible_version(version_id: int) -> Submission:
+# What a status poll reads: the version with its project and storeys in one query, without the
+# results, drawings, openings and preview (hundreds of KB a version, and polled every few seconds).
+STATUS_ONLY = (
+    joinedload(Submission.project),
+    selectinload(Submission.storeys),
+    defer(Submission.results_json),
+    defer(Submission.drawings_json),
+    defer(Submission.openings_json),
+    defer(Submission.preview_json),
+)
+
+
+def visible_version(version_id: int, options=()) -> Submission:
     user = api_user()
     if user.role == Role.REVIEWER.value:
         return reviewable_submission(version_id, user)
-    submission = db.session().get(Submission, version_id)
+    submission = db.session().get(Submission, version_id, options=options)
     if submission is None:
         abort(404)
     owned_project(submission.project_id, user)

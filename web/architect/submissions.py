@@ -313,4 +313,5 @@ def previous_version(db_session: Session, submission: Submission) -> Submission 
         select(Submission)
         .where(Submission.project_id == submission.project_id, Submission.number < submission.number)
         .order_by(Submission.number.desc())
+        .limit(1)  # .first() alone would fetch every earlier version, results and drawings included
     ).first()

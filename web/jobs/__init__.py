@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import secrets
 
 from flask import Flask, current_app
@@ -48,7 +49,18 @@ DEFAULTS = {
     "JOB_MAX_ATTEMPTS": 3,  # a job whose worker died this many times ends failed
     "JOBS_RECONCILE_SECONDS": 10,  # how often workers (and the local pool) look for lost jobs
     "JOBS_RECONCILE_ON_START": True,
+    # Nice levels a check worker lowers its CPU priority by (as `nice -n`; its checks inherit it):
+    # pages and API calls on the same machine come first, checks take the CPU left over. 0: as started.
+    "JOBS_WORKER_NICE": 10,
 }
+
+
+def lower_priority(app: Flask) -> None:
+    """Lower this process's CPU priority (and so its children's) by ``JOBS_WORKER_NICE`` nice levels."""
+    step = max(0, int(app.config["JOBS_WORKER_NICE"]))
+    if step:
+        os.nice(step)  # the kernel stops at 19
+
 
 KINDS = ("check", "sign_off")
 

@@ -192,10 +192,13 @@ def _portable_settings(app: Flask) -> dict:
 
 
 def _pool_start(settings: dict) -> None:
+    from . import lower_priority
     from .tasks import use_app
     from .. import create_app
 
-    use_app(create_app(settings))
+    app = create_app(settings)
+    use_app(app)
+    lower_priority(app)  # the web process that owns the pool keeps its response times
     _leave_with_parent()
 
 

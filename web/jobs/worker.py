@@ -32,11 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     from redis.exceptions import RedisError
     from rq import Queue, Worker
 
+    from . import lower_priority
     from .reconcile import reconcile
     from .tasks import use_app, worker_app
 
     app = worker_app()
     use_app(app)
+    lower_priority(app)  # the web processes on this machine keep their response times
     if not app.config.get("REDIS_URL"):
         print(
             "No REDIS_URL is set: the worker takes its jobs from Redis (without it the web app runs them itself).",

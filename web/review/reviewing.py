@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager, load_only
 
 from checker.engine import run_rules
 from checker.errors import AnnexError
@@ -421,6 +421,14 @@ class QueuePage:
 
 
 QUEUE_PAGE_SIZE = 50
+QUEUE_COLUMNS = (
+    Submission.project_id,
+    Submission.number,
+    Submission.created_at,
+    Submission.check_state,
+    Submission.verdict,
+    Submission.review_state,
+)
 
 
 def queue(db_session: Session, reviewer: User, *, query: str = "", state: str = "", page: int = 1) -> QueuePage:
@@ -444,8 +452,11 @@ def queue(db_session: Session, reviewer: User, *, query: str = "", state: str = 
     total = db_session.scalar(select(func.count()).select_from(statement.subquery())) or 0
     pages = max(1, -(-total // QUEUE_PAGE_SIZE))
     page = min(max(page, 1), pages)
+    # The queue shows a few columns of each version and its project: loaded in the one query,
+    # without the versions' results, drawings and preview (hundreds of KB each).
     rows = db_session.scalars(
-        statement.order_by(Submission.created_at.desc(), Submission.id.desc())
+        statement.options(contains_eager(Submission.project), load_only(*QUEUE_COLUMNS))
+        .order_by(Submission.created_at.desc(), Submission.id.desc())
         .offset((page - 1) * QUEUE_PAGE_SIZE)
         .limit(QUEUE_PAGE_SIZE)
     )
