@@ -42,7 +42,8 @@ def expect(response, *statuses: int) -> bool:
     if response.status_code in statuses:
         response.success()
         return True
-    response.failure(f"{response.status_code} (wanted {statuses}): {response.text[:200]}")
+    said = response.error if response.status_code == 0 else response.text[:200]  # 0: no answer; the exception
+    response.failure(f"{response.status_code} (wanted {statuses}): {said}")
     return False
 
 

@@ -10,6 +10,13 @@ done, or failed with a sentence. Then the scaling run: the workers are replaced 
 then 2N fresh ones, each given the same number of queued checks, and checks finished per
 second are compared. Prints the figures, writes them to ``--out`` and exits 1 when a
 target is missed (2 for a harness that could not run).
+
+Where the CPU went is measured too (``CpuMeter``: each process group with its
+descendants, from /proc through psutil), so a missed target can be read against what the
+machine had to give: the cores gunicorn, the check workers, PostgreSQL, Redis, locust
+and everything else on the machine used during the run, and in the scaling runs the CPU
+the workers obtained, so "2N workers did not finish twice the checks" can be told apart
+from "2N workers did not get twice the CPU".
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import secrets
 import signal
 import subprocess
@@ -28,6 +36,8 @@ import urllib.request
 import uuid
 from contextlib import ExitStack
 from pathlib import Path
+
+import psutil
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
@@ -57,7 +67,19 @@ def main(argv: list[str] | None = None) -> int:
         "--workers", type=int, default=1, help="N: the run uses 2N check workers, scaling compares N and 2N"
     )
     parser.add_argument(
-        "--scaling-checks", type=int, default=6, help="checks queued for each scaling run (0: no scaling run)"
+        "--threads",
+        type=int,
+        default=4,
+        help="threads per gunicorn web worker (gthread): a request waiting on PostgreSQL does not hold the worker",
+    )
+    parser.add_argument(
+        "--spawn-seconds",
+        type=float,
+        default=10,
+        help="locust starts the users evenly over this many seconds (at most a sixth of the run)",
+    )
+    parser.add_argument(
+        "--scaling-checks", type=int, default=8, help="checks queued for each scaling run (0: no scaling run)"
     )
     parser.add_argument("--drain-seconds", type=int, default=900)
     parser.add_argument("--out", type=Path, default=REPO / "out" / "loadtest.txt")
@@ -67,14 +89,16 @@ def main(argv: list[str] | None = None) -> int:
     with ExitStack() as stack:
         base_url = stack.enter_context(postgres_server())
         redis = stack.enter_context(redis_server())
-        run = LoadRun(folder, fresh_database(base_url, "annex_loadtest"), redis.url, options)
+        run = LoadRun(folder, fresh_database(base_url, "annex_loadtest"), redis.url, redis.process.pid, options)
         stack.callback(run.stop_everything)
         return run.execute()
 
 
 class LoadRun:
-    def __init__(self, folder: Path, database_url: str, redis_url: str, options) -> None:
-        self.folder, self.options = folder, options
+    def __init__(self, folder: Path, database_url: str, redis_url: str, redis_pid: int, options) -> None:
+        self.folder, self.options, self.redis_pid = folder, options, redis_pid
+        # the server's socket folder is beside its data folder (tests/support/postgres.py)
+        self.postgres_data = Path(database_url.rpartition("host=")[2]).parent / "data"
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("ANNEX_")}
         self.env.update(
             DATABASE_URL=database_url,
@@ -100,17 +124,19 @@ class LoadRun:
 
     # ------------------------------------------------------------- processes
 
-    def start(self, name: str, command: list[str]) -> subprocess.Popen:
+    def start(self, name: str, command: list[str], env: dict | None = None) -> subprocess.Popen:
         log = (self.folder / f"{name}-{uuid.uuid4().hex[:6]}.log").open("wb")
         process = subprocess.Popen(
-            command, cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            command, cwd=REPO, env=env or self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         self.processes.append(process)
         return process
 
-    def start_workers(self, count: int) -> None:
+    def start_workers(self, count: int, nice: int | None = None) -> None:
+        """``count`` check workers; ``nice`` overrides the nice levels they step down by (JOBS_WORKER_NICE)."""
+        env = None if nice is None else {**self.env, "ANNEX_JOBS_WORKER_NICE": str(nice)}
         for _ in range(count):
-            self.workers.append(self.start("worker", [sys.executable, "-m", "web.jobs.worker"]))
+            self.workers.append(self.start("worker", [sys.executable, "-m", "web.jobs.worker"], env=env))
         # a worker counts once it has registered in Redis (imports done, ready to take a job)
         from redis import Redis
         from rq import Worker
@@ -130,6 +156,14 @@ class LoadRun:
                 worker.wait()
         self.workers = []
 
+    def renice_workers(self, nice: int) -> None:
+        for worker in self.workers:
+            try:
+                for process in [psutil.Process(worker.pid), *psutil.Process(worker.pid).children(recursive=True)]:
+                    process.nice(nice)
+            except psutil.Error:
+                pass
+
     def stop_everything(self) -> None:
         for process in self.processes:
             if process.poll() is None:
@@ -147,7 +181,7 @@ class LoadRun:
         accounts = self.make_accounts(options.architects, options.reviewers)
         accounts_file = self.folder / "accounts.json"
         accounts_file.write_text(json.dumps(accounts))
-        self.start(
+        self.gunicorn = self.start(
             "gunicorn",
             [
                 sys.executable,
@@ -155,6 +189,12 @@ class LoadRun:
                 "gunicorn",
                 "--workers",
                 "2",
+                "--threads",
+                str(options.threads),
+                # longer than any user's pause between requests: a connection the server closes just
+                # as the client reuses it would fail that request (gunicorn's default is 2 s)
+                "--keep-alive",
+                "75",
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--timeout",
@@ -165,14 +205,21 @@ class LoadRun:
         wait_for(lambda: http_status(f"{self.url}/signin") == 200, 60, "gunicorn to answer")
         self.start_workers(2 * options.workers)
 
+        users = options.architects + options.reviewers
+        # Users arrive over a few seconds, as people do, not in one instant (at most a sixth of the run,
+        # so a short run still has every user working for most of it).
+        spawn_seconds = max(0.1, min(options.spawn_seconds, options.seconds / 6))
+        nice = "/".join(sorted({str(niceness(worker.pid)) for worker in self.workers}))
         self.say(
-            f"load test: {options.architects} architects, {options.reviewers} reviewers, {options.seconds} s, "
-            f"gunicorn 2 web workers, {2 * options.workers} check workers, PostgreSQL, Redis"
+            f"load test: {options.architects} architects, {options.reviewers} reviewers, {options.seconds} s "
+            f"(users started over the first {spawn_seconds:.3g} s), gunicorn 2 web workers x {options.threads} "
+            f"threads (nice {niceness(self.gunicorn.pid)}), {2 * options.workers} check workers (nice {nice}), "
+            "PostgreSQL, Redis"
         )
-        self.say(
-            f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the start"
-        )
+        self.say(f"machine: {os.cpu_count()} cores, load average {load_average()} at the start")
         stats_prefix = self.folder / "locust"
+        meter = self.cpu_meter()
+        locust_cpu = children_cpu()
         locust = subprocess.run(
             [
                 sys.executable,
@@ -182,9 +229,9 @@ class LoadRun:
                 str(REPO / "benchmarks" / "loadtest" / "locustfile.py"),
                 "--headless",
                 "--users",
-                str(options.architects + options.reviewers),
+                str(users),
                 "--spawn-rate",
-                str(max(10, (options.architects + options.reviewers) // 2)),
+                f"{users / spawn_seconds:.3f}",
                 "--run-time",
                 f"{options.seconds}s",
                 "--host",
@@ -207,6 +254,7 @@ class LoadRun:
             capture_output=True,
             text=True,
         )
+        used = meter.used(locust=children_cpu() - locust_cpu)
         (self.folder / "locust.log").write_text(locust.stdout + locust.stderr)
         stats_file = Path(f"{stats_prefix}_stats.csv")
         if not stats_file.exists():
@@ -214,11 +262,17 @@ class LoadRun:
             print(f"locust wrote no statistics (exit {locust.returncode}); see above", file=sys.stderr)
             return 2
         failures = self.report_requests(stats_file, Path(f"{stats_prefix}_failures.csv"))
-        made_in_run = self.count_states()
         self.say(
-            f"during the run: {sum(made_in_run.values())} submissions made, {made_in_run.get('done', 0) + made_in_run.get('failed', 0)} finished"
+            f"CPU during the run, in cores of {os.cpu_count()}: "
+            + ", ".join(f"{name} {cores:.2f}" for name, cores in used.items())
         )
+        made_in_run = self.count_states()
+        finished_in_run = made_in_run.get("done", 0) + made_in_run.get("failed", 0)
+        self.say(f"during the run: {sum(made_in_run.values())} submissions made, {finished_in_run} finished")
 
+        # Their niceness puts checks behind requests; with no requests left to serve, the drain need
+        # not wait behind whatever else runs on the machine (raising a priority needs root: else as it is).
+        self.renice_workers(os.getpriority(os.PRIO_PROCESS, 0))
         drain_started = time.monotonic()
         wait_for(lambda: not self.unfinished(), options.drain_seconds, "the queue to drain", pause=1, fail=False)
         drained = self.count_states()
@@ -243,7 +297,7 @@ class LoadRun:
         missed += self.slow
         if ratio is not None and not SCALING_OK[0] <= ratio <= SCALING_OK[1]:
             missed.append(f"2N workers finished {ratio:.2f} times the checks of N, not about twice")
-        self.say(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end")
+        self.say(f"load average {load_average()} at the end")
         self.say("targets: all met" if not missed else "targets missed: " + "; ".join(missed))
         options.out.parent.mkdir(parents=True, exist_ok=True)
         options.out.write_text("\n".join(self.lines) + "\n")
@@ -347,28 +401,73 @@ class LoadRun:
     # ------------------------------------------------------------- scaling
 
     def scaling(self, architect: dict, n: int, checks: int) -> float:
-        self.stop_workers()
-        rates = {}
-        for count in (n, 2 * n):
-            self.start_workers(count)
-            started = time.monotonic()
-            ids = [self.submit(architect) for _ in range(checks)]
+        """Checks per second of N, then 2N fresh workers, each given ``checks`` queued checks.
 
-            def finished() -> bool:
+        The checks are queued before the workers start, and timed from the first check
+        started to the last one ended (RQ's own times), so the workers' start-up and the
+        uploads are not counted. The workers' CPU (their work-horses and check processes
+        included) and the machine's are measured over the same time.
+        """
+        self.stop_workers()
+        rates, cores = {}, {}
+        for count in (n, 2 * n):
+            ids = [self.submit(architect) for _ in range(checks)]
+            meter = self.cpu_meter()
+            self.start_workers(count, nice=0)  # no requests to put first: the checks at the harness's priority
+
+            def finished(ids=ids) -> bool:
                 with self.session() as session:
                     states = session.scalars(select(Submission.check_state).where(Submission.id.in_(ids))).all()
                 return all(state in ("done", "failed") for state in states)
 
             wait_for(finished, self.options.drain_seconds, f"{checks} checks on {count} workers", pause=0.5)
-            elapsed = time.monotonic() - started
-            rates[count] = checks / elapsed
-            self.say(
-                f"scaling: {count} check workers finished {checks} checks in {elapsed:.1f} s = {rates[count]:.3f} checks/s"
-            )
+            elapsed = self.makespan(ids)
+            used = meter.used()
             self.stop_workers()
+            rates[count] = checks / elapsed
+            check_seconds = used["checks"] * meter.seconds  # the work-horses' and check processes' CPU
+            cores[count] = check_seconds / elapsed  # the checks ran within the makespan
+            self.say(
+                f"scaling: {count} check workers finished {checks} checks in {elapsed:.1f} s = {rates[count]:.3f} "
+                f"checks/s; the checks used {check_seconds:.1f} s of CPU ({check_seconds / checks:.2f} s each, "
+                f"{cores[count]:.2f} cores); meanwhile the machine was busy {used['machine']:.2f} of "
+                f"{os.cpu_count()} cores, {used['other processes']:.2f} of them other processes"
+            )
         ratio = rates[2 * n] / rates[n]
         self.say(f"scaling: {2 * n} workers / {n} workers = {ratio:.2f} times the checks per second (target about 2)")
+        cpu_ratio = cores[2 * n] / cores[n] if cores[n] else float("nan")
+        self.say(
+            f"scaling: the {2 * n} workers obtained {cpu_ratio:.2f} times the CPU of {n} "
+            f"({cores[2 * n]:.2f} against {cores[n]:.2f} cores); per core obtained, {2 * n} workers finished "
+            f"{ratio / cpu_ratio:.2f} times the checks of {n}"
+        )
         return ratio
+
+    def makespan(self, submission_ids: list[int]) -> float:
+        """Seconds from the first of these checks started on a worker to the last one ended (RQ's times)."""
+        from redis import Redis
+        from rq.job import Job as RqJob
+
+        from web.store.models import Job
+
+        with self.session() as session:
+            tokens = session.scalars(
+                select(Job.token).where(Job.submission_id.in_(submission_ids), Job.kind == "check")
+            ).all()
+        connection = Redis.from_url(self.env["REDIS_URL"])
+        jobs = [RqJob.fetch(token, connection=connection) for token in tokens]
+        started = min(job.started_at for job in jobs if job.started_at)
+        ended = max(job.ended_at for job in jobs if job.ended_at)
+        return (ended - started).total_seconds()
+
+    def cpu_meter(self) -> CpuMeter:
+        groups = {
+            "gunicorn": [self.gunicorn.pid],
+            "checks": [worker.pid for worker in self.workers],
+            "PostgreSQL": [int((self.postgres_data / "postmaster.pid").read_text().split()[0])],
+            "Redis": [self.redis_pid],
+        }
+        return CpuMeter(groups, workers=self)
 
     def submit(self, architect: dict) -> int:
         boundary = uuid.uuid4().hex
@@ -390,6 +489,81 @@ class LoadRun:
         )
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read())["id"]
+
+
+class CpuMeter:
+    """CPU used, from now to ``used()``, by groups of processes and by the whole machine, in cores.
+
+    A group is its processes and all their descendants: live ones by their own times,
+    finished ones through their parent's children times. "checks" is what the check
+    workers' children used (RQ's work-horses and the check processes under them), not the
+    workers' own start-up and polling; workers started after the meter count too (their
+    list is read again from ``workers`` at the end).
+    """
+
+    def __init__(self, groups: dict[str, list[int]], workers=None) -> None:
+        self.groups, self.workers = groups, workers
+        self.started = time.monotonic()
+        self.machine = busy_seconds()
+        self.first = {name: sum(tree_cpu(pid, name == "checks") for pid in pids) for name, pids in groups.items()}
+        self.seen = {pid: tree_cpu(pid, True) for pid in groups.get("checks", [])}  # later workers start at 0
+
+    def used(self, **extra_seconds: float) -> dict[str, float]:
+        self.seconds = max(time.monotonic() - self.started, 1e-6)
+        used = {}
+        for name, pids in self.groups.items():
+            if name == "checks" and self.workers is not None:
+                now = [worker.pid for worker in self.workers.workers]
+                used[name] = sum(tree_cpu(pid, True) - self.seen.get(pid, 0.0) for pid in now)
+            else:
+                used[name] = sum(tree_cpu(pid) for pid in pids) - self.first[name]
+        used.update(extra_seconds)
+        machine = busy_seconds() - self.machine
+        cores = {name: seconds / self.seconds for name, seconds in used.items()}
+        cores["other processes"] = max(0.0, (machine - sum(used.values())) / self.seconds)
+        cores["machine"] = machine / self.seconds
+        return cores
+
+
+def tree_cpu(pid: int, descendants_only: bool = False) -> float:
+    """CPU seconds of a process and its descendants, finished ones included (see CpuMeter)."""
+    try:
+        root = psutil.Process(pid)
+        processes = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        own = 0.0 if descendants_only and process is root else times.user + times.system
+        total += own + times.children_user + times.children_system
+    return total
+
+
+def niceness(pid: int) -> int | None:
+    try:
+        return psutil.Process(pid).nice()
+    except psutil.Error:
+        return None
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has spent not idle since boot."""
+    times = psutil.cpu_times()
+    return sum(times) - times.idle - getattr(times, "iowait", 0.0)
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's finished (waited-for) children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def field(boundary: str, name: str, value: bytes, filename: str | None = None) -> bytes:

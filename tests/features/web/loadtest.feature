@@ -8,3 +8,5 @@ Feature: The load test harness (make loadtest) keeps working
     Then it lists the requests, errors, p50 and p95 of the upload, the version status, the review queue, a submission's page and the sign-in
     And no request failed
     And every submission made was checked after draining, none lost
+    And the check workers ran 10 nice levels below the web workers, so requests come before checks
+    And it says how many of the cores the stack and the other processes on the machine used

@@ -97,3 +97,20 @@ def none_lost(run):
     assert match, run["text"]
     made, done, failed, lost = map(int, match.groups())
     assert made >= 2 and done + failed == made and lost == 0, run["text"]
+
+
+@then("the check workers ran 10 nice levels below the web workers, so requests come before checks")
+def workers_niced(run):
+    match = re.search(r"threads \(nice (-?\d+)\), \d+ check workers \(nice (-?\d+)\)", run["text"])
+    assert match, run["text"]
+    web_nice, worker_nice = map(int, match.groups())
+    assert worker_nice == min(19, web_nice + 10), run["text"]
+
+
+@then("it says how many of the cores the stack and the other processes on the machine used")
+def cpu_accounted(run):
+    match = re.search(r"^CPU during the run, in cores of \d+: (.+)$", run["text"], re.MULTILINE)
+    assert match, run["text"]
+    cores = {name: float(value) for name, value in re.findall(r"([A-Za-z ]+?) (\d+\.\d+)(?:, |$)", match.group(1))}
+    assert {"gunicorn", "checks", "PostgreSQL", "locust", "other processes", "machine"} <= set(cores), run["text"]
+    assert cores["gunicorn"] > 0 and 0 < cores["machine"] <= 1.05 * (os.cpu_count() or 1), run["text"]
