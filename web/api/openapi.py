@@ -73,10 +73,16 @@ PROJECT_ID = {"name": "project_id", "in": "path", "required": True, "schema": {"
 NULLABLE_TEXT = {"type": ["string", "null"]}
 TIMESTAMP = {"type": "string", "format": "date-time", "description": "UTC, ISO 8601."}
 
+REVIEW_OUTCOME = {
+    "enum": ["approved", "approved_with_deviations", "changes_requested", None],
+    "description": "How the review ended: approved (with deviations when a standing decision accepts one) "
+    "or changes requested; null until a reviewer signs the version off.",
+}
+
 VERSION_SUMMARY: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["id", "number", "created_at", "check_state", "verdict", "review_state", "url"],
+    "required": ["id", "number", "created_at", "check_state", "verdict", "review_state", "review_outcome", "url"],
     "properties": {
         "id": {"type": "integer", "description": "The version's id, used in /versions/{version_id}."},
         "number": {"type": "integer", "minimum": 1, "description": "1, 2, ... within the project."},
@@ -84,6 +90,7 @@ VERSION_SUMMARY: dict[str, Any] = {
         "check_state": {"enum": ["queued", "running", "done", "failed"]},
         "verdict": {"enum": ["complies", "fails", "incomplete", None], "description": "Null until the check is done."},
         "review_state": {"enum": ["new", "in_review", "changes_requested", "approved"]},
+        "review_outcome": REVIEW_OUTCOME,
         "url": {"type": "string", "description": "The version's status."},
     },
 }
@@ -250,9 +257,15 @@ SCHEMAS = {
     "Review": {
         "type": "object",
         "additionalProperties": False,
-        "required": ["state", "decided_at", "decided_by", "signed_off_annex_sha256", "decisions"],
+        "required": ["state", "outcome", "notes", "decided_at", "decided_by", "signed_off_annex_sha256", "decisions"],
         "properties": {
             "state": {"enum": ["new", "in_review", "changes_requested", "approved"]},
+            "outcome": REVIEW_OUTCOME,
+            "notes": {
+                "type": ["string", "null"],
+                "description": "The reviewer's note on the final decision (the changes requested, or the conditions "
+                "of an approval); null until decided or when none was given.",
+            },
             "decided_at": {"oneOf": [TIMESTAMP, {"type": "null"}]},
             "decided_by": NULLABLE_TEXT,
             "signed_off_annex_sha256": {

@@ -40,6 +40,7 @@ from ..architect.submissions import (
 from ..i18n import gettext as _
 from ..jobs.checking import start_check
 from ..review.reviewing import ReviewRefused, annex_download_name, is_frozen, latest_decisions, signed_annex_bytes
+from ..review.outcome import decision_notes, outcome_kind
 from ..store import db, storage
 from ..store.models import CheckState, Municipality, Project, ReviewState, Role, Submission, User
 from .openapi import openapi_document as build_openapi_document
@@ -412,8 +413,16 @@ def version_summary(submission: Submission) -> dict:
         "check_state": submission.check_state,
         "verdict": submission.verdict,
         "review_state": submission.review_state,
+        "review_outcome": _outcome(submission),
         "url": url_for("api.version", version_id=submission.id),
     }
+
+
+def _outcome(submission: Submission, decisions: dict | None = None) -> str | None:
+    """approved, approved_with_deviations or changes_requested once decided; else None."""
+    if submission.review_state not in DECIDED:
+        return None
+    return outcome_kind(submission, latest_decisions(submission) if decisions is None else decisions)
 
 
 def version_json(submission: Submission) -> dict:
@@ -444,9 +453,12 @@ def version_json(submission: Submission) -> dict:
 
 
 def review_json(submission: Submission, show_decisions: bool) -> dict:
-    standing = latest_decisions(submission).values() if show_decisions else ()
+    latest = latest_decisions(submission)
+    standing = latest.values() if show_decisions else ()
     return {
         "state": submission.review_state,
+        "outcome": _outcome(submission, latest),
+        "notes": (decision_notes(submission) or None) if submission.review_state in DECIDED else None,
         "decided_at": timestamp(submission.decided_at),
         "decided_by": submission.decided_by.name if submission.decided_by else None,
         "signed_off_annex_sha256": submission.final_annex_sha256,

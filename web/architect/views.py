@@ -29,6 +29,7 @@ from ..i18n import gettext as _
 from ..jobs.checking import start_check
 from ..results_view import changes_view, check_state_word, preflight_view, results_view, review_state_word, verdict_word
 from ..review.reviewing import ReviewRefused, annex_download_name, signed_annex_bytes
+from ..review.outcome import decision_names, review_outcome, standing_decisions
 from ..store import db, storage
 from ..store.models import CheckState, Municipality, Project, Role, Submission
 from . import schedules
@@ -68,12 +69,16 @@ def projects():
     db_session = db.session()
     user = signed_in_user()
     owned = projects_of(db_session, user)
+    latest = latest_versions(db_session, owned)
+    outcomes = {version.id: review_outcome(version) for version in latest.values()}
     return render_template(
         "architect/projects.html",
         projects=owned,
-        latest=latest_versions(db_session, owned),
+        latest=latest,
+        outcomes={version_id: outcome for version_id, outcome in outcomes.items() if outcome},
         verdict_word=verdict_word,
         check_state_word=check_state_word,
+        review_state_word=review_state_word,
     )
 
 
@@ -293,6 +298,9 @@ def version(project_id: int, number: int):
         running=submission.check_state in (CheckState.QUEUED.value, CheckState.RUNNING.value),
         check_state_word=check_state_word,
         review_state_word=review_state_word,
+        outcome=review_outcome(submission),
+        architect_decisions=standing_decisions(submission),
+        verdict_names=decision_names(),
         download_name=annex_download_name(submission),
         progress_label=_(submission.progress_label) if submission.progress_label else _("Waiting for its turn"),
         error=_(submission.error) if submission.error else _("The check could not be run."),

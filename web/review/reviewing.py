@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask import has_request_context, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager, load_only
 
@@ -178,17 +179,7 @@ def record_decision(
     _require_checked_and_open(submission)
     if key not in {finding_key(f) for f in findings_of(submission) if f["status"] not in UNDECIDABLE}:
         raise ReviewRefused(_("This finding is not part of this version; reload the page."))
-    if verdict not in FINDING_VERDICTS:
-        raise ReviewRefused(_("Choose accept, reject or accept a deviation."))
-    justification = " ".join(justification.split())  # one paragraph, as the annex prints it
-    if verdict == FindingVerdict.DEVIATION.value and not justification:
-        raise ReviewRefused(_("A deviation needs a written justification."))
-    if verdict == FindingVerdict.REJECTED.value and not justification:
-        raise ReviewRefused(_("Rejecting a finding needs a written reason."))
-    if len(justification) > MAX_JUSTIFICATION:
-        raise ReviewRefused(
-            _("The justification is longer than %(limit)s characters; shorten it.", limit=MAX_JUSTIFICATION)
-        )
+    justification = _valid_justification(verdict, justification)
 
     _lock(db_session, submission)
     if is_frozen(submission):  # signed off while this request was on its way
@@ -207,6 +198,71 @@ def record_decision(
     return decision
 
 
+def _valid_justification(verdict: str, justification: str) -> str:
+    """The justification as recorded (one paragraph, as the annex prints it), or why ``verdict`` needs another."""
+    if verdict not in FINDING_VERDICTS:
+        raise ReviewRefused(_("Choose accept, reject or accept a deviation."))
+    justification = " ".join(justification.split())
+    if verdict == FindingVerdict.DEVIATION.value and not justification:
+        raise ReviewRefused(_("A deviation needs a written justification."))
+    if verdict == FindingVerdict.REJECTED.value and not justification:
+        raise ReviewRefused(_("Rejecting a finding needs a written reason."))
+    if len(justification) > MAX_JUSTIFICATION:
+        raise ReviewRefused(
+            _("The justification is longer than %(limit)s characters; shorten it.", limit=MAX_JUSTIFICATION)
+        )
+    return justification
+
+
+def record_decisions(
+    db_session: Session, submission: Submission, reviewer: User, keys: list[str], verdict: str, justification: str = ""
+) -> list[Decision]:
+    """One decision with one reason on several findings (alike ones): all recorded, or none."""
+    _require_checked_and_open(submission)
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        raise ReviewRefused(_("Tick at least one finding."))
+    decidable = {finding_key(f) for f in findings_of(submission) if f["status"] not in UNDECIDABLE}
+    if any(key not in decidable for key in keys):
+        raise ReviewRefused(_("This finding is not part of this version; reload the page."))
+    justification = _valid_justification(verdict, justification)
+
+    _lock(db_session, submission)
+    if is_frozen(submission):  # signed off while this request was on its way
+        raise ReviewRefused(_("This version is signed off and frozen; its decisions can no longer change."), 409)
+    if submission.review_state == ReviewState.NEW.value:
+        _start_review(db_session, submission, reviewer, "first decision")
+    decisions = []
+    for key in keys:
+        decision = Decision(
+            submission=submission, finding_key=key, verdict=verdict, justification=justification, reviewer=reviewer
+        )
+        db_session.add(decision)
+        decisions.append(decision)
+        detail = f"{verdict} on finding {_number_of(submission, key)} ({key})" + (
+            f": {justification}" if justification else ""
+        )
+        db_session.add(AuditEvent(submission_id=submission.id, user_id=reviewer.id, action="decision", detail=detail))
+    db_session.commit()
+    return decisions
+
+
+def newer_version(db_session: Session, submission: Submission) -> int | None:
+    """The number of the project's latest version when it is newer than ``submission``."""
+    latest = db_session.scalar(
+        select(func.max(Submission.number)).where(Submission.project_id == submission.project_id)
+    )
+    return latest if latest is not None and latest > submission.number else None
+
+
+def superseded_sentence(submission: Submission, newer: int) -> str:
+    return _(
+        "Version %(newer)s of this project was submitted after this one, so approving version %(number)s approves plans that have since been replaced; confirm that this is what you mean.",
+        newer=newer,
+        number=submission.number,
+    )
+
+
 def _number_of(submission: Submission, key: str) -> str:
     """The finding's marker number as the pages and the annex show it ("-" for one without a marker)."""
     numbers = marker_numbers(submission)
@@ -220,9 +276,19 @@ def _number_of(submission: Submission, key: str) -> str:
 
 
 def final_decision(
-    db_session: Session, submission: Submission, reviewer: User, decision: str, notes: str = "", language: str = "en"
+    db_session: Session,
+    submission: Submission,
+    reviewer: User,
+    decision: str,
+    notes: str = "",
+    language: str = "en",
+    *,
+    confirm_superseded: bool = False,
 ) -> Submission:
-    """Approve or request changes: write the signed-off annex, store it, freeze the version."""
+    """Approve or request changes: write the signed-off annex, store it, freeze the version.
+
+    Approving a version that a newer one of the project has replaced needs ``confirm_superseded``.
+    """
     db_session.expire(submission, ["decisions"])  # decide on what is recorded, not on what this session saw earlier
     _require_checked_and_open(submission)
     if decision not in FINAL_DECISIONS:
@@ -236,6 +302,12 @@ def final_decision(
         raise ReviewRefused(_("Choose the annex language from the list."))
     if decision == ReviewState.APPROVED.value and (blockers := approval_blockers(submission)):
         raise ReviewRefused(blockers[0], 409)
+    if (
+        decision == ReviewState.APPROVED.value
+        and not confirm_superseded
+        and (newer := newer_version(db_session, submission)) is not None
+    ):
+        raise ReviewRefused(superseded_sentence(submission, newer), 409)
 
     if pending_sign_off(db_session, submission) is not None:
         raise ReviewRefused(_("The signed-off annex of this version is being written already."), 409)
@@ -248,6 +320,12 @@ def final_decision(
         "reviewer_id": reviewer.id,
         "decided_at": utcnow().replace(microsecond=0).isoformat(),
         "last_decision_id": max((d.id for d in latest.values()), default=0),
+        # for the notice to the architect, written where no request is at hand
+        "version_url": url_for(
+            "architect.version", project_id=submission.project_id, number=submission.number, _external=True
+        )
+        if has_request_context()
+        else "",
     }
     # The annex is written by a job (web.jobs), away from the web process; in the tests'
     # inline mode it is written by now, and a refusal comes back as it always did.
@@ -339,6 +417,9 @@ def _sign_off(db_session: Session, submission: Submission, reviewer: User, args:
     still_mine(db_session, token)
     finish(db_session, token, JobState.DONE)
     db_session.commit()
+    from .outcome import send_review_notice  # outcome reads this module
+
+    send_review_notice(submission, args.get("version_url", ""))
 
 
 def signed_annex_pdf(submission: Submission, review: Review, language: str) -> bytes:

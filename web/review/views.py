@@ -15,12 +15,13 @@ from sqlalchemy import select
 
 from ..accounts.access import reviewable_submission, role_required, signed_in_user
 from ..architect.recognition import layer_rows, openings_view, preview_markup, role_names
-from ..architect.submissions import previous_version
+from ..architect.submissions import BLOCKING, previous_version
 from ..i18n import current_language
 from ..i18n import gettext as _
 from ..results_view import changes_view, check_state_word, preflight_view, results_view, verdict_word
 from ..store import db, storage
 from ..store.models import AuditEvent, ReviewState, Role, Submission
+from .alike import alike_groups
 from .reviewing import (
     FINAL_DECISIONS,
     MAX_JUSTIFICATION,
@@ -31,12 +32,16 @@ from .reviewing import (
     approval_blockers,
     failed_sign_off,
     final_decision,
+    findings_of,
     is_frozen,
     latest_decisions,
+    newer_version,
     open_for_review,
     pending_sign_off,
     record_decision,
+    record_decisions,
     signed_annex_bytes,
+    superseded_sentence,
 )
 from .reviewing import queue as queue_of
 
@@ -122,6 +127,8 @@ def _submission_page(
     events = db_session.scalars(
         select(AuditEvent).where(AuditEvent.submission_id == submission.id).order_by(AuditEvent.at, AuditEvent.id)
     ).all()
+    frozen = is_frozen(submission)
+    newer = newer_version(db_session, submission)
     return render_template(
         "review/submission.html",
         submission=submission,
@@ -155,6 +162,10 @@ def _submission_page(
         running=submission.check_state in ("queued", "running"),
         signing=pending_sign_off(db_session, submission) is not None,
         sign_off_failure=failed_sign_off(db_session, submission),
+        blocking_statuses=BLOCKING,
+        alike_groups=alike_groups(view, findings_of(submission)) if view and not frozen else [],
+        newer_version=newer,
+        superseded_sentence=superseded_sentence(submission, newer) if newer else "",
     ), status
 
 
@@ -191,6 +202,37 @@ def decide(submission_id: int):
     )
 
 
+@bp.post("/submissions/<int:submission_id>/decisions/alike")
+@role_required(Role.REVIEWER)
+def decide_alike(submission_id: int):
+    """One decision with one reason on the ticked findings of a set of alike ones."""
+    user = signed_in_user()
+    submission = reviewable_submission(submission_id, user)
+    form = request.form
+    group = form.get("group", "")
+    keys = form.getlist("finding_key")
+    try:
+        recorded = record_decisions(
+            db.session(),
+            submission,
+            user,
+            keys=keys,
+            verdict=form.get("verdict", ""),
+            justification=form.get("justification", ""),
+        )
+    except ReviewRefused as refused:
+        db.session().rollback()
+        return _submission_page(
+            submission,
+            status=refused.status,
+            error=refused.sentence,
+            error_key=f"bulk-{int(group)}" if group.isdigit() else "bulk",
+            typed={"justification": form.get("justification", "")},
+        )
+    flash(_("Decisions recorded on %(count)s findings.", count=len(recorded)), "success")
+    return redirect(url_for("review.submission", submission_id=submission.id, **_filters(request.args), _anchor="bulk"))
+
+
 @bp.post("/submissions/<int:submission_id>/final")
 @role_required(Role.REVIEWER)
 def decide_finally(submission_id: int):
@@ -205,6 +247,7 @@ def decide_finally(submission_id: int):
             decision=form.get("decision", ""),
             notes=form.get("notes", ""),
             language=form.get("language", current_language()),
+            confirm_superseded=form.get("confirm_superseded") == "yes",
         )
     except ReviewRefused as refused:
         db.session().rollback()
@@ -213,7 +256,11 @@ def decide_finally(submission_id: int):
             status=refused.status,
             error=refused.sentence,
             error_key="final",
-            typed={"notes": form.get("notes", ""), "decision": form.get("decision", "")},
+            typed={
+                "notes": form.get("notes", ""),
+                "decision": form.get("decision", ""),
+                "confirm_superseded": form.get("confirm_superseded", ""),
+            },
         )
     if is_frozen(submission):
         flash(_("The decision is recorded and the signed-off annex is ready; this version is now frozen."), "success")

@@ -46,6 +46,7 @@ def app(database_url, tmp_path):
             "DATABASE_URL": database_url,
             "UPLOAD_FOLDER": str(tmp_path / "uploads"),
             "ANNEX_FOLDER": str(tmp_path / "annexes"),
+            "MAIL_OUTBOX": str(tmp_path / "outbox"),  # a sign-off's notice to the architect, among others
             "CHECK_IN_BACKGROUND": False,
         }
     )

@@ -129,6 +129,7 @@ def _compute_outcome(folder: Path) -> Outcome:
             "DATABASE_URL": f"sqlite:///{folder / 'annex.sqlite'}",
             "UPLOAD_FOLDER": str(folder / "uploads"),
             "ANNEX_FOLDER": str(folder / "annexes"),
+            "MAIL_OUTBOX": str(folder / "outbox"),  # the sign-off's notice to the architect
             "CHECK_IN_BACKGROUND": False,
         }
     )
