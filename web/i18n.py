@@ -136,6 +136,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["digits"] = digits
     app.jinja_env.filters["moment"] = moment
     app.jinja_env.globals["_isolated"] = isolated_gettext
+    from .review.audit_words import audit_detail  # it says its sentences with this module's gettext
+
+    app.jinja_env.filters["audit_detail"] = lambda event: audit_detail(event.action, event.detail)
 
     @app.context_processor
     def _language():

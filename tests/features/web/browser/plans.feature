@@ -72,9 +72,10 @@ Feature: Plans you can read, right to left done right, and pages that fit a phon
     And the upload's date is written in the Solar Hijri calendar with the Gregorian date beside
     And the measured and required values are each bidi-isolated
 
-  Scenario: A Persian reviewer's page isolates the architect's e-mail address, the address and the storeys
+  Scenario: A Persian reviewer's page isolates the architect's e-mail address, the address and the storeys, and says the audit trail in Persian
     Given the app is running
     And the architect's example project "EX-2026-001" has been checked
     When the reviewer opens the example's submission 1366 px wide in Persian
     Then the architect's name and e-mail address, the address and every storey's name are each bidi-isolated
     And the submission's date is written in the Solar Hijri calendar with the Gregorian date beside
+    And every detail of the audit trail is in Persian, its values isolated

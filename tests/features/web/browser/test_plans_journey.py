@@ -320,3 +320,16 @@ def reviewer_date(journey):
     text = journey["page"].locator("[data-submitted] time").text_content()
     assert any(month in text for month in SOLAR_HIJRI_MONTHS), text
     assert "۲۰۲" in text and not LATIN_DIGIT.search(text), text
+
+
+@then("every detail of the audit trail is in Persian, its values isolated")
+def audit_in_persian(journey):
+    page = journey["page"]
+    page.reload()  # the first visit started the review: its event is in the trail now
+    details = [d.strip() for d in page.locator("table[data-audit] td.detail").all_text_contents()]
+    assert len(details) >= 3, details  # submitted, checked, review started
+    english = [
+        d for d in details if not PERSIAN_LETTER.search(d) or re.search(r"\b(version|storey|checked|opened)\b", d)
+    ]
+    assert not english, english
+    assert page.locator("table[data-audit] td.detail bdi").count() >= 2  # the ruleset, the version number
