@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import cast
 
 from checker.report.annex import _alike as annex_alike_key
-from checker.results import Severity
+from checker.results import Finding, Severity
 
 from ..architect.submissions import BLOCKING
 from ..results_view import FindingRow, ResultsView
@@ -35,13 +36,17 @@ def _quantity(value: dict | None) -> SimpleNamespace | None:
 
 def alike_key(finding: dict) -> tuple:
     """The annex's key for a finding of the stored results (JSON rather than a Finding)."""
+    # _alike reads only these five attributes, which the stored JSON holds as plain values
     return annex_alike_key(
-        SimpleNamespace(
-            status=finding["status"],
-            severity=finding.get("severity"),
-            required=_quantity(finding.get("required")),
-            measured=_quantity(finding.get("measured")),
-            provisional=tuple(finding.get("provisional", ())),
+        cast(
+            Finding,
+            SimpleNamespace(
+                status=finding["status"],
+                severity=finding.get("severity"),
+                required=_quantity(finding.get("required")),
+                measured=_quantity(finding.get("measured")),
+                provisional=tuple(finding.get("provisional", ())),
+            ),
         )
     )
 

@@ -78,7 +78,7 @@ def outcome_kind(submission: Submission, decisions: dict[str, Decision]) -> str:
 
 def review_outcome(submission: Submission) -> ReviewOutcome | None:
     """The outcome of a signed-off version; None while it is not decided."""
-    if not is_frozen(submission) or submission.review_state not in OUTCOMES:
+    if not is_frozen(submission) or submission.review_state not in OUTCOMES or submission.decided_at is None:
         return None
     decisions = latest_decisions(submission)
     return ReviewOutcome(
