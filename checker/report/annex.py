@@ -51,6 +51,7 @@ from ..results import Finding, Quantity, Results, Severity, Status, verdict_sent
 from ..rules import catalogue
 from . import i18n
 from .drawing import STATUS_COLOURS, needs_picture, plan_frame, storey_drawing, storey_picture
+from .parameters import parameter_words
 from .review import FindingDecision, Review
 
 HERE = Path(__file__).resolve().parent
@@ -484,6 +485,7 @@ def _environment(language: str) -> Environment:
     env.globals["recognised"] = lambda e: render(recognition(e.recognised_by, e.confidence), language)
     env.globals["inferred_note"] = lambda e: render(inferred_note(e.recognised_by, e.confidence), language)
     env.globals["value_mark"] = value_mark
+    env.globals["parameter_words"] = lambda rule_id, name: parameter_words(rule_id, name, language)
     env.globals["INFERRED_MARK"] = INFERRED_MARK
     env.globals["STATUS_COLOURS"] = {status.value: colour for status, colour in STATUS_COLOURS.items()}
     return env

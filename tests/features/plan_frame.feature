@@ -21,3 +21,8 @@ Feature: Plans at the building's scale, with markers that never overlap
     When they are spread
     Then no two of the spread markers' bounding boxes overlap
     And every spread marker lies inside the drawing
+
+  Scenario: The annex names the provisional figures a finding relies on in words, not by their parameter names
+    Given the bundled example checked under "ir-police-annex"
+    When the annex HTML is made in English and in Persian
+    Then each lists the provisional figures in the catalogue's words, with no parameter name such as "required_class"

@@ -7,7 +7,9 @@ import re
 import numpy
 from pytest_bdd import given, parsers, scenarios, then, when
 
+from checker.report.annex import annex_html
 from checker.report.drawing import plan_frame, spread_markers, storey_drawing
+from checker.report.parameters import parameter_words
 from checker.results import Status
 
 from checker.engine import run_rules
@@ -105,3 +107,22 @@ def inside(ctx):
     r = ctx["radius"]
     assert (ctx["centres"] >= r - 1e-9).all()
     assert (ctx["centres"][:, 0] <= width - r + 1e-9).all() and (ctx["centres"][:, 1] <= height - r + 1e-9).all()
+
+
+@when("the annex HTML is made in English and in Persian")
+def annex_in_both(ctx):
+    ctx["annexes"] = {language: annex_html(ctx["plan"], ctx["results"], language=language) for language in ("en", "fa")}
+
+
+@then(
+    parsers.parse(
+        'each lists the provisional figures in the catalogue\'s words, with no parameter name such as "{name}"'
+    )
+)
+def provisional_in_words(ctx, name):
+    for language, html in ctx["annexes"].items():
+        figures = re.findall(r'<div class="provisional-figures">(.*?)</div>', html, re.S)
+        assert figures, language
+        assert not any(re.search(r"\b[a-z]+_[a-z_]+\b|reach\.", text) for text in figures), (language, figures[:3])
+        words = parameter_words("OPEN-01", name, language)
+        assert words != name and any(words in text for text in figures), (language, words)
