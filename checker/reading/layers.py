@@ -95,12 +95,12 @@ NO_ROLE = LayerRole(None)
 class LayerMapping:
     """Patterns per role: the user's first, then the defaults."""
 
-    user: tuple[tuple[Role, str], ...] = ()
+    user: tuple[tuple[Role | None, str], ...] = ()  # None: the table's "none"
     source: str | None = None  # where the user's patterns came from
-    _compiled: tuple[tuple[Role, str], ...] = field(init=False, repr=False, compare=False)
+    _compiled: tuple[tuple[Role | None, str], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        pairs = [(role, normalise(p)) for role, p in self.user]
+        pairs: list[tuple[Role | None, str]] = [(role, normalise(p)) for role, p in self.user]
         pairs += [(role, normalise(p)) for role, patterns in DEFAULT_PATTERNS.items() for p in patterns]
         object.__setattr__(self, "_compiled", tuple(pairs))
 
@@ -132,7 +132,7 @@ class LayerMapping:
             # "A-WALL-DIMS", "A-DOOR-DEMO": the name says the layer holds no such element.
             return LayerRole(None, noise=reading.noise)
         for role, pattern in self._compiled[user:]:
-            if fnmatch.fnmatchcase(name, pattern):
+            if role is not None and fnmatch.fnmatchcase(name, pattern):  # the defaults have no "none"
                 return LayerRole(
                     role,
                     "layer-name",
@@ -150,7 +150,7 @@ class LayerMapping:
         """Build from a ``{role: [pattern, ...]}`` table; ``where`` names it in errors."""
         if not isinstance(table, dict):
             raise ManifestError(f"{where}: the layer mapping must be a table of role = [layer names].")
-        pairs: list[tuple[Role, str]] = []
+        pairs: list[tuple[Role | None, str]] = []
         roles = {r.value: r for r in Role}
         for key, patterns in table.items():
             role = roles.get(str(key).lower())

@@ -31,7 +31,7 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ..errors import InputError
 
@@ -59,7 +59,7 @@ class Limits:
     max_entities: int = 5_000_000
 
     @classmethod
-    def from_environment(cls, environ: dict | None = None) -> Limits:
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Limits:
         environ = os.environ if environ is None else environ
         given = {name: environ[var] for name, var in ENVIRONMENT.items() if environ.get(var, "").strip()}
         return cls().with_values(given, source="environment")

@@ -95,7 +95,7 @@ class LoadReport:
                 "roles": [
                     {
                         "layer": name,
-                        "role": explained.role.value,
+                        "role": explained.role.value if explained.role else None,  # roles has a role for each
                         "how": explained.how,
                         "confidence": explained.confidence,
                         "reason": render(explained.reason) if explained.reason is not None else None,
@@ -209,7 +209,9 @@ def load_storey(
         problems[_several_plates(plates)] += 1
     explained = {name: mapping.explain(name) for name in raw.layer_entities}
     named = sorted(raw.layer_entities.items(), key=lambda item: item[0].casefold())
-    layers = tuple((name, explained[name].role.value if explained[name].role else None, count) for name, count in named)
+    layers = tuple(
+        (name, layer_role.value if (layer_role := explained[name].role) else None, count) for name, count in named
+    )
     report = LoadReport(
         storey=spec.name,
         file=spec.shown_name or str(spec.path),

@@ -33,6 +33,7 @@ import math
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, overload
 
 from .layers import LayerMapping
 from .source import read_plan_file
@@ -167,6 +168,10 @@ def _no_unknown(table: dict, allowed: set[str], where: str) -> None:
         raise ManifestError(f"{where}: unknown key {unknown[0]!r}; the keys are {', '.join(sorted(allowed))}.")
 
 
+@overload
+def _text(table: dict, key: str, where: str, required: Literal[True]) -> str: ...
+@overload
+def _text(table: dict, key: str, where: str, required: bool = False) -> str | None: ...
 def _text(table: dict, key: str, where: str, required: bool = False) -> str | None:
     value = table.get(key)
     if value is None:

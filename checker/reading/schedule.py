@@ -246,11 +246,11 @@ def apply_schedule(plan: Plan, schedule: Schedule) -> Plan:
     handle_rows: dict[tuple[str, int], ScheduleRow] = {}
     type_rows: list[tuple[ScheduleRow, str | None]] = []
     for row in schedule.rows:
-        storey = storey_of(row)
+        storey_name = storey_of(row)
         if row.handle is None:
-            type_rows.append((row, storey))
+            type_rows.append((row, storey_name))
             continue
-        target = _find_handle(row, storey, by_handle)
+        target = _find_handle(row, storey_name, by_handle)
         if target in handle_rows:
             first = handle_rows[target]
             raise ScheduleError(
@@ -268,23 +268,23 @@ def apply_schedule(plan: Plan, schedule: Schedule) -> Plan:
             by_mark.setdefault(mark_key(mark), []).append(target)
     type_targets: dict[tuple[str, int], ScheduleRow] = {}
     seen_types: dict[tuple[str | None, str], ScheduleRow] = {}
-    for row, storey in type_rows:
+    for row, storey_name in type_rows:
         key = mark_key(row.type_mark or "")
-        if (storey, key) in seen_types:
-            first = seen_types[(storey, key)]
+        if (storey_name, key) in seen_types:
+            first = seen_types[(storey_name, key)]
             raise ScheduleError(
                 f"{row.where}: the type {row.type_mark} is already given in {_row_words(first)}; give each type one row."
             )
-        seen_types[(storey, key)] = row
-        targets = [t for t in by_mark.get(key, []) if storey is None or t[0] == storey]
+        seen_types[(storey_name, key)] = row
+        targets = [t for t in by_mark.get(key, []) if storey_name is None or t[0] == storey_name]
         if not targets:
             known = sorted({m for m in marks.values() if m}, key=_natural)
             shown = f"the marks on the plan are {', '.join(known[:20])}" if known else "the plan shows no type marks"
-            where = f" on {storey}" if storey else ""
+            where = f" on {storey_name}" if storey_name else ""
             raise ScheduleError(f"{row.where}: no opening{where} has the type mark {row.type_mark!r}; {shown}.")
         for target in targets:
             # A type row for one storey is more specific than one for the whole project.
-            if target not in type_targets or (storey is not None and type_targets[target].storey is None):
+            if target not in type_targets or (storey_name is not None and type_targets[target].storey is None):
                 type_targets[target] = row
 
     # 3. Each opening's values, most binding first.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import UnitsError
-from ..messages import Listing, Message, Number, Term, msg, render
+from ..messages import Arg, Listing, Message, Number, Term, msg, render
 
 if TYPE_CHECKING:  # recognition.units imports this module
     from .recognition.units import Inference, Support
@@ -243,7 +243,7 @@ def decide_units(
         return report(unit, "user", plausible, msg("units.user", unit=given))
 
     inferred = inference.best if inference is not None and inference.conclusive else None
-    if inferred is not None and (
+    if (inference is not None and inferred is not None) and (
         declared is None or (declared is not inferred and not inference.is_supported(declared))
     ):
         # No usable header, or one the drawing contradicts: the evidence decides.
@@ -300,17 +300,20 @@ def evidence_listing(supports: tuple[Support, ...]) -> Listing:
     for support in supports:
         if support.kind == "extent":
             continue  # the unit's description already says how long the building is
+        low, high = support.low_m, support.high_m
+        if low is None or high is None:  # Inference.supports always gives both
+            continue
         if support.kind == "rooms":
             items.append(
                 msg(
                     "units.evidence-rooms",
                     count=support.plausible,
-                    low=Number(support.low_m, ".1f"),
-                    high=Number(support.high_m, ".1f"),
+                    low=Number(low, ".1f"),
+                    high=Number(high, ".1f"),
                 )
             )
         else:
-            sizes = dict(count=support.plausible, low=Number(support.low_m, ".2f"), high=Number(support.high_m, ".2f"))
+            sizes: dict[str, Arg] = dict(count=support.plausible, low=Number(low, ".2f"), high=Number(high, ".2f"))
             if support.kind == "doors":
                 items.append(msg("units.evidence-doors", **sizes))
             elif support.kind == "openings":

@@ -27,6 +27,7 @@ import numpy as np
 import shapely
 from ezdxf.math import Vec3, bulge_to_arc
 
+from ...geoarrays import point_array
 from .walls import segments_of
 
 MIN_CHORDS = 4  # fewer straight pieces could be any bent line
@@ -85,7 +86,7 @@ def chord_arcs(
     start, end, vector, length = segments.start, segments.end, segments.vector, segments.length
     points = np.concatenate([start, end])  # end k of segment k % n: its start (k < n) or its end
     seg = np.arange(2 * n) % n
-    tree = shapely.STRtree(shapely.points(points))
+    tree = shapely.STRtree(point_array(points))
     i, j = tree.query(shapely.points(points), predicate="dwithin", distance=JOIN_SHARE * length[seg])
     other = seg[i] != seg[j]
     i, j = i[other], j[other]

@@ -69,6 +69,7 @@ NOISE = frozenset({Category.FURNITURE, Category.ANNOTATION, Category.VIEW, Categ
 
 # Doors and windows named by one word ("Fenster und Türen" names both by two).
 OPENINGS = "openings"
+Kind = Role | Category | str  # what a word or code names; str: OPENINGS
 
 # When several roles are named, the more specific element wins, first to last.
 PRECEDENCE = (
@@ -355,7 +356,7 @@ VOCABULARY: dict[str, dict[object, str]] = {
 
 # NCS / AIA: discipline designators (one letter, optionally a modifier letter).
 NCS_DISCIPLINES = frozenset("abcdefghilmopqrstvwxz")
-NCS_GROUPS: dict[str, object] = {
+NCS_GROUPS: dict[str, Kind | None] = {  # None: says nothing
     "wall": Role.WALLS,
     "door": Role.DOORS,
     "glaz": Role.WINDOWS,
@@ -397,7 +398,7 @@ NCS_DEMOLITION_STATUS = "d"
 # field): 21 external walls, 22 internal walls, 27 roofs, 31 openings in external
 # walls (windows and external doors), 32 openings in internal walls (internal doors),
 # 37 roof openings (roof lights), 63 lighting, 72-76 and 82 fittings and furniture.
-CISFB: dict[str, object] = {
+CISFB: dict[str, Kind] = {
     "21": Role.WALLS,
     "22": Role.WALLS,
     "27": Role.ACCESS,
@@ -413,7 +414,7 @@ CISFB: dict[str, object] = {
 }
 # Uniclass 2015 Elements/functions: EF_25_10 walls, EF_25_30 doors and windows,
 # EF_30_10 roofs.
-UNICLASS: dict[tuple[str, str], object] = {
+UNICLASS: dict[tuple[str, str], Kind] = {
     ("25", "10"): Role.WALLS,
     ("25", "30"): OPENINGS,
     ("30", "10"): Role.ACCESS,
@@ -424,7 +425,7 @@ UNICLASS: dict[tuple[str, str], object] = {
 
 @dataclass(frozen=True)
 class Entry:
-    kind: object  # a Role, a Category, or OPENINGS
+    kind: Kind
     languages: tuple[str, ...]
     weak: bool = False
     short: bool = False
@@ -476,9 +477,9 @@ def _add(language: str, kind, text: str) -> None:
             _merge(CJK_WORDS, words[0], entry)
             continue
         if len(words) > 1:
-            for spelling in {tuple(w) for w in _phrase_spellings(words)}:
-                _merge(PHRASES, spelling, entry)
-                _merge(WORDS, "".join(spelling), entry)  # curtainwall
+            for phrase in {tuple(w) for w in _phrase_spellings(words)}:
+                _merge(PHRASES, phrase, entry)
+                _merge(WORDS, "".join(phrase), entry)  # curtainwall
             continue
         for spelling in _spellings(words[0]):
             _merge(WORDS, spelling, entry)
@@ -665,7 +666,7 @@ NOTHING_READ = NameReading(None)
 
 @dataclass(frozen=True)
 class _Hit:
-    kind: object
+    kind: Kind
     source: str  # "word", "compound", "NCS", "CI/SfB", "Uniclass"
     languages: tuple[str, ...] = ()
     weak: bool = False
@@ -714,7 +715,7 @@ def _code_hits(fields: list[str]) -> list[_Hit]:
             hits.append(_Hit(major, "NCS"))
         for field in fields[2:]:
             minor = NCS_GROUPS.get(field)
-            if minor in NCS_MINOR_VETOES or minor is not None and not isinstance(major, Role):
+            if minor is not None and (minor in NCS_MINOR_VETOES or not isinstance(major, Role)):
                 hits.append(_Hit(minor, "NCS"))
         return hits
     number = re.fullmatch(r"(\d{2})\d{0,2}[a-z]?", fields[1])
@@ -868,7 +869,10 @@ def _role_hits(hits: list[_Hit], categories: set, tokens: list[str]) -> list[_Hi
 def _roles_named(hits: list[_Hit]) -> set[Role]:
     roles: set[Role] = set()
     for hit in hits:
-        roles |= {Role.DOORS, Role.WINDOWS} if hit.kind == OPENINGS else {hit.kind}
+        if hit.kind == OPENINGS:
+            roles |= {Role.DOORS, Role.WINDOWS}
+        elif isinstance(hit.kind, Role):  # _role_hits leaves no Category
+            roles.add(hit.kind)
     return roles
 
 

@@ -25,6 +25,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString
 
+from ...geoarrays import point_array
 from ...messages import Message, Number, msg
 from ...plan import OpeningKind
 from ..layers import Role
@@ -292,7 +293,7 @@ def _doors(arcs, arc_geometry, loose: Linework, walls: Segments, gaps: Gaps, how
     gap_of, gap_closed_end, gap_hinge_at_a = _arc_gaps(c, r, e, gaps)
     on_wall = _near_walls(c, walls)
 
-    jambs = shapely.STRtree(shapely.points(np.concatenate([gaps.a, gaps.b]))) if len(gaps) else None
+    jambs = shapely.STRtree(point_array(np.concatenate([gaps.a, gaps.b]))) if len(gaps) else None
     found: list[Found] = []
     done = np.zeros(len(index), dtype=bool)
     for k in range(len(index)):
@@ -396,7 +397,7 @@ def _leaves(c: np.ndarray, r: np.ndarray, e: np.ndarray, segments: Segments, blo
     leaf_block: list = [None] * n
     if not len(segments):
         return leaf_end, leaf_block
-    tree = shapely.STRtree(shapely.points(np.concatenate([segments.start, segments.end])))
+    tree = shapely.STRtree(point_array(np.concatenate([segments.start, segments.end])))
     hinge, seg_point = tree.query(shapely.points(c), predicate="dwithin", distance=float(r.max() * HINGE_TOLERANCE))
     if not len(hinge):
         return leaf_end, leaf_block
@@ -426,7 +427,7 @@ def _pairs(c: np.ndarray, r: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.
     partner = np.full(n, -1)
     shared = np.zeros(n, dtype=int)
     points = e.reshape(-1, 2)
-    i, j = shapely.STRtree(shapely.points(points)).query(
+    i, j = shapely.STRtree(point_array(points)).query(
         shapely.points(points), predicate="dwithin", distance=MEET_TOLERANCE
     )
     arc_i, arc_j = i // 2, j // 2
@@ -453,7 +454,7 @@ def _arc_gaps(c: np.ndarray, r: np.ndarray, e: np.ndarray, gaps: Gaps):
         return gap_of, closed_end, hinge_at_a
     jambs = np.concatenate([gaps.a, gaps.b])
     reach = float(gaps.thickness.max() / 2 + JAMB_TOLERANCE)
-    arc_k, jamb = shapely.STRtree(shapely.points(jambs)).query(shapely.points(c), predicate="dwithin", distance=reach)
+    arc_k, jamb = shapely.STRtree(point_array(jambs)).query(shapely.points(c), predicate="dwithin", distance=reach)
     if not len(arc_k):
         return gap_of, closed_end, hinge_at_a
     g = jamb % len(gaps)

@@ -523,7 +523,7 @@ _VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
 
 # German and Dutch compounds named by their last part ("Kinderzimmer", "Fietsenberging").
 # Only for words at least three letters longer than the part, and tried after whole words.
-_COMPOUND_ENDINGS: tuple[tuple[str, str], ...] = (
+_COMPOUND_ENDINGS: tuple[tuple[str, str | None], ...] = (
     ("badezimmer", "wet"),
     ("zimmer", "habitable"),
     ("kuche", "habitable"),

@@ -37,6 +37,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from ...geoarrays import line_array, polygon_array
 from ...messages import Message, msg
 from ...plan import Source, Space, Wall
 from ..dxf.extract import Extraction
@@ -137,10 +138,12 @@ def recognise_rooms(
     found = []
     for room, words, wall in zip(rooms, inside, bounding):
         name, use = space_name(words), space_use(words)
-        named = name is not None and use not in ("other", "unknown")
+        names_use = name is not None and use not in ("other", "unknown")
         reason = msg("recognition.room-named", text=name) if name else msg("recognition.room-from-walls")
         found.append(
-            FoundRoom(room, wall, name, use, CONFIDENCE_NAMED if named else CONFIDENCE_UNNAMED, reason, tuple(words))
+            FoundRoom(
+                room, wall, name, use, CONFIDENCE_NAMED if names_use else CONFIDENCE_UNNAMED, reason, tuple(words)
+            )
         )
     return found
 
@@ -209,7 +212,7 @@ def _gap_patches(spans: np.ndarray, lines: np.ndarray) -> np.ndarray:
     along = (ends - starts) / lengths[:, None]
     normal = np.column_stack([-along[:, 1], along[:, 0]])
     reach = along * JAMB_REACH
-    zone_lines = shapely.linestrings(np.stack([starts - reach, ends + reach], axis=1))
+    zone_lines = line_array(np.stack([starts - reach, ends + reach], axis=1))
     zones = shapely.buffer(zone_lines, MAX_WALL_DEPTH, cap_style="flat")
     low = np.full(len(spans), -np.inf)
     high = np.full(len(spans), np.inf)
@@ -244,7 +247,7 @@ def _gap_patches(spans: np.ndarray, lines: np.ndarray) -> np.ndarray:
         ],
         axis=1,
     )
-    patches = shapely.polygons(corners)
+    patches = polygon_array(corners)
     # No face on either side (a single-line wall): the span itself, a line.
     flat = high - low < 1e-9
     patches[flat] = spans[flat]
@@ -347,6 +350,6 @@ def rooms_left_undrawn(layer_names: Iterable[str], role_of: Callable[[str], Role
     rooms says it cannot judge. A drawing with no room layer at all, or with room
     names on one but no outlines, leaves the rooms to be recognised.
     """
-    if any(item.role is Role.SPACES for item in (*raw.shapes, *raw.texts)):
+    if any(shape.role is Role.SPACES for shape in raw.shapes) or any(text.role is Role.SPACES for text in raw.texts):
         return False
     return any(role_of(name) is Role.SPACES for name in layer_names)

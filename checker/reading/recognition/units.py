@@ -23,6 +23,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Polygon
 
+from ...geoarrays import point_array, line_array
 from ..dxf.extract import Extraction
 from ..layers import Role
 from ..units import PLAUSIBLE_BUILDING_LENGTH, UNITS, Unit
@@ -116,7 +117,9 @@ class Support:
             "kind": self.kind,
             "count": self.count,
             "plausible": self.plausible,
-            "range": None if self.low_m is None else [round(self.low_m, 3), round(self.high_m, 3)],
+            "range": None
+            if self.low_m is None or self.high_m is None  # both or neither
+            else [round(self.low_m, 3), round(self.high_m, 3)],
         }
 
 
@@ -197,7 +200,7 @@ def door_leaf_radii(raw: Extraction) -> list[float]:
     lengths = np.hypot(*(segments[:, 1] - segments[:, 0]).T)
     centres = shapely.points([a.center for a in quarter])
     radii = np.array([a.radius for a in quarter])
-    arc_index, end_index = shapely.STRtree(shapely.points(ends)).query(
+    arc_index, end_index = shapely.STRtree(point_array(ends)).query(
         centres, predicate="dwithin", distance=radii * LEAF_HINGE_SHARE
     )
     ratio = lengths[owner[end_index]] / radii[arc_index]
@@ -264,7 +267,7 @@ def wall_thicknesses(geometries: list, building_length: float | None) -> tuple[l
     if len(segments) < 2:
         return [], []
     directions = vectors / lengths[:, None]
-    lines = shapely.linestrings(segments)
+    lines = line_array(segments)
     search = building_length * WALL_SEARCH_SHARE
     tree = shapely.STRtree(lines)
     # Most faces have their partner close by: look near first, and further only for the

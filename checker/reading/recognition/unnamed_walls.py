@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import shapely
 
+from ...geoarrays import point_array
 from ...messages import msg
 from ..dxf.extract import Extraction, RawShape
 from ..layers import LayerRole, Role
@@ -147,12 +148,12 @@ def _double_lines(pool: list[RawShape], geometries: np.ndarray, size: float) -> 
     if best is None:
         return None
     unit, _, length, everything, metres = best
-    long = np.flatnonzero(everything.length >= FACE_MIN_M)
-    scaled = Segments(everything.start[long], everything.end[long], everything.owner[long])
+    long_index = np.flatnonzero(everything.length >= FACE_MIN_M)
+    scaled = Segments(everything.start[long_index], everything.end[long_index], everything.owner[long_index])
     faces_long = _faces_beside_walls(scaled)
     faces_long &= ~_evenly_spaced_runs(scaled)
     faces = np.zeros(len(everything), dtype=bool)
-    faces[long[faces_long]] = True
+    faces[long_index[faces_long]] = True
     accepted = faces | _wall_ends(everything, faces)
     owners = np.unique(everything.owner[accepted])
     owners = owners[_wall_like(geometries[owners], metres, everything, faces, owners)]
@@ -250,7 +251,7 @@ def _wall_ends(segments: Segments, faces: np.ndarray) -> np.ndarray:
     points = np.concatenate([segments.start, segments.end])
     short_points = np.concatenate([short, short + n])
     involved = np.flatnonzero(np.concatenate([faces | is_short] * 2))  # the other lines take no part
-    p, q = shapely.STRtree(shapely.points(points[involved])).query(
+    p, q = shapely.STRtree(point_array(points[involved])).query(
         shapely.points(points[short_points]), predicate="dwithin", distance=TOUCH_M
     )
     p, q = short_points[p], involved[q]
@@ -326,10 +327,10 @@ def _outlines(pool: list[RawShape], geometries: np.ndarray, size: float) -> Unna
     closed = shapely.get_type_id(geometries) == 3
     if closed.sum() < 2 or closed.sum() < 0.5 * len(pool):
         return None  # mostly open linework: not a drawing of outlines
-    metres = next((m for _, m in CANDIDATE_UNITS if BUILDING_MIN_M <= size * m <= BUILDING_MAX_M), None)
-    unit = next((u for u, m in CANDIDATE_UNITS if m == metres), None)
-    if metres is None:
+    fitting = next(((u, m) for u, m in CANDIDATE_UNITS if BUILDING_MIN_M <= size * m <= BUILDING_MAX_M), None)
+    if fitting is None:
         return None
+    unit, metres = fitting
     index = np.flatnonzero(closed)
     polygons = geometries[index]
     areas = shapely.area(polygons)

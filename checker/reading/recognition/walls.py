@@ -22,6 +22,8 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
+from ...geoarrays import point_array, line_array
+
 # Tolerances in metres, with why.
 GAP_MIN = 0.4  # narrower breaks are wall joints and partitions meeting a wall
 GAP_MAX = 4.0  # wider breaks are passages or missing walls, not one opening
@@ -56,7 +58,7 @@ class Segments:
         return np.hypot(*self.vector.T) if len(self) else np.zeros(0)
 
     def lines(self) -> np.ndarray:
-        return shapely.linestrings(np.stack([self.start, self.end], axis=1)) if len(self) else np.empty(0, dtype=object)
+        return line_array(np.stack([self.start, self.end], axis=1)) if len(self) else np.empty(0, dtype=object)
 
 
 def segments_of(geometries: list) -> Segments:
@@ -98,7 +100,7 @@ class Gaps:
         return (self.b - self.a) / self.width[:, None] if len(self) else np.zeros((0, 2))
 
     def lines(self) -> np.ndarray:
-        return shapely.linestrings(np.stack([self.a, self.b], axis=1)) if len(self) else np.empty(0, dtype=object)
+        return line_array(np.stack([self.a, self.b], axis=1)) if len(self) else np.empty(0, dtype=object)
 
 
 def thickness_of_polygons(polygons: list) -> np.ndarray:
@@ -139,7 +141,7 @@ def double_line_thickness(segments: Segments) -> np.ndarray:
     good = (cross <= PARALLEL_SIN) & (distance >= DOUBLE_LINE_MIN) & (distance <= DOUBLE_LINE_MAX)
     good &= overlap >= np.minimum(MIN_OVERLAP, 0.5 * np.minimum(length[i], length[j]))
     i, j, distance = i[good], j[good], distance[good]
-    for a, b in ((i, j), (j, i)):
+    for a in (i, j):  # each pair from both ends
         np.fmin.at(result, a, distance)
     return result
 
@@ -180,7 +182,7 @@ def find_gaps(segments: Segments) -> Gaps:
     points = np.concatenate([segments.start, segments.end])
     looks = np.concatenate([-unit, unit])  # the start looks backwards, the end forwards
     probes = shapely.linestrings(np.stack([points + looks * GAP_MIN, points + looks * GAP_MAX], axis=1))
-    tree = shapely.STRtree(shapely.points(points))
+    tree = shapely.STRtree(point_array(points))
     i, j = tree.query(probes, predicate="dwithin", distance=IN_LINE)
     if not len(i):
         return empty
@@ -215,7 +217,7 @@ def find_gaps(segments: Segments) -> Gaps:
 
 def _merge_faces(a: np.ndarray, b: np.ndarray) -> Gaps:
     """Face gaps side by side (one wall's faces, or a hatch over a double line) become one."""
-    lines = shapely.linestrings(np.stack([a, b], axis=1))
+    lines = line_array(np.stack([a, b], axis=1))
     i, j = shapely.STRtree(lines).query(lines, predicate="dwithin", distance=THICKNESS_MAX)
     width = np.hypot(*(b - a).T)
     along = (b - a) / width[:, None]
@@ -366,7 +368,7 @@ def flush_window_faces(walls: Segments) -> np.ndarray:
     j_end = np.where(flip[:, None], walls.start[j], walls.end[j])
     ends = ((walls.start[i], j_start, -unit[i]), (walls.end[i], j_end, unit[i]))
     points = np.concatenate([walls.start, walls.end])
-    point_tree = shapely.STRtree(shapely.points(points))
+    point_tree = shapely.STRtree(point_array(points))
     jamb_of = np.full((len(i), 2), -1)
     for side, (p, q, outward) in enumerate(ends):
         jamb_of[:, side] = _jamb_between(p, q, walls, point_tree)
