@@ -260,7 +260,8 @@ class Extractor:
         step = max(total // 50, 500)
         light = LIGHT_TYPES
         for index, entity in enumerate(msp):
-            if type(entity) in light:
+            # ezdxf's hints say a modelspace holds its entities; the light reader puts its records there too.
+            if type(entity) in light:  # type: ignore[comparison-overlap]
                 self._visit_light(entity)
             else:
                 self._visit(entity, parent_layer=None, top_handle=None, depth=0, block=None, prefix=None)
@@ -497,9 +498,9 @@ class Extractor:
         closed = closed or (len(points) > 3 and points[0] == points[-1])
         geometry: LineString | Polygon
         if closed and len(points) >= 3:
-            polygon = Polygon(points)
-            if not polygon.is_valid:  # self-crossing outlines: keep the largest piece
-                polygon = _largest_polygon(make_valid(polygon))
+            drawn = Polygon(points)
+            # Self-crossing outlines: keep the largest piece.
+            polygon = drawn if drawn.is_valid else _largest_polygon(make_valid(drawn))
             geometry = polygon if polygon is not None and polygon.area > 0 else LineString(points)
         else:
             geometry = LineString(points)
@@ -554,9 +555,8 @@ class Extractor:
         for boundary in ezpath.from_hatch(entity):
             points = _dedupe((v.x, v.y) for v in boundary.flattening(self.flatten_distance))
             if len(points) >= 3:
-                polygon = Polygon(points)
-                if not polygon.is_valid:
-                    polygon = _largest_polygon(make_valid(polygon))
+                drawn = Polygon(points)
+                polygon = drawn if drawn.is_valid else _largest_polygon(make_valid(drawn))
                 if polygon is not None and polygon.area > 0:
                     # On a wall layer the hatch is the wall itself: a shape of that role,
                     # which the plan holds as a Wall like any wall outline.

@@ -25,6 +25,7 @@ result either way (tests/features/fast_reading.feature).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Literal
 from sys import intern
 
 from ezdxf.document import Drawing
@@ -49,6 +50,8 @@ class _Record:
 
     __slots__ = ("handle", "layer")
     KIND = ""
+    handle: str
+    layer: str
 
     @property
     def dxf(self):
@@ -65,6 +68,9 @@ class _Record:
 class LightLine(_Record):
     __slots__ = ("start", "end", "thickness")
     KIND = "LINE"
+    start: tuple[float, ...]
+    end: tuple[float, ...]
+    thickness: float
 
 
 class LightPolyline(_Record):
@@ -72,11 +78,18 @@ class LightPolyline(_Record):
 
     __slots__ = ("points", "closed", "elevation", "thickness")
     KIND = "LWPOLYLINE"
+    points: list[tuple[float, float]]
+    closed: bool
+    elevation: float
+    thickness: float
 
 
 class LightText(_Record):
     __slots__ = ("text", "point", "height")
     KIND = "TEXT"
+    text: str
+    point: tuple[float, float]
+    height: float
 
 
 class LightInsert(_Record):
@@ -85,6 +98,16 @@ class LightInsert(_Record):
     __slots__ = ("name", "insert", "xscale", "yscale", "zscale", "rotation", "extrusion", "attribs")
     KIND = "INSERT"
     mcount = 1
+    name: str
+    insert: tuple[float, ...]
+    xscale: float
+    yscale: float
+    zscale: float
+    rotation: float
+    extrusion: tuple[float, ...]
+    # While read, whether ATTRIBs follow (bool, then None while gathered); once read, as
+    # extraction sees it, their (tag, text) pairs.
+    attribs: Any
 
 
 LIGHT_TYPES = (LightLine, LightPolyline, LightText, LightInsert)
@@ -221,6 +244,8 @@ class _Splitter:
 
     def _release_group(self) -> Iterator[Pair]:
         group, self._group = self._group, None
+        if group is None:  # callers release only a group they hold
+            return
         record, pairs = group[0], group[1]
         self.items.append(_Slot(record.handle, True))
         for tags in pairs:
@@ -564,7 +589,7 @@ def _attrib(pairs: list[Pair]):
     return tag[0], text[0], handle
 
 
-def _seqend_handle(pairs: list[Pair]):
+def _seqend_handle(pairs: list[Pair]) -> str | Literal[False]:
     """The SEQEND's handle when it is plainly written, else False."""
     parsed = _structure(pairs)
     if parsed is None or parsed[2] != () or _once(parsed[3], _ENTITY_USED, _ENTITY_IGNORED) is None:

@@ -100,8 +100,8 @@ def _picked(layout, names: set[str]) -> list:
     C speed: a plan's modelspace has a million entities and few of them are block
     references or curves (``query()`` took five times as long). The modelspace may hold
     the reader's light records beside ezdxf entities: a type counts by its DXF name."""
-    space = getattr(layout, "entity_space", None)
-    entities = space.entities if isinstance(getattr(space, "entities", None), list) else list(layout)
+    listed = getattr(getattr(layout, "entity_space", None), "entities", None)
+    entities = listed if isinstance(listed, list) else list(layout)
     wanted = {kind for kind in set(map(type, entities)) if _dxf_name(kind) in names}
     picked = compress(entities, map(wanted.__contains__, map(type, entities)))
     # The raw list may still hold entities ezdxf destroyed while reading a damaged file
@@ -186,6 +186,12 @@ def _placement(insert) -> tuple[float, float]:
     except (TypeError, ValueError):
         return math.inf, math.inf
     return offset, (scale if math.isfinite(scale) else math.inf)
+
+
+def _path_size(path) -> int:
+    """A hatch boundary path's vertices, or else its edges."""
+    vertices = getattr(path, "vertices", None)
+    return len(vertices) if vertices else len(getattr(path, "edges", ()))
 
 
 def _dxf_name(kind: type) -> str | None:
@@ -372,13 +378,7 @@ def _weight(entity) -> int:
         if kind == "SPLINE":
             return max(1, max(len(entity.control_points), len(entity.fit_points)) // VERTICES_PER_ENTITY)
         if kind == "HATCH":
-            return (
-                sum(
-                    max(1, len(getattr(path, "vertices", None) or getattr(path, "edges", ())) // VERTICES_PER_ENTITY)
-                    for path in entity.paths
-                )
-                or 1
-            )
+            return sum(max(1, _path_size(path) // VERTICES_PER_ENTITY) for path in entity.paths) or 1
     except (AttributeError, TypeError):  # an odd entity: counted as one, as extraction would try it
         pass
     return 1
@@ -415,7 +415,7 @@ def check_coordinates(raw, label: str, limit: float = MAX_COORDINATE) -> None:
             continue
         geometries = np.array([item.geometry for item in items], dtype=object)
         bounds = shapely.bounds(geometries)
-        far = ~(np.abs(bounds) <= limit).all(axis=1)  # NaN and inf fail <= as well
+        far = np.asarray(~(np.abs(bounds) <= limit).all(axis=1))  # NaN and inf fail <= as well
         coordinates, owner = shapely.get_coordinates(geometries, return_index=True)
         far[owner[~np.isfinite(coordinates).all(axis=1)]] = True  # bounds skip a NaN vertex
         if far.any():

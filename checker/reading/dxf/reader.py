@@ -257,7 +257,7 @@ def _read_text(data: bytes, encoding: str, claim_insert: Callable[[str], bool] |
         return ezdxf.read(io.StringIO(text, newline=None))  # universal newlines, as ezdxf.readfile opens files
 
 
-def _recovery_bytes(data: bytes, encoding: str, declared: str) -> bytes:
+def _recovery_bytes(data: bytes, encoding: str, declared: str | None) -> bytes:
     """The file with $DWGCODEPAGE naming ``encoding``, for ezdxf's recover, which decodes by the header."""
     if encoding == declared or encoding != "cp1256":
         return data

@@ -256,7 +256,9 @@ class PlanDrawing:
         """
         centre = Polygon(points)
         faces = [centre.buffer(side * thickness / 2, join_style="mitre") for side in (1, -1)]
-        return [self._polyline(list(face.exterior.coords)[:-1], layer, close=True) for face in faces]
+        return [
+            self._polyline([(x, y) for x, y in list(face.exterior.coords)[:-1]], layer, close=True) for face in faces
+        ]
 
     # ------------------------------------------------------------------ openings
 

@@ -31,6 +31,7 @@ from dataclasses import replace
 import numpy as np
 import shapely
 
+from ...geoarrays import line_array
 from ..dxf.extract import Extraction
 from ..layers import PLAN_ROLES, Role
 
@@ -77,7 +78,8 @@ def find_plates(raw: Extraction) -> tuple[Box, ...]:
         return ()
     # With the margin the clusters were joined by, so a region copied from here holds all of its plate.
     margin = np.array([-grow, -grow, grow, grow])
-    return tuple(tuple(float(v) for v in box + margin) for box in _reading_order(boxes[plates]))
+    grown = [box + margin for box in _reading_order(boxes[plates])]
+    return tuple((float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1 in grown)
 
 
 def crop(raw: Extraction, region: Box) -> Extraction:
@@ -103,7 +105,7 @@ def crop(raw: Extraction, region: Box) -> Extraction:
     def keep_segments(items: list, ends) -> list:
         if not items:
             return items
-        segments = shapely.linestrings(np.array([ends(item) for item in items], dtype=float))
+        segments = line_array(np.array([ends(item) for item in items], dtype=float))
         keep = shapely.intersects(segments, area)
         return [item for item, k in zip(items, keep.tolist()) if k]
 
