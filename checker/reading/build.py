@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 import shapely
-from shapely.geometry import Polygon
+from shapely.geometry import LineString, Polygon
 
 from ..plan import (
     AccessKind,
@@ -32,6 +32,7 @@ from ..plan import (
     Wall,
     parse_attributes,
 )
+from ..geoarrays import line_array, point_array
 from ..messages import Term, msg
 from .dxf.extract import Extraction, RawShape
 from .layers import NO_ROLE, Role
@@ -74,7 +75,7 @@ def build_storey(
     ``recognition.rooms.rooms_left_undrawn`` for when a drawing says it has none)."""
     shapes = raw.shapes
     geometries = scale([s.geometry for s in shapes], factor)
-    by_role: dict[Role, list[tuple[RawShape, object]]] = {}
+    by_role: dict[Role | None, list[tuple[RawShape, LineString | Polygon]]] = {}  # as RawShape.geometry
     for shape, geometry in zip(shapes, geometries):
         by_role.setdefault(shape.role, []).append((shape, geometry))
 
@@ -259,8 +260,7 @@ def _report_stray_linework(raw: Extraction, geometries: list, spans: list) -> No
         )
         used[hit] = True
     for k, is_used in zip(on_role, used.tolist()):
-        if not is_used:
-            role = raw.loose[k].role
+        if not is_used and (role := raw.loose[k].role) is not None:  # loose linework is on a role's layer
             raw.problems[msg("load.stray-linework", role=Term(f"layer-role.{role.value}"))] += 1
 
 
@@ -426,14 +426,14 @@ def _two_point_lines(pairs: list, factor: float) -> list:
     """Lines from (start, end) pairs in drawing units, in metres, in one call (as ``scale``)."""
     if not pairs:
         return []
-    return list(shapely.linestrings(np.array(pairs, dtype=float) * factor))
+    return list(line_array(np.array(pairs, dtype=float) * factor))
 
 
 def _points(points: list, factor: float) -> list:
     """Points in drawing units, in metres, in one call (as ``scale``)."""
     if not points:
         return []
-    return list(shapely.points(np.array(points, dtype=float) * factor))
+    return list(point_array(np.array(points, dtype=float) * factor))
 
 
 def _first_segments(spans: list) -> tuple[np.ndarray, np.ndarray]:
@@ -470,7 +470,7 @@ def _resized(spans: list, widths: list[float | None]) -> list:
     centre = shapely.get_coordinates(shapely.line_interpolate_point(array, 0.5, normalized=True))
     start, end = _first_segments(list(array))
     half = _unit_vectors(end - start) * (np.array([widths[k] for k in chosen], dtype=float) / 2)[:, None]
-    resized = shapely.linestrings(np.stack([centre - half, centre + half], axis=1))
+    resized = line_array(np.stack([centre - half, centre + half], axis=1))
     result = list(spans)
     for k, span in zip(chosen, resized):
         result[k] = span

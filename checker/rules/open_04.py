@@ -80,8 +80,8 @@ from __future__ import annotations
 import shapely
 
 from ..geometry import Reach
-from ..messages import Number, Term, msg
-from ..plan import GLAZING_CLASSES, OpeningKind
+from ..messages import Message, Number, Term, msg
+from ..plan import GLAZING_CLASSES, OpeningKind, Source
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from ._within_reach import (
     EPS,
@@ -105,7 +105,7 @@ def _rank(glazing: str) -> int:
 
 
 def check(context: Context):
-    reachability = Reachability.of(context.reach)
+    reachability = Reachability.of(context.reach_model)
     required = str(context.params["required_glazing"])
     low_sill = float(context.params["low_sill"])
     zone_sill = float(context.params["door_zone_sill"])
@@ -154,6 +154,7 @@ def _judge(reachability, storey, opening, doors, door_tree, required, figures, s
         return None  # no glass: a solid panel, or a door that states none
     area = opening_area(opening)
     too_small = min_area > 0 and area is not None and area <= min_area + EPS
+    reach: Reach | OntoShaft | InRoof | Message | None
     if isinstance(shaft, InRoof):
         if too_small:
             return None
@@ -193,12 +194,13 @@ def _judge(reachability, storey, opening, doors, door_tree, required, figures, s
 
     label = opening_name(opening, storey)
     reached = reach if isinstance(reach, (Reach, OntoShaft, InRoof)) else None
+    elements: tuple[Source, ...]
     if isinstance(reach, OntoShaft):
         elements = (opening.source, reach.shaft.space.source, reach.roof.source)
     elif isinstance(reach, InRoof):
         elements = (opening.source, reach.roof.source)
     else:
-        elements = reach_elements(opening, reached)
+        elements = reach_elements(opening, reach if isinstance(reach, Reach) else None)
     elements += (door.source,) if door else ()
     marks = reach_marks(storey, opening, reached if isinstance(reached, Reach) else None)
     if zone_line is not None and zone_line.length > 0:
@@ -211,7 +213,8 @@ def _judge(reachability, storey, opening, doors, door_tree, required, figures, s
     )
     glazing = attrs.glazing
     good = glazing is not None and _rank(glazing) >= _rank(required)
-    if isinstance(reached, InRoof):
+    # why_low is set for glass in a roof, and for glass within reach (else it returned above).
+    if isinstance(reached, InRoof) and why_low is not None:
         where = msg("OPEN-04.onto-shaft-and-low", onto=reached.where, why_low=why_low)
     elif isinstance(reached, OntoShaft):
         where = (
@@ -222,7 +225,7 @@ def _judge(reachability, storey, opening, doors, door_tree, required, figures, s
         if not why_low:  # no SILL: the shaft reaches it, but whether its glass is low is not known
             reach = msg("OPEN-04.onto-shaft-and-low", onto=reached.where, why_low=msg("reach.has-no-sill"))
             reached = None
-    elif reached:
+    elif isinstance(reached, Reach) and why_low is not None:
         where = msg("OPEN-04.within-reach-and-low", reach=reach_phrase(reached, storey), why_low=why_low)
     else:
         where = msg("reach.has-no-sill")
@@ -234,7 +237,7 @@ def _judge(reachability, storey, opening, doors, door_tree, required, figures, s
         if reached:
             return passed(ID, msg("OPEN-04.meets", glazing=glazing, **said), **common)
         return passed(ID, msg("OPEN-04.meets-without-sill", glazing=glazing, **said), **common)
-    if not reached:
+    if not isinstance(reach, (Reach, OntoShaft, InRoof)):  # not reached: the reason why not
         state = msg("OPEN-04.its-glazing-is", glazing=glazing) if glazing else msg("OPEN-03.no-glazing-stated")
         return not_assessable(
             ID,

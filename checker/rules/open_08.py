@@ -68,7 +68,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..messages import Message, Number, msg
+from ..messages import Message, Number, Term, msg
 from ..plan import Opening, OpeningKind, Storey
 from ..results import Mark, Quantity, failed, not_applicable, not_assessable, passed
 from ._shafts import (
@@ -175,23 +175,25 @@ class _Judge:
             )
         grille_counts = self.grilles and opening.kind is OpeningKind.WINDOW
         wanted = wanted_class(self.required_class, self.accepted, grille_counts)
-        stated = stated_class(attrs)
-        if grille_counts and has_grille(attrs):
-            stated = grille_text(attrs.grille) if not isinstance(stated, str) else f"{stated} + GRILLE"
+        grille = attrs.grille if grille_counts and has_grille(attrs) else None
+        stated: str | Term | Message = stated_class(attrs)
+        if grille is not None:
+            stated = grille_text(grille) if not isinstance(stated, str) else f"{stated} + GRILLE"
         common = dict(elements=elements, marks=marks, measured=Quantity(stated, None), required=Quantity(wanted, None))
         said = dict(opening=label, where=where)
         state = class_state(attrs, self.required_class, self.accepted)
-        if state is ClassState.MEETS:
+        # A class that meets or is unknown is a stated one, as a certified window states its certificate.
+        if state is ClassState.MEETS and attrs.rc is not None:
             return passed(ID, msg("OPEN-08.meets", rc=attrs.rc, required=self.required_class, **said), **common)
-        if state is ClassState.CERTIFIED:
+        if state is ClassState.CERTIFIED and attrs.cert is not None:
             return passed(ID, msg("OPEN-08.certified", cert=attrs.cert, **said), **common)
-        if grille_counts and has_grille(attrs):
-            return passed(ID, msg("OPEN-08.grille", grille=grille_text(attrs.grille), **said), **common)
-        if grille_counts and unreadable(attrs, "GRILLE"):
+        if grille is not None:
+            return passed(ID, msg("OPEN-08.grille", grille=grille_text(grille), **said), **common)
+        if grille_counts and (grille_unreadable := unreadable(attrs, "GRILLE")):
             return not_assessable(
-                ID, msg("OPEN-08.unreadable", tag="GRILLE", reason=unreadable(attrs, "GRILLE"), **said), **common
+                ID, msg("OPEN-08.unreadable", tag="GRILLE", reason=grille_unreadable, **said), **common
             )
-        if state is ClassState.UNKNOWN:
+        if state is ClassState.UNKNOWN and attrs.rc is not None:
             return not_assessable(
                 ID,
                 msg("OPEN-08.unreadable", tag="GLAZING", reason=msg("OPEN-08.glazing-needed", rc=attrs.rc), **said),
