@@ -31,9 +31,10 @@ from xml.sax.saxutils import escape, quoteattr
 import numpy as np
 import shapely
 from shapely.geometry import LineString, Polygon, box
-from shapely.geometry.base import BaseGeometry
+from shapely.geometry.base import BaseGeometry, BaseMultipartGeometry
 
 from ..errors import AnnexError
+from ..geoarrays import line_array
 from ..messages import Number, Term, msg, render, text_of
 from ..plan import Plan, Source, Storey
 
@@ -297,8 +298,10 @@ def _geometry_json(geometry: BaseGeometry, points: list) -> dict:
         return {"type": "Point", "coordinates": points[0]}
     if kind in ("LineString", "LinearRing"):
         return {"type": "LineString", "coordinates": points}
-    if kind == "Polygon":
+    if isinstance(geometry, Polygon):
         return {"type": "Polygon", "coordinates": _rings(geometry, points)}
+    if not isinstance(geometry, BaseMultipartGeometry):
+        raise ValueError(f"no GeoJSON for a {kind}")
     # Multi-part geometries are rare here (a public realm drawn as one piece is one
     # entity): written part by part.
     parts = []
@@ -347,7 +350,7 @@ class Linework:
     def lines(self) -> np.ndarray:
         if not len(self.coordinates):
             return np.empty(0, dtype=object)
-        return shapely.linestrings(self.coordinates, indices=self.line_of)
+        return line_array(self.coordinates, indices=self.line_of)
 
 
 EMPTY_LINEWORK = Linework(np.empty((0, 2)), np.empty(0, dtype=np.int64))
@@ -557,7 +560,7 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
     per_storey = []
     for storey, report, original in zip(plan.storeys, reports, originals):
         factor = report.units.metres_per_unit if report is not None else 1.0
-        plates = [tuple(v * factor for v in p) for p in plates_of(report)]
+        plates = [(x0 * factor, y0 * factor, x1 * factor, y1 * factor) for x0, y0, x1, y1 in plates_of(report)]
         original = original if original is not None else EMPTY_LINEWORK
         elements = storey_elements(storey)
         per_storey.append((storey, elements, original, plates, _frame(elements, original, plates)))
@@ -637,14 +640,14 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
                 )
                 x, y = mid.x + normal[0] * 14 * unit, mid.y + normal[1] * 14 * unit
                 texts.append(_Text(opening.source.type_mark, x + dx, dy - y, 12 * unit, "mark", colour=MARK_COLOUR))
-        named = [space for space in storey.spaces if space.name]
+        named = [(space, space.name) for space in storey.spaces if space.name]
         if named:
             polygons = np.empty(len(named), dtype=object)
-            polygons[:] = [space.polygon for space in named]
+            polygons[:] = [space.polygon for space, _ in named]
             points = shapely.get_coordinates(shapely.point_on_surface(polygons))
             widths_m = np.diff(shapely.bounds(polygons)[:, ::2], axis=1)[:, 0]
-            for space, (x, y), room_width in zip(named, points.tolist(), widths_m.tolist()):
-                texts.append(_Text(space.name, x + dx, dy - y, _label_size(space.name, room_width, unit), "name"))
+            for (_, name), (x, y), room_width in zip(named, points.tolist(), widths_m.tolist()):
+                texts.append(_Text(name, x + dx, dy - y, _label_size(name, room_width, unit), "name"))
         for number, plate in enumerate(plates, start=1):
             any_plate = True
             rectangle = to_page([box(*plate).exterior])[0]
@@ -769,7 +772,7 @@ def _arrows(openings, unit: float, dx: float, dy: float) -> list[LineString]:
     right = back - side * length * 0.22
     # Each arrow as one line: the shaft, then the head (right wing, tip, left wing).
     coordinates = np.stack([page_mid, tip, right, tip, left], axis=1).reshape(-1, 2)
-    lines = shapely.linestrings(coordinates, indices=np.repeat(np.arange(len(openings)), 5))
+    lines = line_array(coordinates, indices=np.repeat(np.arange(len(openings)), 5))
     return list(lines)
 
 
@@ -791,11 +794,11 @@ def preview_svg(plan: Plan, originals: Sequence[Linework | None] | None = None, 
         data = " ".join(_linework_data(lines) for lines in scene.original_lines if len(lines.coordinates))
         parts.append(f'<path class="original" d="{data}"/>')
     if scene.items:
-        data = _path_data([item.geometry for item in scene.items])
-        for item, d in zip(scene.items, data):
+        paths = _path_data([item.geometry for item in scene.items])
+        for item, d in zip(scene.items, paths):
             attributes = "".join(f" data-{k}={quoteattr(v)}" for k, v in item.data.items())
-            text = item.title or (_title(item.element, language) if item.element is not None else None)
-            title = f"<title>{escape(text)}</title>" if text else ""
+            said = item.title or (_title(item.element, language) if item.element is not None else None)
+            title = f"<title>{escape(said)}</title>" if said else ""
             parts.append(
                 f'<path class="{item.css}"{attributes} d="{d}">{title}</path>'
                 if title
@@ -968,9 +971,9 @@ def preview_png(
         pen.text((x, y), text.text, font=font, anchor=anchor, fill=text.colour)
 
     swatch = SWATCH_U * u_px
-    for style, label, x, y in scene.legend:
+    for legend_style, label, x, y in scene.legend:
         x, y = x * scale, y * scale
-        look = STYLES["wall" if style == "inferred" else style]
+        look = STYLES["wall" if legend_style == "inferred" else legend_style]
         line_width = max(1, round(look["width"] * u_px))
         if "fill" in look:
             pen.rectangle(
@@ -979,8 +982,8 @@ def preview_png(
                 outline=look["stroke"],
                 width=line_width,
             )
-        elif style == "inferred" or "dash" in look:
-            on, off = INFERRED_DASH if style == "inferred" else look["dash"]
+        elif legend_style == "inferred" or "dash" in look:
+            on, off = INFERRED_DASH if legend_style == "inferred" else look["dash"]
             position = 0.0
             while position < SWATCH_U:
                 pen.line(
@@ -991,7 +994,7 @@ def preview_png(
                 position += on + off
         else:
             pen.line((x, y, x + swatch, y), fill=look["stroke"], width=line_width)
-            if style == "outward":
+            if legend_style == "outward":
                 pen.line(
                     (x + swatch - 6 * u_px, y - 4 * u_px, x + swatch, y, x + swatch - 6 * u_px, y + 4 * u_px),
                     fill=look["stroke"],

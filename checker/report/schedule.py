@@ -146,7 +146,7 @@ def schedule_xlsx(rows: list[dict[str, object]]) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one a new workbook has (its active one)
     sheet.title = "Openings"
     sheet.append(list(COLUMNS))
     for row in rows:
