@@ -15,7 +15,7 @@ OUT    := out
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils \
                    postgresql chromium redis-server
 
-.PHONY: run test lock fuzz bench bench-recognition docs example clean system-packages loadtest
+.PHONY: run test lint lock fuzz bench bench-recognition docs example clean system-packages loadtest
 
 # Installs only what is missing, so a machine that has them all needs no root.
 system-packages:
@@ -57,8 +57,19 @@ run: $(DEPS) system-packages
 	@echo "Results written to $(OUT)/: example-results.json, example-preflight.json, example-annex.pdf"
 	$(BIN)/python -m web
 
-test: $(DEPS) system-packages
-	$(BIN)/python -m pytest
+# Lint first, then the tests spread over the machine's cores (pytest-xdist: each process
+# starts its own PostgreSQL, and Redis servers on free ports); tests that must run in one
+# process can share an xdist_group mark. TEST_PROCESSES=0 runs them all in this one.
+TEST_PROCESSES ?= auto
+test: $(DEPS) system-packages lint
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup
+
+# ruff (lint and format) over the code, and mypy over what [tool.mypy] in pyproject.toml names.
+LINTED := checker web tests benchmarks examples
+lint: $(DEPS)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 # The long fuzz run of tests/fuzz (make test runs a short one with a fixed seed): random
 # seeds, FUZZ_FACTOR times the cases; failing examples are kept in out/fuzz-db and
