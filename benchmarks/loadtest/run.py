@@ -157,11 +157,13 @@ class LoadRun:
         self.workers = []
 
     def renice_workers(self, nice: int) -> None:
+        """The workers, their checks and their sessions (each worker leads its own) at ``nice``."""
         for worker in self.workers:
             try:
                 for process in [psutil.Process(worker.pid), *psutil.Process(worker.pid).children(recursive=True)]:
                     process.nice(nice)
-            except psutil.Error:
+                Path(f"/proc/{worker.pid}/autogroup").write_text(str(nice))
+            except (psutil.Error, OSError):
                 pass
 
     def stop_everything(self) -> None:
@@ -216,7 +218,11 @@ class LoadRun:
             f"threads (nice {niceness(self.gunicorn.pid)}), {2 * options.workers} check workers (nice {nice}), "
             "PostgreSQL, Redis"
         )
-        self.say(f"machine: {os.cpu_count()} cores, load average {load_average()} at the start")
+        self.say(
+            f"machine: {os.cpu_count()} cores, load average {load_average()} at the start; sessions (autogroups, "
+            f"shared first) at nice {session_niceness(self.gunicorn.pid)} for gunicorn, "
+            f"{'/'.join(sorted({session_niceness(worker.pid) for worker in self.workers}))} for the check workers"
+        )
         stats_prefix = self.folder / "locust"
         meter = self.cpu_meter()
         locust_cpu = children_cpu()
@@ -255,6 +261,7 @@ class LoadRun:
             text=True,
         )
         used = meter.used(locust=children_cpu() - locust_cpu)
+        waited = meter.waited()
         (self.folder / "locust.log").write_text(locust.stdout + locust.stderr)
         stats_file = Path(f"{stats_prefix}_stats.csv")
         if not stats_file.exists():
@@ -266,13 +273,18 @@ class LoadRun:
             f"CPU during the run, in cores of {os.cpu_count()}: "
             + ", ".join(f"{name} {cores:.2f}" for name, cores in used.items())
         )
+        self.say(
+            f"waiting for a CPU during the run (runnable, not running; all threads, s): gunicorn {waited['gunicorn']:.1f} "
+            f"(it ran {used['gunicorn'] * meter.seconds:.1f}), PostgreSQL {waited['PostgreSQL']:.1f} "
+            f"(it ran {used['PostgreSQL'] * meter.seconds:.1f})"
+        )
         made_in_run = self.count_states()
         finished_in_run = made_in_run.get("done", 0) + made_in_run.get("failed", 0)
         self.say(f"during the run: {sum(made_in_run.values())} submissions made, {finished_in_run} finished")
 
         # Their niceness puts checks behind requests; with no requests left to serve, the drain need
         # not wait behind whatever else runs on the machine (raising a priority needs root: else as it is).
-        self.renice_workers(os.getpriority(os.PRIO_PROCESS, 0))
+        self.renice_workers(os.getpriority(os.PRIO_PROCESS, 0))  # and their sessions at this nice level
         drain_started = time.monotonic()
         wait_for(lambda: not self.unfinished(), options.drain_seconds, "the queue to drain", pause=1, fail=False)
         drained = self.count_states()
@@ -506,6 +518,7 @@ class CpuMeter:
         self.started = time.monotonic()
         self.machine = busy_seconds()
         self.first = {name: sum(tree_cpu(pid, name == "checks") for pid in pids) for name, pids in groups.items()}
+        self.first_waits = {name: sum(tree_waits(pid) for pid in pids) for name, pids in groups.items()}
         self.seen = {pid: tree_cpu(pid, True) for pid in groups.get("checks", [])}  # later workers start at 0
 
     def used(self, **extra_seconds: float) -> dict[str, float]:
@@ -523,6 +536,14 @@ class CpuMeter:
         cores["other processes"] = max(0.0, (machine - sum(used.values())) / self.seconds)
         cores["machine"] = machine / self.seconds
         return cores
+
+    def waited(self) -> dict[str, float]:
+        """Seconds the group's threads spent runnable but waiting for a CPU since the start (live threads)."""
+        return {
+            name: sum(tree_waits(pid) for pid in pids) - self.first_waits[name]
+            for name, pids in self.groups.items()
+            if name != "checks"
+        }
 
 
 def tree_cpu(pid: int, descendants_only: bool = False) -> float:
@@ -552,6 +573,31 @@ def niceness(pid: int) -> int | None:
 
 def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def tree_waits(pid: int) -> float:
+    """Seconds the threads of a process and its descendants have waited in the run queue (/proc/*/schedstat)."""
+    try:
+        root = psutil.Process(pid)
+        pids = [root.pid, *(child.pid for child in root.children(recursive=True))]
+    except psutil.Error:
+        return 0.0
+    total = 0
+    for each in pids:
+        for stat in Path(f"/proc/{each}/task").glob("*/schedstat"):
+            try:
+                total += int(stat.read_text().split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    return total / 1e9
+
+
+def session_niceness(pid: int) -> str:
+    """The nice level of the process's session (its autogroup), which Linux shares the CPU by first."""
+    try:
+        return Path(f"/proc/{pid}/autogroup").read_text().split("nice")[1].strip()
+    except (OSError, IndexError):
+        return "?"
 
 
 def busy_seconds() -> float:

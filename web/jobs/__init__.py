@@ -56,10 +56,24 @@ DEFAULTS = {
 
 
 def lower_priority(app: Flask) -> None:
-    """Lower this process's CPU priority (and so its children's) by ``JOBS_WORKER_NICE`` nice levels."""
+    """Lower this process's CPU priority (and so its children's) by ``JOBS_WORKER_NICE`` nice levels.
+
+    Linux shares the CPU between sessions first (autogroups) and applies a process's nice
+    level only within its own session. A worker that leads its own session (a service, or
+    started with setsid) therefore lowers its session's nice level too, or its checks
+    would still take an equal share beside the web processes' sessions; a worker in
+    someone else's session (a shell) leaves the session alone, which may hold the web app.
+    """
     step = max(0, int(app.config["JOBS_WORKER_NICE"]))
-    if step:
-        os.nice(step)  # the kernel stops at 19
+    if not step:
+        return
+    os.nice(step)  # the kernel stops at 19
+    if os.getsid(0) == os.getpid():
+        try:
+            with open("/proc/self/autogroup", "w") as autogroup:
+                autogroup.write(str(min(19, step)))
+        except OSError:  # no autogroups (another OS, a kernel without them): the nice level is all there is
+            pass
 
 
 KINDS = ("check", "sign_off")
