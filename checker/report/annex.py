@@ -50,7 +50,7 @@ from ..plan import Opening, OpeningKind, Plan, Source
 from ..results import Finding, Quantity, Results, Severity, Status, verdict_sentence
 from ..rules import catalogue
 from . import i18n
-from .drawing import STATUS_COLOURS, needs_picture, plan_frame, storey_drawing, storey_picture
+from .drawing import STATUS_COLOURS, needs_picture, plan_frame, site_inset, storey_drawing, storey_picture
 from .parameters import parameter_words
 from .review import FindingDecision, Review
 
@@ -694,6 +694,7 @@ class PlanView:
     numbers: tuple[int, ...]  # findings drawn on this plan
     ranges: tuple[tuple[int, int], ...]  # the same, as runs: (1, 4), (7, 7)
     undrawn: int  # findings of this storey without geometry
+    inset: Markup = Markup("")  # the whole site, when the plan is framed on the building
 
 
 @dataclass(frozen=True)
@@ -801,6 +802,7 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool, res
     pairs = [(item.number, item.finding) for item in numbered]
     pictures: dict[str, bytes] = {}
     frame = plan_frame(plan.storeys)  # one scale for every storey
+    inset = Markup(site_inset(plan.storeys, frame))  # our own SVG: geometry only
     for storey in plan.storeys:
         picture = ""
         if needs_picture(storey, pairs):
@@ -831,6 +833,7 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool, res
                 numbers=tuple(i.number for i in on_storey),
                 ranges=_runs([i.number for i in on_storey]),
                 undrawn=len(undrawn),
+                inset=inset,
             )
         )
 

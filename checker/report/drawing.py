@@ -519,3 +519,44 @@ def _path(geometry: BaseGeometry, css_class: str, stroke: str | None = None) -> 
 def _ring(coords, close: bool) -> str:
     points = [f"{x:.3f} {y:.3f}" for x, y, *_ in coords]
     return "M" + " L".join(points) + (" Z" if close else "")
+
+
+def site_inset(storeys: Iterable[Storey], frame: Frame, size_mm: float = 40.0) -> str:
+    """The whole site as a small SVG, the part the plans show outlined: the PDF's inset.
+
+    Drawn only when the plans leave part of the site out (``frame.site``); in the same
+    colours as the plans, at the site's own scale, with no markers, fitting a square of ``size_mm``.
+    """
+    if frame.site is None:
+        return ""
+    sx0, sy0, sx1, sy1 = frame.site
+    width, height = sx1 - sx0, sy1 - sy0
+    shapes: list[tuple[str, BaseGeometry]] = []
+    near = shapely.box(sx0, sy0, sx1, sy1)
+    for storey in storeys:
+        shapes += [("site", s.polygon) for s in storey.site_boundaries]
+        shapes += [("public", p.geometry.intersection(near)) for p in storey.public_realm]
+        shapes += [("fence", f.line) for f in storey.fences]
+        if storey.footprint is not None:
+            shapes.append(("footprint-inset", storey.footprint))
+    shapes = [(css_class, g) for css_class, g in shapes if g is not None and not g.is_empty]
+    flipped = shapely.transform(
+        numpy.array([g for _, g in shapes], dtype=object), lambda xy: xy * [1, -1] + [-sx0, sy1]
+    ).tolist()
+    parts = [_path(g, css_class) for (css_class, _), g in zip(shapes, flipped)]
+    x, y = frame.minx - sx0, sy1 - frame.maxy
+    stroke = max(width, height) / 150
+    scale = size_mm / max(width, height)
+    parts.append(
+        f'<rect class="frame" x="{x:.3f}" y="{y:.3f}" width="{frame.width:.3f}" height="{frame.height:.3f}" '
+        f'stroke-width="{stroke:.3f}"/>'
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.3f} {height:.3f}" class="site-inset" '
+        f'width="{width * scale:.2f}mm" height="{height * scale:.2f}mm" role="img"><style>{STYLE}{INSET_STYLE}</style>'
+        + "".join(parts)
+        + "</svg>"
+    )
+
+
+INSET_STYLE = ".footprint-inset{fill:#90a4ae}.frame{fill:none;stroke:#c62828}"

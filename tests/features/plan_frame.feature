@@ -26,3 +26,8 @@ Feature: Plans at the building's scale, with markers that never overlap
     Given the bundled example checked under "ir-police-annex"
     When the annex HTML is made in English and in Persian
     Then each lists the provisional figures in the catalogue's words, with no parameter name such as "required_class"
+
+  Scenario: The annex shows the whole site beside a plan framed on the building, the drawn part outlined
+    Given the bundled example checked under "ir-police-annex"
+    When the annex HTML is made in English and in Persian
+    Then every plan page holds an inset of the whole site whose outlined rectangle is the plans' frame

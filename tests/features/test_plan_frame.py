@@ -126,3 +126,19 @@ def provisional_in_words(ctx, name):
         assert not any(re.search(r"\b[a-z]+_[a-z_]+\b|reach\.", text) for text in figures), (language, figures[:3])
         words = parameter_words("OPEN-01", name, language)
         assert words != name and any(words in text for text in figures), (language, words)
+
+
+@then("every plan page holds an inset of the whole site whose outlined rectangle is the plans' frame")
+def site_inset_shown(ctx):
+    frame = plan_frame(ctx["plan"].storeys)
+    for language, html in ctx["annexes"].items():
+        pages = re.findall(r'<section class="plan-page".*?</section>', html, re.S)
+        assert len(pages) == len(ctx["plan"].storeys), language
+        for page in pages:
+            rect = re.search(
+                r'<svg [^>]*class="site-inset".*?<rect class="frame" [^>]*width="([\d.]+)" height="([\d.]+)"',
+                page,
+                re.S,
+            )
+            assert rect, language
+            assert abs(float(rect.group(1)) - frame.width) < 1e-2 and abs(float(rect.group(2)) - frame.height) < 1e-2
