@@ -32,6 +32,7 @@ from datetime import date, datetime, UTC
 from functools import cache
 from pathlib import Path
 from collections.abc import Iterator
+from typing import cast
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 from xml.sax.saxutils import escape as xml_escape
@@ -471,7 +472,8 @@ def _environment(language: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(i18n.translations(language), newstyle=True)
+    # The i18n extension adds this method when the environment is made; the stubs cannot know.
+    env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
     env.filters["cap"] = _cap
     env.filters["num"] = lambda value, decimals=None, group=False: _number(value, language, decimals, group)
     env.filters["digits"] = (lambda text: i18n.persian_digits(text)) if language == "fa" else (lambda text: str(text))
@@ -640,7 +642,7 @@ class FindingRow:
         numbers = [q for q in values if _is_number(q.value)]
         if not numbers or len(numbers) != len(values):
             return None
-        return min(numbers, key=lambda q: q.value), max(numbers, key=lambda q: q.value)
+        return min(numbers, key=_number_of), max(numbers, key=_number_of)
 
     @property
     def measured_texts(self) -> tuple[Quantity, ...]:
@@ -655,6 +657,11 @@ class FindingRow:
 
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _number_of(quantity: Quantity) -> float:
+    """The value of a quantity _is_number said is a number."""
+    return cast(float, quantity.value)
 
 
 @dataclass
@@ -783,8 +790,8 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool, res
         )
 
     groups: list[RuleGroup] = []
-    for row in rows:
-        rule_id = row.first.finding.rule
+    for finding_row in rows:
+        rule_id = finding_row.first.finding.rule
         if not groups or groups[-1].rule != rule_id:
             rule = rules.get(rule_id)
             groups.append(
@@ -793,10 +800,10 @@ def _context(plan: Plan, results: Results, language: str, show_passes: bool, res
                     title=_rule_text(rules, results, rule_id, "title", language),
                     criterion=rule.text("criterion", language) if rule else "",
                     source=rule.text("source", language) if rule else "",
-                    severity=row.first.finding.severity.value,
+                    severity=finding_row.first.finding.severity.value,
                 )
             )
-        groups[-1].rows.append(row)
+        groups[-1].rows.append(finding_row)
 
     plans = []
     pairs = [(item.number, item.finding) for item in numbered]

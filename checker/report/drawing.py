@@ -112,7 +112,8 @@ def _bounds(geometries: list[BaseGeometry]) -> tuple[float, float, float, float]
     bounds = shapely.total_bounds(geometries)
     if any(b != b for b in bounds):  # NaN: nothing drawn
         return None
-    return tuple(float(b) for b in bounds)
+    minx, miny, maxx, maxy = (float(b) for b in bounds)
+    return minx, miny, maxx, maxy
 
 
 def spread_markers(anchors: numpy.ndarray, radius: float, width: float, height: float) -> numpy.ndarray:
@@ -378,9 +379,9 @@ def _scene(storey: Storey, numbered: Iterable[tuple[int, Finding]], frame: Frame
         sx0, sy0, sx1, sy1 = frame.site
         site_view = (sx0 - minx, maxy - sy1, sx1 - sx0, sy1 - sy0)
 
-    def flip(geometry: BaseGeometry) -> BaseGeometry:
+    def flip(geometries: numpy.ndarray) -> numpy.ndarray:
         # SVG's y runs down; the plan's runs up.
-        return shapely.transform(geometry, lambda xy: xy * [1, -1] + [-minx, maxy])
+        return shapely.transform(geometries, lambda xy: xy * [1, -1] + [-minx, maxy])
 
     shapes: list[tuple[str, BaseGeometry]] = []  # flipped all at once below: one call, not thousands
 
@@ -438,8 +439,9 @@ def _scene(storey: Storey, numbered: Iterable[tuple[int, Finding]], frame: Frame
     labels = []
     for space in storey.spaces:
         if space.name:
-            point = flip(space.polygon.representative_point())
-            labels.append(Label(space.name, float(100 * point.x / width), float(100 * point.y / height), "space"))
+            point = space.polygon.representative_point()
+            x, y = point.x - minx, maxy - point.y  # flip() for one point, without a shapely call
+            labels.append(Label(space.name, float(100 * x / width), float(100 * y / height), "space"))
     return _Scene(width, height, tuple(shapes), tuple(markers), radius, tuple(labels), site_view)
 
 
