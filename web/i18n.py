@@ -97,7 +97,7 @@ GREGORIAN_MONTHS_FA = (
 )
 
 
-def moment(value: datetime | None, time: bool = True) -> Markup:
+def moment(value: datetime | None, time: bool = True, seconds: bool = False) -> Markup:
     """A UTC date (and time) as the page's language writes it, isolated from the text around it.
 
     Persian pages give the Solar Hijri date, as the PDF annex does, with the Gregorian
@@ -111,10 +111,10 @@ def moment(value: datetime | None, time: bool = True) -> Markup:
         gregorian = f"{persian_digits(value.day)} {GREGORIAN_MONTHS_FA[value.month - 1]} {persian_digits(value.year)}"
         text = persian_date(value.date())
         if time:
-            text += "، " + persian_digits(value.strftime("%H:%M"))
+            text += "، " + persian_digits(value.strftime("%H:%M:%S" if seconds else "%H:%M"))
         text += f" ({gregorian})"
     else:
-        text = value.strftime("%Y-%m-%d %H:%M" if time else "%Y-%m-%d")
+        text = value.strftime(("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M") if time else "%Y-%m-%d")
     return Markup('<bdi><time datetime="{}">{}</time></bdi>').format(stamp, text)
 
 
