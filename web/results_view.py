@@ -313,6 +313,9 @@ def page_svg(svg: str, language: str = "en") -> str:
     marker numbers are written in the page's digits (one digit system per page).
     """
     svg = _STYLE_ELEMENT.sub("", svg, count=1)
+    # On a page the markers are buttons (plan.js), which an img role would hide from assistive
+    # technology (axe: nested-interactive); the plan's viewport names the group.
+    svg = _IMAGE_ROLE.sub(r'\1role="group"', svg, count=1)
     if language == "fa":
         svg = _MARKER_TEXT.sub(lambda m: m.group(1) + persian_digits(m.group(2)) + "</text>", svg)
     return _MEASURE_STROKE.sub(
@@ -321,6 +324,7 @@ def page_svg(svg: str, language: str = "en") -> str:
 
 
 _MARKER_TEXT = re.compile(r"(<text [^>]*>)(\d+)</text>")
+_IMAGE_ROLE = re.compile(r'(<svg [^>]*?)role="img"')
 
 
 # ----------------------------------------------------------------- versions
