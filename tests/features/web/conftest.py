@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 import pytest
+from flask.testing import FlaskClient
 
 from tests.support.postgres import fresh_database, postgres_server
 from web import create_app
@@ -57,7 +58,18 @@ def app(database_url, tmp_path):
 
 @pytest.fixture
 def client(app):
+    app.test_client_class = BufferedClient
     return app.test_client()
+
+
+class BufferedClient(FlaskClient):
+    """Reads every response whole and closes it, as a WSGI server does once a download is
+    sent, so a file the app serves (an annex PDF) is never left open for the garbage
+    collector (a ResourceWarning, an error in this suite)."""
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)
+        return super().open(*args, **kwargs)
 
 
 @dataclass(frozen=True)
