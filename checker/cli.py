@@ -215,12 +215,14 @@ def cmd_check(args) -> int:
         raise AnnexError("--language and --show-passes shape the PDF annex; give --pdf OUT with them.")
     plan, ruleset = _load(args)
     results = run_rules(plan, ruleset, moment=moment_from_environment())
+    results_json = results.dumps() if args.json_out or args.pdf_out else ""  # made once: seconds on a large plan
     if args.json_out:
-        _write_json(results.dumps(), args.json_out)
+        _write_json(results_json, args.json_out)
     if args.pdf_out:
         from .report.annex import annex_pdf
 
-        _write_file(args.pdf_out, annex_pdf(plan, results, language=args.language, show_passes=args.show_passes))
+        pdf = annex_pdf(plan, results, language=args.language, show_passes=args.show_passes, results_json=results_json)
+        _write_file(args.pdf_out, pdf)
     if args.json_out != "-":
         print(render_summary(results))
     return EXIT_COMPLIES if results.verdict is Verdict.COMPLIES else EXIT_FAILS

@@ -168,15 +168,17 @@ def annex_pdf(
     show_passes: bool = False,
     url_fetcher: AssetFetcher | None = None,
     review: Review | None = None,
+    results_json: str | None = None,
 ) -> bytes:
     """The annex as PDF/A-3b, with ``results.dumps()`` attached as results.json.
 
     ``url_fetcher`` is for tests that want to see what was fetched and refused; by
-    default a fresh :class:`AssetFetcher` is used.
+    default a fresh :class:`AssetFetcher` is used. ``results_json`` is ``results.dumps()``
+    when the caller has it already (seconds on a large plan).
     """
     language = i18n.check_language(language)
     _require_fonts(language)
-    results_json = results.dumps()
+    results_json = results_json if results_json is not None else results.dumps()
     html, pictures = _render(plan, results, language, show_passes, results_json, review)
     fetcher = url_fetcher or AssetFetcher()
     fetcher.pictures.update(pictures)

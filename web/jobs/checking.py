@@ -120,7 +120,8 @@ def run_check(app: Flask, submission_id: int, token: str) -> None:
         submission.drawings_json = json.dumps(drawings(plan, results), ensure_ascii=False)
         _set(db_session, submission, CheckState.RUNNING, 85, "Writing the PDF annex", fence)
         with app.app_context():
-            stored = storage.store_bytes(annex_pdf(plan, results), ".pdf", storage.annex_folder())
+            pdf = annex_pdf(plan, results, results_json=submission.results_json)  # the JSON made above, not again
+            stored = storage.store_bytes(pdf, ".pdf", storage.annex_folder())
         submission.annex_name = stored.name
         db_session.add(
             AuditEvent(submission_id=submission.id, user_id=None, action="checked", detail=results.verdict.value)
