@@ -171,20 +171,24 @@ def _limits(args) -> reading_limits.Limits:
     return reading_limits.Limits.from_environment().with_values(given)
 
 
-def _load_plan(args) -> Plan:
+def _load_plan(args, ruleset: Ruleset | None = None) -> Plan:
     mapping = LayerMapping.from_file(args.layers) if args.layers else None
     progress = None if args.quiet or not sys.stderr.isatty() else _progress
-    plan = load_plan(args.target, units=args.units, mapping=mapping, progress=progress, schedule=args.schedule)
+    plan = load_plan(
+        args.target, units=args.units, mapping=mapping, progress=progress, schedule=args.schedule, ruleset=ruleset
+    )
     if progress:
         sys.stderr.write("\r\033[K")
     return plan
 
 
 def _load(args) -> tuple[Plan, Ruleset]:
-    plan = _load_plan(args)
-    name = args.ruleset or plan.project.ruleset or DEFAULT_RULESET
+    from .reading.manifest import load_project_spec
+
+    # The ruleset first: the schedule's classes are checked against the one in force.
+    name = args.ruleset or load_project_spec(args.target).info.ruleset or DEFAULT_RULESET
     ruleset = load_ruleset(name)
-    return plan, ruleset
+    return _load_plan(args, ruleset), ruleset
 
 
 def _progress(label: str, done: int, total: int) -> None:

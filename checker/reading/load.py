@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
@@ -34,6 +35,9 @@ from ..messages import Listing, Message, Term, msg, render
 from ..plan import Plan, Storey
 from .manifest import ProjectSpec, StoreySpec, load_project_spec
 from .units import UnitsReport, decide_units, longest_side, median, unit_by_code, unit_by_name
+
+if TYPE_CHECKING:
+    from ..rulesets import Ruleset
 
 # Curves are flattened to this chord error, in metres.
 FLATTEN_METRES = 0.005
@@ -117,15 +121,16 @@ def load_plan(
     mapping: LayerMapping | None = None,
     progress: Progress | None = None,
     schedule: Path | None = None,
+    ruleset: Ruleset | None = None,
 ) -> Plan:
     """Load ``target`` (project.toml or a single .dxf) into a Plan.
 
     ``units`` overrides every storey's units; ``mapping`` is tried before the
     manifest's own [layers] table; ``schedule`` (an openings schedule, CSV or XLSX)
-    is used instead of the manifest's.
+    is used instead of the manifest's, its classes checked against ``ruleset``.
     """
     spec = load_project_spec(Path(target))
-    return load_spec(spec, units=units, mapping=mapping, progress=progress, schedule=schedule)
+    return load_spec(spec, units=units, mapping=mapping, progress=progress, schedule=schedule, ruleset=ruleset)
 
 
 def load_spec(
@@ -135,6 +140,7 @@ def load_spec(
     mapping: LayerMapping | None = None,
     progress: Progress | None = None,
     schedule: Path | None = None,
+    ruleset: Ruleset | None = None,
 ) -> Plan:
     if units is not None:
         unit_by_name(units)  # refuse an unknown unit before any file is read
@@ -148,7 +154,7 @@ def load_spec(
         reports.append(report)
     plan = Plan(project=spec.info, storeys=tuple(storeys), loads=tuple(reports))
     schedule = schedule or spec.schedule  # --schedule wins over the manifest's
-    return apply_schedule(plan, read_schedule(schedule)) if schedule else plan
+    return apply_schedule(plan, read_schedule(schedule, ruleset)) if schedule else plan
 
 
 def load_storey(

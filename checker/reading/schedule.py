@@ -29,12 +29,24 @@ import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ScheduleError
 from ..messages import render
-from ..plan import ATTRIBUTE_TAGS, Opening, OpeningAttributes, Plan, parse_attributes
+from ..plan import (
+    ATTRIBUTE_TAGS,
+    GLAZING_CLASSES,
+    RESISTANCE_CLASSES,
+    Opening,
+    OpeningAttributes,
+    Plan,
+    parse_attributes,
+)
 from .recognition.type_marks import mark_key
 from .source import read_plan_file
+
+if TYPE_CHECKING:  # reading depends on no ruleset code: a ruleset only narrows what it accepts
+    from ..rulesets import Ruleset
 
 # The security data, in the order the schedule shows them (block attribute tags).
 DATA_COLUMNS = ("ROLE", "RC", "CERT", "GLAZING", "SILL", "HEAD", "GRILLE", "VIEWER", "ACCESS")
@@ -65,12 +77,44 @@ class Schedule:
     rows: tuple[ScheduleRow, ...]
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """The RC, GLAZING and GRILLE values a ruleset can judge.
+
+    A schedule is written for one ruleset: a class it does not know would leave the
+    opening unjudged (or judged on data nobody meant), so it is refused on reading.
+    Rulesets rank resistance classes on EN 1627's ladder and glazing on EN 356's
+    (``required_class``, ``required_glazing``); grilles count only where a rule takes
+    them in place of a class (``grilles_accepted``) or judges them (OPEN-06).
+    """
+
+    ruleset: str | None  # None: no ruleset chosen yet; every class any ruleset knows
+    classes: tuple[str, ...] = RESISTANCE_CLASSES
+    glazing: tuple[str, ...] = GLAZING_CLASSES
+    grilles: bool = True
+
+    @classmethod
+    def of(cls, ruleset: Ruleset | None) -> Vocabulary:
+        if ruleset is None:
+            return cls(None)
+        grilles = any(e.params.get("grilles_accepted") is True or e.rule.id == "OPEN-06" for e in ruleset.rules)
+        return cls(ruleset.info.name, grilles=grilles)
+
+    def named(self) -> str:
+        return f"the ruleset {self.ruleset}" if self.ruleset else "any ruleset"
+
+
 # ------------------------------------------------------------------ reading
 
 
-def read_schedule(path: Path) -> Schedule:
-    """Read a schedule CSV (UTF-8, with or without BOM; comma, semicolon or tab) or XLSX."""
+def read_schedule(path: Path, ruleset: Ruleset | None = None) -> Schedule:
+    """Read a schedule CSV (UTF-8, with or without BOM; comma, semicolon or tab) or XLSX.
+
+    Its classes are checked against ``ruleset`` (the one in force), or against every
+    class any ruleset knows when no ruleset is chosen yet.
+    """
     path = Path(path)
+    vocabulary = Vocabulary.of(ruleset)
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -86,7 +130,7 @@ def read_schedule(path: Path) -> Schedule:
         table, label = _csv_rows(data, name), "line"
     else:
         table, label = _xlsx_rows(data, name), "row"
-    return Schedule(path, tuple(_rows(table, name, label)))
+    return Schedule(path, tuple(_rows(table, name, label, vocabulary)))
 
 
 def _csv_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
@@ -156,7 +200,7 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def _rows(table: list[tuple[int, list[str]]], name: str, label: str) -> list[ScheduleRow]:
+def _rows(table: list[tuple[int, list[str]]], name: str, label: str, vocabulary: Vocabulary) -> list[ScheduleRow]:
     table = [(n, cells) for n, cells in table if any(c.strip() for c in cells)]
     if not table:
         raise ScheduleError(f"The schedule {name} is empty; write one with `annex schedule PLAN -o {name}`.")
@@ -201,17 +245,29 @@ def _rows(table: list[tuple[int, list[str]]], name: str, label: str) -> list[Sch
             )
         values = tuple((tag, record[tag]) for tag in DATA_COLUMNS if record.get(tag))
         for tag, value in values:
-            _check_value(where, tag, value)
+            _check_value(where, tag, value, vocabulary)
         rows.append(ScheduleRow(where, record.get("storey") or None, handle, mark, values))
     return rows
 
 
-def _check_value(where: str, tag: str, value: str) -> None:
-    """Refuse a value block attributes would not accept (RC9, a SILL that is no number)."""
+def _check_value(where: str, tag: str, value: str, vocabulary: Vocabulary) -> None:
+    """Refuse a class the ruleset does not know (RC9, a grille where none counts) and a value
+    block attributes would not accept (a SILL that is no number)."""
     given = value[: -len(GUESS_SUFFIX)].strip() if value.endswith(GUESS_SUFFIX) else value
     if not given:
         raise ScheduleError(f"{where}: {tag} is only a question mark; give a value or leave the cell empty.")
+    known = {"RC": ("resistance class", vocabulary.classes), "GLAZING": ("glazing class", vocabulary.glazing)}
+    if tag in known and given.upper().replace(" ", "") not in known[tag][1]:
+        what, accepted = known[tag]
+        raise ScheduleError(
+            f"{where}: {tag} {given!r} is not a {what} {vocabulary.named()} knows; it accepts {', '.join(accepted)}."
+        )
     parsed = parse_attributes({tag: given})
+    if tag == "GRILLE" and not parsed.invalid and parsed.grille != (0.0, 0.0) and not vocabulary.grilles:
+        raise ScheduleError(
+            f"{where}: GRILLE {given!r} names a grille, but {vocabulary.named()} takes no grille in place of "
+            f"a resistance class; it accepts only NONE (give the window's RC instead)."
+        )
     for bad_tag, reason in parsed.invalid:
         raise ScheduleError(f"{where}: {bad_tag} {render(reason)}.")
 

@@ -152,8 +152,8 @@ Feature: The openings schedule
       | openings.csv  | handle,RC / FFFF,RC2                      | openings.csv line 2: no door or window has the handle 'FFFF' |
       | openings.csv  | type_mark,RC / D9,RC2                     | openings.csv line 2: no opening has the type mark 'D9'; the marks on the plan are D1, W1, W2, د۱ |
       | openings.csv  | type_mark,COLOUR / D1,red                 | openings.csv line 1: unknown column 'COLOUR'                |
-      | openings.csv  | type_mark,RC / D1,RC9                     | openings.csv line 2: RC 'RC9' is not one of NONE, RC1N      |
-      | openings.csv  | type_mark,GLAZING / W1,P9Z                | openings.csv line 2: GLAZING 'P9Z' is not one of            |
+      | openings.csv  | type_mark,RC / D1,RC9                     | openings.csv line 2: RC 'RC9' is not a resistance class the ruleset ir-police-annex knows; it accepts NONE, RC1N |
+      | openings.csv  | type_mark,GLAZING / W1,P9Z                | openings.csv line 2: GLAZING 'P9Z' is not a glazing class the ruleset ir-police-annex knows; it accepts NONE, FLOAT |
       | openings.csv  | type_mark,SILL / W1,low                   | openings.csv line 2: SILL 'low' is not a number of millimetres |
       | openings.csv  | type_mark,RC / D1,RC2 / D1,RC3            | openings.csv line 3: the type D1 is already given in line 2 |
       | openings.csv  | handle,RC / {front door},RC2 / {front door},RC3 | on Storey 1 is already given in line 2; give each opening one row |
@@ -163,6 +163,42 @@ Feature: The openings schedule
       | openings.txt  | type_mark,RC / D1,RC2                     | The schedule openings.txt is neither a CSV nor an XLSX file |
       | openings.xlsx | type_mark,RC / D1,RC2                     | The schedule openings.xlsx is not a readable XLSX workbook  |
       | missing.csv   | -                                         | The schedule missing.csv does not exist                     |
+
+  Scenario Outline: A class the ruleset in force does not know is refused, naming the row, the value and what the ruleset accepts
+    Given the schedule openings.<file> holds the rows "<content>"
+    When I run "annex check {plan} --ruleset <ruleset> --schedule {tmp}/openings.<file>"
+    Then the exit status is 2
+    And the error is one sentence saying "<says>"
+
+    Examples:
+      | ruleset         | file | content                                    | says                                                                                                                          |
+      | ir-police-annex | csv  | type_mark,RC / D1,RC7                      | openings.csv line 2: RC 'RC7' is not a resistance class the ruleset ir-police-annex knows; it accepts NONE, RC1N, RC1, RC2N, RC2, RC3, RC4, RC5, RC6. |
+      | uk-adq-sbd      | csv  | type_mark,ROLE,RC / W1,SECONDARY,RC2 / D1,,R2 | openings.csv line 3: RC 'R2' is not a resistance class the ruleset uk-adq-sbd knows; it accepts NONE, RC1N                   |
+      | nl-bouwbesluit  | xlsx | type_mark,GLAZING / W1,P4A / W2,P9Z        | openings.xlsx row 3: GLAZING 'P9Z' is not a glazing class the ruleset nl-bouwbesluit knows; it accepts NONE, FLOAT, TOUGHENED, P1A |
+      | uk-adq-sbd      | csv  | type_mark,GRILLE / W1,20/120               | openings.csv line 2: GRILLE '20/120' names a grille, but the ruleset uk-adq-sbd takes no grille in place of a resistance class; it accepts only NONE |
+      | nl-bouwbesluit  | csv  | type_mark,GRILLE / W2,NONE / W1,16x100?    | openings.csv line 3: GRILLE '16x100' names a grille, but the ruleset nl-bouwbesluit takes no grille                      |
+
+  Scenario Outline: A value the ruleset in force knows is taken
+    Given the schedule openings.csv reads "<content>"
+    When I run "annex check {plan} --ruleset <ruleset> --schedule {tmp}/openings.csv --json {tmp}/results.json"
+    Then the JSON says the west window has <tag> "<value>" from the schedule
+
+    Examples:
+      | ruleset         | content                         | tag     | value  |
+      | ir-police-annex | type_mark,GRILLE / W1,20/120    | GRILLE  | 20/120 |
+      | uk-adq-sbd      | type_mark,GRILLE / W1,NONE      | GRILLE  | NONE   |
+      | nl-bouwbesluit  | type_mark,GLAZING / W1,p4a      | GLAZING | P4A    |
+      | uk-adq-sbd      | type_mark,RC / W1,rc 3          | RC      | RC3    |
+
+  Scenario: The ruleset the manifest names is the one the schedule's classes are checked against
+    Given a project whose ground floor is the house and whose first floor has one window
+    And the manifest names the ruleset "uk-adq-sbd"
+    And the schedule openings.csv reads "type_mark,GRILLE / W1,20/120"
+    When I run "annex check {manifest} --schedule {tmp}/openings.csv"
+    Then the exit status is 2
+    And the error is one sentence saying "the ruleset uk-adq-sbd takes no grille"
+    When I run "annex check {manifest} --ruleset ir-police-annex --schedule {tmp}/openings.csv --json {tmp}/results.json"
+    Then the JSON says the west window has GRILLE "20/120" from the schedule
 
   Scenario: A handle given on the wrong storey is refused
     Given a project whose ground floor is the house and whose first floor has one window

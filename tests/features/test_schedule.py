@@ -218,6 +218,32 @@ def schedule_reads(ctx, name, content):
     (ctx["tmp"] / name).write_text(text, encoding="utf-8")
 
 
+@given(parsers.parse('the schedule openings.{fmt} holds the rows "{content}"'))
+def schedule_holds(ctx, fmt, content):
+    """A schedule as a person writes it: CSV text, or an XLSX workbook made with openpyxl."""
+    rows = [line.split(",") for line in _substitute(ctx, content).split(" / ")]
+    path = ctx["tmp"] / f"openings.{fmt}"
+    if fmt == "csv":
+        path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+        return
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append([cell or None for cell in row])
+    book.save(path)
+
+
+@given(parsers.parse('the manifest names the ruleset "{name}"'))
+def manifest_ruleset(ctx, name):
+    path = ctx["manifest"]
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("[project]\n", f'[project]\nruleset = "{name}"\n', 1),
+        encoding="utf-8",
+    )
+
+
 # ---------------------------------------------------------------- results
 
 
@@ -232,7 +258,7 @@ def _json_opening(ctx, name: str) -> dict:
     return found[0]
 
 
-KEYS = {"RC": "rc", "ROLE": "role", "SILL": "sill_m", "GLAZING": "glazing"}
+KEYS = {"RC": "rc", "ROLE": "role", "SILL": "sill_m", "GLAZING": "glazing", "GRILLE": "grille_m"}
 
 
 @then(parsers.parse("OPEN-02 passes for the front door and the side door"))
@@ -272,6 +298,9 @@ def value_from(ctx, name, tag, value, origin):
     got = attributes[KEYS[tag]]
     if tag == "SILL":
         assert abs(got - float(value) / 1000) < 1e-9, got
+    elif tag == "GRILLE":  # bar and gap in metres; NONE is no bar and no gap
+        wanted = [0.0, 0.0] if value == "NONE" else [float(n) / 1000 for n in value.split("/")]
+        assert got == wanted, got
     else:
         assert got == value, got
     assert attributes["sources"][tag] == {"the schedule": "schedule", "a guess": "guess", "the block": "block"}[origin]

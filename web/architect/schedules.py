@@ -30,6 +30,7 @@ import shapely
 from checker.errors import AnnexError
 from checker.plan import Plan
 from checker.reading.schedule import DATA_COLUMNS, SUFFIXES, apply_schedule, read_schedule
+from checker.rulesets import Ruleset, load_ruleset
 from checker.report.schedule import CHOICES, COLUMNS, schedule_csv, schedule_xlsx
 
 from .submissions import SubmissionError
@@ -83,8 +84,9 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split())[:MAX_VALUE_CHARS]
 
 
-def rows_from_file(filename: str, data: bytes) -> list[dict[str, str]]:
-    """A schedule file's rows, read by the checker's schedule reader (refused in one sentence)."""
+def rows_from_file(filename: str, data: bytes, ruleset: str | None = None) -> list[dict[str, str]]:
+    """A schedule file's rows, read by the checker's schedule reader (refused in one sentence),
+    its classes checked against ``ruleset`` (the version's)."""
     suffix = PurePosixPath(filename.replace("\\", "/")).suffix.lower()
     if suffix not in SUFFIXES:
         raise SubmissionError("The schedule must be a CSV or XLSX file, as the download above.")
@@ -93,7 +95,7 @@ def rows_from_file(filename: str, data: bytes) -> list[dict[str, str]]:
         path = Path(folder) / shown
         path.write_bytes(data)
         try:
-            schedule = read_schedule(path)
+            schedule = read_schedule(path, _ruleset(ruleset))
         except AnnexError as exc:
             raise SubmissionError(exc.message) from None
     return [
@@ -127,8 +129,19 @@ def refuse_unknown(rows: list[dict[str, str]], openings: list[dict]) -> None:
             )
 
 
-def check_values(rows: list[dict[str, str]], *, from_table: bool) -> None:
-    """Refuse, in the checker's own sentence, a value it would not accept.
+def _ruleset(name: str | None) -> Ruleset | None:
+    """The version's ruleset, whose classes a schedule must use; none when it is not known."""
+    if not name:
+        return None
+    try:
+        return load_ruleset(name)
+    except AnnexError:  # a ruleset since removed: its version is checked against what any ruleset knows
+        return None
+
+
+def check_values(rows: list[dict[str, str]], *, from_table: bool, ruleset: str | None = None) -> None:
+    """Refuse, in the checker's own sentence, a value it would not accept under ``ruleset``
+    (the version's): a class that ruleset does not know, a SILL that is no number.
 
     The checker names the row by its line in the file; for the page's table, where
     there is no file, the row is named by its opening instead ("D1 (51): RC ...").
@@ -137,7 +150,7 @@ def check_values(rows: list[dict[str, str]], *, from_table: bool) -> None:
         path = Path(folder) / "openings.csv"
         path.write_bytes(schedule_csv([{column: row.get(column, "") for column in COLUMNS} for row in rows]))
         try:
-            read_schedule(path)
+            read_schedule(path, _ruleset(ruleset))
         except AnnexError as exc:
             sentence = exc.message
             line = re.match(r"openings\.csv line (\d+): ", sentence)
@@ -151,14 +164,15 @@ def check_values(rows: list[dict[str, str]], *, from_table: bool) -> None:
 # ----------------------------------------------------------------- at the check
 
 
-def applied(plan: Plan, rows: list[dict[str, str]]) -> Plan:
-    """``plan`` with the schedule's values on its openings (AnnexError, one sentence, if it cannot be)."""
+def applied(plan: Plan, rows: list[dict[str, str]], ruleset: Ruleset | None = None) -> Plan:
+    """``plan`` with the schedule's values on its openings, its classes those ``ruleset`` knows
+    (AnnexError, one sentence, if it cannot be)."""
     if not rows:
         return plan
     with tempfile.TemporaryDirectory(prefix="annex-schedule-") as folder:
         path = Path(folder) / "openings.csv"
         path.write_bytes(schedule_csv([{column: row.get(column, "") for column in COLUMNS} for row in rows]))
-        return apply_schedule(plan, read_schedule(path))
+        return apply_schedule(plan, read_schedule(path, ruleset))
 
 
 @dataclass(frozen=True)

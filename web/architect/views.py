@@ -350,12 +350,12 @@ def schedule(project_id: int, number: int):
     try:
         if sent is not None and sent.filename:
             from_table, how = False, "uploaded as a file"
-            rows = schedules.rows_from_file(sent.filename, sent.read())
+            rows = schedules.rows_from_file(sent.filename, sent.read(), submission.ruleset)
         else:
             from_table, how = True, "filled in on the page"
             rows = schedules.rows_from_form(request.form)
         schedules.refuse_unknown(rows, recorded_openings(submission.openings_json))
-        schedules.check_values(rows, from_table=from_table)
+        schedules.check_values(rows, from_table=from_table, ruleset=submission.ruleset)
     except SubmissionError as exc:
         flash(exc.translated(), "error")
         return redirect(url_for("architect.version", project_id=project.id, number=number, _anchor="schedule"))

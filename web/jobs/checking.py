@@ -95,7 +95,7 @@ def run_check(app: Flask, submission_id: int, token: str) -> None:
         try:
             plan = load_submission(submission, progress)
             ruleset = load_ruleset(submission.ruleset)
-            plan = schedules.applied(plan, _schedule_rows(db_session, submission, plan))
+            plan = schedules.applied(plan, _schedule_rows(db_session, submission, plan), ruleset)
         except AnnexError as exc:
             submission.error = exc.message
             _set(

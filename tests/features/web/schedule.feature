@@ -48,9 +48,17 @@ Feature: The openings schedule on the web
 
     Examples:
       | what                                      | sentence                                                                                  |
-      | with RC "RC9" for the front door          | D1 (51): RC 'RC9' is not one of                                                           |
+      | with RC "RC9" for the front door          | D1 (51): RC 'RC9' is not a resistance class the ruleset ir-police-annex knows; it accepts NONE, RC1N |
       | naming the opening "FFFF"                 | Schedule row 2 names the opening FFFF, which this version's drawings do not have.         |
       | as a text file                            | The schedule must be a CSV or XLSX file, as the download above.                           |
+
+  Scenario: A class the version's ruleset does not know is refused, naming the ruleset and what it accepts
+    Given version 2 of the project uploaded again to be checked under "uk-adq-sbd"
+    When the architect uploads version 2 a schedule file giving W1 the GRILLE "20/120"
+    Then version 2's page says "openings.csv line 2: GRILLE '20/120' names a grille, but the ruleset uk-adq-sbd takes no grille in place of a resistance class; it accepts only NONE"
+    And the project has 2 versions
+    When the architect uploads version 1 a schedule file giving W1 the GRILLE "20/120"
+    Then version 3 opens, checked, with the sentence "The openings schedule is saved with version 3, which is being checked with it."
 
   Scenario Outline: A new version takes the schedule with it, each row finding its opening
     Given version 2 of the project with RC "RC2" for every door in its schedule

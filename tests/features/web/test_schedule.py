@@ -56,6 +56,7 @@ given(
 when("the architect opens version 1")(opens_version_one)
 then(parsers.parse('version {number:d} opens, checked, with the sentence "{sentence}"'))(version_opens)
 then(parsers.parse("the project has {count:d} version"))(versions)
+then(parsers.parse("the project has {count:d} versions"))(versions)
 
 FRONT_DOOR_AT = (2.45, 0.0)  # metres: the D1 in the south wall (persian_plan.TRUTH)
 
@@ -201,6 +202,23 @@ def sends_unknown_handle(client, story, handle):
 @when("the architect sends a schedule as a text file")
 def sends_text(client, story):
     post_schedule(client, story, 1, {"schedule_file": (io.BytesIO(b"D1 RC2\n"), "openings.txt")})
+
+
+@given(parsers.parse('version 2 of the project uploaded again to be checked under "{ruleset}"'))
+def version_two_under(app, client, story, tmp_path, ruleset):
+    path = write_persian_plan(tmp_path / "tehran.dxf")
+    response = upload(
+        client, story["project_id"], [("Ground floor", "0", "tehran.dxf", path.read_bytes())], ruleset=ruleset
+    )
+    assert response.status_code == 302, sentences_of(response.get_data(as_text=True))
+    version = stored(app, story["project_id"], 2)
+    assert version.check_state == "done" and version.ruleset == ruleset, (version.check_state, version.ruleset)
+
+
+@when(parsers.parse('the architect uploads version {number:d} a schedule file giving {mark} the GRILLE "{grille}"'))
+def uploads_grille(client, story, number, mark, grille):
+    rows = [{"type_mark": mark, "GRILLE": grille}]
+    post_schedule(client, story, number, {"schedule_file": (io.BytesIO(file_of(rows, "csv")), "openings.csv")})
 
 
 @given(parsers.parse('version 2 of the project with RC "{rc}" for every door in its schedule'))
