@@ -5,20 +5,31 @@ database, Redis and the upload storage; they read the same settings as the web a
 (``DATABASE_URL``, ``REDIS_URL``, ``ANNEX_*``). Each job runs in an RQ work-horse
 (forked per job), which runs the work in a child under the process limits. On start,
 and every ``JOBS_RECONCILE_SECONDS`` while idle, the worker re-queues jobs that were
-lost (``web.jobs.reconcile``). It survives Redis going away (it waits and reconnects);
-SIGTERM lets the job in hand finish, a second SIGTERM stops at once.
+lost (``web.jobs.reconcile``). It survives Redis going away (it waits and reconnects).
+
+SIGTERM (or SIGINT) lets the job in hand finish and then stops; a second one stops at
+once. Whatever happens, the process ends: past ``JOBS_STOP_GRACE_SECONDS`` (default: the
+job's wall-clock limit and a minute, by when a sound work-horse has ended by itself) the
+work-horse is killed, and a worker whose own loop has not returned a little after its
+work-horse ended leaves with ``os._exit``. A job cut short so stays running in the
+database until its lease runs out; then the reconciler of another worker (or of the
+next web process) queues it again: nothing is lost.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
+import signal
 import sys
+import threading
 import time
 
 log = logging.getLogger("web.jobs.worker")
 
 RECONNECT_PAUSE_S = 1.0
+STOP_AFTER_HORSE_S = 15.0  # how long the loop may take to return once the work-horse has ended
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     from redis import Redis
     from redis.exceptions import RedisError
     from rq import Queue, Worker
+    from rq.exceptions import StopRequested
+    from rq.utils import now as rq_now
 
     from . import lower_priority
     from .reconcile import reconcile
@@ -46,14 +59,58 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     interval = max(1, int(float(app.config["JOBS_RECONCILE_SECONDS"])))
+    grace_s = float(app.config.get("JOBS_STOP_GRACE_SECONDS") or float(app.config["JOB_WALL_SECONDS"]) + 60)
+    watchdog = StopWatchdog(grace_s)
 
     class AnnexWorker(Worker):
+        _in_maintenance = False
+        _waiting_for_job = False
+
         def run_maintenance_tasks(self):
+            self._in_maintenance = True
             try:
                 reconcile(app)
             except Exception:  # the database may be away for a while; try again next time
                 log.exception("reconciling jobs failed")
+            finally:
+                self._in_maintenance = False
             super().run_maintenance_tasks()
+            if self._stop_requested:  # asked while reconciling: leave now rather than wait on the queue
+                raise StopRequested()
+
+        @property
+        def should_run_maintenance_tasks(self):
+            return not self._stop_requested and super().should_run_maintenance_tasks
+
+        def dequeue_job_and_maintain_ttl(self, timeout, max_idle_time=None):
+            if self._stop_requested:  # asked while the loop was busy elsewhere
+                raise StopRequested()
+            self._waiting_for_job = True
+            try:
+                return super().dequeue_job_and_maintain_ttl(timeout, max_idle_time)
+            finally:
+                self._waiting_for_job = False
+
+        def _install_signal_handlers(self):
+            signal.signal(signal.SIGINT, self.request_stop)
+            signal.signal(signal.SIGTERM, self.request_stop)
+
+        def request_stop(self, signum, frame):
+            """Only records the stop; the loop acts on it and the watchdog makes sure the
+            process ends. RQ's own handler asks Redis from inside the handler whether the
+            worker is busy, and an exception raised meanwhile (RQ's job-monitoring alarm)
+            leaves the stop half recorded; when idle it raises StopRequested wherever the loop
+            is, and one raised inside the reconciler was swallowed by its ``except Exception``.
+            Either way the worker carried on after SIGTERM."""
+            if self._stop_requested:  # a second signal: stop now; the reconciler re-queues the job
+                watchdog.expire()
+                return
+            self._stop_requested = True
+            self._shutdown_requested_date = rq_now()
+            log.info("stop requested (signal %s): the job in hand, if any, finishes first", signum)
+            watchdog.start(self)
+            if self._waiting_for_job and not self._in_maintenance and not self.horse_pid:
+                raise StopRequested()  # leave the blocking wait on the queue, as RQ does
 
     connection = Redis.from_url(app.config["REDIS_URL"])
     _reconcile_when_possible(app, reconcile)
@@ -68,14 +125,64 @@ def main(argv: list[str] | None = None) -> int:
             )
             worker.work(burst=options.burst, logging_level="INFO")
         except RedisError as exc:
+            if watchdog.started:
+                watchdog.finished()
+                return 0
             log.warning("Redis is not answering (%s); trying again", exc)
             time.sleep(RECONNECT_PAUSE_S)
             continue
         if options.burst or worker._stop_requested or worker._shutdown_requested_date:  # SIGTERM, busy or idle
+            watchdog.finished()
             return 0
         # RQ left its loop on a lost connection: start a new worker once Redis answers again.
         log.warning("the worker stopped without being asked to; starting again")
         time.sleep(RECONNECT_PAUSE_S)
+
+
+class StopWatchdog:
+    """Makes sure a worker asked to stop ends: past the grace period it kills the work-horse
+    (its process group: the horse and the limited child the check runs in), and once the
+    horse is gone it gives the worker's loop ``STOP_AFTER_HORSE_S`` to return before
+    leaving with ``os._exit``. The job so cut short is left running in the database; its
+    lease runs out and a reconciler queues it again."""
+
+    def __init__(self, grace_s: float):
+        self.grace_s = grace_s
+        self.expired = threading.Event()
+        self.done = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    @property
+    def started(self) -> bool:
+        return self.thread is not None
+
+    def start(self, worker) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._watch, args=(worker,), name="stop-watchdog", daemon=True)
+            self.thread.start()
+
+    def expire(self) -> None:
+        self.expired.set()
+
+    def finished(self) -> None:
+        self.done.set()
+
+    def _watch(self, worker) -> None:
+        deadline = time.monotonic() + self.grace_s
+        while worker.horse_pid and not self.done.is_set():
+            if self.expired.wait(0.2) or time.monotonic() > deadline:
+                log.warning("the work-horse %s is still running after the stop; ending it", worker.horse_pid)
+                try:
+                    os.killpg(os.getpgid(worker.horse_pid), signal.SIGKILL)
+                except OSError:
+                    pass  # it ended meanwhile
+                break
+        if self.done.wait(STOP_AFTER_HORSE_S):
+            return
+        log.warning("the worker did not stop %.0f s after its work-horse ended; leaving now", STOP_AFTER_HORSE_S)
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        os._exit(1)
 
 
 def _reconcile_when_possible(app, reconcile) -> None:

@@ -47,16 +47,30 @@ Feature: Checks run as jobs in limited worker processes, and none is lost
     And Redis is started again
     Then the check is done with the example's verdict
 
-  Scenario: A worker stopped with SIGTERM finishes the check in hand, and a new worker takes the next one
-    Given Redis and PostgreSQL are running and a worker process is running
+  Scenario: A worker stopped with SIGTERM finishes the check in hand, then stops, and a new worker takes the next one
+    Given Redis and PostgreSQL are running and a worker process is running whose checks wait for the test's go-ahead
     When the architect submits the example project
     And the check is running in the worker
     And the worker is stopped with SIGTERM
+    And the worker has taken the stop
+    And the check is let go on
     Then the check is done with the example's verdict
-    And the worker process has ended
+    And the worker process has ended by itself
     When the architect submits the example project again
     And a worker process starts
     Then the check is done with the example's verdict
+
+  Scenario: A worker stopped with SIGTERM whose check outlasts the grace period ends the check and stops, and another worker finishes it
+    Given Redis and PostgreSQL are running and a worker process is running whose checks wait for the test's go-ahead, with 2 seconds' grace to stop
+    When the architect submits the example project
+    And the check is running in the worker
+    And the worker is stopped with SIGTERM
+    Then the worker process has ended by itself
+    And the check is still running in the database
+    When the check is let go on
+    And a worker process starts
+    Then the check is done with the example's verdict
+    And the check was started twice
 
   Scenario: A web process killed before it could queue a check loses nothing: the next web process queues it at start
     Given Redis and PostgreSQL are running and no worker is

@@ -115,6 +115,8 @@ class Stack:
     gunicorn_port: int = 0
     client: object | None = None
     submission_id: int | None = None
+    gate: Path | None = None  # workers' checks wait for this file (tests/support/gated_worker.py)
+    worker_settings: dict = field(default_factory=dict)
     state_after_submit: str | None = None
 
     def environment(self) -> dict[str, str]:
@@ -146,7 +148,11 @@ class Stack:
         return Process(process, log)
 
     def start_worker(self) -> Process:
-        worker = self.start("worker", [sys.executable, "-m", "web.jobs.worker"])
+        if self.gate is None:
+            command = [sys.executable, "-m", "web.jobs.worker"]
+        else:
+            command = [sys.executable, "-m", "tests.support.gated_worker", str(self.gate)]
+        worker = self.start("worker", command, extra=self.worker_settings)
         self.workers.append(worker)
         return worker
 
@@ -210,6 +216,23 @@ def no_worker(stack):
 def one_worker(stack):
     no_worker(stack)
     stack.start_worker()
+
+
+@given("Redis and PostgreSQL are running and a worker process is running whose checks wait for the test's go-ahead")
+def one_gated_worker(stack):
+    stack.gate = stack.folder / "go-ahead"
+    one_worker(stack)
+
+
+@given(
+    parsers.parse(
+        "Redis and PostgreSQL are running and a worker process is running whose checks wait for the test's "
+        "go-ahead, with {seconds:d} seconds' grace to stop"
+    )
+)
+def one_gated_worker_with_grace(stack, seconds):
+    stack.worker_settings = {"ANNEX_JOBS_STOP_GRACE_SECONDS": str(seconds)}
+    one_gated_worker(stack)
 
 
 @given("the web app runs in gunicorn")
@@ -473,6 +496,17 @@ def terminate_worker(stack):
     stack.workers[0].process.send_signal(signal.SIGTERM)
 
 
+@when("the worker has taken the stop")
+def stop_taken(stack):
+    wait_for(lambda: "stop requested" in stack.workers[0].output(), 30, "the worker to log the stop")
+    assert stack.submission().check_state == "running"
+
+
+@when("the check is let go on")
+def let_go(stack):
+    stack.gate.touch()
+
+
 @when("Redis is killed and started again with nothing in it")
 def redis_restarts(stack):
     stack.redis.restart()
@@ -547,9 +581,17 @@ def started_twice(stack):
     assert stack.job().attempts == 2
 
 
-@then("the worker process has ended")
+@then("the worker process has ended by itself")
 def worker_ended(stack):
     wait_for(lambda: stack.workers[0].process.poll() is not None, 30, "the worker to stop")
+    # 0: its own loop returned; the watchdog's way out (os._exit) says 1
+    assert stack.workers[0].process.returncode == 0, stack.workers[0].output()[-3000:]
+
+
+@then("the check is still running in the database")
+def still_running(stack):
+    assert stack.submission().check_state == "running"
+    assert stack.job().state == "running"
 
 
 @then("the check is queued on Redis")
