@@ -197,7 +197,19 @@ def _progress(label: str, done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def _write_json(data: dict | str, out: str) -> None:
+def _write_json(data: dict | str | Results, out: str) -> None:
+    if isinstance(data, Results):  # written as it is made
+        if out == "-":
+            data.write_json(sys.stdout)
+            return
+        path = Path(out)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("w", encoding="utf-8", newline="") as stream:
+                data.write_json(stream)
+        except OSError as exc:
+            raise AnnexError(f"Cannot write {out} ({exc.strerror or exc}).") from None
+        return
     text = data if isinstance(data, str) else json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if out == "-":
         sys.stdout.write(text)
@@ -219,9 +231,11 @@ def cmd_check(args) -> int:
         raise AnnexError("--language and --show-passes shape the PDF annex; give --pdf OUT with them.")
     plan, ruleset = _load(args)
     results = run_rules(plan, ruleset, moment=moment_from_environment())
-    results_json = results.dumps() if args.json_out or args.pdf_out else ""  # made once: seconds on a large plan
+    # The PDF attaches the JSON text: then it is made once, as one string. Otherwise the
+    # text is streamed: on a large plan it is hundreds of megabytes.
+    results_json = results.dumps() if args.pdf_out else ""
     if args.json_out:
-        _write_json(results_json, args.json_out)
+        _write_json(results_json or results, args.json_out)
     if args.pdf_out:
         from .report.annex import annex_pdf
 

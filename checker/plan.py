@@ -64,11 +64,9 @@ class Source:
         return self.recognised_by in ("block-shape", "geometry") or self.confidence < STATED_CONFIDENCE
 
     def to_json(self) -> dict:
-        return dict(self._json)
-
-    @cached_property
-    def _json(self) -> dict:
-        # Made once: every finding on an element repeats it (immutable, like the record).
+        # Made afresh at each call, not kept per element: a large plan's results name
+        # hundreds of thousands of elements, and a dict kept for each was a fifth of the
+        # memory a check ends with. What costs (the reason's words) is shared instead.
         return {
             "handle": self.handle,
             "layer": self.layer,
@@ -76,9 +74,15 @@ class Source:
             "recognised_by": self.recognised_by,
             "confidence": round(self.confidence, 2),
             "inferred": self.inferred,
-            "reason": render(self.reason) if self.reason is not None else None,
+            "reason": _english(self.reason) if self.reason is not None else None,
             "type_mark": self.type_mark,
         }
+
+
+@lru_cache(maxsize=4096)
+def _english(message: Message) -> str:
+    """The English text of a reason: a few reasons are given to thousands of elements."""
+    return render(message)
 
 
 # --------------------------------------------------------------------------- attributes

@@ -11,8 +11,10 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, UTC
 from enum import Enum
-from functools import cached_property
+from functools import lru_cache
 from importlib import resources
+from collections.abc import Iterable, Iterator
+from typing import TextIO
 
 import shapely
 from shapely.geometry import mapping as geojson
@@ -49,22 +51,14 @@ class Quantity:
     unit: str | None = None
 
     def to_json(self) -> dict:
-        return dict(self._json)
-
-    @cached_property
-    def _json(self) -> dict:
-        # Rendered once: many findings share one Quantity (what PLAN-02 wants of every
-        # door of a type), and the value is immutable.
-        value: float | str
+        # Made afresh at each call, not kept per quantity (most are measured once, for one
+        # finding); the words of a value, which cost, are rendered once for all.
         if isinstance(self.value, float):
-            value = round(self.value, 3)
-        elif isinstance(self.value, (int, str)):
-            value = self.value
-        else:
-            value = render(self.value)
-            # The words as a message argument too, so a page can say them in its reader's language.
-            return {"value": value, "unit": self.unit, "words": arg_to_json(self.value)}
-        return {"value": value, "unit": self.unit}
+            return {"value": round(self.value, 3), "unit": self.unit}
+        if isinstance(self.value, (int, str)):
+            return {"value": self.value, "unit": self.unit}
+        # The words as a message argument too, so a page can say them in its reader's language.
+        return {"value": _english(self.value), "unit": self.unit, "words": arg_to_json(self.value)}
 
     def value_in(self, language: str, *, isolate: bool = False) -> str | float | int:
         """The value for a page in ``language``: words rendered, numbers left to the page to format."""
@@ -97,6 +91,13 @@ class Mark:
             "type": shape["type"],
             "coordinates": _rounded(shape["coordinates"]),
         }
+
+
+@lru_cache(maxsize=1024)
+def _english(value: Arg) -> str:
+    """A value in words, in English: many findings share a few (what PLAN-02 wants of
+    every door of a type)."""
+    return render(value)
 
 
 def _rounded(coordinates):
@@ -264,24 +265,54 @@ class Results:
         }
 
     def dumps(self) -> str:
-        """The JSON text (``to_json``): indented, with one finding per line.
+        """The JSON text (``to_json``) as one string: what ``write_json`` writes."""
+        with cycle_collection_paused(collect_after=False):
+            return "".join(self._json_pieces())
+
+    def write_json(self, out: TextIO) -> None:
+        """Write the JSON text (``dumps``, byte for byte) to ``out`` as it is made.
+
+        The text of a large plan's results is hundreds of megabytes: written piece by
+        piece, it is never held whole, and each finding's dict lives only until its
+        line is encoded. The cycle collector is paused meanwhile (checker.gc_pause).
+        """
+        with cycle_collection_paused(collect_after=False):
+            for piece in self._json_pieces():
+                out.write(piece)
+
+    def _json_pieces(self) -> Iterator[str]:
+        """The JSON text in pieces: indented, with one finding per line.
 
         One line per finding keeps the file readable and diffable, and lets the C JSON
         encoder write the findings (an indented dump is encoded in Python, which took
-        seconds for the thousands of findings of a large plan). Each finding is encoded
-        as soon as its dict is made, so the dicts of all findings are never alive at
-        once, and the cycle collector is paused meanwhile (checker.gc_pause).
+        seconds for the thousands of findings of a large plan).
         """
-        with cycle_collection_paused(collect_after=False):
-            head = json.dumps(self._head_json(), indent=2, ensure_ascii=False)
-            openings = _one_per_line(self.openings)  # thousands on a large plan, as findings are
-            findings = _one_per_line(f.to_json(self.rule_titles) for f in self.findings)
-            return head[: -len("\n}")] + ',\n  "openings": ' + openings + ',\n  "findings": ' + findings + "\n}\n"
+        head = json.dumps(self._head_json(), indent=2, ensure_ascii=False)
+        yield head[: -len("\n}")] + ',\n  "openings": '
+        yield from _one_per_line(self.openings)  # thousands on a large plan, as findings are
+        yield ',\n  "findings": '
+        yield from _one_per_line(f.to_json(self.rule_titles) for f in self.findings)
+        yield "\n}\n"
 
 
-def _one_per_line(items) -> str:
-    rows = ["    " + json.dumps(item, ensure_ascii=False) for item in items]
-    return "[\n" + ",\n".join(rows) + "\n  ]" if rows else "[]"
+# Rows joined into one piece before it is written: few writes, and a piece stays small.
+ROWS_PER_PIECE = 64
+
+
+def _one_per_line(items: Iterable) -> Iterator[str]:
+    """A JSON array with one item per line, in pieces of ROWS_PER_PIECE lines."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps(item, ensure_ascii=False)
+    rows: list[str] = []
+    opened = False
+    for item in items:
+        rows.append(encode(item))
+        if len(rows) == ROWS_PER_PIECE:
+            yield ("[\n    " if not opened else ",\n    ") + ",\n    ".join(rows)
+            opened, rows = True, []
+    if rows:
+        yield ("[\n    " if not opened else ",\n    ") + ",\n    ".join(rows)
+        opened = True
+    yield "\n  ]" if opened else "[]"
 
 
 def moment_from_environment() -> datetime:
