@@ -15,7 +15,7 @@ OUT    := out
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-dejavu-core poppler-utils \
                    postgresql chromium redis-server
 
-.PHONY: run test lint lock fuzz bench bench-recognition docs example clean system-packages loadtest
+.PHONY: run test lint lock fuzz bench bench-recognition docs example clean system-packages loadtest screenshots
 
 # Installs only what is missing, so a machine that has them all needs no root.
 system-packages:
@@ -63,6 +63,12 @@ run: $(DEPS) system-packages
 TEST_PROCESSES ?= auto
 test: $(DEPS) system-packages lint
 	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup
+
+# Rewrite the browser tests' screenshot baselines (tests/features/web/browser/baselines/)
+# from the pages as they are now, after a change to a page: look at every image it changed
+# before committing them, since they are what later runs are held to.
+screenshots: $(DEPS) system-packages
+	UPDATE_BASELINES=1 $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup -m screenshots tests/features/web/browser
 
 # ruff (lint and format) over the code, and mypy over what [tool.mypy] in pyproject.toml names.
 LINTED := checker web tests benchmarks examples
