@@ -125,10 +125,11 @@ class LoadRun:
     # ------------------------------------------------------------- processes
 
     def start(self, name: str, command: list[str], env: dict | None = None) -> subprocess.Popen:
-        log = (self.folder / f"{name}-{uuid.uuid4().hex[:6]}.log").open("wb")
-        process = subprocess.Popen(
-            command, cwd=REPO, env=env or self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        # the child keeps its own copy of the log's descriptor; ours is closed at once
+        with (self.folder / f"{name}-{uuid.uuid4().hex[:6]}.log").open("wb") as log:
+            process = subprocess.Popen(
+                command, cwd=REPO, env=env or self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         self.processes.append(process)
         return process
 
@@ -141,8 +142,10 @@ class LoadRun:
         from redis import Redis
         from rq import Worker
 
-        connection = Redis.from_url(self.env["REDIS_URL"])
-        wait_for(lambda: len(Worker.all(connection=connection)) >= len(self.workers), 120, "the workers to register")
+        with Redis.from_url(self.env["REDIS_URL"]) as connection:
+            wait_for(
+                lambda: len(Worker.all(connection=connection)) >= len(self.workers), 120, "the workers to register"
+            )
 
     def stop_workers(self) -> None:
         for worker in self.workers:  # warm shutdown: the job in hand finishes (there is none by now)
@@ -368,7 +371,8 @@ class LoadRun:
 
     def report_requests(self, stats_file: Path, failures_file: Path) -> int:
         self.slow = []
-        rows = list(csv.DictReader(stats_file.open()))
+        with stats_file.open() as stats:
+            rows = list(csv.DictReader(stats))
         self.say(f"{'endpoint':<52} {'requests':>8} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7}")
         failures = 0
         for row in rows:
@@ -381,7 +385,9 @@ class LoadRun:
             elif UPLOAD not in name and p95 not in ("N/A", "") and float(p95) >= P95_TARGET_MS:
                 self.slow.append(f"p95 of {name} is {p95} ms")
         if failures_file.exists():
-            for row in list(csv.DictReader(failures_file.open()))[:10]:
+            with failures_file.open() as failures_csv:
+                failure_rows = list(csv.DictReader(failures_csv))
+            for row in failure_rows[:10]:
                 self.say(f"  error x{row['Occurrences']}: {row['Method']} {row['Name']}: {row['Error'][:160]}")
         return failures
 
@@ -466,8 +472,8 @@ class LoadRun:
             tokens = session.scalars(
                 select(Job.token).where(Job.submission_id.in_(submission_ids), Job.kind == "check")
             ).all()
-        connection = Redis.from_url(self.env["REDIS_URL"])
-        jobs = [RqJob.fetch(token, connection=connection) for token in tokens]
+        with Redis.from_url(self.env["REDIS_URL"]) as connection:
+            jobs = [RqJob.fetch(token, connection=connection) for token in tokens]
         started = min(job.started_at for job in jobs if job.started_at)
         ended = max(job.ended_at for job in jobs if job.ended_at)
         return (ended - started).total_seconds()

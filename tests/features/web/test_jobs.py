@@ -599,9 +599,9 @@ def queued_on_redis(stack):
     from redis import Redis
     from rq.job import Job as RqJob
 
-    connection = Redis.from_url(stack.redis.url)
     # the token is read afresh each time: queuing a lost job again gives it a new one
-    status = wait_for(lambda: _rq_status(RqJob, stack.job().token, connection), 30, "the web app to queue the job")
+    with Redis.from_url(stack.redis.url) as connection:
+        status = wait_for(lambda: _rq_status(RqJob, stack.job().token, connection), 30, "the web app to queue the job")
     assert status == "queued"
 
 
