@@ -198,10 +198,16 @@ def load_storey(
             raw = without_boxes(raw, elevations)
             shown = "; ".join(box_text(b) for b in elevations)
             raw.problems[msg("load.elevations-left-out", count=len(elevations), boxes=shown)] += 1
+    # Walls first (on layer 0 they are found from geometry), so plates are found among them.
+    try:
+        _require_plan_content(raw, label, mapping, read, doc)
+    except NoPlanContent:
+        if spec.region is None:
+            raise  # with a region, the plan may be one part of a sheet that reads as another drawing
     plates = find_plates(raw)  # several storeys drawn side by side in one file?
     if spec.region is not None:
         raw = _crop_to_region(raw, spec.region, label, plates)
-    _require_plan_content(raw, label, mapping, read, doc)
+        _require_plan_content(raw, label, mapping, read, doc)
     extents, opening_width = _measure(raw)
     evidence = None if units_override else infer_units(raw, extents)  # door swings, wall faces, rooms...
     units = decide_units(insunits, units_override, extents, opening_width, evidence)

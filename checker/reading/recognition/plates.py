@@ -30,6 +30,7 @@ from dataclasses import replace
 
 import numpy as np
 import shapely
+from shapely.geometry import LineString
 
 from ...geoarrays import line_array
 from ..dxf.extract import Extraction
@@ -45,6 +46,10 @@ PLATE_OPENINGS_SHARE = 0.25  # ... and at least this share of the best-opened pl
 TWIN_RATIO = 0.75  # storeys of one building: another plate's width and height within this ratio
 MAX_MERGE_ROUNDS = 8  # clusters absorbing what lies in their boxes; settles in two or three
 SWING_SWEEP = (60.0, 120.0)  # degrees: an arc this open may be a door's swing
+# A line with no role whose two ends touch walls and whose middle does not (a window's
+# line across a wall gap): ends this close (a share of the drawing's size) touch.
+BRIDGE_TOUCH_SHARE = 0.0005
+BRIDGE_WEIGHT = 0.5  # a window leaves one or two lines across its gap once its outer ones are taken as wall faces
 
 
 def find_plates(raw: Extraction) -> tuple[Box, ...]:
@@ -67,6 +72,7 @@ def find_plates(raw: Extraction) -> tuple[Box, ...]:
         members = regroup[members]
     openings = np.bincount(members, weights=is_opening, minlength=len(boxes))
     openings += _swing_arcs_in(raw, boxes)
+    openings += _gap_bridges_in(raw, boxes, BRIDGE_TOUCH_SHARE * float(max(high - low)))
     areas = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
     plates = (
         (areas >= PLATE_AREA_SHARE * areas.max())
@@ -273,6 +279,32 @@ def _swing_arcs_in(raw: Extraction, boxes: np.ndarray) -> np.ndarray:
     centres = shapely.points(np.array([a.center for a in arcs], dtype=float))
     arc_idx, box_idx = shapely.STRtree(shapely.box(*boxes.T)).query(centres, predicate="intersects")
     np.add.at(counts, box_idx, 1.0)
+    return counts
+
+
+def _gap_bridges_in(raw: Extraction, boxes: np.ndarray, touch: float) -> np.ndarray:
+    """Lines with no role bridging a gap between walls (a window drawn as lines, as on a
+    layer-0 drawing whose walls were recognised from geometry), weighed per box."""
+    counts = np.zeros(len(boxes))
+    walls = [s.geometry for s in raw.shapes if s.role is Role.WALLS]
+    walls += [h.geometry for h in raw.hatches if h.role is Role.WALLS]
+    lines = [s.geometry for s in raw.loose if s.role is None and isinstance(s.geometry, LineString)]
+    if not walls or not lines or not len(boxes) or not touch > 0:
+        return counts
+    ends = np.array([(line.coords[0][:2], line.coords[-1][:2]) for line in lines], dtype=float)
+    middles = shapely.points(ends.mean(axis=1))
+    tree = shapely.STRtree(np.array(walls, dtype=object))
+    touching = []
+    for k in (0, 1):
+        at, _ = tree.query(shapely.points(ends[:, k]), predicate="dwithin", distance=touch)
+        touching.append(np.bincount(at, minlength=len(lines)) > 0)
+    at, _ = tree.query(middles, predicate="dwithin", distance=touch)
+    free_middle = np.bincount(at, minlength=len(lines)) == 0
+    bridges = np.flatnonzero(touching[0] & touching[1] & free_middle)
+    if not len(bridges):
+        return counts
+    _, box_idx = shapely.STRtree(shapely.box(*boxes.T)).query(middles[bridges], predicate="intersects")
+    np.add.at(counts, box_idx, BRIDGE_WEIGHT)
     return counts
 
 
