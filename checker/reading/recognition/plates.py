@@ -291,12 +291,13 @@ def _gap_bridges_in(raw: Extraction, boxes: np.ndarray, touch: float) -> np.ndar
     lines = [s.geometry for s in raw.loose if s.role is None and isinstance(s.geometry, LineString)]
     if not walls or not lines or not len(boxes) or not touch > 0:
         return counts
-    ends = np.array([(line.coords[0][:2], line.coords[-1][:2]) for line in lines], dtype=float)
-    middles = shapely.points(ends.mean(axis=1))
+    geometries = np.array(lines, dtype=object)
+    ends = [np.asarray(shapely.get_coordinates(shapely.get_point(geometries, k)))[:, :2] for k in (0, -1)]
+    middles = shapely.points((ends[0] + ends[1]) / 2)
     tree = shapely.STRtree(np.array(walls, dtype=object))
     touching = []
-    for k in (0, 1):
-        at, _ = tree.query(shapely.points(ends[:, k]), predicate="dwithin", distance=touch)
+    for end in ends:
+        at, _ = tree.query(shapely.points(end), predicate="dwithin", distance=touch)
         touching.append(np.bincount(at, minlength=len(lines)) > 0)
     at, _ = tree.query(middles, predicate="dwithin", distance=touch)
     free_middle = np.bincount(at, minlength=len(lines)) == 0
