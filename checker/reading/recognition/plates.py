@@ -32,7 +32,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString
 
-from ...geoarrays import line_array
+from ...geoarrays import line_array, point_array
 from ..dxf.extract import Extraction
 from ..layers import PLAN_ROLES, Role
 
@@ -293,7 +293,7 @@ def _gap_bridges_in(raw: Extraction, boxes: np.ndarray, touch: float) -> np.ndar
         return counts
     geometries = np.array(lines, dtype=object)
     ends = [np.asarray(shapely.get_coordinates(shapely.get_point(geometries, k)))[:, :2] for k in (0, -1)]
-    middles = shapely.points((ends[0] + ends[1]) / 2)
+    middles = point_array((ends[0] + ends[1]) / 2)
     tree = shapely.STRtree(np.array(walls, dtype=object))
     touching = []
     for end in ends:
