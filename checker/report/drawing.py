@@ -19,6 +19,7 @@ set by the page around it, positioned from ``Drawing.labels``.
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape
@@ -117,7 +118,28 @@ def _bounds(geometries: list[BaseGeometry]) -> tuple[float, float, float, float]
     return minx, miny, maxx, maxy
 
 
+_SPREAD_CACHE: dict[tuple, numpy.ndarray] = {}  # the last few spreadings, by their arguments
+_SPREAD_LOCK = threading.Lock()
+SPREAD_CACHE_SIZE = 4
+
+
 def spread_markers(anchors: numpy.ndarray, radius: float, width: float, height: float) -> numpy.ndarray:
+    """``_spread_markers``, remembered: a check draws each storey's markers twice (the web
+    page's SVG and the PDF annex's picture), and on a crowded plan a spreading takes half a second."""
+    key = (anchors.tobytes(), anchors.shape, radius, width, height, SPREAD_BUDGET, MARKER_GAP)
+    with _SPREAD_LOCK:  # annexes may be drawn in threads
+        known = _SPREAD_CACHE.get(key)
+    if known is not None:
+        return known.copy()
+    centres = _spread_markers(anchors, radius, width, height)
+    with _SPREAD_LOCK:
+        while len(_SPREAD_CACHE) >= SPREAD_CACHE_SIZE:
+            del _SPREAD_CACHE[next(iter(_SPREAD_CACHE))]
+        _SPREAD_CACHE[key] = centres.copy()
+    return centres
+
+
+def _spread_markers(anchors: numpy.ndarray, radius: float, width: float, height: float) -> numpy.ndarray:
     """Marker centres near their anchors (drawing coordinates), no two closer than a gap.
 
     Markers are placed in order; one whose place is taken goes to the nearest free
@@ -151,6 +173,14 @@ def spread_markers(anchors: numpy.ndarray, radius: float, width: float, height: 
             rings.append(((len(rings) + 1) * gap * numpy.cos(angles), (len(rings) + 1) * gap * numpy.sin(angles)))
         return rings[ring - 1]
 
+    batches: dict[int, tuple[numpy.ndarray, numpy.ndarray]] = {}  # rings first..upto's offsets, by first
+
+    def batch_offsets(first: int, upto: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+        if first not in batches:
+            offsets = [ring_offsets(ring) for ring in range(first, upto + 1)]
+            batches[first] = numpy.concatenate([dx for dx, _ in offsets]), numpy.concatenate([dy for _, dy in offsets])
+        return batches[first]
+
     def free(x: float, y: float) -> bool:
         cx, cy = int(x // gap), int(y // gap)
         for i in (cx - 1, cx, cx + 1):
@@ -163,11 +193,17 @@ def spread_markers(anchors: numpy.ndarray, radius: float, width: float, height: 
     def free_spots(xs: numpy.ndarray, ys: numpy.ndarray) -> numpy.ndarray:
         cx = (xs // gap).astype(numpy.int64) + 1
         cy = (ys // gap).astype(numpy.int64) + 1
-        taken = numpy.zeros(len(xs), dtype=bool)
+        # A spot in a cell that holds a marker is taken (a cell is one gap wide): no distances
+        # needed, and on a crowded drawing that is most spots. The rest are measured.
+        taken = depths[cx, cy] > 0
+        unsure = numpy.flatnonzero(~taken)
+        sx, sy, ux, uy = xs[unsure, None], ys[unsure, None], cx[unsure], cy[unsure]
+        close = numpy.zeros(len(unsure), dtype=bool)
         for i in (-1, 0, 1):
             for j in (-1, 0, 1):
-                px, py = cell_x[cx + i, cy + j], cell_y[cx + i, cy + j]  # NaN where no spot: never closer than gap
-                taken |= ((numpy.abs(px - xs[:, None]) < gap) & (numpy.abs(py - ys[:, None]) < gap)).any(axis=1)
+                px, py = cell_x[ux + i, uy + j], cell_y[ux + i, uy + j]  # NaN where no spot: never closer than gap
+                close |= ((numpy.abs(px - sx) < gap) & (numpy.abs(py - sy) < gap)).any(axis=1)
+        taken[unsure] = close
         return ~taken
 
     def place(spot: tuple[float, float]) -> None:
@@ -194,9 +230,9 @@ def spread_markers(anchors: numpy.ndarray, radius: float, width: float, height: 
                 full = True
                 break
             upto = min(first + 15, last_ring)  # rings first..upto, in order: the nearest free spot wins
-            offsets = [ring_offsets(ring) for ring in range(first, upto + 1)]
-            xs = numpy.clip(ax + numpy.concatenate([dx for dx, _ in offsets]), low_x, high_x)
-            ys = numpy.clip(ay + numpy.concatenate([dy for _, dy in offsets]), low_y, high_y)
+            dx, dy = batch_offsets(first, upto)
+            xs = numpy.clip(ax + dx, low_x, high_x)
+            ys = numpy.clip(ay + dy, low_y, high_y)
             hits = numpy.flatnonzero(free_spots(xs, ys))
             budget -= hits[0] + 1 if len(hits) else len(xs)  # the spots one at a time would have tested
             if len(hits):
