@@ -242,6 +242,9 @@ class Style:
     codepage: str | None = None  # e.g. "ANSI_1256": texts stored in that code page (R2000 and older)
     noise: bool = False  # furniture, dimensions, floor hatches, texts
     names: str | None = None  # language of the room names; default from the layer scheme
+    # an office template's layers, kept when empty: the scheme's room-outline layer is there
+    # with nothing on it, as are the convention's other role layers
+    template: bool = False
 
 
 def _styles() -> list[Style]:
@@ -406,6 +409,17 @@ def _styles() -> list[Style]:
             placed="rotated",
         ),
         Style("layer 0, sliding doors, 2-line windows", "layer0", "double lines", "sliding", "2 lines"),
+        # An office template: every layer defined, the room-outline layer among them and empty.
+        Style("NCS template, empty A-AREA, swing arcs", "ncs", "double lines", "swing", "3 lines", template=True),
+        Style(
+            "NCS template, empty A-AREA, attribute-less blocks",
+            "ncs",
+            "closed polylines",
+            "block",
+            "block",
+            template=True,
+        ),
+        Style("German template, empty Räume layer", "german", "double lines", "swing", "2 lines", template=True),
         # Not yet read (so not listed): layer 0 with walls as wide polylines (extraction keeps no
         # widths), with internal walls as single lines, and with windows as frame and sill.
     ]
@@ -1055,7 +1069,10 @@ class Writer:
         if self.style.container != "modelspace":
             self.doc.modelspace().add_blockref(self.msp.name, (0, 0))
         self._header()
-        _drop_unused_layers(self.doc)
+        if self.style.template:
+            self.layer("rooms")  # defined, and left empty unless the style draws outlines
+        else:
+            _drop_unused_layers(self.doc)
         self.drawing.save(path)
         if self.style.codepage:
             _store_in_codepage(path, self.style.codepage)

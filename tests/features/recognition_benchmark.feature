@@ -102,3 +102,7 @@ Feature: The recognition benchmark scores readings against their truth correctly
     When the sweep runs the styles "NCS, swing arcs, 3-line windows" and "French, solid hatch walls" with one seed
     Then each style is scored on one plan, with its true openings and rooms counted
     And the report has a row per style, an overall row and a PASS or FAIL for each figure
+
+  Scenario: An office-template style keeps its room-outline layer, defined and empty
+    Given a generated plan in the style "NCS template, empty A-AREA, swing arcs"
+    Then its drawing defines the layer "A-AREA" and draws nothing on it

@@ -1,6 +1,7 @@
 Feature: Rooms recognised from walls, named and used as the texts inside them say
   Most drawings have no room outlines: the rooms are what the walls enclose. When a
-  storey's drawing has no layer for room outlines, the reader closes the walls' door and
+  storey's drawing draws no room outline (it has no layer for them, or a template's layer
+  left empty, unless it is made to the checker's convention), the reader closes the walls' door and
   window gaps and takes each enclosed space as a room, named by the text inside it in
   the language the office writes (English, German, French, Spanish, Italian, Dutch,
   Persian in either script, Arabic, Chinese). Area labels, dimensions and door tags
@@ -215,12 +216,40 @@ Feature: Rooms recognised from walls, named and used as the texts inside them sa
     And the doors between rooms are internal
     And the footprint holds every recognised room
 
-  Scenario: A drawing that has a layer for room outlines and leaves it empty states that it has no rooms
+  Scenario: A drawing made to the convention that leaves its room-outline layer empty states that it has no rooms
     Given a flat drawn in "mm" with walls as double lines with the jambs closed
-    And its doors and windows are drawn as blocks in the wall gaps
+    And its doors and windows are drawn as blocks carrying the convention's attributes
     And the drawing has an empty room-outline layer "A-AREA"
     When the plan is loaded
     Then the plan has no spaces
+
+  Scenario: A drawing of walls alone that leaves its room-outline layer empty states that it has no rooms
+    Given a flat drawn in "mm" with walls as double lines with the jambs closed
+    And its doors and windows are left as bare gaps
+    And the drawing has an empty room-outline layer "A-AREA"
+    When the plan is loaded
+    Then the plan has no spaces
+
+  Scenario Outline: An office template's empty room-outline layer does not stop the rooms being recognised from the walls
+    Given a flat drawn in "mm" with walls as double lines with the jambs closed
+    And its doors and windows are drawn as <openings>
+    And the drawing has an empty room-outline layer "<layer>"
+    When the plan is loaded
+    Then the plan has 3 spaces recognised from geometry
+    And the living room is 5.8 m by 5.7 m, the bedroom 3.8 m by 3.3 m and the bathroom 3.8 m by 2.3 m
+
+    Examples:
+      | openings                         | layer   |
+      | blocks in the wall gaps          | A-AREA  |
+      | swing arcs and lines in the gaps | A-AREA  |
+      | blocks in the wall gaps          | Rooms   |
+
+  Scenario: A room-outline layer holding only open lines does not stop the rooms being recognised from the walls
+    Given a flat drawn in "mm" with walls as double lines with the jambs closed
+    And its doors and windows are drawn as blocks in the wall gaps
+    And an open line is drawn on the room-outline layer "A-AREA" from (1, 1) to (4, 1)
+    When the plan is loaded
+    Then the plan has 3 spaces recognised from geometry
 
   Scenario: Drawn room outlines are used as drawn, and no room is recognised beside them
     Given a flat drawn in "mm" with walls as double lines with the jambs closed

@@ -317,3 +317,12 @@ def report_rows(ctx):
     assert len(verdicts) == 7  # six precision/recall figures and the units
     widths = {len(line) for line in lines if line.startswith((ctx["chosen"][0].name[:44], "overall"))}
     assert len(widths) == 1, "rows are fixed width"
+
+
+@then(parsers.parse('its drawing defines the layer "{layer}" and draws nothing on it'))
+def layer_defined_and_empty(ctx, layer):
+    doc = ezdxf.readfile(ctx["path"])
+    assert layer in doc.layers
+    on_it = [e for e in doc.modelspace() if e.dxf.layer == layer]
+    on_it += [e for block in doc.blocks for e in block if e.dxf.layer == layer]
+    assert not on_it

@@ -114,6 +114,32 @@ def openings_as_blocks(drawing):
         drawing.window(*window)
 
 
+@given("its doors and windows are drawn as blocks carrying the convention's attributes")
+def openings_as_convention_blocks(drawing):
+    drawing.door(*ENTRANCE, mirror=True, ROLE="ENTRANCE", RC="RC2")
+    for door in INTERNAL_DOORS:
+        drawing.door(*door, ROLE="INTERNAL")
+    for window in WINDOWS:
+        drawing.window(*window, GLAZING="P4A")
+
+
+@given("its doors and windows are drawn as swing arcs and lines in the gaps")
+def openings_as_geometry(drawing):
+    """Doors as a swing arc and its leaf, windows as three lines across the gap, on the
+    layers an office template names for them (no convention blocks)."""
+    drawing.add_layer("A-DOOR")
+    drawing.add_layer("A-GLAZ")
+    draw_swings_and_window_lines(drawing, list(WINDOWS), {"layer": "A-DOOR"}, {"layer": "A-GLAZ"})
+
+
+@given(
+    parsers.parse('an open line is drawn on the room-outline layer "{layer}" from ({x0:g}, {y0:g}) to ({x1:g}, {y1:g})')
+)
+def open_line_on_room_layer(drawing, layer, x0, y0, x1, y1):
+    drawing.add_layer(layer)
+    drawing.doc.modelspace().add_line(drawing.xy((x0, y0)), drawing.xy((x1, y1)), dxfattribs={"layer": layer})
+
+
 @given("its doors and windows are left as bare gaps")
 def bare_gaps(drawing):
     pass
@@ -233,13 +259,21 @@ def _layer0_flat(ctx, unit: str, windows: list) -> PlanDrawing:
             points = list(ring.coords)
             for p, q in zip(points, points[1:]):
                 msp.add_line(drawing.xy(p), drawing.xy(q))
+    return draw_swings_and_window_lines(drawing, windows)
+
+
+def draw_swings_and_window_lines(
+    drawing: PlanDrawing, windows: list, door_attribs: dict | None = None, window_attribs: dict | None = None
+) -> PlanDrawing:
+    """Each door a swing arc and its leaf, each window three lines across its wall."""
+    msp = drawing.doc.modelspace()
     for hinge, closed, opened in LAYER0_SWINGS:
         start = math.degrees(math.atan2(closed[1] - hinge[1], closed[0] - hinge[0]))
         end = math.degrees(math.atan2(opened[1] - hinge[1], opened[0] - hinge[0]))
         if (end - start) % 360 > 180:  # an arc runs counter-clockwise from its start angle
             start, end = end, start
-        msp.add_arc(drawing.xy(hinge), drawing.u(math.dist(hinge, closed)), start, end)
-        msp.add_line(drawing.xy(hinge), drawing.xy(opened))
+        msp.add_arc(drawing.xy(hinge), drawing.u(math.dist(hinge, closed)), start, end, dxfattribs=door_attribs)
+        msp.add_line(drawing.xy(hinge), drawing.xy(opened), dxfattribs=door_attribs)
     for (x0, y0), (x1, y1) in windows:
         across = (0, 1) if y0 == y1 else (1, 0)
         for k in (-1, 0, 1):
@@ -247,6 +281,7 @@ def _layer0_flat(ctx, unit: str, windows: list) -> PlanDrawing:
             msp.add_line(
                 drawing.xy((x0 + across[0] * offset, y0 + across[1] * offset)),
                 drawing.xy((x1 + across[0] * offset, y1 + across[1] * offset)),
+                dxfattribs=window_attribs,
             )
     return drawing
 

@@ -39,7 +39,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ...geoarrays import line_array, polygon_array
 from ...messages import Message, msg
-from ...plan import Source, Space, Wall
+from ...plan import ATTRIBUTE_TAGS, Source, Space, Wall
 from ..dxf.extract import Extraction
 from ..layers import Role
 from .room_words import is_label, space_name, space_use
@@ -343,13 +343,32 @@ def footprint_with_rooms(footprint, rooms: list[Polygon]):
 
 
 def rooms_left_undrawn(layer_names: Iterable[str], role_of: Callable[[str], Role | None], raw: Extraction) -> bool:
-    """True when the drawing has a layer for room outlines and shows nothing on it.
+    """True when a drawing made to the plan convention has a layer for room outlines and
+    shows nothing on it.
 
-    Such a drawing states its rooms (the plan convention) and states none: recognising
-    rooms from its walls would put words in its author's mouth, and a rule that needs
-    rooms says it cannot judge. A drawing with no room layer at all, or with room
-    names on one but no outlines, leaves the rooms to be recognised.
+    Such a drawing states its rooms (the convention) and states none: recognising rooms
+    from its walls would put words in its author's mouth, and a rule that needs rooms
+    says it cannot judge. A drawing is made to the convention when its doors and windows
+    carry the convention's attributes (RC, GLAZING, ROLE ...), or when it draws no door
+    or window symbol at all for recognition to read (walls alone). Any other drawing
+    with an empty room layer -- an office template's ``A-AREA`` nobody drew on, beside
+    doors drawn as swing arcs or attribute-less blocks -- gets its rooms from its walls,
+    as does a drawing with no room layer, or with room names on one but no outlines.
     """
     if any(shape.role is Role.SPACES for shape in raw.shapes) or any(text.role is Role.SPACES for text in raw.texts):
         return False
-    return any(role_of(name) is Role.SPACES for name in layer_names)
+    if not any(role_of(name) is Role.SPACES for name in layer_names):
+        return False
+    return _made_to_convention(raw)
+
+
+def _made_to_convention(raw: Extraction) -> bool:
+    """Its openings carry the convention's attributes, or it draws none to be recognised."""
+    tags = set(ATTRIBUTE_TAGS)
+    if any(tags.intersection(o.attributes) for o in raw.openings) or any(
+        tags.intersection(attributes) for attributes in raw.opening_attributes.values()
+    ):
+        return True
+    # Attribute-less blocks on door and window layers, or swing arcs anywhere: symbols of
+    # an office's own library, not the convention's.
+    return not raw.openings and not raw.arcs
