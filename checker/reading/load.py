@@ -208,10 +208,14 @@ def load_storey(
     if spec.region is not None:
         raw = _crop_to_region(raw, spec.region, label, plates)
         _require_plan_content(raw, label, mapping, read, doc)
+    layer_names = [layer.dxf.name for layer in doc.layers]
+    # Nothing past here reads the document: its light records (on a large file as much as
+    # the extraction) go now, before the plan model is built beside the extraction.
+    del doc
     extents, opening_width = _measure(raw)
     evidence = None if units_override else infer_units(raw, extents)  # door swings, wall faces, rooms...
     units = decide_units(insunits, units_override, extents, opening_width, evidence)
-    recognise_rooms = not rooms_left_undrawn((layer.dxf.name for layer in doc.layers), mapping.role_of, raw)
+    recognise_rooms = not rooms_left_undrawn(layer_names, mapping.role_of, raw)
     storey = build_storey(spec.name, label, spec.elevation_m, raw, units.metres_per_unit, recognise_rooms)
     storey = mark_openings(storey, raw.texts, units.metres_per_unit)  # D1, W2: links to the schedule
     problems = Counter(raw.problems) + Counter(read.problems)  # + text in another code page than declared

@@ -181,9 +181,7 @@ def find_gaps(segments: Segments) -> Gaps:
     unit = segments.vector / segments.length[:, None]
     points = np.concatenate([segments.start, segments.end])
     looks = np.concatenate([-unit, unit])  # the start looks backwards, the end forwards
-    probes = shapely.linestrings(np.stack([points + looks * GAP_MIN, points + looks * GAP_MAX], axis=1))
-    tree = shapely.STRtree(point_array(points))
-    i, j = tree.query(probes, predicate="dwithin", distance=IN_LINE)
+    i, j = _ends_ahead(points, looks)
     if not len(i):
         return empty
     facing = np.einsum("ij,ij->i", looks[i], looks[j]) <= FACING_COS
@@ -213,6 +211,25 @@ def find_gaps(segments: Segments) -> Gaps:
         return empty
     pair = np.array(pairs)
     return _merge_faces(points[pair[:, 0]], points[pair[:, 1]])
+
+
+# Wall ends probed at once: each probe is a line made in GEOS, and a large plan has
+# millions of ends; made a batch at a time, they never all exist together.
+PROBES_AT_ONCE = 1 << 16
+
+
+def _ends_ahead(points: np.ndarray, looks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i, j): end j lies within IN_LINE of the line GAP_MIN to GAP_MAX ahead of end i,
+    in the order of i (as one query of all probes gives them)."""
+    tree = shapely.STRtree(point_array(points))
+    found_i, found_j = [], []
+    for first in range(0, len(points), PROBES_AT_ONCE):
+        start, look = points[first : first + PROBES_AT_ONCE], looks[first : first + PROBES_AT_ONCE]
+        probes = shapely.linestrings(np.stack([start + look * GAP_MIN, start + look * GAP_MAX], axis=1))
+        i, j = tree.query(probes, predicate="dwithin", distance=IN_LINE)
+        found_i.append(i + first)
+        found_j.append(j)
+    return np.concatenate(found_i), np.concatenate(found_j)
 
 
 def _merge_faces(a: np.ndarray, b: np.ndarray) -> Gaps:
@@ -346,8 +363,8 @@ def flush_window_faces(walls: Segments) -> np.ndarray:
     short = np.flatnonzero((length >= WINDOW_LENGTH[0]) & (length <= WINDOW_LENGTH[1]))
     if len(short) < 2:
         return glazed
-    lines = walls.lines()
-    i, j = shapely.STRtree(lines[short]).query(lines[short], predicate="dwithin", distance=DOUBLE_LINE_MAX)
+    lines = line_array(np.stack([walls.start[short], walls.end[short]], axis=1))  # the short ones only
+    i, j = shapely.STRtree(lines).query(lines, predicate="dwithin", distance=DOUBLE_LINE_MAX)
     keep = i < j
     i, j = short[i[keep]], short[j[keep]]
     cross = np.abs(unit[i, 0] * unit[j, 1] - unit[i, 1] * unit[j, 0])
