@@ -13,9 +13,9 @@ import uuid
 from dataclasses import dataclass
 
 import pytest
-from flask.testing import FlaskClient
 
 from tests.support.postgres import fresh_database, postgres_server
+from tests.support.web_client import BufferedClient
 from web import create_app
 from web.accounts.users import create_user
 from web.store import db
@@ -58,18 +58,8 @@ def app(database_url, tmp_path):
 
 @pytest.fixture
 def client(app):
-    app.test_client_class = BufferedClient
+    app.test_client_class = BufferedClient  # as every app in the suite (tests/conftest.py)
     return app.test_client()
-
-
-class BufferedClient(FlaskClient):
-    """Reads every response whole and closes it, as a WSGI server does once a download is
-    sent, so a file the app serves (an annex PDF) is never left open for the garbage
-    collector (a ResourceWarning, an error in this suite)."""
-
-    def open(self, *args, **kwargs):
-        kwargs.setdefault("buffered", True)
-        return super().open(*args, **kwargs)
 
 
 @dataclass(frozen=True)
