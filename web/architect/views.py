@@ -46,6 +46,7 @@ from .submissions import (
     MAX_STOREYS,
     StoreyUpload,
     SubmissionError,
+    compare,
     create_project,
     parse_elevation,
     previous_version,
@@ -280,13 +281,15 @@ def version(project_id: int, number: int):
     submission = _version_of(project, number)
     done = submission.check_state == CheckState.DONE.value
     view = results_view(submission, request.args.get("status"), request.args.get("rule")) if done else None
-    changes = changes_view(previous_version(db.session(), submission), submission) if done else None
+    previous = previous_version(db.session(), submission) if done else None
+    changes = changes_view(previous, submission) if done else None
     return render_template(
         "architect/version.html",
         project=project,
         submission=submission,
         view=view,
         changes=changes,
+        change_markers=change_markers(previous, submission) if changes else {},
         preflight=preflight_view(submission),
         layers=layer_rows(submission),
         role_names=role_names(),
@@ -305,6 +308,50 @@ def version(project_id: int, number: int):
         progress_label=_(submission.progress_label) if submission.progress_label else _("Waiting for its turn"),
         error=_(submission.error) if submission.error else _("The check could not be run."),
     )
+
+
+@dataclass(frozen=True)
+class ChangeMarker:
+    """Where a changed finding is on a plan: its marker number and the link to it."""
+
+    number: int
+    status: str  # the finding's status where the marker is (its colour)
+    href: str  # the finding's row (the row picks its marker on the plan): on this page, or on the previous version's
+    version: int | None = None  # the version whose plan it is on, when not this page's
+
+
+def change_markers(previous: Submission | None, submission: Submission) -> dict[str, tuple[ChangeMarker | None, ...]]:
+    """The marker of each row of the version diff, in ``changes_view``'s order (the same ``compare``).
+
+    New and still-failing findings are on this version's plans; a resolved one is
+    only on the previous version's, so it links there.
+    """
+    if previous is None or not previous.results_json or not submission.results_json:
+        return {}
+    before, now = json.loads(previous.results_json), json.loads(submission.results_json)
+    changes = compare(before, now)
+
+    def markers(version: Submission, results: dict, findings: tuple[dict, ...], here: bool):
+        numbers = json.loads(version.drawings_json or "{}").get("numbers", {})
+        index_of = {id(finding): index for index, finding in enumerate(results["findings"])}
+        marked: list[ChangeMarker | None] = []
+        for finding in findings:
+            index = index_of[id(finding)]
+            number = numbers.get(str(index))
+            if number is None:
+                marked.append(None)
+            elif here:
+                marked.append(ChangeMarker(int(number), finding["status"], f"#finding-{index}"))
+            else:
+                page = url_for("architect.version", project_id=version.project_id, number=version.number)
+                marked.append(ChangeMarker(int(number), finding["status"], f"{page}#finding-{index}", version.number))
+        return tuple(marked)
+
+    return {
+        "resolved": markers(previous, before, changes.resolved, here=False),
+        "new": markers(submission, now, changes.new, here=True),
+        "still-failing": markers(submission, now, changes.still_failing, here=True),
+    }
 
 
 @bp.route("/<int:project_id>/versions/<int:number>/layers", methods=["POST"])

@@ -147,6 +147,23 @@
     applyFilters(root, false);
   }
 
+  // ---------------------------------------------------------------- the version diff's marker links
+  // Without JavaScript a link goes to the finding's row; with it, the row is picked, which
+  // highlights its marker and brings it into view on the plan (plan-view.js zooms to it).
+  function wireChangeMarkers(root) {
+    document.querySelectorAll("a[data-show-marker]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var row = rowOf(root, link.dataset.showMarker);
+        if (!row) return;
+        event.preventDefault();
+        if (row.hidden) resetFilters(root);
+        row.click();
+        var marker = markersOf(root, link.dataset.showMarker)[0];
+        if (marker) marker.scrollIntoView({ block: "center", behavior: "smooth" });
+      });
+    });
+  }
+
   // ---------------------------------------------------------------- a running check
   function wireProgress(section) {
     var url = section.dataset.checkStatus;
@@ -233,6 +250,7 @@
     document.querySelectorAll("[data-plan-and-findings]").forEach(function (root) {
       wireFindings(root);
       wireFilters(root);
+      wireChangeMarkers(root);
     });
     document.querySelectorAll("[data-check-status]").forEach(wireProgress);
     document.querySelectorAll("[data-upload-form]").forEach(wireUpload);

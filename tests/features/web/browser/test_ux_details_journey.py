@@ -1,0 +1,60 @@
+"""Steps for browser/ux_details.feature: the version diff's marker links, the polled queue
+position, the token's copy button and the preview's zoom, in Chromium against the live app."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+from pytest_bdd import parsers, scenarios, then, when
+
+
+from .conftest import CHECK_TIMEOUT_MS, REPO
+
+scenarios("web/browser/ux_details.feature")
+
+EXAMPLE = REPO / "examples" / "house"
+
+
+# ----------------------------------------------------------------- shared
+
+
+def upload_one_storey(journey, filename: str, name: str) -> None:
+    page = journey["page"]
+    seeded = journey["seeded"]
+    page.goto(f"/projects/{seeded.project_id}/upload")
+    page.get_by_role("textbox", name="Storey name").first.fill(name)
+    page.get_by_role("textbox", name="Elevation (m)").first.fill("0")
+    page.get_by_label("DXF file").first.set_input_files(EXAMPLE / filename)
+    page.get_by_role("button", name="Upload and check").click()
+    expect(page.get_by_role("heading", name="The check is running")).to_be_visible()
+    page.evaluate("window.notReloaded = true")  # gone if the page reloads
+
+
+# ----------------------------------------------------------------- the version diff
+
+
+@when(parsers.parse('she uploads only "{filename}" as "{name}" as a new version and its check finishes'))
+def upload_and_wait(journey, filename, name):
+    upload_one_storey(journey, filename, name)
+    # the page polls the status and reloads itself when the check is done
+    expect(journey["page"].locator("section.changes")).to_be_visible(timeout=CHECK_TIMEOUT_MS)
+
+
+@when("she follows the marker link of the first still failing finding of the diff")
+def follow_marker_link(journey):
+    page = journey["page"]
+    link = page.locator('ul[data-changes="still-failing"] a.change-marker[data-show-marker]').first
+    journey["marker"] = link.get_attribute("data-show-marker")
+    page.evaluate("window.scrollTo(0, 0)")
+    link.click()
+
+
+@then("that marker is highlighted on the plan and on screen, and so is its row in the findings list")
+def marker_picked(journey):
+    page = journey["page"]
+    number = journey["marker"]
+    marker = page.locator(f'svg.plan .marker[data-finding="{number}"]')
+    expect(marker).to_have_class(re.compile(r"\bhighlighted\b"))
+    expect(marker).to_be_in_viewport()
+    expect(page.locator(f'tr[data-marker="{number}"]')).to_have_class(re.compile(r"\bhighlighted\b"))

@@ -1,0 +1,14 @@
+Feature: The details of the architects' pages that need a browser's script
+  In Chromium against the real app: a changed finding of the version diff leads to its
+  marker on the plan, a waiting check's page keeps its queue position current by polling,
+  a new API token is copied with one click, and the recognition preview zooms as the
+  plans do.
+
+  Scenario: A changed finding's marker link in the version diff picks its marker on the plan
+    Given the app is running
+    And the architect's example project "EX-2026-001" has been checked
+    When the architect signs in
+    And she uploads only "ground.dxf" as "Ground floor" as a new version and its check finishes
+    And she follows the marker link of the first still failing finding of the diff
+    Then that marker is highlighted on the plan and on screen, and so is its row in the findings list
+    And the browser reported no console error and no blocked script or style

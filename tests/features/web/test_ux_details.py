@@ -1,0 +1,199 @@
+"""Steps for ux_details.feature: the version diff's markers, the queue position, the new
+token, the audit trail's calendar and the recognition preview's frame (issue 11).
+
+Pages are fetched from the real app as a browser without JavaScript gets them; checks
+are the real checker's (inline, as the web tests run them), and a check that waits is a
+real job row that no worker has taken yet.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+from pytest_bdd import given, parsers, scenarios, then, when
+
+from checker.numerals import persian_digits
+
+from .conftest import csrf_token, sign_in
+from .test_architect import EXAMPLE, create_project, page, sentences_of, upload
+
+scenarios("web/ux_details.feature")
+
+PERSIAN_DIGIT = re.compile(r"[۰-۹]")
+LATIN_DIGIT = re.compile(r"[0-9]")
+
+
+@pytest.fixture(autouse=True)
+def _on_both_databases(app):
+    """Naming ``app`` here runs every scenario on SQLite and on PostgreSQL."""
+
+
+@pytest.fixture
+def story() -> dict:
+    return {}
+
+
+def text_of(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def in_persian(client, path: str) -> str:
+    """The page as a Persian reader gets it (the language chosen with the page's switch), then back to English."""
+    choose_language(client, "fa")
+    try:
+        html = page(client, path)
+    finally:
+        choose_language(client, "en")
+    assert '<html lang="fa" dir="rtl">' in html
+    return html
+
+
+def choose_language(client, language: str) -> None:
+    response = client.post(
+        "/language", data={"language": language, "next": "/", "csrf_token": csrf_token(client, "/account/tokens/")}
+    )
+    assert response.status_code in (302, 303), response.status_code
+
+
+def version_path(story: dict, number: int) -> str:
+    return f"/projects/{story['project_id']}/versions/{number}"
+
+
+def diff_items(html: str) -> dict[str, list[str]]:
+    """Each list of the version diff (resolved, new, still-failing): its items' markup."""
+    return {
+        kind: re.findall(r"<li[ >].*?</li>", items, re.S)
+        for kind, items in re.findall(r'<ul class="change-list[^"]*" data-changes="([^"]+)">(.*?)</ul>', html, re.S)
+    }
+
+
+def marker_link(item: str) -> tuple[str, str, str] | None:
+    """(shown number, href, data-change-marker) of a diff item's marker link, or None."""
+    link = re.search(
+        r'<a class="change-marker" href="([^"]+)"[^>]*><span class="marker-number[^"]*">([^<]+)</span>', item
+    )
+    if link is None:
+        return None
+    return link.group(2), unescape(link.group(1)), re.search(r'data-change-marker="(\d+)"', item).group(1)
+
+
+def row_marker(html: str, row_id: str) -> int | None:
+    row = re.search(rf'<tr id="{row_id}"[^>]*>', html)
+    assert row, f"no row {row_id}"
+    number = re.search(r'data-marker="(\d+)"', row.group(0))
+    return int(number.group(1)) if number else None
+
+
+def plan_markers(html: str) -> set[int]:
+    return {int(n) for n in re.findall(r'<g class="marker" data-finding="(\d+)"', html)}
+
+
+# ----------------------------------------------------------------- given / when shared by the scenarios
+
+
+@given("the app with its accounts")
+def _app_with_accounts(accounts):
+    return accounts
+
+
+@given("the architect is signed in")
+def _architect_signed_in(client, accounts):
+    sign_in(client, accounts["architect"])
+
+
+@when(parsers.re(r'the architect creates the project "(?P<name>[^"]*)" with permit number "(?P<permit>[^"]*)"'))
+def _creates_project(client, story, name, permit):
+    response = create_project(client, name, permit)
+    assert response.status_code == 302, sentences_of(response.get_data(as_text=True))
+    story["project_id"] = int(re.search(r"/projects/(\d+)/upload", response.location).group(1))
+
+
+@when(
+    parsers.parse(
+        'uploads "{first_file}" as "{first_name}" at {first_elevation} m and "{second_file}" as "{second_name}" at {second_elevation} m'
+    )
+)
+def _uploads_two(client, story, first_file, first_name, first_elevation, second_file, second_name, second_elevation):
+    response = upload(
+        client,
+        story["project_id"],
+        [
+            (first_name, first_elevation, first_file, (EXAMPLE / first_file).read_bytes()),
+            (second_name, second_elevation, second_file, (EXAMPLE / second_file).read_bytes()),
+        ],
+    )
+    assert response.status_code == 302, sentences_of(response.get_data(as_text=True))
+
+
+@when(parsers.parse('uploads a new version with only "{filename}" as "{name}" at {elevation} m'))
+def _uploads_one(client, story, filename, name, elevation):
+    response = upload(client, story["project_id"], [(name, elevation, filename, (EXAMPLE / filename).read_bytes())])
+    assert response.status_code == 302, sentences_of(response.get_data(as_text=True))
+
+
+# ----------------------------------------------------------------- the version diff
+
+
+@then(
+    "each new or still failing finding of version 2's diff with a place on the plan shows its marker number "
+    "and links to its row, whose marker is on the plan"
+)
+def _diff_markers_here(client, story):
+    html = page(client, version_path(story, 2))
+    story["v2"] = html
+    items = diff_items(html)
+    linked = 0
+    for kind in ("new", "still-failing"):
+        for item in items.get(kind, []):
+            link = marker_link(item)
+            if link is None:
+                continue
+            shown, href, number = link
+            assert shown == number and href.startswith("#finding-"), item
+            assert row_marker(html, href[1:]) == int(number), item
+            assert int(number) in plan_markers(html), f"marker {number} is not drawn on the plan"
+            assert f'data-show-marker="{number}"' in item
+            linked += 1
+    assert linked >= 3, f"only {linked} changed findings link to the plan"
+    assert len(items.get("still-failing", [])) >= 3
+
+
+@then(
+    "each resolved finding with a place on the plan links to its row on version 1's page, with version 1's marker number"
+)
+def _diff_markers_resolved(client, story):
+    version_one = page(client, version_path(story, 1))
+    resolved = diff_items(story["v2"])["resolved"]
+    linked = 0
+    for item in resolved:
+        link = marker_link(item)
+        if link is None:
+            continue
+        shown, href, number = link
+        path, anchor = href.split("#")
+        assert path == version_path(story, 1), href
+        assert row_marker(version_one, anchor) == int(number) == int(shown)
+        assert int(number) in plan_markers(version_one)
+        assert "on the plan of version 1" in text_of(item)
+        linked += 1
+    assert linked >= 3, f"only {linked} resolved findings link to version 1's plan"
+
+
+@then("on the Persian page the diff's marker numbers are written in Persian digits, as the plan's markers are")
+def _diff_markers_persian(client, story):
+    html = in_persian(client, version_path(story, 2))
+    shown = 0
+    for items in diff_items(html).values():
+        for item in items:
+            link = marker_link(item)
+            if link is None:
+                continue
+            number_text, _href, number = link
+            assert number_text == persian_digits(number), (number_text, number)
+            assert not LATIN_DIGIT.search(number_text)
+            shown += 1
+    assert shown >= 6
+    plan_texts = re.findall(r'<g class="marker" data-finding="\d+"><circle [^>]*/><text [^>]*>([^<]+)</text>', html)
+    assert plan_texts and all(PERSIAN_DIGIT.search(t) and not LATIN_DIGIT.search(t) for t in plan_texts)

@@ -1,0 +1,18 @@
+Feature: The details of the architects' and reviewers' pages
+  The version diff points at each changed finding on the plan, a waiting check says how
+  many checks are ahead of it, a new API token is shown so it can be copied, the audit
+  trail's times are in the page's calendar, and the recognition preview shares the
+  findings plans' frame. Every scenario goes through the real app, as a browser without
+  JavaScript sees it, on SQLite and on PostgreSQL.
+
+  Background:
+    Given the app with its accounts
+
+  Scenario: Each changed finding of the version diff shows its marker number and links to it on the plan
+    Given the architect is signed in
+    When the architect creates the project "Example house" with permit number "EX-2026-001"
+    And uploads "ground.dxf" as "Ground floor" at 0 m and "first.dxf" as "First floor" at 2.8 m
+    And uploads a new version with only "ground.dxf" as "Ground floor" at 0 m
+    Then each new or still failing finding of version 2's diff with a place on the plan shows its marker number and links to its row, whose marker is on the plan
+    And each resolved finding with a place on the plan links to its row on version 1's page, with version 1's marker number
+    And on the Persian page the diff's marker numbers are written in Persian digits, as the plan's markers are
