@@ -25,7 +25,10 @@ from checker.rulesets import available as available_rulesets
 from checker.rulesets import load_ruleset
 
 from ..accounts.access import current_user, owned_project, role_required, signed_in_user
+from ..i18n import digits
 from ..i18n import gettext as _
+from ..i18n import ngettext
+from ..jobs import checks_ahead
 from ..jobs.checking import start_check
 from ..results_view import changes_view, check_state_word, preflight_view, results_view, review_state_word, verdict_word
 from ..review.reviewing import ReviewRefused, annex_download_name, signed_annex_bytes
@@ -299,6 +302,7 @@ def version(project_id: int, number: int):
         schedule_choices=schedules.choices(),
         openings=openings_view(submission) if done else [],
         running=submission.check_state in (CheckState.QUEUED.value, CheckState.RUNNING.value),
+        queue_position=queue_position_sentence(submission),
         check_state_word=check_state_word,
         review_state_word=review_state_word,
         outcome=review_outcome(submission),
@@ -467,6 +471,7 @@ def version_status(project_id: int, number: int):
         done=submission.check_state in (CheckState.DONE.value, CheckState.FAILED.value),
         error=_(submission.error) if submission.error else None,
         verdict=submission.verdict,
+        queue_position=queue_position_sentence(submission),
         preflight=None
         if preflight is None
         else {"ready": preflight.ready, "points": list(preflight.points), "more": preflight.more},
@@ -503,6 +508,23 @@ def signed_annex(project_id: int, number: int):
         mimetype="application/pdf",
         as_attachment=True,
         download_name=annex_download_name(submission, signed=True),
+    )
+
+
+def queue_position_sentence(submission: Submission) -> str:
+    """Where the version's check stands on the queue, in a sentence; "" once it is no longer waiting."""
+    if submission.check_state != CheckState.QUEUED.value:
+        return ""
+    ahead = checks_ahead(db.session(), submission.id)
+    if ahead is None:
+        return ""
+    if ahead == 0:
+        return _("Your check is next in the queue.")
+    return ngettext(
+        "%(count)s check ahead of yours in the queue.",
+        "%(count)s checks ahead of yours in the queue.",
+        ahead,
+        count=digits(ahead),
     )
 
 

@@ -28,6 +28,7 @@ import os
 import secrets
 
 from flask import Flask, current_app
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..store.models import Job, JobState, utcnow
@@ -132,3 +133,22 @@ def dispatcher(app: Flask):
 
         existing = app.extensions["annex_jobs"] = make_dispatcher(app)
     return existing
+
+
+def checks_ahead(db_session: Session, submission_id: int) -> int | None:
+    """How many checks wait on the queue before the submission's own, or None when its
+    check is not waiting (running, done, or never queued). Jobs are taken in the order
+    they were recorded, which is their ids'."""
+    own = db_session.scalar(
+        select(Job.id)
+        .where(Job.submission_id == submission_id, Job.kind == "check", Job.state == JobState.QUEUED.value)
+        .order_by(Job.id.desc())
+        .limit(1)
+    )
+    if own is None:
+        return None
+    return db_session.scalar(
+        select(func.count())
+        .select_from(Job)
+        .where(Job.kind == "check", Job.state == JobState.QUEUED.value, Job.id < own)
+    )

@@ -169,6 +169,7 @@
     var url = section.dataset.checkStatus;
     var bar = section.querySelector("[data-progress]");
     var label = section.querySelector("[data-progress-label]");
+    var queue = section.querySelector("[data-queue-position]");
     var preflightShown = false;
     function showPreflight(preflight) {
       var list = document.querySelector("[data-preflight]");
@@ -192,6 +193,7 @@
         .then(function (status) {
           if (bar) { bar.value = status.percent; bar.textContent = status.percent + "%"; }
           if (label && status.label) label.textContent = status.label;
+          if (queue) { queue.textContent = status.queue_position || ""; queue.hidden = !status.queue_position; }
           showPreflight(status.preflight);
           if (status.done) window.location.reload();
           else window.setTimeout(poll, 1500);

@@ -8,13 +8,18 @@ real job row that no worker has taken yet.
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
+from sqlalchemy import select
 
 from checker.numerals import persian_digits
+from web.jobs.dispatch import InlineDispatcher
+from web.store import db
+from web.store.models import Job, JobState
 
 from .conftest import csrf_token, sign_in
 from .test_architect import EXAMPLE, create_project, page, sentences_of, upload
@@ -197,3 +202,64 @@ def _diff_markers_persian(client, story):
     assert shown >= 6
     plan_texts = re.findall(r'<g class="marker" data-finding="\d+"><circle [^>]*/><text [^>]*>([^<]+)</text>', html)
     assert plan_texts and all(PERSIAN_DIGIT.search(t) and not LATIN_DIGIT.search(t) for t in plan_texts)
+
+
+# ----------------------------------------------------------------- the queue position
+
+
+@given("no worker is free to take a check")
+def _no_worker(app):
+    """Jobs are recorded and handed to a queue no worker takes from, as when every worker is busy."""
+
+    class BusyWorkers:
+        def send(self, token: str) -> None:
+            """Queued: the job row stays waiting until a worker takes it."""
+
+    app.extensions["annex_jobs"] = BusyWorkers()
+
+
+@when("a worker takes the oldest waiting check and finishes it")
+def _worker_runs_first(app):
+    with app.app_context():
+        session = db.sessions(app)()
+        try:
+            first = session.scalars(
+                select(Job.token).where(Job.state == JobState.QUEUED.value).order_by(Job.id).limit(1)
+            ).one()
+        finally:
+            session.close()
+    InlineDispatcher(app).send(first)  # the job function a worker runs, limits included
+
+
+def queue_sentence(html: str) -> str | None:
+    match = re.search(r'<p class="queue-position" data-queue-position role="status"( hidden)?>([^<]*)</p>', html)
+    assert match, "the progress section has no queue position"
+    return None if match.group(1) else match.group(2).strip()
+
+
+@then(parsers.parse('version {number:d}\'s page says "{sentence}" and reloads itself without JavaScript'))
+def _queue_on_page(client, story, number, sentence):
+    html = page(client, version_path(story, number))
+    assert queue_sentence(html) == sentence
+    assert re.search(r'<noscript><meta http-equiv="refresh" content="\d+"></noscript>', html)
+
+
+@then(parsers.parse('version {number:d}\'s status says "{sentence}"'))
+def _queue_in_status(client, story, number, sentence):
+    status = json.loads(page(client, version_path(story, number) + "/status"))
+    assert status["state"] == "queued" and not status["done"]
+    assert status["queue_position"] == sentence
+
+
+@then(parsers.parse("on the Persian page version {number:d}'s queue position is written in Persian digits"))
+def _queue_persian(client, story, number):
+    html = in_persian(client, version_path(story, number))
+    sentence = queue_sentence(html)
+    assert sentence and sentence.startswith(persian_digits(2)) and not LATIN_DIGIT.search(sentence), sentence
+
+
+@then(parsers.parse("version {number:d}'s page no longer shows a queue position"))
+def _no_queue_position(client, story, number):
+    html = page(client, version_path(story, number))
+    assert "data-queue-position" not in html  # checked: no progress section at all
+    assert json.loads(page(client, version_path(story, number) + "/status"))["queue_position"] == ""

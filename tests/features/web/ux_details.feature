@@ -16,3 +16,19 @@ Feature: The details of the architects' and reviewers' pages
     Then each new or still failing finding of version 2's diff with a place on the plan shows its marker number and links to its row, whose marker is on the plan
     And each resolved finding with a place on the plan links to its row on version 1's page, with version 1's marker number
     And on the Persian page the diff's marker numbers are written in Persian digits, as the plan's markers are
+
+  Scenario: A waiting check says how many checks are ahead of it, and the poll keeps it current
+    Given the architect is signed in
+    And no worker is free to take a check
+    When the architect creates the project "Example house" with permit number "EX-2026-001"
+    And uploads "ground.dxf" as "Ground floor" at 0 m and "first.dxf" as "First floor" at 2.8 m
+    And uploads a new version with only "ground.dxf" as "Ground floor" at 0 m
+    And uploads a new version with only "first.dxf" as "First floor" at 0 m
+    Then version 3's page says "2 checks ahead of yours in the queue." and reloads itself without JavaScript
+    And version 3's status says "2 checks ahead of yours in the queue."
+    And on the Persian page version 3's queue position is written in Persian digits
+    When a worker takes the oldest waiting check and finishes it
+    Then version 3's status says "1 check ahead of yours in the queue."
+    And version 1's page no longer shows a queue position
+    When a worker takes the oldest waiting check and finishes it
+    Then version 3's page says "Your check is next in the queue." and reloads itself without JavaScript

@@ -6,8 +6,13 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import expect
-from pytest_bdd import parsers, scenarios, then, when
+from pytest_bdd import given, parsers, scenarios, then, when
+from sqlalchemy import select
 
+from web import jobs
+from web.jobs.dispatch import InlineDispatcher
+from web.store import db
+from web.store.models import Job, JobState
 
 from .conftest import CHECK_TIMEOUT_MS, REPO
 
@@ -58,3 +63,65 @@ def marker_picked(journey):
     expect(marker).to_have_class(re.compile(r"\bhighlighted\b"))
     expect(marker).to_be_in_viewport()
     expect(page.locator(f'tr[data-marker="{number}"]')).to_have_class(re.compile(r"\bhighlighted\b"))
+
+
+# ----------------------------------------------------------------- the queue position
+
+
+class BusyWorkers:
+    """A queue no worker takes from, as when every worker is busy: jobs stay waiting."""
+
+    def send(self, token: str) -> None:
+        """The job row, committed already, waits on the queue."""
+
+    def close(self) -> None:
+        """Nothing runs, so nothing is left to stop."""
+
+
+@given("no worker is free to take a check")
+def no_worker(live_server):
+    live_server.app.extensions["annex_jobs"] = BusyWorkers()
+
+
+@given("two other checks are waiting on the queue")
+def two_waiting(live_server):
+    app = live_server.app
+    for permit in ("EX-2026-002", "EX-2026-003"):
+        seeded = live_server.seed(reviewed=False, owner="other_architect", permit_number=permit)
+        with app.app_context():
+            session = db.sessions(app)()
+            try:
+                jobs.submit(session, "check", seeded.submission_id, app=app)
+            finally:
+                session.close()
+
+
+@when(parsers.parse('she uploads only "{filename}" as "{name}" as a new version'))
+def upload_only(journey, filename, name):
+    upload_one_storey(journey, filename, name)
+
+
+@then(parsers.parse('the page says "{sentence}"'))
+def page_says(journey, sentence):
+    expect(journey["page"].locator("[data-queue-position]")).to_have_text(sentence)
+
+
+@when("a worker takes the oldest waiting check and finishes it")
+def worker_runs_oldest(live_server):
+    app = live_server.app
+    with app.app_context():
+        session = db.sessions(app)()
+        try:
+            oldest = session.scalars(
+                select(Job.token).where(Job.state == JobState.QUEUED.value).order_by(Job.id).limit(1)
+            ).one()
+        finally:
+            session.close()
+    InlineDispatcher(app).send(oldest)  # the job function a worker runs, limits included
+
+
+@then(parsers.parse('the same page, not reloaded, says "{sentence}"'))
+def polled(journey, sentence):
+    page = journey["page"]
+    expect(page.locator("[data-queue-position]")).to_have_text(sentence, timeout=CHECK_TIMEOUT_MS)
+    assert page.evaluate("window.notReloaded === true"), "the page reloaded to show the queue position"

@@ -12,3 +12,15 @@ Feature: The details of the architects' pages that need a browser's script
     And she follows the marker link of the first still failing finding of the diff
     Then that marker is highlighted on the plan and on screen, and so is its row in the findings list
     And the browser reported no console error and no blocked script or style
+
+  Scenario: A waiting check's page keeps its queue position current without reloading
+    Given the app is running
+    And no worker is free to take a check
+    And the architect's example project "EX-2026-001" has been checked
+    And two other checks are waiting on the queue
+    When the architect signs in
+    And she uploads only "ground.dxf" as "Ground floor" as a new version
+    Then the page says "2 checks ahead of yours in the queue."
+    When a worker takes the oldest waiting check and finishes it
+    Then the same page, not reloaded, says "1 check ahead of yours in the queue."
+    And the browser reported no console error and no blocked script or style
