@@ -263,3 +263,50 @@ def _no_queue_position(client, story, number):
     html = page(client, version_path(story, number))
     assert "data-queue-position" not in html  # checked: no progress section at all
     assert json.loads(page(client, version_path(story, number) + "/status"))["queue_position"] == ""
+
+
+# ----------------------------------------------------------------- the new token
+
+
+@when(parsers.parse('the architect creates a token named "{label}" on the tokens page'))
+def _creates_token(client, story, label):
+    response = client.post("/account/tokens/", data={"label": label, "csrf_token": _token_form_csrf(client)})
+    assert response.status_code == 200
+    story["tokens_page"] = response.get_data(as_text=True)
+    story["token"] = re.search(r"<code class=\"token\" dir=\"ltr\" data-token>([^<]+)</code>", story["tokens_page"])
+    assert story["token"], "the new token is not shown"
+    story["token"] = story["token"].group(1)
+
+
+def _token_form_csrf(client) -> str:
+    html = page(client, "/account/tokens/")
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+@then("the new token is the only text of a monospaced block that selects as a whole")
+def _token_block(story, client):
+    html = story["tokens_page"]
+    assert re.search(r'<p class="token-line"><code class="token" dir="ltr" data-token>[^<]+</code></p>', html)
+    css = page(client, "/static/app.css")  # the stylesheet the page links
+    rule = re.search(r"\.new-token code\.token \{([^}]*)\}", css)
+    assert rule, "app.css has no rule for the new token"
+    assert "monospace" in rule.group(1) and "user-select: all" in rule.group(1)
+    size = re.search(r"font-size: ([\d.]+)rem", rule.group(1))
+    assert size and float(size.group(1)) >= 1.25
+
+
+@then("the copy button is there but hidden until JavaScript shows it")
+def _copy_button(story):
+    button = re.search(r'<button type="button" data-copy="\[data-token\]"[^>]*>', story["tokens_page"])
+    assert button and " hidden" in button.group(0)
+
+
+@then(parsers.parse('the page says "{sentence}"'))
+def _page_says(story, sentence):
+    assert sentence in text_of(story["tokens_page"])
+
+
+@then("the tokens page shown again has neither the token nor the copy button")
+def _shown_once(client, story):
+    html = page(client, "/account/tokens/")
+    assert story["token"] not in html and "data-copy=" not in html and "Permit portal" in html

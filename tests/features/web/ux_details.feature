@@ -32,3 +32,11 @@ Feature: The details of the architects' and reviewers' pages
     And version 1's page no longer shows a queue position
     When a worker takes the oldest waiting check and finishes it
     Then version 3's page says "Your check is next in the queue." and reloads itself without JavaScript
+
+  Scenario: A new API token is shown large and selectable, with a copy button for JavaScript and a warning that it is shown only once
+    Given the architect is signed in
+    When the architect creates a token named "Permit portal" on the tokens page
+    Then the new token is the only text of a monospaced block that selects as a whole
+    And the copy button is there but hidden until JavaScript shows it
+    And the page says "This token will not be shown again: once you leave this page, only its name is kept."
+    And the tokens page shown again has neither the token nor the copy button

@@ -125,3 +125,41 @@ def polled(journey, sentence):
     page = journey["page"]
     expect(page.locator("[data-queue-position]")).to_have_text(sentence, timeout=CHECK_TIMEOUT_MS)
     assert page.evaluate("window.notReloaded === true"), "the page reloaded to show the queue position"
+
+
+# ----------------------------------------------------------------- the new token
+
+
+@when(parsers.parse('she creates a token named "{label}" on the tokens page'))
+def create_token(browsing, journey, label):
+    page = journey["page"]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=browsing.live.url)
+    page.goto("/account/tokens/")
+    page.get_by_label("Name (the system that will use it)").fill(label)
+    page.get_by_role("button", name="Create token").click()
+    journey["token"] = page.locator("code[data-token]").inner_text().strip()
+    assert len(journey["token"]) >= 20
+
+
+@then("the token is shown large in a monospaced font, selectable as a whole")
+def token_shown(journey):
+    token = journey["page"].locator("code[data-token]")
+    style = token.evaluate(
+        "element => { const s = getComputedStyle(element);"
+        " return {family: s.fontFamily, size: parseFloat(s.fontSize), select: s.userSelect}; }"
+    )
+    assert "mono" in style["family"].lower(), style
+    assert style["size"] >= 20, style
+    assert style["select"] == "all", style
+
+
+@when(parsers.parse('she clicks "{name}"'))
+def click_button(journey, name):
+    journey["page"].get_by_role("button", name=name).click()
+
+
+@then(parsers.parse('the clipboard holds the token and the page says "{sentence}"'))
+def copied(journey, sentence):
+    page = journey["page"]
+    expect(page.locator("[data-copy-status]")).to_have_text(sentence)
+    assert page.evaluate("navigator.clipboard.readText()") == journey["token"]

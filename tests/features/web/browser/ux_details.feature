@@ -24,3 +24,12 @@ Feature: The details of the architects' pages that need a browser's script
     When a worker takes the oldest waiting check and finishes it
     Then the same page, not reloaded, says "1 check ahead of yours in the queue."
     And the browser reported no console error and no blocked script or style
+
+  Scenario: A new API token is copied with one click
+    Given the app is running
+    When the architect signs in
+    And she creates a token named "Permit portal" on the tokens page
+    Then the token is shown large in a monospaced font, selectable as a whole
+    When she clicks "Copy the token"
+    Then the clipboard holds the token and the page says "Copied."
+    And the browser reported no console error and no blocked script or style
