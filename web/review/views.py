@@ -307,8 +307,3 @@ def _pdf(data: bytes, name: str, sha256: str | None) -> Response:
         response.headers["ETag"] = f'"{sha256}"'
         response.headers["X-Content-SHA256"] = sha256
     return response
-
-
-@bp.app_template_filter("review_utc")
-def utc_filter(moment) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S") + " UTC" if moment else ""

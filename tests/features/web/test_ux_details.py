@@ -17,11 +17,13 @@ from pytest_bdd import given, parsers, scenarios, then, when
 from sqlalchemy import select
 
 from checker.numerals import persian_digits
+from checker.report.i18n import persian_date
 from web.jobs.dispatch import InlineDispatcher
 from web.store import db
-from web.store.models import Job, JobState
+from web.store.models import AuditEvent, Job, JobState
 
 from .conftest import csrf_token, sign_in
+from .seeded import seed
 from .test_architect import EXAMPLE, create_project, page, sentences_of, upload
 
 scenarios("web/ux_details.feature")
@@ -310,3 +312,66 @@ def _page_says(story, sentence):
 def _shown_once(client, story):
     html = page(client, "/account/tokens/")
     assert story["token"] not in html and "data-copy=" not in html and "Permit portal" in html
+
+
+# ----------------------------------------------------------------- the audit trail
+
+
+@given("the example is checked and signed off")
+def _example_signed_off(app, accounts, story):
+    story["seeded"] = seed(app, accounts)
+
+
+@given("the reviewer is signed in")
+def _reviewer_signed_in(client, accounts):
+    sign_in(client, accounts["reviewer"])
+
+
+def audit_times(html: str) -> list[str]:
+    section = re.search(r'<section class="audit-trail".*?</section>', html, re.S).group(0)
+    return re.findall(r'<td class="when">(.*?)</td>', section, re.S)
+
+
+def stored_audit_times(app, submission_id: int) -> list:
+    with app.app_context():
+        session = db.sessions(app)()
+        try:
+            return list(
+                session.scalars(
+                    select(AuditEvent.at)
+                    .where(AuditEvent.submission_id == submission_id)
+                    .order_by(AuditEvent.at, AuditEvent.id)
+                )
+            )
+        finally:
+            session.close()
+
+
+@then('on the English submission page every audit time is written "YYYY-MM-DD HH:MM:SS UTC"')
+def _audit_english(app, client, story):
+    path = f"/review/submissions/{story['seeded'].submission_id}"
+    cells = audit_times(page(client, path))
+    stored = stored_audit_times(app, story["seeded"].submission_id)
+    assert len(cells) == len(stored) >= 3
+    expected = sorted(at.strftime("%Y-%m-%d %H:%M:%S") + " UTC" for at in stored)
+    assert sorted(text_of(c) for c in cells) == expected
+
+
+@then(
+    "on the Persian submission page every audit time is its Solar Hijri date and time in Persian digits, "
+    "with the Gregorian date beside it"
+)
+def _audit_persian(app, client, story):
+    path = f"/review/submissions/{story['seeded'].submission_id}"
+    cells = audit_times(in_persian(client, path))
+    stored = stored_audit_times(app, story["seeded"].submission_id)
+    assert len(cells) == len(stored) >= 3
+    for cell in cells:
+        stamp = re.search(r'<bdi><time datetime="([^"]+)">', cell)
+        assert stamp, cell
+        text = text_of(cell)
+        at = next(a for a in stored if stamp.group(1).startswith(a.isoformat()))
+        assert text.startswith(persian_date(at.date())), text
+        assert persian_digits(at.strftime("%H:%M:%S")) in text
+        assert f"({persian_digits(at.day)} " in text and f" {persian_digits(at.year)})" in text
+        assert not LATIN_DIGIT.search(text), text

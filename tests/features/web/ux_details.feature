@@ -40,3 +40,9 @@ Feature: The details of the architects' and reviewers' pages
     And the copy button is there but hidden until JavaScript shows it
     And the page says "This token will not be shown again: once you leave this page, only its name is kept."
     And the tokens page shown again has neither the token nor the copy button
+
+  Scenario: The audit trail's times are in the Solar Hijri calendar with the Gregorian date beside on Persian pages
+    Given the example is checked and signed off
+    And the reviewer is signed in
+    Then on the English submission page every audit time is written "YYYY-MM-DD HH:MM:SS UTC"
+    And on the Persian submission page every audit time is its Solar Hijri date and time in Persian digits, with the Gregorian date beside it
