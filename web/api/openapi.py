@@ -236,9 +236,12 @@ SCHEMAS = {
             "links": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["status", "preflight", "results", "changes", "annex"],
+                "required": ["status", "preflight", "results", "changes", "annex", "layers", "schedule"],
                 "description": "Where to fetch what exists so far; null for what does not yet.",
-                "properties": {name: NULLABLE_TEXT for name in ("status", "preflight", "results", "changes", "annex")},
+                "properties": {
+                    name: NULLABLE_TEXT
+                    for name in ("status", "preflight", "results", "changes", "annex", "layers", "schedule")
+                },
             },
         },
     },
@@ -373,6 +376,102 @@ SCHEMAS = {
             "resolved": {"type": "array", "items": {"$ref": RESULTS_POINTER + "/$defs/finding"}},
             "new": {"type": "array", "items": {"$ref": RESULTS_POINTER + "/$defs/finding"}},
             "still_failing": {"type": "array", "items": {"$ref": RESULTS_POINTER + "/$defs/finding"}},
+        },
+    },
+    "Layers": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["version", "layers"],
+        "description": "Every layer with content in the version's files, as the version page lists it: the role the "
+        "reader gave it, how and why (in the request's language), and whether the role is the project's own choice.",
+        "properties": {
+            "version": {"type": "integer"},
+            "layers": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["layer", "role", "role_name", "how", "reason", "storeys", "chosen"],
+                    "properties": {
+                        "layer": {"type": "string"},
+                        "role": {
+                            "type": "string",
+                            "description": "walls, doors, windows, spaces, access, site, public, fence, light... "
+                            "or none (nothing on the layer is checked).",
+                        },
+                        "role_name": {"type": "string", "description": "The role in words."},
+                        "how": {
+                            **NULLABLE_TEXT,
+                            "description": "How the role was found: the project's choice, a layer mapping, a "
+                            "standard layer name, a word in a known language, geometry.",
+                        },
+                        "reason": {**NULLABLE_TEXT, "description": "Why, e.g. layer name 'Türen' = doors, German."},
+                        "storeys": {"type": "array", "items": {"type": "string"}},
+                        "chosen": {"type": "boolean", "description": "The role is the architect's own choice."},
+                    },
+                },
+            },
+        },
+    },
+    "Schedule": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["version", "columns", "choices", "openings", "schedule"],
+        "description": "The openings schedule as the version page shows it (docs/schedule.md): one entry per "
+        "recognised door and window with the values the drawing, the schedule or a guess (ending in ?) gives it; "
+        "`schedule` holds the rows the version was checked with, as sent.",
+        "properties": {
+            "version": {"type": "integer"},
+            "columns": {"type": "array", "items": {"type": "string"}, "description": "ROLE, RC, CERT, GLAZING ..."},
+            "choices": {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                "description": "The values each column offers (others may be given where the column allows).",
+            },
+            "openings": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": [
+                        "storey",
+                        "handle",
+                        "type_mark",
+                        "drawn_type_mark",
+                        "kind",
+                        "width_mm",
+                        "external",
+                        "values",
+                    ],
+                    "properties": {
+                        "storey": {"type": "string"},
+                        "handle": {"type": "string", "description": "The DXF handle, as findings name it."},
+                        "type_mark": {**NULLABLE_TEXT, "description": "D1, W2, ... as the schedule gives it."},
+                        "drawn_type_mark": {**NULLABLE_TEXT, "description": "The type mark read off the drawing."},
+                        "kind": {"type": "string", "description": "door or window"},
+                        "width_mm": {"type": "string"},
+                        "external": {"type": "boolean"},
+                        "values": {"type": "object", "additionalProperties": {"type": "string"}},
+                    },
+                },
+            },
+            "schedule": {
+                "type": "array",
+                "items": {"type": "object", "additionalProperties": {"type": "string"}},
+                "description": "Rows naming an opening (storey and handle) or a type (type_mark), with their values.",
+            },
+        },
+    },
+    "ScheduleUpload": {
+        "type": "object",
+        "required": ["schedule"],
+        "properties": {
+            "schedule": {
+                "type": "string",
+                "contentMediaType": "text/csv",
+                "description": "The filled-in schedule, CSV (UTF-8) or XLSX, with the columns `annex schedule` "
+                "writes; rows name one opening (handle) or a whole type (type_mark).",
+            }
         },
     },
     "NewVersion": {
@@ -549,6 +648,64 @@ def _paths() -> dict:
                 tags=version_tags,
                 parameters=[VERSION_ID],
             )
+        },
+        "/versions/{version_id}/layers": {
+            "get": _operation(
+                "The layers as recognised: each one's role, how and why",
+                {"200": _json(_ref("Layers"), "The version's layers."), "404": NOT_FOUND, "409": NOT_YET},
+                operation_id="getLayers",
+                tags=version_tags,
+                parameters=[VERSION_ID],
+            )
+        },
+        "/versions/{version_id}/schedule": {
+            "get": _operation(
+                "The openings schedule: one row per recognised door and window",
+                {"200": _json(_ref("Schedule"), "The version's schedule."), "404": NOT_FOUND, "409": NOT_YET},
+                operation_id="getSchedule",
+                tags=version_tags,
+                parameters=[VERSION_ID],
+            ),
+            "post": _operation(
+                "Send a filled-in openings schedule (architects): a new version of the same drawings",
+                {
+                    "202": {
+                        **_json(_ref("Version"), "Accepted: the new version holding the schedule is being checked."),
+                        "headers": {
+                            "Location": {"schema": {"type": "string"}, "description": "The new version's status URL."}
+                        },
+                    },
+                    "403": _error("The caller is a reviewer."),
+                    "404": NOT_FOUND,
+                    "409": NOT_YET,
+                    "413": _error("The upload is larger than the server's limit."),
+                    "415": _error("The body is not multipart/form-data."),
+                    "422": _error(
+                        "No schedule file, or one the checker refuses: not CSV or XLSX, an unknown column, an opening "
+                        "or type the version does not have, a class the version's ruleset does not know (the "
+                        "sentence names the row); no version is made."
+                    ),
+                },
+                operation_id="sendSchedule",
+                tags=version_tags,
+                parameters=[VERSION_ID],
+                description="As the version page's upload: the schedule is read by the checker's own reader and "
+                "kept with a new version of the same drawings, checked with it; versions are never overwritten.",
+                request_body={
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": _ref("ScheduleUpload"),
+                            "encoding": {
+                                "schedule": {
+                                    "contentType": "text/csv, application/vnd.openxmlformats-officedocument."
+                                    "spreadsheetml.sheet, application/octet-stream"
+                                }
+                            },
+                        }
+                    },
+                },
+            ),
         },
         "/versions/{version_id}/results": {
             "get": _operation(

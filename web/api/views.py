@@ -1,4 +1,5 @@
-"""The JSON API for permit systems: submit, status, results, annex PDF; bearer tokens.
+"""The JSON API for permit systems: submit, status, results, annex PDF, the recognised layers
+and the openings schedule; bearer tokens.
 
 Every route but the OpenAPI document needs ``Authorization: Bearer <token>`` (a token
 made on /account/tokens). The API never looks at the session cookie: it is exempt
@@ -26,6 +27,8 @@ from checker.rulesets import load_ruleset
 
 from ..accounts.access import owned_project, reviewable_submission
 from ..accounts.tokens import user_for_token
+from ..architect import schedules
+from ..architect.recognition import layer_rows, role_names
 from ..architect.submissions import (
     StoreyUpload,
     SubmissionError,
@@ -330,6 +333,90 @@ def annex(version_id: int):
     return response
 
 
+# ----------------------------------------------------------------- what was recognised, and the openings schedule
+
+
+@bp.get("/versions/<int:version_id>/layers")
+def layers(version_id: int):
+    """Every layer with content, with the role the reader gave it, how and why (the version page's table)."""
+    submission = visible_version(version_id)
+    if submission.preflight_json is None:
+        unfinished(submission)
+    names = role_names()
+    return jsonify(
+        {
+            "version": submission.id,
+            "layers": [
+                {
+                    "layer": row.layer,
+                    "role": row.role,
+                    "role_name": names.get(row.role, row.role),
+                    "how": row.how or None,
+                    "reason": row.reason or None,
+                    "storeys": list(row.storeys),
+                    "chosen": row.chosen,
+                }
+                for row in layer_rows(submission)
+            ],
+        }
+    )
+
+
+@bp.get("/versions/<int:version_id>/schedule")
+def schedule(version_id: int):
+    """The openings schedule as the version page shows it: one row per door and window."""
+    submission = visible_version(version_id)
+    if submission.openings_json is None:
+        unfinished(submission)
+    return jsonify(
+        {
+            "version": submission.id,
+            "columns": list(schedules.DATA_COLUMNS),
+            "choices": {column: list(values) for column, values in schedules.choices().items()},
+            "openings": [
+                {
+                    "storey": line.storey,
+                    "handle": line.handle,
+                    "type_mark": line.type_mark or None,
+                    "drawn_type_mark": line.drawn_mark or None,
+                    "kind": line.kind,
+                    "width_mm": line.width_mm,
+                    "external": line.external,
+                    "values": {column: value for column, value in line.values.items() if value},
+                }
+                for line in schedules.table_lines(submission.openings_json, submission.schedule_json)
+            ],
+            "schedule": schedules.stored_rows(submission.schedule_json),
+        }
+    )
+
+
+@bp.post("/versions/<int:version_id>/schedule")
+def send_schedule(version_id: int):
+    """A filled-in schedule (CSV or XLSX) kept with a new version of the same drawings, which is checked."""
+    user = architect_only(_("Only architects can send an openings schedule."))
+    submission = visible_version(version_id)
+    if submission.openings_json is None:
+        unfinished(submission)
+    if request.mimetype != "multipart/form-data":
+        fail(415, _("Send the files as multipart/form-data."))
+    sent = request.files.get("schedule")
+    if sent is None or not sent.filename:
+        fail(422, _("Send the openings schedule as a CSV or XLSX file in the field “schedule”."))
+    db_session = db.session()
+    try:
+        rows = schedules.accepted_file(submission, sent.filename, sent.read())
+    except SubmissionError as exc:
+        fail(exc.status or 422, exc.translated())
+    again = schedules.kept(db_session, submission, user, rows, "uploaded through the API")
+    start_check(again.id)
+    db_session.refresh(again)  # the check may have run already (it does in tests)
+    response = jsonify(version_json(again))
+    response.status_code = 202
+    response.headers["Location"] = url_for("api.version", version_id=again.id)
+    return response
+
+
 # ----------------------------------------------------------------- who sees what
 
 
@@ -445,6 +532,9 @@ def version_json(submission: Submission) -> dict:
             "preflight": url_for("api.preflight", version_id=submission.id) if submission.preflight_json else None,
             "results": url_for("api.results", version_id=submission.id) if done else None,
             "changes": url_for("api.changes", version_id=submission.id) if done else None,
+            "layers": url_for("api.layers", version_id=submission.id) if submission.preflight_json else None,
+            # done, not openings_json: a status poll does not load the openings (STATUS_ONLY)
+            "schedule": url_for("api.schedule", version_id=submission.id) if done else None,
             "annex": url_for("api.annex", version_id=submission.id)
             if submission.annex_name or submission.final_annex_name
             else None,

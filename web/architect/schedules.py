@@ -32,7 +32,9 @@ from checker.plan import Plan
 from checker.reading.schedule import DATA_COLUMNS, SUFFIXES, apply_schedule, read_schedule
 from checker.rulesets import Ruleset, load_ruleset
 from checker.report.schedule import CHOICES, COLUMNS, schedule_csv, schedule_xlsx
+from web.store.models import Submission, User
 
+from .recognition import check_again, recorded_openings
 from .submissions import SubmissionError
 
 KEY_COLUMNS = ("storey", "handle", "type_mark")  # what names an opening in a stored row
@@ -159,6 +161,29 @@ def check_values(rows: list[dict[str, str]], *, from_table: bool, ruleset: str |
                 named = f"{row['type_mark']} ({row['handle']})" if row.get("type_mark") else row.get("handle", "")
                 sentence = f"{named}: {sentence[line.end() :]}"
             raise SubmissionError(sentence) from None
+
+
+# ----------------------------------------------------------------- a schedule sent for a version
+
+
+def accepted_file(submission: Submission, filename: str, data: bytes) -> list[dict[str, str]]:
+    """The rows of a schedule file sent for ``submission`` (the page's upload, the API's),
+    refused in one sentence (SubmissionError) as the checker would refuse them."""
+    rows = rows_from_file(filename, data, submission.ruleset)
+    refuse_unknown(rows, recorded_openings(submission.openings_json))
+    check_values(rows, from_table=False, ruleset=submission.ruleset)
+    return rows
+
+
+def kept(db_session, submission: Submission, user: User, rows: list[dict[str, str]], how: str) -> Submission:
+    """A new version of the same drawings holding the schedule; the caller starts its check."""
+    return check_again(
+        db_session,
+        submission,
+        user,
+        f"openings schedule {how} ({len(rows)} rows)",
+        schedule_json=json.dumps(rows, ensure_ascii=False),
+    )
 
 
 # ----------------------------------------------------------------- at the check
