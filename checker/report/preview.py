@@ -37,6 +37,7 @@ from ..errors import AnnexError
 from ..geoarrays import line_array
 from ..messages import Number, Term, msg, render, text_of
 from ..plan import Plan, Source, Storey
+from .drawing import Frame, plan_frame
 
 # The kinds of element, in drawing order (lowest first) and as the GeoJSON names them.
 KINDS = ("site", "public", "access", "space", "fence", "wall", "door", "window", "light")
@@ -547,6 +548,17 @@ def _frame(elements: list[Element], original: Linework, plates: list) -> tuple[f
     return (float(minx), float(miny), float(maxx), float(maxy))
 
 
+def _shared_frame(frames: list[tuple[float, float, float, float]], plan: Frame) -> tuple[float, float, float, float]:
+    """The frame that holds every storey's own frame and the findings plans' frame."""
+    boxes = np.array([*frames, (plan.minx, plan.miny, plan.maxx, plan.maxy)], dtype=float)
+    return (
+        float(boxes[:, 0].min()),
+        float(boxes[:, 1].min()),
+        float(boxes[:, 2].max()),
+        float(boxes[:, 3].max()),
+    )
+
+
 def _near(bounds) -> Polygon:
     """The box around ``bounds`` that counts as near the plan: a quarter of its extent, at least 3 m."""
     minx, miny, maxx, maxy = bounds
@@ -564,6 +576,10 @@ def _scene(plan: Plan, originals: Sequence[Linework | None] | None, language: st
         original = original if original is not None else EMPTY_LINEWORK
         elements = storey_elements(storey)
         per_storey.append((storey, elements, original, plates, _frame(elements, original, plates)))
+    # One frame for every storey, as the findings plans have (drawing.plan_frame, whose frame it
+    # takes in): each storey is drawn over the same extent, so storeys line up at one scale.
+    shared = _shared_frame([f for *_, f in per_storey], plan_frame(plan.storeys))
+    per_storey = [(storey, elements, original, plates, shared) for storey, elements, original, plates, _ in per_storey]
 
     # One page unit for the whole page: the contents' size over PAGE_UNITS.
     widths = [f[2] - f[0] for *_, f in per_storey]

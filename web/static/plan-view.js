@@ -8,11 +8,12 @@
   var MIN_SCALE = 1;
   var MAX_SCALE = 8;
   var STEP = 1.5;
+  var DRAWINGS = "svg.plan, svg.recognition-preview";  // the findings plans and the recognition preview
 
   function PlanView(viewport) {
     this.viewport = viewport;
     this.canvas = viewport.querySelector("[data-plan]");
-    this.svg = this.canvas.querySelector("svg.plan");
+    this.svg = this.canvas.querySelector(DRAWINGS);
     this.scale = 1;
     this.x = 0;
     this.y = 0;
@@ -152,7 +153,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     var views = [];
     document.querySelectorAll("[data-plan-viewport]").forEach(function (viewport) {
-      if (viewport.querySelector("svg.plan")) views.push(new PlanView(viewport));
+      if (viewport.querySelector(DRAWINGS)) views.push(new PlanView(viewport));
     });
     // A picked row brings its marker into view on a zoomed plan (plan.js highlights it).
     document.querySelectorAll("[data-plan-and-findings] tr[data-marker]").forEach(function (row) {

@@ -375,3 +375,44 @@ def _audit_persian(app, client, story):
         assert persian_digits(at.strftime("%H:%M:%S")) in text
         assert f"({persian_digits(at.day)} " in text and f" {persian_digits(at.year)})" in text
         assert not LATIN_DIGIT.search(text), text
+
+
+# ----------------------------------------------------------------- the recognition preview
+
+
+def preview_of(html: str) -> str:
+    match = re.search(r'<svg [^>]*class="recognition-preview".*?</svg>', html, re.S)
+    assert match, "no recognition preview on the page"
+    return match.group(0)
+
+
+@then("the version page's preview draws every storey over the same extent, which holds the findings plans' frame")
+def _preview_frame(client, story):
+    html = page(client, version_path(story, 1))
+    preview = preview_of(html)
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', preview).group(1))
+    titles = re.findall(r'<text class="title" x="([\d.]+)" y="[\d.]+" font-size="([\d.]+)"', preview)
+    assert len(titles) == 2, titles
+    unit = float(titles[0][1]) / 16  # preview.py: a storey's title is 16 units high
+    margin, gap = 24 * unit, 48 * unit  # preview.py's MARGIN_U and GAP_U
+    lefts = [float(x) - margin for x, _size in titles]
+    extents = [lefts[1] - lefts[0] - gap - 2 * margin, width - lefts[1] - 2 * margin]
+    assert abs(extents[0] - extents[1]) < 0.01, extents
+    plan_width = max(float(w) for w in re.findall(r'class="plan" role="group" data-metres-wide="([\d.]+)"', html))
+    assert extents[0] >= plan_width - 0.01, (extents, plan_width)
+
+
+@then("the preview sits in a plan viewport with the plans' zoom controls")
+def _preview_viewport(client, story):
+    html = page(client, version_path(story, 1))
+    figure = re.search(r'<figure class="plan-figure preview-figure" data-preview>(.*?)</figure>', html, re.S)
+    assert figure, "the preview is not in a plan figure"
+    inner = figure.group(1)
+    assert re.search(r'<div class="plan-controls" data-plan-controls hidden>', inner)
+    for action in ("zoom-in", "zoom-out", "zoom-reset"):
+        assert f'data-plan-action="{action}"' in inner
+    viewport = re.search(
+        r'<div class="plan-viewport" data-plan-viewport tabindex="0" role="group" aria-label="([^"]+)">', inner
+    )
+    assert viewport and "zoom" in viewport.group(1)
+    assert re.search(r'<div class="plan-canvas" data-plan><svg [^>]*class="recognition-preview"', inner)

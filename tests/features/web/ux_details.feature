@@ -46,3 +46,10 @@ Feature: The details of the architects' and reviewers' pages
     And the reviewer is signed in
     Then on the English submission page every audit time is written "YYYY-MM-DD HH:MM:SS UTC"
     And on the Persian submission page every audit time is its Solar Hijri date and time in Persian digits, with the Gregorian date beside it
+
+  Scenario: The recognition preview is drawn in one frame for every storey and zooms and pans as the plans do
+    Given the architect is signed in
+    When the architect creates the project "Example house" with permit number "EX-2026-001"
+    And uploads "ground.dxf" as "Ground floor" at 0 m and "first.dxf" as "First floor" at 2.8 m
+    Then the version page's preview draws every storey over the same extent, which holds the findings plans' frame
+    And the preview sits in a plan viewport with the plans' zoom controls

@@ -163,3 +163,40 @@ def copied(journey, sentence):
     page = journey["page"]
     expect(page.locator("[data-copy-status]")).to_have_text(sentence)
     assert page.evaluate("navigator.clipboard.readText()") == journey["token"]
+
+
+# ----------------------------------------------------------------- the recognition preview
+
+
+@when("she opens version 1")
+def open_version_one(journey):
+    seeded = journey["seeded"]
+    journey["page"].goto(f"/projects/{seeded.project_id}/versions/1")
+
+
+@when("she zooms into the recognition preview twice and drags it")
+def zoom_preview(journey):
+    figure = journey["page"].locator("figure[data-preview]")
+    figure.scroll_into_view_if_needed()
+    zoom_in = figure.get_by_role("button", name="Zoom in")
+    zoom_in.click()
+    zoom_in.click()
+    viewport = figure.locator("[data-plan-viewport]")
+    box = viewport.bounding_box()
+    mouse = journey["page"].mouse
+    mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    mouse.down()
+    mouse.move(box["x"] + box["width"] / 2 - 120, box["y"] + box["height"] / 2 - 40, steps=6)
+    mouse.up()
+
+
+@then("the preview is shown at 225% and moved, inside its frame")
+def preview_zoomed(journey):
+    figure = journey["page"].locator("figure[data-preview]")
+    expect(figure.locator("[data-zoom-level]")).to_have_text("225%")
+    transform = figure.locator("[data-plan]").evaluate("element => element.style.transform")
+    moved = re.match(r"translate\((-?[\d.]+)px, ?(-?[\d.]+)px\) scale\(2\.25\)", transform)
+    assert moved and float(moved.group(1)) < 0, transform
+    port = figure.locator("[data-plan-viewport]").bounding_box()
+    outer = figure.bounding_box()
+    assert port["width"] <= outer["width"] + 1  # the zoomed drawing is clipped by its viewport, not the page

@@ -33,3 +33,12 @@ Feature: The details of the architects' pages that need a browser's script
     When she clicks "Copy the token"
     Then the clipboard holds the token and the page says "Copied."
     And the browser reported no console error and no blocked script or style
+
+  Scenario: The recognition preview zooms and pans as the plans do
+    Given the app is running
+    And the architect's example project "EX-2026-001" has been checked
+    When the architect signs in
+    And she opens version 1
+    And she zooms into the recognition preview twice and drags it
+    Then the preview is shown at 225% and moved, inside its frame
+    And the browser reported no console error and no blocked script or style
