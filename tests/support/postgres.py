@@ -69,10 +69,27 @@ def postgres_server() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+TEMPLATE_DATABASE = "annex_migrated_template"
+_migrated_templates: set[str] = set()  # the servers (base URLs) whose template is made
+
+
 def fresh_database(base_url: str, name: str) -> str:
-    """Create (or re-create) database ``name`` and return its URL."""
+    """Create (or re-create) database ``name``, at the newest schema, and return its URL.
+
+    It is a copy (``CREATE DATABASE ... TEMPLATE``) of a database brought to the newest
+    schema by the app's own migrations once per server: running the migrations for every
+    test's database took 1 to 2 s each on a loaded machine, a copy about 0.3 s. The app's
+    start-up migration then finds nothing to do."""
     admin = base_url.format(database="postgres").replace("postgresql+psycopg://", "postgresql://")
+    if base_url not in _migrated_templates:
+        from web.store import db
+
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE_DATABASE}"')
+            connection.execute(f'CREATE DATABASE "{TEMPLATE_DATABASE}"')
+        db.upgrade(base_url.format(database=TEMPLATE_DATABASE))  # alembic's engine holds no connection after
+        _migrated_templates.add(base_url)
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DATABASE}"')
     return base_url.format(database=name)
