@@ -37,7 +37,9 @@ RECOGNISED_BY = (
 STATED_CONFIDENCE = 0.95
 
 
-@dataclass(frozen=True)
+# The records a plan holds one of per element (and a finding one of per judgement) have
+# slots, not a dict each: a large plan has hundreds of thousands of them.
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where an element came from: the modelspace entity a user can select in CAD.
 
@@ -294,7 +296,7 @@ def _parse_attributes(raw: dict[str, str]) -> OpeningAttributes:
 # --------------------------------------------------------------------------- elements
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Wall:
     source: Source
     geometry: BaseGeometry  # LineString, or Polygon for a closed outline
@@ -305,7 +307,7 @@ class OpeningKind(str, Enum):
     WINDOW = "window"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Opening:
     """A door or window: a block reference on a door or window layer.
 
@@ -334,7 +336,7 @@ class Opening:
         return self.outward is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Space:
     source: Source
     name: str | None
@@ -348,7 +350,7 @@ class AccessKind(str, Enum):
     CLIMBING_AID = "climbing_aid"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccessSurface:
     """A surface a burglar can stand on: flat roof, balcony, bin store, low wall."""
 
@@ -359,26 +361,26 @@ class AccessSurface:
     slope_deg: float | None  # None when not stated; see the plan convention
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteBoundary:
     source: Source
     polygon: Polygon
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicRealm:
     source: Source
     geometry: BaseGeometry  # Polygon (street, footpath) or LineString (kerb line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fence:
     source: Source
     line: LineString
     height_m: float | None  # None when the entity has no thickness
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Light:
     source: Source
     position: Point

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, UTC
 from enum import Enum
 from functools import lru_cache
@@ -41,7 +41,7 @@ class Severity(str, Enum):
     WARNING = "warning"  # advice: shown, does not block
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A measured or required value. A value in words is a Term or Message (rendered in
     the reader's language; English in the JSON), or a plain string when it is the plan's
@@ -67,7 +67,7 @@ class Quantity:
         return render(self.value, language, isolate=isolate)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """Geometry to draw with a finding, in metres on one storey's plan.
 
@@ -106,7 +106,7 @@ def _rounded(coordinates):
     return [_rounded(c) for c in coordinates]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One judgement of one rule. ``statement`` is what it says, as a Message rendered
     in the reader's language; ``message`` is its English text (the JSON's and the
@@ -130,7 +130,10 @@ class Finding:
         """This finding with the severity and provisional parameters the ruleset gives it
         (``dataclasses.replace`` re-checked every field of every finding: a tenth of a check)."""
         copy = object.__new__(Finding)
-        copy.__dict__.update(self.__dict__, severity=severity, provisional=provisional)
+        for name in _FINDING_FIELDS:
+            object.__setattr__(copy, name, getattr(self, name))
+        object.__setattr__(copy, "severity", severity)
+        object.__setattr__(copy, "provisional", provisional)
         return copy
 
     @property
@@ -155,6 +158,10 @@ class Finding:
             "geometry": [m.to_json() for m in self.marks],
             "provisional": list(self.provisional),
         }
+
+
+# Slots, not a dict per finding (a large plan has hundreds of thousands of findings).
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 def passed(rule: str, statement: Message, **kwargs) -> Finding:
