@@ -54,7 +54,7 @@ LIST_STYLES: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """A word or phrase the catalogue translates: ``Term("door")`` is ``term.door``."""
 
@@ -71,7 +71,7 @@ class Term:
         return {"term": self.id}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """A number with the Python format it is written in (``g``, ``.2f``)."""
 
@@ -82,7 +82,7 @@ class Number:
         return {"number": self.value, "format": self.format}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Listing:
     """Items joined as a list; ``style`` is one of LIST_STYLES."""
 
@@ -101,7 +101,7 @@ class Listing:
         return {"list": [arg_to_json(item) for item in self.items], "style": self.style}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Capitalised:
     """An argument that opens a sentence: English writes its first letter as a capital."""
 
@@ -114,7 +114,7 @@ class Capitalised:
         return {"capitalised": arg_to_json(self.inner)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large plan's findings hold a million messages and arguments
 class Message:
     """A sentence or phrase by id, with its arguments; immutable."""
 
