@@ -21,7 +21,7 @@ from .build import build_storey, unclosed_counts
 from .recognition.type_marks import mark_openings
 from .recognition.plates import Box, box_text, crop, find_plates, has_plan_content
 from .recognition.rooms import rooms_left_undrawn
-from .recognition.sheet import classify as classify_sheet, elevations_beside_plan, without_boxes
+from .recognition.sheet import classify as classify_sheet, drawings_beside_plan, without_boxes
 from .recognition.unnamed_walls import adopt as adopt_unnamed_walls, find_unnamed_walls
 from .recognition.units import infer as infer_units
 from .schedule import apply_schedule, read_schedule
@@ -193,11 +193,11 @@ def load_storey(
     # Guards everything that measures the plan (issue 10): coordinates past any building's size.
     check_coordinates(raw, label)
     if spec.region is None:  # elevations drawn on the plan's sheet are not part of the plan
-        elevations = elevations_beside_plan(raw)
-        if elevations:
-            raw = without_boxes(raw, elevations)
-            shown = "; ".join(box_text(b) for b in elevations)
-            raw.problems[msg("load.elevations-left-out", count=len(elevations), boxes=shown)] += 1
+        elevations, roof_plans = drawings_beside_plan(raw)
+        for boxes, said in ((elevations, "load.elevations-left-out"), (roof_plans, "load.roof-plans-left-out")):
+            if boxes:
+                raw = without_boxes(raw, boxes)
+                raw.problems[msg(said, count=len(boxes), boxes="; ".join(box_text(b) for b in boxes))] += 1
     # Walls first (on layer 0 they are found from geometry), so plates are found among them.
     try:
         _require_plan_content(raw, label, mapping, read, doc)

@@ -29,6 +29,11 @@ Feature: Real drawings from public projects
     When the corpus file "yorikvanhavre__barcelona-pavillion__pabellon_de_barcelona.dxf" is preflighted
     Then the corpus report notes "sheet with 4 elevations beside the floor plan, left out"
 
+  Scenario: The pavilion's roof plan above its floor plan is left out, and the report says so
+    When the corpus file "yorikvanhavre__barcelona-pavillion__pabellon_de_barcelona.dxf" is preflighted
+    Then the corpus report notes "sheet with 1 roof plans beside the floor plan, left out"
+    And the corpus plan has no wall north of y = 23 m
+
   Scenario Outline: A corpus file that is no floor plan is refused with one sentence saying what it is
     When the corpus file "<file>" is preflighted
     Then it is refused with one sentence saying "<says>"

@@ -148,3 +148,12 @@ def corpus_report_notes(ctx, text):
     assert report is not None, ctx["corpus"]["run"].stderr
     said = [p["message"] for f in report["files"] for p in f["problems"]]
     assert any(text in s for s in said), said
+
+
+@then(parsers.parse("the corpus plan has no wall north of y = {metres:g} m"))
+def corpus_no_wall_north(ctx, metres):
+    from checker.reading import load_plan
+
+    name = ctx["corpus"]["run"].args[2].rsplit("/", 1)[-1]
+    walls = load_plan(CORPUS / name).storeys[0].walls
+    assert walls and max(w.geometry.bounds[3] for w in walls) < metres

@@ -228,49 +228,133 @@ GROUND_SAMPLES = 64  # places across a drawing where its lowest line is looked f
 MERGE_ROUNDS = 8  # regions absorbing the boxes they now overlap; a few rounds settle it
 
 
+ROOF_PLAN_WORDS = (
+    "roof plan",
+    "roof plans",
+    "dachaufsicht",
+    "dachdraufsicht",
+    "dachplan",
+    "dachgrundriss",
+    "plan de toiture",
+    "plan des toitures",
+    "plan de couverture",
+    "planta de cubierta",
+    "planta de cubiertas",
+    "planta de techos",
+    "pianta delle coperture",
+    "pianta copertura",
+    "pianta coperture",
+    "dakplan",
+    "dakaanzicht",
+    "پلان بام",
+    "پلان پشت بام",
+    "مخطط السطح",
+)
+ROOF_OVER_WALLS = 2.0  # a roof plan's roof lines outweigh its walls (parapets, garden walls) this many times
+
+
 def elevations_beside_plan(raw: Extraction) -> list[tuple[float, float, float, float]]:
-    """The boxes (drawing units) of elevations drawn on the same sheet as a floor plan.
+    """The boxes (drawing units) of elevations drawn on the same sheet as a floor plan
+    (see ``drawings_beside_plan``)."""
+    return drawings_beside_plan(raw)[0]
+
+
+def drawings_beside_plan(
+    raw: Extraction,
+) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
+    """The boxes (drawing units) of the elevations, and of the roof plans, drawn on the
+    same sheet as a floor plan.
 
     The sheet is split into drawings standing apart; one whose ground line runs across
     it and past everything else on it (the terrain beyond the building), with no door
     swing, no door or window block and no room in it, is an elevation -- but only when
     another drawing on the sheet has doors or windows, so a sheet of elevations alone is
     refused as a whole, and no storey of a plan is ever dropped for lack of them.
+
+    One with no door swing, no door or window block and no room outline whose texts name
+    it a roof plan, or whose lines on roof layers (role access, named for roofs: hips,
+    ridges, eaves drawn as lines; a flat roof one can stand on is a closed outline and
+    does not count, and one among them keeps the drawing) outweigh its walls
+    ``ROOF_OVER_WALLS`` times, is a roof plan -- again only beside a drawing with door
+    swings, opening blocks or room outlines.
     """
     items = raw.shapes + raw.loose
     if len(items) < 2 * SPARSE_SEGMENTS:
-        return []
+        return [], []
     geometries = np.array([s.geometry for s in items], dtype=object)
     bounds = shapely.bounds(geometries)  # an envelope's bounds are its geometry's
     x0, y0, x1, y1 = shapely.total_bounds(geometries)
     gap = REGION_GAP_SHARE * max(x1 - x0, y1 - y0)
     if _one_region(bounds, gap / 2):  # one drawing (most files): no union, no envelopes needed
-        return []
+        return [], []
     del bounds
     envelopes = shapely.envelope(geometries)
     regions = _regions(shapely.buffer(envelopes, gap / 2, join_style="mitre"))
     if len(regions) < 2:
-        return []
+        return [], []
     region_of = _region_of(regions, shapely.centroid(envelopes))
     arc_region = _region_of(regions, shapely.points([a.center for a in raw.arcs])) if raw.arcs else np.zeros(0, int)
     opening_region = (
         _region_of(regions, shapely.points([o.start for o in raw.openings])) if raw.openings else np.zeros(0, int)
     )
     swings = Counter(r for a, r in zip(raw.arcs, arc_region.tolist()) if 80.0 <= a.sweep_deg <= 100.0)
-    has_openings = Counter(opening_region.tolist())
+    blocks = Counter(opening_region.tolist())
+    has_openings = Counter(blocks)
+    rooms: Counter = Counter()
     for shape, r in zip(items, region_of.tolist()):
         if shape.role in (Role.DOORS, Role.WINDOWS, Role.SPACES):
             has_openings[r] += 1
+        if shape.role is Role.SPACES:
+            rooms[r] += 1
     with_plan = {r for r in range(len(regions)) if swings[r] or has_openings[r]}
     if not with_plan:
-        return []
-    found = []
+        return [], []
+    elevations = set()
     for r in range(len(regions)):
         if r in with_plan:
             continue
         members = [items[k].geometry for k in np.flatnonzero(region_of == r).tolist()]
         if _ground_beyond(members):
-            found.append(tuple(shapely.bounds(regions[r]).tolist()))
+            elevations.add(r)
+    # Roof plans: door and window lines are no evidence against one (a roof plan may draw
+    # skylights, or the glazing below its eaves); door swings, opening blocks and rooms are.
+    a_plan = {r for r in range(len(regions)) if swings[r] or blocks[r] or rooms[r]}
+    candidates = [r for r in range(len(regions)) if r not in a_plan and r not in elevations]
+    roofs = _roof_plans(raw, items, regions, region_of, candidates) if a_plan and candidates else []
+
+    def boxes(chosen) -> list[tuple[float, float, float, float]]:
+        return [tuple(shapely.bounds(regions[r]).tolist()) for r in sorted(chosen)]
+
+    return boxes(elevations), boxes(roofs)
+
+
+def _roof_plans(
+    raw: Extraction, items: list, regions: np.ndarray, region_of: np.ndarray, candidates: list
+) -> list[int]:
+    """Those of the ``candidates`` regions that are roof plans (see ``drawings_beside_plan``)."""
+    geometries = np.array([s.geometry for s in items], dtype=object)
+    lengths = shapely.length(geometries)
+    kinds = shapely.get_type_id(geometries)
+    open_line = kinds == 1  # LineString
+    access = np.array([s.role is Role.ACCESS for s in items])
+    roof = access & open_line
+    # A closed outline on a roof layer is a surface one can stand on, drawn for the plan.
+    surface = access & (kinds == 3)  # Polygon
+    wall = np.array([s.role is Role.WALLS for s in items])
+    text_region = _region_of(regions, shapely.points([t.point for t in raw.texts])) if raw.texts else np.zeros(0, int)
+    named = {r for t, r in zip(raw.texts, text_region.tolist()) if _says(_words(t.text), ROOF_PLAN_WORDS)}
+    found = []
+    for r in candidates:
+        inside = region_of == r
+        roof_lines = int(np.count_nonzero(inside & roof))
+        roof_length = float(lengths[inside & roof].sum())
+        wall_length = float(lengths[inside & wall].sum())
+        if r in named or (
+            roof_lines >= SPARSE_SEGMENTS
+            and roof_length > ROOF_OVER_WALLS * wall_length
+            and not np.any(inside & surface)
+        ):
+            found.append(r)
     return found
 
 
