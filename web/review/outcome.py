@@ -13,18 +13,15 @@ of their account.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import object_session
 
 from ..accounts.users import send_mail
 from ..i18n import gettext as _
 from ..i18n import translations
-from ..store.models import Decision, FindingVerdict, Job, JobState, ReviewState, Submission
+from ..store.models import Decision, FindingVerdict, ReviewState, Submission
 from .reviewing import is_frozen, latest_decisions
 
 log = logging.getLogger(__name__)
@@ -91,19 +88,12 @@ def review_outcome(submission: Submission) -> ReviewOutcome | None:
 
 
 def decision_notes(submission: Submission) -> str:
-    """The note of the final decision, as given to the sign-off that froze the version ("" if none).
-
-    The sign-off job keeps the decision's arguments (``Job.args_json``), and jobs are never
-    deleted; the signed-off annex prints the same note."""
-    db_session = object_session(submission)
-    if db_session is None or not is_frozen(submission):
+    """The note of the final decision, as the sign-off that froze the version wrote it ("" if none);
+    the signed-off annex prints the same note. (Before migration 0007 it was kept only in the
+    sign-off job's arguments; the migration copied it over.)"""
+    if not is_frozen(submission):
         return ""
-    args = db_session.scalars(
-        select(Job.args_json)
-        .where(Job.submission_id == submission.id, Job.kind == "sign_off", Job.state == JobState.DONE.value)
-        .order_by(Job.id.desc())
-    ).first()
-    return str(json.loads(args).get("notes") or "") if args else ""
+    return submission.review_note or ""
 
 
 # ----------------------------------------------------------------- the notice

@@ -410,6 +410,7 @@ def _sign_off(db_session: Session, submission: Submission, reviewer: User, args:
     submission.decided_at = decided_at
     submission.final_annex_name = stored.name
     submission.final_annex_sha256 = stored.sha256
+    submission.review_note = review.notes or None
     detail = f"{decision}; signed-off annex sha256 {stored.sha256}" + (f"; {review.notes}" if review.notes else "")
     # At full precision, when it is recorded (decided_at is the annex's, to the second): the
     # trail lists it after the decisions it followed.

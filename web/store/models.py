@@ -181,6 +181,7 @@ class Submission(Base):
     decided_at: Mapped[datetime | None] = mapped_column(default=None)
     final_annex_name: Mapped[str | None] = mapped_column(String(100), default=None)  # frozen, signed off
     final_annex_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    review_note: Mapped[str | None] = mapped_column(Text, default=None)  # the reviewer's note, written at sign-off
 
     project: Mapped[Project] = relationship(back_populates="submissions")
     submitted_by: Mapped[User] = relationship(foreign_keys=[submitted_by_id])
