@@ -471,9 +471,8 @@ def _scene(storey: Storey, numbered: Iterable[tuple[int, Finding]], frame: Frame
     shapes: list[tuple[str, BaseGeometry]] = []  # flipped all at once below: one call, not thousands
 
     def add(geometry, css_class: str) -> None:
-        if geometry is None or geometry.is_empty:
-            return
-        shapes.append((css_class, geometry))
+        if geometry is not None:  # empty ones are left out below, in one shapely call
+            shapes.append((css_class, geometry))
 
     for site in storey.site_boundaries:
         add(site.polygon, "site")
@@ -496,8 +495,10 @@ def _scene(storey: Storey, numbered: Iterable[tuple[int, Finding]], frame: Frame
         add(light.position.buffer(0.15), "light")
 
     if shapes:
-        flipped = flip(numpy.array([geometry for _, geometry in shapes], dtype=object)).tolist()
-        shapes = [(css_class, geometry) for (css_class, _), geometry in zip(shapes, flipped)]
+        geometries = numpy.array([geometry for _, geometry in shapes], dtype=object)
+        drawn = ~shapely.is_empty(geometries)
+        flipped = iter(flip(geometries[drawn]).tolist())
+        shapes = [(css_class, next(flipped)) for (css_class, _), keep in zip(shapes, drawn.tolist()) if keep]
 
     # Markers keep a readable size on large plans, but on a crowded one they shrink to
     # about a third of the room each marker has, or they would cover the plan and one
