@@ -103,6 +103,8 @@ class LoadReport:
                         "how": explained.how,
                         "confidence": explained.confidence,
                         "reason": render(explained.reason) if explained.reason is not None else None,
+                        # the reason as a message too, so a page renders it in its own language
+                        **(explained.reason.to_json() if explained.reason is not None else {}),
                     }
                     for name, explained in self.roles
                 ],

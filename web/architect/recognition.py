@@ -28,7 +28,7 @@ from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from checker.messages import Term, render
+from checker.messages import Term, message_from_json, render
 from checker.plan import Opening, Plan
 from checker.reading.layers import LayerMapping, Role
 from checker.reading.schedule import value_sources
@@ -158,12 +158,15 @@ def _how_words(how: str | None, language: str) -> str:
 def _reason_words(entry: dict, mapping: LayerMapping, language: str) -> str:
     """Why the layer has its role, in the page's language.
 
-    The load report keeps the reason in English; asking the version's own mapping again
-    gives the same reason as a message, which the catalogue says in any language.
+    The load report keeps the reason as a message (``message_id``, ``message_args``),
+    which the catalogue says in any language. Reports stored before it did keep only the
+    English: then the version's own mapping is asked again for the same reason.
     """
     reason = entry.get("reason")
     if not reason:
         return ""
+    if isinstance(entry.get("message_id"), str) and isinstance(entry.get("message_args"), dict):
+        return render(message_from_json(entry["message_id"], entry["message_args"]), language)
     explained = mapping.explain(entry["layer"])
     if explained.reason is not None and explained.role is not None and explained.role.value == entry.get("role"):
         return render(explained.reason, language)

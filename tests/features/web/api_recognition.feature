@@ -15,6 +15,7 @@ Feature: The recognised layers and the openings schedule through the JSON API
     And each of those says how its role was found and why, naming Persian
     When they ask for the version's layers in Persian
     Then each of those says why in Persian
+    And the version's preflight keeps each of those reasons as a message, which says the same in Persian
 
   Scenario: The schedule lists every recognised door and window with its type mark
     When they ask for the version's schedule

@@ -15,6 +15,7 @@ import re
 from openpyxl import Workbook
 from pytest_bdd import given, parsers, scenarios, then, when
 
+from checker.messages import message_from_json, render
 from checker.report.schedule import COLUMNS
 from tests.support.persian_plan import write_persian_plan
 
@@ -83,6 +84,17 @@ def _why_in_persian(world):
         english, persian = world["layers"][name]["reason"], world["layers_fa"][name]["reason"]
         assert persian != english and PERSIAN_LETTERS.search(persian.replace(name, "")), persian
         assert world["layers_fa"][name]["role"] == ROLES[name]
+
+
+@then("the version's preflight keeps each of those reasons as a message, which says the same in Persian")
+def _reason_messages(world):
+    preflight = world["api"].get(_version_path(world, "/preflight")).get_json()
+    roles = {entry["layer"]: entry for file in preflight["files"] for entry in file["layers"]["roles"]}
+    for name in ROLES:
+        entry = roles[name]
+        message = message_from_json(entry["message_id"], entry["message_args"])
+        assert render(message) == entry["reason"] == world["layers"][name]["reason"]
+        assert render(message, "fa") == world["layers_fa"][name]["reason"]
 
 
 # ----------------------------------------------------------------- the schedule
