@@ -34,3 +34,35 @@ Feature: Accessibility of every page
       | language |
       | en       |
       | fa       |
+
+  Scenario Outline: The sign-up confirmation pages pass axe-core with no serious or critical violation
+    Given the app is running
+    When a visitor signs up in "<language>" and opens the link e-mailed to her
+    Then no page had a serious or critical axe-core violation
+
+    Examples:
+      | language |
+      | en       |
+      | fa       |
+
+  Scenario Outline: The architect's new project, progress, comparison and signed-off pages pass axe-core with no serious or critical violation
+    Given the app is running
+    And both journeys' pages are staged with fixed data
+    When the architect reads the new project form, a running check, a version compared with the one before and a signed-off version in "<language>"
+    Then no page had a serious or critical axe-core violation
+
+    Examples:
+      | language |
+      | en       |
+      | fa       |
+
+  Scenario Outline: The reviewer's pages of decisions and of a signed-off submission pass axe-core with no serious or critical violation
+    Given the app is running
+    And both journeys' pages are staged with fixed data
+    When the reviewer reads a submission with her decisions and a signed-off submission in "<language>"
+    Then no page had a serious or critical axe-core violation
+
+    Examples:
+      | language |
+      | en       |
+      | fa       |

@@ -163,9 +163,13 @@ class Browsing:
     watch: ConsoleWatch
     contexts: list = field(default_factory=list)
 
-    def new_page(self, *, locale: str = "en-GB"):
+    def new_page(self, *, locale: str = "en-GB", viewport: dict[str, int] | None = None):
         context = self.chromium.new_context(
-            base_url=self.live.url, locale=locale, viewport={"width": 1280, "height": 900}, accept_downloads=True
+            base_url=self.live.url,
+            locale=locale,
+            viewport=viewport or {"width": 1280, "height": 900},
+            accept_downloads=True,
+            timezone_id="UTC",  # what a page's script shows of a time does not depend on the machine's zone
         )
         context.set_default_timeout(TIMEOUT_MS)
         self.contexts.append(context)
@@ -191,7 +195,8 @@ def screenshot(page, name: str) -> Path:
     """A full-page screenshot kept as a test artefact (tests/artifacts/screenshots, git-ignored)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    # A version page runs to 30,000 px: on a busy machine Chromium takes longer than a step may to paint it all.
+    page.screenshot(path=str(path), full_page=True, timeout=CHECK_TIMEOUT_MS)
     return path
 
 
@@ -227,6 +232,13 @@ def no_console_errors(browsing):
 @given(parsers.parse('the architect\'s example project "{permit}" has been checked'))
 def example_checked(live_server, journey, permit):
     journey["seeded"] = live_server.seed(reviewed=False, permit_number=permit)
+
+
+@given("both journeys' pages are staged with fixed data")
+def pages_staged(live_server, journey):
+    from .staged import stage_pages  # staged imports this module's LiveServer
+
+    journey["staged"] = stage_pages(live_server)
 
 
 ACCOUNT_NAMED = {"architect": "architect", "other architect": "other_architect", "reviewer": "reviewer"}
