@@ -225,7 +225,7 @@ class Style:
     # wide polylines, double and single (external double lines, internal single lines),
     # uncut (double lines running through the openings, a WIPEOUT over each opening)
     walls: str = "double lines"
-    # doors: convention, swing, block, unit block, block on layer 0, nested block, double, sliding,
+    # doors: convention, swing, block, unit block, block on layer 0, nested block, double, sliding, folding,
     # bulge swing (arc as a bulged polyline), tessellated swing (arc as short segments), leaf rectangle
     doors: str = "swing"
     windows: str = "3 lines"  # convention, 2 lines, 3 lines, 4 lines, block, frame and sill
@@ -420,6 +420,8 @@ def _styles() -> list[Style]:
             template=True,
         ),
         Style("German template, empty Räume layer", "german", "double lines", "swing", "2 lines", template=True),
+        Style("English words, folding doors", "english", "double lines", "folding", "3 lines"),
+        Style("layer 0, folding doors, 2-line windows", "layer0", "double lines", "folding", "2 lines"),
         # Not yet read (so not listed): layer 0 with walls as wide polylines (extraction keeps no
         # widths), with internal walls as single lines, and with windows as frame and sill.
     ]
@@ -764,6 +766,18 @@ class Writer:
             self.drawing.door(
                 a, b, mirror=not left, layer=self.layer("doors"), ROLE="ENTRANCE" if o.external else "INTERNAL"
             )
+            return
+        if style == "folding":  # a bifold: four leaves half open in a zig-zag on the room side
+            face, out = t / 2, min(0.25, w / 6)
+            points = [
+                (
+                    a[0] + u[0] * w * k / 4 + n[0] * (face + (out if k % 2 else 0.0)),
+                    a[1] + u[1] * w * k / 4 + n[1] * (face + (out if k % 2 else 0.0)),
+                )
+                for k in range(5)
+            ]
+            for p, q in zip(points, points[1:]):
+                self.line(p, q, "doors")
             return
         if style == "sliding":
             leaf = w * 0.55

@@ -28,6 +28,8 @@ Feature: Doors and windows are recognised from plain geometry
       | metres      | 0.9 | a double-acting swing drawn as a half circle on layer 0  | door   | 0.90  | 2.45   | geometry      | 0.70 | 0.80 |
       | metres      | 1.6 | two swing arcs meeting in the middle                     | door   | 1.60  | 2.80   | geometry      | 0.85 | 0.95 |
       | metres      | 1.8 | two sliding leaves side by side                          | door   | 1.80  | 2.90   | geometry      | 0.70 | 0.80 |
+      | metres      | 1.8 | four folding leaves in a zig-zag on layer 0              | door   | 1.80  | 2.90   | geometry      | 0.70 | 0.80 |
+      | millimetres | 0.9 | two folding leaves in a V on layer A-DOOR                | door   | 0.90  | 2.45   | layer-name    | 0.80 | 1.00 |
       | metres      | 1.2 | 2 parallel lines on layer 0                              | window | 1.20  | 2.60   | geometry      | 0.80 | 0.90 |
       | metres      | 1.2 | 3 parallel lines on layer 0                              | window | 1.20  | 2.60   | geometry      | 0.80 | 0.90 |
       | millimetres | 1.5 | 4 parallel lines on layer 0                              | window | 1.50  | 2.75   | geometry      | 0.80 | 0.90 |
@@ -73,6 +75,24 @@ Feature: Doors and windows are recognised from plain geometry
     When the plan is loaded
     Then the storey has 1 window recognised from geometry
     And its width is 1.20 m and its middle 2.60 m along the front wall
+
+  Scenario: Folding doors in double-line walls, all on layer 0, are doors and their leaves are not taken for the wall's ends
+    Given a 10 m by 8 m house with double-line walls on layer 0 whose front wall has 0.9 m gaps at 2 m and 6 m
+    And in each gap, four folding leaves in a zig-zag on layer 0
+    When the plan is loaded
+    Then the storey has 2 door recognised from geometry
+    And the storey has 1 room
+
+  Scenario Outline: Slanted lines in a gap that do not make a folding door are no door
+    Given a 10 m by 8 m house drawn in metres whose front wall has a 1.8 m gap at 2 m
+    And in the gap, <drawing>
+    When the plan is loaded
+    Then the storey has 0 door recognised from geometry
+
+    Examples:
+      | drawing                                                  |
+      | four folding leaves in a zig-zag reaching half the gap   |
+      | two slanted lines crossing in the gap                    |
 
   Scenario Outline: Windows drawn as 2 lines on the faces of double-line walls, all on layer 0, are recognised, and the pier between two of them stays wall
     Given a 10 m by 8 m house with double-line walls on layer 0 whose front wall has <gaps>

@@ -98,6 +98,18 @@ def _draw_in_gap(sketch: Sketch, gap: tuple[float, float], drawing: str) -> None
         leaf = width * 0.55
         sketch.line((x0, 0.08), (x0 + leaf, 0.08))
         sketch.line((x1 - leaf, 0.12), (x1, 0.12))
+    elif drawing.startswith(("four folding leaves", "two folding leaves")):
+        leaves = 4 if drawing.startswith("four") else 2
+        reach = width / 2 if "half the gap" in drawing else width
+        layer = drawing.rsplit(" ", 1)[-1] if " on layer " in drawing else "0"
+        # Half-open leaves, hinged to each other, standing out of the wall's inner face.
+        out = min(0.25, width / (2 * leaves) * 1.2)
+        points = [(x0 + reach * k / leaves, WALL + (out if k % 2 else 0.0)) for k in range(leaves + 1)]
+        for p, q in zip(points, points[1:]):
+            sketch.line(p, q, layer=layer)
+    elif drawing == "two slanted lines crossing in the gap":  # leaf-like, but not hinged to each other
+        sketch.line((x0, WALL), (x0 + width * 0.55, WALL + 0.45))
+        sketch.line((x1, WALL), (x1 - width * 0.55, WALL + 0.45))
     elif lines:
         parallel_lines(sketch, x0, x1, int(lines.group(1)), lines.group(2))
     elif drawing == "a window block without attributes":

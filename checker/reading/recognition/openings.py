@@ -4,7 +4,8 @@ Real drawings rarely carry door and window blocks on their own layers. A door is
 drawn as a swing arc of about 90 degrees centred on its hinge, usually with the
 leaf line from the hinge to the arc's open end, standing in a gap in the walls; a
 double door as two such arcs meeting in the middle; a sliding door as two leaves
-offset side by side in the gap. A window is two to four parallel lines bridging a
+offset side by side in the gap; a folding (bifold) door as leaves standing half open in
+a zig-zag from jamb to jamb, hinged to each other. A window is two to four parallel lines bridging a
 wall gap, or any linework on a glazing layer in a gap. They may sit on a door layer,
 on layer 0, on any layer without a role, or inside blocks without attributes
 (mirrored, rotated, scaled): extraction has already applied every transform.
@@ -43,6 +44,12 @@ MEET_TOLERANCE = 0.1  # m: the two leaves of a double door meet this close
 JAMB_TOLERANCE = 0.15  # m, beyond half the wall's thickness: hinge and closed end at the gap's jambs
 NEAR_WALL = 0.4  # m: a hinge this close to a wall is on it
 SAME_OPENING = 0.3  # m: a recognised opening this close to a known one is that one
+# Folding (bifold) doors: leaves standing half open in a zig-zag across the gap.
+FOLD_ANGLE = (15.0, 75.0)  # degrees between a half-open leaf and its gap
+FOLD_REACH = 0.6  # m: how far half-open leaves stand out of the wall's face
+FOLD_LEAF = (0.1, 0.65)  # of the gap's width: a leaf is half of a panel at most (two leaves to a panel)
+FOLD_JOIN = 0.03  # m: folding leaves meet at their hinges this close
+FOLD_COVER = 0.9  # of the gap's width: the leaves together span it, jamb to jamb
 # Windows and sliding doors in a gap.
 PARALLEL_COS = 0.985
 FULL_LENGTH = 0.85  # of the gap's width: a window line bridges the gap
@@ -67,6 +74,7 @@ CONFIDENCE = {
     "arc+leaf": 0.6,
     "window lines in gap": 0.85,
     "sliding leaves in gap": 0.75,
+    "folding leaves in gap": 0.75,
     "window run on layer": 0.8,
     "block": 0.85,
 }
@@ -238,7 +246,8 @@ def recognise_openings(
     known_spans: list,
     how_for_layer,
 ) -> list[Found]:
-    """Doors from swing arcs, then windows and sliding doors from lines in the gaps left.
+    """Doors from swing arcs, then folding doors, windows and sliding doors from lines in
+    the gaps left.
 
     ``arc_geometry`` is (centres n x 2, radii n, end points n x 2 x 2) in metres for
     ``arcs`` (the RawArcs); ``known_spans`` are the openings already read from blocks on
@@ -246,8 +255,9 @@ def recognise_openings(
     role's (how, confidence) or None.
     """
     doors, used_gaps = _doors(arcs, arc_geometry, loose, walls, gaps, how_for_layer)
-    windows = _gap_openings(loose, gaps, used_gaps, how_for_layer)
-    found = _not_known(_without_duplicates(doors + windows), known_spans)
+    folding, folded_gaps = _folding_doors(loose, gaps, used_gaps, how_for_layer)
+    windows = _gap_openings(loose, gaps, used_gaps | folded_gaps, how_for_layer)
+    found = _not_known(_without_duplicates(doors + folding + windows), known_spans)
     return found + _window_layer_runs(loose, known_spans + [f.span for f in found], walls, how_for_layer)
 
 
@@ -607,6 +617,85 @@ def _gap_openings(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_laye
             for one, owner in zip(spans, owners or [first] * len(spans))
         )
     return found
+
+
+def _folding_doors(loose: Linework, gaps: Gaps, used_gaps: set[int], how_for_layer) -> tuple[list[Found], set[int]]:
+    """Folding (bifold) doors: two or more leaves, each standing at an angle to the gap,
+    meeting end to end in a zig-zag out to one side of the wall, spanning the gap from
+    jamb to jamb. The gaps they fill are returned too (no window is looked for there)."""
+    segments = loose.segments
+    if not len(gaps) or not len(segments):
+        return [], set()
+    widths, alongs = gaps.width, gaps.along
+    free = np.array([k not in used_gaps for k in range(len(gaps))], dtype=bool)
+    half = np.maximum(gaps.thickness / 2, DEFAULT_HALF_THICKNESS) + FOLD_REACH
+    zones = shapely.buffer(gaps.lines(), half, cap_style="flat")
+    g, s = shapely.STRtree(segments.lines()).query(zones, predicate="intersects")
+    keep = free[g]
+    g, s = g[keep], s[keep]
+    if not len(g):
+        return [], set()
+    along, width = alongs[g], widths[g]
+    start, end = segments.start[s] - gaps.a[g], segments.end[s] - gaps.a[g]
+    p0, p1 = np.einsum("ij,ij->i", start, along), np.einsum("ij,ij->i", end, along)
+    o0 = along[:, 0] * start[:, 1] - along[:, 1] * start[:, 0]
+    o1 = along[:, 0] * end[:, 1] - along[:, 1] * end[:, 0]
+    length = np.hypot(*segments.vector[s].T)
+    cos = np.abs(p1 - p0) / np.maximum(length, 1e-9)
+    slant = (cos >= np.cos(np.radians(FOLD_ANGLE[1]))) & (cos <= np.cos(np.radians(FOLD_ANGLE[0])))
+    within = (np.minimum(p0, p1) >= -JAMB_TOLERANCE) & (np.maximum(p0, p1) <= width + JAMB_TOLERANCE)
+    within &= np.maximum(np.abs(o0), np.abs(o1)) <= half[g]
+    leafy = (length >= FOLD_LEAF[0] * width) & (length <= FOLD_LEAF[1] * width + 0.05)
+    by_gap: dict[int, list[int]] = {}
+    for row in np.flatnonzero(slant & within & leafy).tolist():
+        by_gap.setdefault(int(g[row]), []).append(row)
+    found: list[Found] = []
+    filled: set[int] = set()
+    for gap, rows in by_gap.items():
+        if len(rows) < 2:
+            continue
+        w = float(widths[gap])
+        lo, hi = np.minimum(p0[rows], p1[rows]), np.maximum(p0[rows], p1[rows])
+        runs = _runs(lo, hi)
+        if len(runs) != 1 or runs[0][0] > (1 - FOLD_COVER) * w or runs[0][1] < FOLD_COVER * w:
+            continue
+        # A zig-zag: every leaf meets another at a hinge, and all stand out to one side.
+        ends = np.concatenate([np.stack([p0[rows], o0[rows]], 1), np.stack([p1[rows], o1[rows]], 1)])
+        n = len(rows)
+        apart = np.hypot(*(ends[:, None, :] - ends[None, :, :]).T)
+        own = np.arange(2 * n) % n
+        apart[own[:, None] == own[None, :]] = np.inf
+        meets = (apart <= FOLD_JOIN).any(axis=1).reshape(2, n).any(axis=0)
+        far = np.where(np.abs(o0[rows]) > np.abs(o1[rows]), o0[rows], o1[rows])
+        if not meets.all() or not (np.all(far > 0) or np.all(far < 0)):
+            continue
+        first = int(s[rows[0]])
+        along_gap = alongs[gap]
+        sign = 1.0 if far[0] > 0 else -1.0
+        side = (float(-along_gap[1] * sign), float(along_gap[0] * sign))
+        layer, block, role = loose.layer[first], loose.block[first], loose.role[first]
+        recognised_by, confidence = "geometry", CONFIDENCE["folding leaves in gap"]
+        if block is not None:
+            recognised_by, confidence = "block-shape", max(confidence, CONFIDENCE["block"])
+        layer_how = how_for_layer(layer) if role is Role.DOORS else None
+        if layer_how is not None:
+            recognised_by, confidence = layer_how[0], min(max(confidence, CONFIDENCE["block"]), layer_how[1])
+        found.append(
+            Found(
+                OpeningKind.DOOR,
+                LineString([tuple(gaps.a[gap]), tuple(gaps.b[gap])]),
+                side,
+                loose.handle[first],
+                layer,
+                block or "",
+                recognised_by,
+                round(confidence, 2),
+                msg("recognition.door-folding", leaves=n, width=Number(w, ".2f")),
+                loose.path[first],
+            )
+        )
+        filled.add(gap)
+    return found, filled
 
 
 def _runs(lo: np.ndarray, hi: np.ndarray) -> list[tuple[float, float]]:

@@ -55,6 +55,7 @@ CLOSED_FACE_SHARE = 0.5  # a closed outline is a wall when at least this share o
 TOUCH_M = 0.002  # line ends this close are joined
 WALL_END_PIECES = 6  # a wall's end (a jamb, a return round a corner) is drawn in at most this many short lines
 MIN_FACES = 6  # fewer paired faces are a drawn object, not a building's walls
+FOLD_SLANT_COS = (0.26, 0.97)  # |cos| to a face of a piece at 15-75 degrees: a folding leaf, not a wall's end
 MIN_FACE_LENGTH_M = 12.0  # total paired face length for a building
 # The longest paired face runs at least this share of the drawing's size: a building's
 # walls run along it, where window frames in an elevation or profiles in a detail are short.
@@ -276,11 +277,24 @@ def _wall_ends(segments: Segments, faces: np.ndarray) -> np.ndarray:
         members[root(k)] = members.get(root(k), 0) + 1
     # The face points each chain touches, told apart by where they are.
     touched: dict[int, set] = {}
+    face_of: dict[int, int] = {}  # a face each chain touches, for the chain's slant
     on_face = faces[segment_q]
     for a, point in zip(segment_p[on_face].tolist(), q[on_face].tolist()):
         x, y = points[point]
         touched.setdefault(root(a), set()).add((round(x / TOUCH_M), round(y / TOUCH_M)))
+        face_of.setdefault(root(a), point % n)
     closing = {chain for chain, where in touched.items() if len(where) >= 2 and members[chain] <= WALL_END_PIECES}
+    # A wall's end runs across the wall or along it; two or more pieces standing at a
+    # slant to the faces are a folding door's half-open leaves in the gap.
+    slanted: dict[int, int] = {}
+    for k in short.tolist():
+        chain = root(k)
+        if chain in closing:
+            face = segments.vector[face_of[chain]]
+            cos = abs(float(np.dot(segments.vector[k], face))) / max(segments.length[k] * np.hypot(*face), 1e-12)
+            if FOLD_SLANT_COS[0] <= cos <= FOLD_SLANT_COS[1]:
+                slanted[chain] = slanted.get(chain, 0) + 1
+    closing = {chain for chain in closing if slanted.get(chain, 0) < 2}
     for k in short.tolist():
         if root(k) in closing:
             ends[k] = True
