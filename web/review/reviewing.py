@@ -176,26 +176,7 @@ def record_decision(
     db_session: Session, submission: Submission, reviewer: User, key: str, verdict: str, justification: str = ""
 ) -> Decision:
     """Append the reviewer's decision on the finding ``key``."""
-    _require_checked_and_open(submission)
-    if key not in {finding_key(f) for f in findings_of(submission) if f["status"] not in UNDECIDABLE}:
-        raise ReviewRefused(_("This finding is not part of this version; reload the page."))
-    justification = _valid_justification(verdict, justification)
-
-    _lock(db_session, submission)
-    if is_frozen(submission):  # signed off while this request was on its way
-        raise ReviewRefused(_("This version is signed off and frozen; its decisions can no longer change."), 409)
-    if submission.review_state == ReviewState.NEW.value:
-        _start_review(db_session, submission, reviewer, "first decision")
-    decision = Decision(
-        submission=submission, finding_key=key, verdict=verdict, justification=justification, reviewer=reviewer
-    )
-    db_session.add(decision)
-    detail = f"{verdict} on finding {_number_of(submission, key)} ({key})" + (
-        f": {justification}" if justification else ""
-    )
-    db_session.add(AuditEvent(submission_id=submission.id, user_id=reviewer.id, action="decision", detail=detail))
-    db_session.commit()
-    return decision
+    return record_decisions(db_session, submission, reviewer, [key], verdict, justification)[0]
 
 
 def _valid_justification(verdict: str, justification: str) -> str:
@@ -217,7 +198,7 @@ def _valid_justification(verdict: str, justification: str) -> str:
 def record_decisions(
     db_session: Session, submission: Submission, reviewer: User, keys: list[str], verdict: str, justification: str = ""
 ) -> list[Decision]:
-    """One decision with one reason on several findings (alike ones): all recorded, or none."""
+    """One decision with one reason on one finding or several (alike ones): all recorded, or none."""
     _require_checked_and_open(submission)
     keys = list(dict.fromkeys(keys))
     if not keys:

@@ -20,7 +20,7 @@ from ..i18n import current_language
 from ..i18n import gettext as _
 from ..results_view import changes_view, check_state_word, preflight_view, results_view, verdict_word
 from ..store import db, storage
-from ..store.models import AuditEvent, ReviewState, Role, Submission
+from ..store.models import AuditEvent, Decision, ReviewState, Role, Submission, User
 from .alike import alike_groups
 from .reviewing import (
     FINAL_DECISIONS,
@@ -38,7 +38,6 @@ from .reviewing import (
     newer_version,
     open_for_review,
     pending_sign_off,
-    record_decision,
     record_decisions,
     signed_annex_bytes,
     superseded_sentence,
@@ -174,28 +173,12 @@ def _submission_page(
 def decide(submission_id: int):
     user = signed_in_user()
     submission = reviewable_submission(submission_id, user)
-    form = request.form
-    key = form.get("finding_key", "")
-    try:
-        record_decision(
-            db.session(),
-            submission,
-            user,
-            key=key,
-            verdict=form.get("verdict", ""),
-            justification=form.get("justification", ""),
-        )
-    except ReviewRefused as refused:
-        db.session().rollback()
-        return _submission_page(
-            submission,
-            status=refused.status,
-            error=refused.sentence,
-            error_key=key,
-            typed={"justification": form.get("justification", "")},
-        )
+    key = request.form.get("finding_key", "")
+    _recorded, refused = _record_from_form(submission, user, [key], error_key=key)
+    if refused is not None:
+        return refused
     flash(_("Decision recorded."), "success")
-    anchor = form.get("anchor", "")
+    anchor = request.form.get("anchor", "")
     return redirect(
         url_for("review.submission", submission_id=submission.id, **_filters(request.args))
         + (f"#finding-{int(anchor)}" if anchor.isdigit() else "")
@@ -208,9 +191,23 @@ def decide_alike(submission_id: int):
     """One decision with one reason on the ticked findings of a set of alike ones."""
     user = signed_in_user()
     submission = reviewable_submission(submission_id, user)
+    group = request.form.get("group", "")
+    keys = request.form.getlist("finding_key")
+    recorded, refused = _record_from_form(
+        submission, user, keys, error_key=f"bulk-{int(group)}" if group.isdigit() else "bulk"
+    )
+    if refused is not None:
+        return refused
+    flash(_("Decisions recorded on %(count)s findings.", count=len(recorded)), "success")
+    return redirect(url_for("review.submission", submission_id=submission.id, **_filters(request.args), _anchor="bulk"))
+
+
+def _record_from_form(
+    submission: Submission, user: User, keys: list[str], error_key: str
+) -> tuple[list[Decision], Any]:
+    """Record the form's verdict and reason on the findings ``keys``: (the decisions, None), or
+    ([], the submission page again with the refusal's sentence by ``error_key`` and the reason as typed)."""
     form = request.form
-    group = form.get("group", "")
-    keys = form.getlist("finding_key")
     try:
         recorded = record_decisions(
             db.session(),
@@ -222,15 +219,14 @@ def decide_alike(submission_id: int):
         )
     except ReviewRefused as refused:
         db.session().rollback()
-        return _submission_page(
+        return [], _submission_page(
             submission,
             status=refused.status,
             error=refused.sentence,
-            error_key=f"bulk-{int(group)}" if group.isdigit() else "bulk",
+            error_key=error_key,
             typed={"justification": form.get("justification", "")},
         )
-    flash(_("Decisions recorded on %(count)s findings.", count=len(recorded)), "success")
-    return redirect(url_for("review.submission", submission_id=submission.id, **_filters(request.args), _anchor="bulk"))
+    return recorded, None
 
 
 @bp.post("/submissions/<int:submission_id>/final")
