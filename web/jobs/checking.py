@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import select
 import time
+from pathlib import Path
 
 from flask import Flask, current_app
 
@@ -35,6 +38,7 @@ from ..architect.submissions import previous_version
 from ..i18n import LANGUAGES
 from ..store import db, storage
 from ..store.models import AuditEvent, CheckState, JobState, Submission
+from .limits import _die_with
 from .tasks import Superseded, finish, still_mine
 
 log = logging.getLogger(__name__)
@@ -108,21 +112,27 @@ def run_check(app: Flask, submission_id: int, token: str) -> None:
                 finished=(token, JobState.FAILED, exc.message),
             )
             return
+        # The preview takes as long as the rest of a large check: it is drawn in a process of its
+        # own meanwhile, and stored at the first progress write after it is ready.
+        preview = PreviewsDrawn(plan, submission)
         submission.preflight_json = json.dumps(preflight(plan, ruleset), ensure_ascii=False)
         submission.openings_json = json.dumps(openings_record(plan), ensure_ascii=False)
-        submission.preview_json = json.dumps(previews(plan, submission), ensure_ascii=False)
-        # Committed now: the architect sees the layers and the preview while the rules run.
+        preview.store_if_ready(submission)
+        # Committed now: the architect sees the layers (and the preview, once drawn) while the rules run.
         _set(db_session, submission, CheckState.RUNNING, 65, "Checking the rules", fence)
         results = run_rules(plan, ruleset)
         submission.results_json = results.dumps()
         submission.verdict = results.verdict.value
+        preview.store_if_ready(submission)
         _set(db_session, submission, CheckState.RUNNING, 80, "Drawing the plans", fence)
         submission.drawings_json = json.dumps(drawings(plan, results), ensure_ascii=False)
+        preview.store_if_ready(submission)
         _set(db_session, submission, CheckState.RUNNING, 85, "Writing the PDF annex", fence)
         with app.app_context():
             pdf = annex_pdf(plan, results, results_json=submission.results_json)  # the JSON made above, not again
             stored = storage.store_bytes(pdf, ".pdf", storage.annex_folder())
         submission.annex_name = stored.name
+        preview.store(submission)
         db_session.add(
             AuditEvent(submission_id=submission.id, user_id=None, action="checked", detail=results.verdict.value)
         )
@@ -169,17 +179,80 @@ def _schedule_rows(db_session, submission: Submission, plan: Plan) -> list[dict]
     return carried.rows
 
 
-def previews(plan: Plan, submission: Submission) -> dict:
+class PreviewsDrawn:
+    """``previews`` drawn in a forked process while the check goes on, its JSON sent back through a pipe.
+
+    The child touches no database connection and leaves with ``os._exit`` (no clean-up of the
+    parent's connections, files or handlers); it dies with the job's process. When it cannot
+    be started or fails, the previews are drawn in this process, as before.
+    """
+
+    def __init__(self, plan: Plan, submission: Submission) -> None:
+        self.plan, self.submission_id = plan, submission.id
+        self.files = [(storage.upload_path(f.stored_name), f.original_name) for f in submission.storeys]
+        self.stored = False
+        self.pid = 0
+        parent = os.getpid()
+        try:
+            self.pipe, write = os.pipe()
+            self.pid = os.fork()
+        except OSError:
+            log.warning("previews of submission %s drawn in the job's process: no fork", self.submission_id)
+            return
+        if self.pid == 0:  # pragma: no cover - measured through the parent
+            code = EXIT_FAILED
+            try:
+                os.close(self.pipe)
+                _die_with(parent)
+                data = json.dumps(previews(plan, self.files, self.submission_id), ensure_ascii=False).encode()
+                with os.fdopen(write, "wb") as out:
+                    out.write(data)
+                code = 0
+            except BaseException:  # noqa: BLE001 - the parent draws them again
+                log.exception("previews of submission %s failed in their process", self.submission_id)
+            finally:
+                os._exit(code)
+        os.close(write)
+
+    def store_if_ready(self, submission: Submission) -> None:
+        """Store the previews if their process has finished drawing (it writes only then)."""
+        if not self.stored and self.pid and select.select([self.pipe], [], [], 0)[0]:
+            self.store(submission)
+
+    def store(self, submission: Submission) -> None:
+        """Store the previews, waiting for their process if need be."""
+        if self.stored:
+            return
+        data = b""
+        if self.pid:
+            with os.fdopen(self.pipe, "rb") as pipe:
+                data = pipe.read()
+            _, status = os.waitpid(self.pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                data = b""
+                log.warning("previews of submission %s drawn again in the job's process", self.submission_id)
+        if data:
+            submission.preview_json = data.decode()
+        else:
+            submission.preview_json = json.dumps(
+                previews(self.plan, self.files, self.submission_id), ensure_ascii=False
+            )
+        self.stored = True
+
+
+EXIT_FAILED = 1
+
+
+def previews(plan: Plan, files: list[tuple[Path, str]], submission_id: int) -> dict:
     """The preview of what was recognised, per interface language (its legend and hover texts
     are words), over each storey's original linework; without the linework when that
-    would make the page too heavy to show."""
+    would make the page too heavy to show. ``files``: each storey's stored upload and its name."""
     try:
         originals = [
-            original_linework(storage.upload_path(f.stored_name), load.units.metres_per_unit, f.original_name)
-            for f, load in zip(submission.storeys, plan.loads)
+            original_linework(path, load.units.metres_per_unit, name) for (path, name), load in zip(files, plan.loads)
         ]
     except Exception:  # the faint original is a help, never a reason to stop the check
-        log.exception("original linework of submission %s could not be read", submission.id)
+        log.exception("original linework of submission %s could not be read", submission_id)
         originals = None
     pictures = {language: preview_svg(plan, originals, language) for language in LANGUAGES}
     if originals and max(len(svg) for svg in pictures.values()) > MAX_PREVIEW_CHARS:
