@@ -6,13 +6,15 @@ every output still come out.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import datetime
+from typing import overload
 
 from .gc_pause import cycle_collection_paused
 from .geometry import reach_model
 from .messages import msg
 from .plan import Plan
-from .reading.schedule import openings_json
+from .reading.schedule import opening_json
 from .results import Finding, Results, Severity, Status, generated_timestamp
 from .rules.base import Context
 from .rulesets import Ruleset
@@ -63,5 +65,33 @@ def _run_rules(plan: Plan, ruleset: Ruleset, moment: datetime | None) -> Results
         findings=tuple(findings),
         rule_titles={e.rule.id: e.rule.title for e in ruleset.rules},
         generated=generated_timestamp(moment),
-        openings=tuple(openings_json(plan)),
+        openings=OpeningRecords(plan),
     )
+
+
+class OpeningRecords(Sequence[dict]):
+    """The plan's doors and windows as the results list them (``schedule.opening_json``),
+    each record made when it is read: a large plan has hundreds of thousands, and the
+    results JSON is written one record at a time (``Results.write_json``)."""
+
+    def __init__(self, plan: Plan):
+        self._plan = plan
+        self._count = sum(len(storey.openings) for storey in plan.storeys)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[dict]:
+        return (opening_json(storey.name, opening) for storey, opening in self._plan.openings())
+
+    @overload
+    def __getitem__(self, index: int) -> dict: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[dict]: ...
+    def __getitem__(self, index):
+        return list(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, like a list

@@ -13,7 +13,7 @@ from datetime import datetime, UTC
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 import shapely
@@ -226,7 +226,7 @@ class Results:
     generated: str = ""
     # 1.2: every door and window with its values and where each came from (block,
     # schedule, guess), so a reviewer sees which data the openings schedule gave.
-    openings: tuple[dict, ...] = ()
+    openings: Sequence[dict] = ()  # engine.OpeningRecords: each record made as it is written
 
     @property
     def verdict(self) -> Verdict:

@@ -428,21 +428,21 @@ def _natural(text: str) -> tuple:
 def openings_json(plan: Plan) -> list[dict]:
     """Every door and window with its values and where each came from, for the results
     and preflight JSON: the reviewer sees which data the schedule gave."""
-    records = []
-    for storey, opening in plan.openings():
-        attributes = opening.attributes.to_json()
-        attributes["sources"] = value_sources(opening.attributes)
-        records.append(
-            {
-                "storey": storey.name,
-                "handle": opening.source.handle,
-                "type_mark": opening.source.type_mark,
-                "kind": opening.kind.value,
-                "external": opening.on_envelope,
-                "width_m": round(opening.width_m, 3),
-                "recognised_by": opening.source.recognised_by,
-                "confidence": round(opening.source.confidence, 2),
-                "attributes": attributes,
-            }
-        )
-    return records
+    return [opening_json(storey.name, opening) for storey, opening in plan.openings()]
+
+
+def opening_json(storey: str, opening: Opening) -> dict:
+    """One door or window of ``openings_json`` (the results write each as it is made)."""
+    attributes = opening.attributes.to_json()
+    attributes["sources"] = value_sources(opening.attributes)
+    return {
+        "storey": storey,
+        "handle": opening.source.handle,
+        "type_mark": opening.source.type_mark,
+        "kind": opening.kind.value,
+        "external": opening.on_envelope,
+        "width_m": round(opening.width_m, 3),
+        "recognised_by": opening.source.recognised_by,
+        "confidence": round(opening.source.confidence, 2),
+        "attributes": attributes,
+    }
