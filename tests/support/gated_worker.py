@@ -19,7 +19,7 @@ from web.jobs import worker
 GATE_POLL_S = 0.05
 
 
-def main() -> int:
+def main() -> None:
     gate = Path(sys.argv[1])
     read = web.jobs.checking.load_submission
 
@@ -29,8 +29,8 @@ def main() -> int:
         return read(*args, **kwargs)
 
     web.jobs.checking.load_submission = load_when_let_go  # the horse and its child are forked: they inherit it
-    return worker.main(sys.argv[2:])
+    worker.run(sys.argv[2:])
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
