@@ -9,6 +9,7 @@
   var MAX_SCALE = 8;
   var STEP = 1.5;
   var DRAWINGS = "svg.plan, svg.recognition-preview";  // the findings plans and the recognition preview
+  var FIGURES = ".plan-figure, .preview-figure";  // the figures holding them, with their controls
 
   function PlanView(viewport) {
     this.viewport = viewport;
@@ -30,7 +31,7 @@
     this.y = Math.min(0, Math.max(height - height * this.scale, this.y));
     this.canvas.style.transform = "translate(" + this.x + "px," + this.y + "px) scale(" + this.scale + ")";
     this.viewport.classList.toggle("zoomed", this.scale > 1);
-    var zoom = this.viewport.closest(".plan-figure").querySelector("[data-zoom-level]");
+    var zoom = this.viewport.closest(FIGURES).querySelector("[data-zoom-level]");
     if (zoom) zoom.value = Math.round(this.scale * 100) + "%";
   };
 
@@ -69,7 +70,7 @@
 
   PlanView.prototype.wire = function () {
     var view = this;
-    var figure = this.viewport.closest(".plan-figure");
+    var figure = this.viewport.closest(FIGURES);
     figure.querySelectorAll("[data-plan-controls]").forEach(function (controls) { controls.hidden = false; });
     var act = {
       "zoom-in": function () { view.zoom(STEP); },
@@ -152,7 +153,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var views = [];
-    document.querySelectorAll("[data-plan-viewport]").forEach(function (viewport) {
+    document.querySelectorAll("[data-plan-viewport], [data-preview-viewport]").forEach(function (viewport) {
       if (viewport.querySelector(DRAWINGS)) views.push(new PlanView(viewport));
     });
     // A picked row brings its marker into view on a zoomed plan (plan.js highlights it).

@@ -405,14 +405,14 @@ def _preview_frame(client, story):
 @then("the preview sits in a plan viewport with the plans' zoom controls")
 def _preview_viewport(client, story):
     html = page(client, version_path(story, 1))
-    figure = re.search(r'<figure class="plan-figure preview-figure" data-preview>(.*?)</figure>', html, re.S)
+    figure = re.search(r'<figure class="preview-figure" data-preview>(.*?)</figure>', html, re.S)
     assert figure, "the preview is not in a plan figure"
     inner = figure.group(1)
     assert re.search(r'<div class="plan-controls" data-plan-controls hidden>', inner)
     for action in ("zoom-in", "zoom-out", "zoom-reset"):
         assert f'data-plan-action="{action}"' in inner
     viewport = re.search(
-        r'<div class="plan-viewport" data-plan-viewport tabindex="0" role="group" aria-label="([^"]+)">', inner
+        r'<div class="plan-viewport" data-preview-viewport tabindex="0" role="group" aria-label="([^"]+)">', inner
     )
     assert viewport and "zoom" in viewport.group(1)
     assert re.search(r'<div class="plan-canvas" data-plan><svg [^>]*class="recognition-preview"', inner)

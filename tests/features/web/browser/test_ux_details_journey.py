@@ -181,7 +181,7 @@ def zoom_preview(journey):
     zoom_in = figure.get_by_role("button", name="Zoom in")
     zoom_in.click()
     zoom_in.click()
-    viewport = figure.locator("[data-plan-viewport]")
+    viewport = figure.locator("[data-preview-viewport]")
     box = viewport.bounding_box()
     mouse = journey["page"].mouse
     mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -197,6 +197,6 @@ def preview_zoomed(journey):
     transform = figure.locator("[data-plan]").evaluate("element => element.style.transform")
     moved = re.match(r"translate\((-?[\d.]+)px, ?(-?[\d.]+)px\) scale\(2\.25\)", transform)
     assert moved and float(moved.group(1)) < 0, transform
-    port = figure.locator("[data-plan-viewport]").bounding_box()
+    port = figure.locator("[data-preview-viewport]").bounding_box()
     outer = figure.bounding_box()
     assert port["width"] <= outer["width"] + 1  # the zoomed drawing is clipped by its viewport, not the page
