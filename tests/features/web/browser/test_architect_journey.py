@@ -166,7 +166,9 @@ def results_shown(journey, verdict, first, second):
     page = journey["page"]
     expect(page.locator(".verdict-box .verdict-word")).to_have_text(verdict)
     expect(page.locator(".plan-figure figcaption")).to_have_text([first, second])
-    expect(page.locator(".plan-figure").first.locator(".plan-label").first).to_be_visible()  # room names over the plan
+    expect(
+        page.locator(".plans .plan-figure").first.locator(".plan-label").first
+    ).to_be_visible()  # room names over the plan
     screenshot(page, "architect-results")
 
 

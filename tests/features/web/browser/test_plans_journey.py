@@ -205,14 +205,14 @@ def plans_fit(journey):
 @when("she zooms in on the first plan")
 def zoom_in(journey):
     page = journey["page"]
-    figure = page.locator(".plan-figure").first
+    figure = page.locator(".plans .plan-figure").first
     journey["marker_before"] = figure.locator(".marker circle").first.bounding_box()
     figure.locator('[data-plan-action="zoom-in"]').click()
 
 
 @then("its markers are drawn one and a half times larger")
 def larger(journey):
-    after = journey["page"].locator(".plan-figure").first.locator(".marker circle").first.bounding_box()
+    after = journey["page"].locator(".plans .plan-figure").first.locator(".marker circle").first.bounding_box()
     ratio = after["width"] / journey["marker_before"]["width"]
     assert abs(ratio - 1.5) < 0.05, ratio
 
@@ -221,7 +221,7 @@ def larger(journey):
 def drag(journey):
     page = journey["page"]
     viewport = page.locator("[data-plan-viewport]").first.bounding_box()
-    marker = page.locator(".plan-figure").first.locator(".marker circle").first
+    marker = page.locator(".plans .plan-figure").first.locator(".marker circle").first
     journey["marker_before"] = marker.bounding_box()
     x, y = viewport["x"] + viewport["width"] / 2, viewport["y"] + viewport["height"] / 2
     page.mouse.move(x, y)
@@ -233,7 +233,7 @@ def drag(journey):
 
 @then("the drawing moves with the pointer")
 def moved(journey):
-    after = journey["page"].locator(".plan-figure").first.locator(".marker circle").first.bounding_box()
+    after = journey["page"].locator(".plans .plan-figure").first.locator(".marker circle").first.bounding_box()
     before = journey["marker_before"]
     assert abs(after["x"] - before["x"] + 40) < 2 and abs(after["y"] - before["y"] + 30) < 2, (before, after)
 
