@@ -28,6 +28,23 @@ CARRIED = re.compile(
 )
 
 
+def finding_label(key: str) -> str:
+    """A decision's finding key (checker.report.review.finding_key: rule, message id,
+    arguments as JSON, elements) as a reader names the finding: its rule and the
+    elements it is about ("ENTR-03: Ground floor 78, Ground floor C4"). The arguments
+    stay in the record, not on the page: they are the machine's identity, not words.
+    A key of another shape (results stored before messages had ids) is shown whole."""
+    rule, _sep, rest = key.partition("|")
+    message_id, _sep, rest = rest.partition("|")
+    if not message_id or not rest:  # stored before messages had ids: rule|English sentence
+        return f"{rule}: {message_id}" if message_id else key
+    if rest.startswith("sha256:"):  # arguments and elements hashed: only the rule is left to name
+        return rule
+    _arguments, _sep, elements = rest.rpartition("|")
+    named = [" ".join(part.rpartition(":")[::2]).strip() for part in elements.split(",") if part]
+    return f"{rule}: {', '.join(named)}" if named else rule
+
+
 def audit_detail(action: str, detail: str | None) -> Markup:
     """``detail`` of an event of ``action`` as the page's language says it."""
     if not detail:
@@ -47,7 +64,10 @@ def audit_detail(action: str, detail: str | None) -> Markup:
         verdict, marker, key, reason = match.groups()
         verdict_word = {"accepted": _("accepted"), "rejected": _("rejected"), "deviation": _("deviation accepted")}
         said = isolated_gettext(
-            "%(verdict)s on finding %(number)s (%(key)s)", verdict=verdict_word[verdict], number=number(marker), key=key
+            "%(verdict)s on finding %(number)s (%(key)s)",
+            verdict=verdict_word[verdict],
+            number=number(marker),
+            key=finding_label(key),
         )
         return said + (isolated_gettext(": %(reason)s", reason=reason) if reason else Markup(""))
     if match := SIGNED_OFF.match(detail):

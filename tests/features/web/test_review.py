@@ -371,6 +371,8 @@ def audit_lists_decisions(review, count, who):
     rows = [r for r in audit_rows(page(review, "reviewer", submission_path(review))) if "decision on a finding" in r]
     assert len(rows) == count
     assert all(who in row and UTC_TIME.search(row) for row in rows), rows
+    # The finding is named by its rule and elements, not by its machine key (message id, JSON arguments).
+    assert all(re.search(r"\(\s*(ENTR|OPEN|SITE|PLAN)-\d\d: ", row) and "message_args" not in row for row in rows), rows
     assert "A concierge guards the door day and night." in rows[0]
 
 
