@@ -194,7 +194,8 @@ def no_plain_password(app, database_url):
         session.close()
     assert not any(PASSWORD in text for text in texts)
     if database_url.startswith("sqlite:///"):
-        assert PASSWORD.encode() not in open(database_url.removeprefix("sqlite:///"), "rb").read()
+        with open(database_url.removeprefix("sqlite:///"), "rb") as stored:
+            assert PASSWORD.encode() not in stored.read()
 
 
 # ----------------------------------------------------------------- sign-in answers
