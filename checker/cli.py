@@ -203,12 +203,18 @@ def _write_json(data: dict | str | Results, out: str) -> None:
             data.write_json(sys.stdout)
             return
         path = Path(out)
+        # Written beside the target and renamed when whole: a check that fails half-way
+        # (disk full, interrupted) leaves no truncated results file that looks like an answer.
+        partial = path.with_name(f".{path.name}.partial")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("w", encoding="utf-8", newline="") as stream:
+            with partial.open("w", encoding="utf-8", newline="") as stream:
                 data.write_json(stream)
+            os.replace(partial, path)
         except OSError as exc:
             raise AnnexError(f"Cannot write {out} ({exc.strerror or exc}).") from None
+        finally:
+            partial.unlink(missing_ok=True)
         return
     text = data if isinstance(data, str) else json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if out == "-":

@@ -127,3 +127,21 @@ def little_memory(ctx):
     # Made whole, the text alone is its size (and its lines as many bytes again).
     size = len(ctx["expected"])
     assert ctx["taken"] < size / 4, f"{ctx['taken']:,} bytes taken while writing {size:,}"
+
+
+def test_a_results_file_cut_off_while_written_is_not_left_behind(tmp_path, monkeypatch, capsys):
+    """A stream that fails half-way (here: the disk fills after the first piece) ends with
+    one sentence and exit 2, and leaves neither a truncated results file nor its partial."""
+    from checker import cli
+    from checker.results import Results
+
+    def write_then_fill_the_disk(self, stream):
+        stream.write('{\n  "schema_version": ')
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Results, "write_json", write_then_fill_the_disk)
+    out = tmp_path / "results.json"
+    status = cli.main(["check", str(REPO / "examples" / "house" / "project.toml"), "--json", str(out), "--quiet"])
+    assert status == 2
+    assert "Cannot write" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
