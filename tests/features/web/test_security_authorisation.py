@@ -64,6 +64,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "api.changes": API,
     "api.preflight": API,
     "api.results": API,
+    "api.layers": API,
+    "api.schedule": API,
 }
 
 
