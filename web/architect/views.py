@@ -37,7 +37,6 @@ from ..store import db, storage
 from ..store.models import CheckState, Municipality, Project, Role, Submission
 from . import schedules
 from .recognition import (
-    check_again,
     layer_rows,
     openings_view,
     preview_markup,
@@ -400,23 +399,17 @@ def schedule(project_id: int, number: int):
     sent = request.files.get("schedule_file")
     try:
         if sent is not None and sent.filename:
-            from_table, how = False, "uploaded as a file"
-            rows = schedules.rows_from_file(sent.filename, sent.read(), submission.ruleset)
+            how = "uploaded as a file"
+            rows = schedules.accepted_file(submission, sent.filename, sent.read())  # as the API takes it
         else:
-            from_table, how = True, "filled in on the page"
+            how = "filled in on the page"
             rows = schedules.rows_from_form(request.form)
-        schedules.refuse_unknown(rows, recorded_openings(submission.openings_json))
-        schedules.check_values(rows, from_table=from_table, ruleset=submission.ruleset)
+            schedules.refuse_unknown(rows, recorded_openings(submission.openings_json))
+            schedules.check_values(rows, from_table=True, ruleset=submission.ruleset)
     except SubmissionError as exc:
         flash(exc.translated(), "error")
         return redirect(url_for("architect.version", project_id=project.id, number=number, _anchor="schedule"))
-    again = check_again(
-        db_session,
-        submission,
-        user,
-        f"openings schedule {how} ({len(rows)} rows)",
-        schedule_json=json.dumps(rows, ensure_ascii=False),
-    )
+    again = schedules.kept(db_session, submission, user, rows, how)
     start_check(again.id)
     flash(
         _(
