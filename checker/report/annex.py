@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, UTC
 from functools import cache
 from pathlib import Path
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import cast
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -379,7 +379,9 @@ def _font_dates(moment: datetime) -> Iterator[None]:
 # annex drew itself are 8-bit RGB PNGs written by Pillow, whose IDAT is already what the PDF
 # needs: for those (and only those, recognised by their exact bytes) it is taken as it is.
 _OWN_PICTURES: ContextVar[frozenset[bytes]] = ContextVar("annex_own_pictures", default=frozenset())
-_weasyprint_png_data = RasterImage._get_png_data
+# A weasyprint internal: looked up, not assumed, so that a weasyprint without it still makes
+# the annex (its pictures then go in the slow way) instead of failing at import.
+_weasyprint_png_data = getattr(RasterImage, "_get_png_data", None)
 
 
 def _png_data(pillow_image) -> bytes:
@@ -388,7 +390,7 @@ def _png_data(pillow_image) -> bytes:
         data = source.getvalue()
         if data in _OWN_PICTURES.get():
             return _idat(data)
-    return _weasyprint_png_data(pillow_image)
+    return cast(Callable[[object], bytes], _weasyprint_png_data)(pillow_image)
 
 
 def _idat(png: bytes) -> bytes:
@@ -402,7 +404,8 @@ def _idat(png: bytes) -> bytes:
     return b"".join(chunks)
 
 
-RasterImage._get_png_data = staticmethod(_png_data)  # see _OWN_PICTURES
+if _weasyprint_png_data is not None:
+    RasterImage._get_png_data = staticmethod(_png_data)  # see _OWN_PICTURES
 
 
 @contextmanager
