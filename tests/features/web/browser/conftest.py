@@ -58,6 +58,27 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+def _closing(app: Flask):
+    """The app, with every response closed even when the browser drops the connection.
+
+    werkzeug's server skips the response's ``close()`` when a write fails (Chromium
+    leaving a page while a static file is still sent); the open file then surfaces as
+    a ResourceWarning in whichever test the garbage collector happens to run in. A
+    generator's ``finally`` runs as soon as the server lets go of it.
+    """
+
+    def app_closing_its_responses(environ, start_response):
+        response = app(environ, start_response)
+        try:
+            yield from response
+        finally:
+            close = getattr(response, "close", None)
+            if close is not None:
+                close()
+
+    return app_closing_its_responses
+
+
 @dataclass
 class LiveServer:
     app: Flask
@@ -100,7 +121,7 @@ def live_server(live_database_url, tmp_path) -> Iterator[LiveServer]:
     )
     assert app.config["SESSION_COOKIE_SECURE"], "the browser tests run with the cookies users get"
     accounts = create_accounts(app)
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
+    server = make_server("127.0.0.1", 0, _closing(app), threaded=True, request_handler=_QuietHandler)
     live = LiveServer(app, f"http://127.0.0.1:{server.server_port}", accounts)
 
     def record(_sender, exception, **_extra):
