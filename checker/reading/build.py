@@ -33,6 +33,7 @@ from ..plan import (
     parse_attributes,
 )
 from ..geoarrays import line_array, point_array
+from ..heap import release_freed_memory
 from ..messages import Term, msg
 from .dxf.extract import Extraction, RawShape
 from .layers import NO_ROLE, Role
@@ -57,6 +58,8 @@ MIN_FOOTPRINT_WIDTH = 0.5
 MIN_DRAWN_ROOM_AREA = 1.5
 # A door found by its shape in a block that states its attributes is as sure as a block.
 BLOCK_ATTRIBUTES_CONFIDENCE = 0.85
+HOST_BATCH = 4096  # openings whose host walls are scored together (bounds the pair arrays)
+SEGMENTS_AT_ONCE = 1 << 16  # wall segments made GEOS lines at a time, to find the openings near them
 
 
 def scale(geometries: list, factor: float) -> list:
@@ -94,10 +97,12 @@ def build_storey(
     openings_raw = raw.openings
     spans = _two_point_lines([(o.start, o.end) for o in openings_raw], factor)
     found = _recognise(raw, factor, walls, spans)
+    release_freed_memory()  # the gaps' and linework's working arrays, before the footprint's union
     all_spans = spans + [f.span for f in found]
     # Gaps that windows and a door fill only in parts are closed whole, for the outline and rooms.
     closing_spans = all_spans + [f.gap_span for f in found if f.gap_span is not None]
     footprint = _footprint([w.geometry for w in walls], closing_spans)
+    release_freed_memory()  # the union's pieces
     hosts = _host_walls(walls, all_spans)
     # Final spans first (a WIDTH attribute resizes a block's span), then which side of
     # each is outside, for all openings in one vectorised pass.
@@ -309,26 +314,33 @@ def _host_walls(walls: tuple[Wall, ...], spans: list) -> list[str | None]:
     if not len(owner):
         return hosts
     zones = _HostZones(spans)
-    low, high = np.minimum(start, end), np.maximum(start, end)
-    tree = shapely.STRtree(shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1]))
-    opening_idx, segment_idx = tree.query(zones.boxes())
-    scores = zones.parallel_lengths(opening_idx, start[segment_idx], end[segment_idx])
-    # Per opening and wall: the length of that wall's linework in the zone, along the span.
-    pair_key = opening_idx.astype(np.int64) * len(walls) + owner[segment_idx]
-    keys, pair_of = np.unique(pair_key, return_inverse=True)
-    totals = np.bincount(pair_of.ravel(), weights=scores, minlength=len(keys))
-    scored = totals > 0
-    opening_of, wall_of, totals = keys[scored] // len(walls), keys[scored] % len(walls), totals[scored]
-    # Highest score wins; ties within rounding (the two faces of one wall; walls across
-    # the span, whose scores are rounding noise) go to the wall drawn first, so the
-    # answer does not depend on the drawing unit.
-    best = np.zeros(len(spans))
-    np.maximum.at(best, opening_of, totals)
-    tied = totals >= best[opening_of] * (1 - 1e-6) - 1e-9
-    chosen = np.full(len(spans), len(walls))
-    np.minimum.at(chosen, opening_of[tied], wall_of[tied])
-    for i in np.flatnonzero(chosen < len(walls)).tolist():
-        hosts[i] = walls[chosen[i]].source.handle
+    opening_idx, segment_idx = zones.pairs(start, end)
+    # A batch of openings at a time (the pairs come sorted by opening): each opening's
+    # choice is its own, and scoring all pairs of a dense plan at once took 20 arrays
+    # of a million pairs.
+    bounds = np.searchsorted(opening_idx, np.arange(0, len(spans) + HOST_BATCH, HOST_BATCH))
+    for batch_no, first in enumerate(range(0, len(spans), HOST_BATCH)):
+        in_batch = slice(bounds[batch_no], bounds[batch_no + 1])
+        batch_size = min(HOST_BATCH, len(spans) - first)
+        segments = segment_idx[in_batch]
+        scores = zones.parallel_lengths(opening_idx[in_batch], start[segments], end[segments])
+        local = opening_idx[in_batch] - first
+        # Per opening and wall: the length of that wall's linework in the zone, along the span.
+        pair_key = local.astype(np.int64) * len(walls) + owner[segments]
+        keys, pair_of = np.unique(pair_key, return_inverse=True)
+        totals = np.bincount(pair_of.ravel(), weights=scores, minlength=len(keys))
+        scored = totals > 0
+        opening_of, wall_of, totals = keys[scored] // len(walls), keys[scored] % len(walls), totals[scored]
+        # Highest score wins; ties within rounding (the two faces of one wall; walls across
+        # the span, whose scores are rounding noise) go to the wall drawn first, so the
+        # answer does not depend on the drawing unit.
+        best = np.zeros(batch_size)
+        np.maximum.at(best, opening_of, totals)
+        tied = totals >= best[opening_of] * (1 - 1e-6) - 1e-9
+        chosen = np.full(batch_size, len(walls))
+        np.minimum.at(chosen, opening_of[tied], wall_of[tied])
+        for i in np.flatnonzero(chosen < len(walls)).tolist():
+            hosts[first + i] = walls[chosen[i]].source.handle
     return hosts
 
 
@@ -359,12 +371,30 @@ class _HostZones:
         self.origin = starts - along * HOST_WALL_DISTANCE
         self.length = lengths + 2 * HOST_WALL_DISTANCE
 
-    def boxes(self) -> np.ndarray:
+    def pairs(self, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(zone, segment) for each wall segment from ``start`` to ``end`` whose box meets
+        a zone's box, sorted by zone then segment.
+
+        The tree holds the zones and the segments are queried a batch at a time, each
+        box as the line across it (a line's envelope is that box): a polygon per
+        segment of a 500k-entity plan was 225 MB, the lines of one batch are a few.
+        """
         far = self.origin + self.along * self.length[:, None]
         across = np.abs(self.normal) * HOST_WALL_DISTANCE
         low = np.minimum(self.origin, far) - across
         high = np.maximum(self.origin, far) + across
-        return shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1])
+        tree = shapely.STRtree(line_array(np.stack([low, high], axis=1)))
+        zones, segments = [], []
+        for first in range(0, len(start), SEGMENTS_AT_ONCE):
+            lines = line_array(
+                np.stack([start[first : first + SEGMENTS_AT_ONCE], end[first : first + SEGMENTS_AT_ONCE]], axis=1)
+            )
+            segment, zone = tree.query(lines)
+            zones.append(zone)
+            segments.append(segment + first)
+        zone_idx, segment_idx = np.concatenate(zones), np.concatenate(segments)
+        order = np.lexsort((segment_idx, zone_idx))
+        return zone_idx[order], segment_idx[order]
 
     def parallel_lengths(self, zone: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
         """For each segment (start[k], end[k]) and zone[k], the length of the segment's

@@ -77,7 +77,7 @@ ANNOTATION_TYPES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawShape:
     role: Role | None  # None for linework kept for recognition (``Extraction.loose``)
     layer: str
@@ -95,7 +95,7 @@ class RawShape:
     path: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawArc:
     """A circular arc as drawn (world coordinates, drawing units), kept whole so that
     recognition can tell a door's swing from other curves. Arcs inside blocks arrive
@@ -113,7 +113,7 @@ class RawArc:
     path: str | None = None  # as RawShape.path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawOpening:
     role: Role  # DOORS or WINDOWS
     layer: str
@@ -126,7 +126,7 @@ class RawOpening:
     path: str | None = None  # the block reference's own path when nested (see RawShape.path)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawLight:
     layer: str
     handle: str
@@ -134,7 +134,7 @@ class RawLight:
     point: tuple[float, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawText:
     role: Role | None
     layer: str
