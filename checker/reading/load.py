@@ -31,6 +31,7 @@ from .dxf.reader import ReadReport, read_dxf
 from .dxf.limits import check_coordinates, check_expansion
 from ..errors import NoPlanContent, UnreadableFile
 from ..gc_pause import cycle_collection_paused
+from ..heap import release_freed_memory
 from ..messages import Listing, Message, Term, msg, render
 from ..plan import Plan, Storey
 from .manifest import ProjectSpec, StoreySpec, load_project_spec
@@ -214,6 +215,7 @@ def load_storey(
     # Nothing past here reads the document: its light records (on a large file as much as
     # the extraction) go now, before the plan model is built beside the extraction.
     del doc
+    release_freed_memory()  # the document's records and the recognisers' working arrays (checker.heap)
     extents, opening_width = _measure(raw)
     evidence = None if units_override else infer_units(raw, extents)  # door swings, wall faces, rooms...
     units = decide_units(insunits, units_override, extents, opening_width, evidence)

@@ -1,0 +1,19 @@
+Feature: A check's memory stays bounded by what is alive, phase by phase
+  Issue 12: a large plan is checked in phases (reading, recognition, the plan model, the
+  rules), each of which builds large working structures and frees them. The work that
+  would need all pairs of a plan's elements at once is done a batch at a time, and what
+  a phase has freed is handed back to the operating system before the next one begins
+  (checker.heap), so a check's peak is the live data of its largest phase, not the sum
+  of every phase's leftovers. `make bench` measures the peaks; these scenarios hold the
+  mechanisms to their promise.
+
+  Scenario: Each opening's host wall is the same whether openings are scored a few or thousands at a time
+    Given bench_load's block of flats at 6 x 6 flats
+    When it is loaded with the host walls scored 7 openings and 13 wall segments at a time, and loaded as usual
+    Then both loads give every opening the same host wall
+    And most openings have a host wall
+
+  Scenario: Memory a phase has freed is given back to the operating system
+    Given a process that has allocated 200 MB in small blocks and freed all but the last one
+    When it asks for its freed memory to be released
+    Then its resident memory falls by at least 100 MB

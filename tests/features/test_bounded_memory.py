@@ -1,0 +1,105 @@
+"""Steps for bounded_memory.feature: host walls scored in batches, and freed memory
+handed back to the operating system (checker.heap), each through the real path: a plan
+written by bench_load and loaded by the loader; a child process of its own for memory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from pytest_bdd import given, scenarios, then, when
+
+import checker.reading.build as build
+from checker.reading.layers import LayerMapping
+from checker.reading.load import load_plan
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "benchmarks"))
+from bench_load import write_block_of_flats  # noqa: E402
+
+scenarios("bounded_memory.feature")
+
+
+@given("bench_load's block of flats at 6 x 6 flats", target_fixture="plan_path")
+def plan_path(tmp_path) -> Path:
+    path = tmp_path / "flats-6.dxf"
+    write_block_of_flats(path, 6)
+    return path
+
+
+def _hosts(path: Path) -> list[str | None]:
+    plan = load_plan(path, mapping=LayerMapping())
+    return [o.host_wall for storey in plan.storeys for o in storey.openings]
+
+
+@when(
+    "it is loaded with the host walls scored 7 openings and 13 wall segments at a time, and loaded as usual",
+    target_fixture="host_walls",
+)
+def host_walls(plan_path, monkeypatch) -> tuple[list, list]:
+    usual = _hosts(plan_path)
+    monkeypatch.setattr(build, "HOST_BATCH", 7)
+    monkeypatch.setattr(build, "SEGMENTS_AT_ONCE", 13)
+    batched = _hosts(plan_path)
+    assert len(batched) > 7 * 10, f"the plan has too few openings ({len(batched)}) to be scored in many batches"
+    return batched, usual
+
+
+@then("both loads give every opening the same host wall")
+def same_hosts(host_walls):
+    batched, usual = host_walls
+    assert batched == usual
+
+
+@then("most openings have a host wall")
+def hosted(host_walls):
+    batched, _ = host_walls
+    assert sum(h is not None for h in batched) >= 0.9 * len(batched), batched  # nothing passes vacuously
+
+
+# The child allocates through malloc (numpy buffers of 4 KB, past numpy's own small-buffer
+# cache and below glibc's mmap threshold, so they come from the heap), frees all but the
+# last (which pins the heap's top, so free() alone cannot shrink it), then releases.
+_CHILD = textwrap.dedent(
+    """
+    import numpy as np
+    from checker.heap import release_freed_memory
+
+    def resident_mb():
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * {page} / 2**20
+
+    blocks = [np.ones(512) for _ in range(51200)]  # 4 KB each: 200 MB
+    keep = blocks[-1]
+    del blocks
+    before = resident_mb()
+    released = release_freed_memory()
+    print(released, before, resident_mb())
+    """
+)
+
+
+@given(
+    "a process that has allocated 200 MB in small blocks and freed all but the last one", target_fixture="child_code"
+)
+def child_code() -> str:
+    return _CHILD.replace("{page}", str(os.sysconf("SC_PAGE_SIZE")))
+
+
+@when("it asks for its freed memory to be released", target_fixture="resident")
+def resident(child_code) -> tuple[bool, float, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", child_code], cwd=REPO, capture_output=True, text=True, timeout=120, check=True
+    )
+    released, before, after = done.stdout.split()
+    return released == "True", float(before), float(after)
+
+
+@then("its resident memory falls by at least 100 MB")
+def fallen(resident):
+    released, before, after = resident
+    assert released, "checker.heap found no malloc_trim on this Linux machine"
+    assert before - after >= 100, f"resident {before:.0f} MB before the release, {after:.0f} MB after"
