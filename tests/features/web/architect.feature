@@ -97,3 +97,17 @@ Feature: The architects' pages
     When the architect creates the project "Example house" with permit number "EX-2026-001"
     And uploads "ground.dxf" as "Ground floor" at 0 m and "first.dxf" as "First floor" at 2.8 m
     Then the reviewer gets 403 for the project list, the new-project form, the project page, the version page, its status and its PDF annex
+
+  Scenario: The plan previews are stored even when their own process cannot be started
+    Given the previews' own process cannot be started
+    When the architect creates the project "Example house" with permit number "EX-2026-001"
+    And uploads "ground.dxf" as "Ground floor" at 0 m and "first.dxf" as "First floor" at 2.8 m
+    Then the version page of version 1 opens
+    And the stored previews draw both storeys in English and Persian, drawn in the check's own process
+
+  Scenario: The plan previews are drawn again when their own process fails
+    Given the previews' own process fails
+    When the architect creates the project "Example house" with permit number "EX-2026-001"
+    And uploads "ground.dxf" as "Ground floor" at 0 m and "first.dxf" as "First floor" at 2.8 m
+    Then the version page of version 1 opens
+    And the stored previews draw both storeys in English and Persian, drawn again in the check's own process

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import zipfile
 from html import unescape
@@ -540,3 +541,68 @@ def reviewer_403(app, accounts, story):
     paths = {"project list": "/projects/", "new-project form": "/projects/new", **project_paths(story["project_id"])}
     answers = {what: reviewer.get(path).status_code for what, path in paths.items()}
     assert answers == dict.fromkeys(answers, 403)
+
+
+# ----------------------------------------------------------------- the previews' own process
+
+
+class _OsRefusingFork:
+    """The os module as web.jobs.checking sees it, except that fork is refused (as at the
+    process limit) and each refusal leaves a line in ``refusals``: the check runs in a
+    process of its own, so the test reads what happened there from a file."""
+
+    def __init__(self, refusals: Path) -> None:
+        self._refusals = refusals
+
+    def __getattr__(self, name: str):
+        return getattr(os, name)
+
+    def fork(self) -> int:
+        with self._refusals.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        raise OSError(11, "Resource temporarily unavailable")  # EAGAIN: the process limit reached
+
+
+@given("the previews' own process cannot be started", target_fixture="previews_mishap")
+def previews_cannot_fork(monkeypatch, tmp_path) -> Path:
+    from web.jobs import checking
+
+    refusals = tmp_path / "fork-refused"
+    monkeypatch.setattr(checking, "os", _OsRefusingFork(refusals))
+    return refusals
+
+
+@given("the previews' own process fails", target_fixture="previews_mishap")
+def previews_process_fails(monkeypatch, tmp_path) -> Path:
+    from web.jobs import checking
+
+    failed = tmp_path / "previews-failed"
+    real_previews = checking.previews
+
+    def first_drawing_fails(*args, **kwargs):
+        # The first drawing is the previews' own process's (the check's process draws
+        # only when that one has ended): it fails, and leaves a file saying so.
+        if not failed.exists():
+            failed.write_text(str(os.getpid()))
+            raise RuntimeError("the previews' process failed")
+        return real_previews(*args, **kwargs)
+
+    monkeypatch.setattr(checking, "previews", first_drawing_fails)
+    return failed
+
+
+@then(
+    parsers.re(
+        r"the stored previews draw both storeys in English and Persian, drawn (?P<how>in|again in) the check's own process"
+    )
+)
+def previews_stored(app, story, previews_mishap, how):
+    assert previews_mishap.exists(), f"{previews_mishap.name}: the mishap never happened"
+    with db.sessions(app)() as session:
+        submission = session.scalars(select(Submission).where(Submission.project_id == story["project_id"])).one()
+        assert submission.preview_json, "no previews were stored"
+        pictures = json.loads(submission.preview_json)
+    assert set(pictures) == {"en", "fa"}, sorted(pictures)
+    for language, svg in pictures.items():
+        assert svg.lstrip().startswith("<svg"), (language, svg[:80])
+        assert "Ground floor" in svg and "First floor" in svg, language
