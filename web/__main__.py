@@ -13,8 +13,11 @@ import os
 import secrets
 import signal
 
+from werkzeug.serving import run_simple
+
 from . import create_app, jobs
 from .demo import ensure_demo_accounts
+from .serving import responses_always_closed
 from .store import db
 
 
@@ -35,7 +38,8 @@ def main() -> None:
     print("Stop it with Ctrl+C.\n", flush=True)
     signal.signal(signal.SIGTERM, _stop)  # a service manager's stop: as Ctrl+C, so the job pool is closed
     try:
-        app.run(host=host, port=port, threaded=True, use_reloader=False)
+        # Flask's app.run, with every response closed when a browser leaves mid-file (web.serving).
+        run_simple(host, port, responses_always_closed(app), threaded=True, use_reloader=False)
     finally:
         if "annex_jobs" in app.extensions:
             app.extensions["annex_jobs"].close(wait=False)

@@ -29,6 +29,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from tests.support.postgres import fresh_database
 from web import create_app
+from web.serving import responses_always_closed
 from web.store import db
 
 from ..conftest import Account
@@ -56,27 +57,6 @@ CHECK_TIMEOUT_MS = 90_000  # the example's check (two storeys, PDF annex) on a s
 class _QuietHandler(WSGIRequestHandler):
     def log_request(self, *args, **kwargs) -> None:  # one line per static file drowns a failure's output
         pass
-
-
-def _closing(app: Flask):
-    """The app, with every response closed even when the browser drops the connection.
-
-    werkzeug's server skips the response's ``close()`` when a write fails (Chromium
-    leaving a page while a static file is still sent); the open file then surfaces as
-    a ResourceWarning in whichever test the garbage collector happens to run in. A
-    generator's ``finally`` runs as soon as the server lets go of it.
-    """
-
-    def app_closing_its_responses(environ, start_response):
-        response = app(environ, start_response)
-        try:
-            yield from response
-        finally:
-            close = getattr(response, "close", None)
-            if close is not None:
-                close()
-
-    return app_closing_its_responses
 
 
 @dataclass
@@ -121,7 +101,7 @@ def live_server(live_database_url, tmp_path) -> Iterator[LiveServer]:
     )
     assert app.config["SESSION_COOKIE_SECURE"], "the browser tests run with the cookies users get"
     accounts = create_accounts(app)
-    server = make_server("127.0.0.1", 0, _closing(app), threaded=True, request_handler=_QuietHandler)
+    server = make_server("127.0.0.1", 0, responses_always_closed(app), threaded=True, request_handler=_QuietHandler)
     live = LiveServer(app, f"http://127.0.0.1:{server.server_port}", accounts)
 
     def record(_sender, exception, **_extra):
