@@ -1,4 +1,4 @@
-"""Steps for bounded_memory.feature: host walls scored in batches, and freed memory
+"""Steps for bounded_memory.feature: host walls scored and the footprint unioned in batches, and freed memory
 handed back to the operating system (checker.heap), each through the real path: a plan
 written by bench_load and loaded by the loader; a child process of its own for memory."""
 
@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import shapely
 from pytest_bdd import given, scenarios, then, when
 
 import checker.reading.build as build
@@ -58,6 +59,41 @@ def same_hosts(host_walls):
 def hosted(host_walls):
     batched, _ = host_walls
     assert sum(h is not None for h in batched) >= 0.9 * len(batched), batched  # nothing passes vacuously
+
+
+def _footprints(path: Path) -> list:
+    plan = load_plan(path, mapping=LayerMapping())
+    return [(storey.footprint, storey.walls) for storey in plan.storeys]
+
+
+@when(
+    "its footprint is made from walls and openings unioned 5 at a time, and made as usual",
+    target_fixture="footprints",
+)
+def footprints(plan_path, monkeypatch) -> tuple[list, list]:
+    usual = _footprints(plan_path)
+    monkeypatch.setattr(build, "FOOTPRINT_BATCH", 5)
+    batched = _footprints(plan_path)
+    walls = sum(len(w) for _, w in batched)
+    assert walls > 5 * 10, f"the plan has too few walls ({walls}) to be unioned in many batches"
+    return batched, usual
+
+
+@then("both footprints are one outline within a millimetre of each other")
+def same_footprints(footprints):
+    batched, usual = footprints
+    assert len(batched) == len(usual) == 1
+    (mine, _), (theirs, _) = batched[0], usual[0]
+    assert mine is not None and theirs is not None  # nothing passes vacuously
+    assert shapely.get_num_geometries(mine) == 1 and shapely.get_num_interior_rings(mine) == 0
+    assert shapely.hausdorff_distance(mine, theirs) <= 0.001
+    assert abs(mine.area - theirs.area) <= 1e-4 * theirs.area
+
+
+@then("the footprint covers every wall of the plan")
+def covers_walls(footprints):
+    footprint, walls = footprints[0][0]
+    assert footprint.buffer(1e-6).covers(shapely.union_all([w.geometry for w in walls]))
 
 
 # The child allocates through malloc (numpy buffers of 4 KB, past numpy's own small-buffer
