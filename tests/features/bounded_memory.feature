@@ -19,6 +19,12 @@ Feature: A check's memory stays bounded by what is alive, phase by phase
     Then both footprints are one outline within a millimetre of each other
     And the footprint covers every wall of the plan
 
+  Scenario: Doors and windows in wall gaps are found the same whether wall ends are probed a few or thousands at a time
+    Given a plan on layer 0 with sliding doors and windows drawn as two lines on the wall faces
+    When it is loaded with its wall ends probed 7 at a time, and loaded as usual
+    Then both loads find the same doors and windows in the same places
+    And they find its doors and its windows
+
   Scenario: Memory a phase has freed is given back to the operating system
     Given a process that has allocated 200 MB in small blocks and freed all but the last one
     When it asks for its freed memory to be released

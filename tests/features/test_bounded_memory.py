@@ -1,6 +1,7 @@
-"""Steps for bounded_memory.feature: host walls scored and the footprint unioned in batches, and freed memory
-handed back to the operating system (checker.heap), each through the real path: a plan
-written by bench_load and loaded by the loader; a child process of its own for memory."""
+"""Steps for bounded_memory.feature: host walls scored, wall ends probed and the footprint
+unioned in batches, and freed memory handed back to the operating system (checker.heap),
+each through the real path: a plan written by bench_load or plan_styles and loaded by the
+loader; a child process of its own for memory."""
 
 from __future__ import annotations
 
@@ -14,12 +15,15 @@ import shapely
 from pytest_bdd import given, scenarios, then, when
 
 import checker.reading.build as build
+import checker.reading.recognition.walls as walls
+from checker.plan import OpeningKind
 from checker.reading.layers import LayerMapping
 from checker.reading.load import load_plan
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))
 from bench_load import write_block_of_flats  # noqa: E402
+from plan_styles import write_plan  # noqa: E402
 
 scenarios("bounded_memory.feature")
 
@@ -59,6 +63,41 @@ def same_hosts(host_walls):
 def hosted(host_walls):
     batched, _ = host_walls
     assert sum(h is not None for h in batched) >= 0.9 * len(batched), batched  # nothing passes vacuously
+
+
+@given(
+    "a plan on layer 0 with sliding doors and windows drawn as two lines on the wall faces",
+    target_fixture="plan_path",
+)
+def plan_of_wall_gaps(tmp_path) -> Path:
+    path = tmp_path / "gaps.dxf"
+    write_plan("layer 0, sliding doors, 2-line windows", 1, path)
+    return path
+
+
+def _openings(path: Path) -> list[tuple]:
+    plan = load_plan(path, mapping=LayerMapping())
+    return [(o.kind, o.span.coords[:], o.source.handle) for storey in plan.storeys for o in storey.openings]
+
+
+@when("it is loaded with its wall ends probed 7 at a time, and loaded as usual", target_fixture="openings")
+def openings(plan_path, monkeypatch) -> tuple[list, list]:
+    usual = _openings(plan_path)
+    monkeypatch.setattr(walls, "PROBES_AT_ONCE", 7)
+    return _openings(plan_path), usual
+
+
+@then("both loads find the same doors and windows in the same places")
+def same_openings(openings):
+    probed, usual = openings
+    assert probed == usual
+
+
+@then("they find its doors and its windows")
+def found_openings(openings):
+    probed, _ = openings
+    kinds = [kind for kind, _, _ in probed]
+    assert kinds.count(OpeningKind.DOOR) >= 5 and kinds.count(OpeningKind.WINDOW) >= 5, kinds
 
 
 def _footprints(path: Path) -> list:

@@ -193,10 +193,9 @@ def find_gaps(segments: Segments) -> Gaps:
     # Nothing of the wall between the two ends (a pier between two windows, a crossing wall).
     if len(i):
         direction = (points[j] - points[i]) / ahead[:, None]
-        inner = shapely.linestrings(np.stack([points[i] + direction * 0.01, points[j] - direction * 0.01], axis=1))
-        hit, _ = shapely.STRtree(segments.lines()).query(inner, predicate="intersects")
+        inner = line_array(np.stack([points[i] + direction * 0.01, points[j] - direction * 0.01], axis=1))
         clear = np.ones(len(i), dtype=bool)
-        clear[hit] = False
+        clear[_crossed(shapely.STRtree(inner), segments)] = False
         i, j, ahead = i[clear], j[clear], ahead[clear]
     # Each end faces at most one other: the nearest.
     order = np.argsort(ahead, kind="stable")
@@ -220,16 +219,46 @@ PROBES_AT_ONCE = 1 << 16
 
 def _ends_ahead(points: np.ndarray, looks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i, j): end j lies within IN_LINE of the line GAP_MIN to GAP_MAX ahead of end i,
-    in the order of i (as one query of all probes gives them)."""
-    tree = shapely.STRtree(point_array(points))
-    found_i, found_j = [], []
+    sorted by i, then j.
+
+    The tree holds each place where ends lie once: most ends are shared by two segments (a
+    polyline's vertex, a corner), and a tree of a large plan's wall ends (over a million on
+    the 500k-entity plan) took 300 MB."""
+    places, place_of = np.unique(points, axis=0, return_inverse=True)
+    place_of = place_of.reshape(-1)  # its shape has changed between numpy versions
+    tree = shapely.STRtree(point_array(places))
+    found_i, found_place = [np.zeros(0, dtype=np.intp)], [np.zeros(0, dtype=np.intp)]
     for first in range(0, len(points), PROBES_AT_ONCE):
         start, look = points[first : first + PROBES_AT_ONCE], looks[first : first + PROBES_AT_ONCE]
         probes = shapely.linestrings(np.stack([start + look * GAP_MIN, start + look * GAP_MAX], axis=1))
-        i, j = tree.query(probes, predicate="dwithin", distance=IN_LINE)
+        i, place = tree.query(probes, predicate="dwithin", distance=IN_LINE)
         found_i.append(i + first)
-        found_j.append(j)
-    return np.concatenate(found_i), np.concatenate(found_j)
+        found_place.append(place)
+    i, place = np.concatenate(found_i), np.concatenate(found_place)
+    # Every end at each place found: the ends sorted by place, each place's run of them.
+    ends_by_place = np.argsort(place_of, kind="stable")
+    ends_at = np.bincount(place_of, minlength=len(places))
+    first_end = np.cumsum(ends_at) - ends_at
+    repeat = ends_at[place]
+    i = np.repeat(i, repeat)
+    nth = np.arange(len(i)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+    j = ends_by_place[np.repeat(first_end[place], repeat) + nth]
+    order = np.lexsort((j, i))
+    return i[order], j[order]
+
+
+def _crossed(tree: shapely.STRtree, segments: Segments) -> np.ndarray:
+    """Indices of the tree's lines that some segment intersects. The segments are made
+    lines PROBES_AT_ONCE at a time: all of a large plan's at once took 140 MB."""
+    crossed = [np.zeros(0, dtype=np.intp)]
+    for first in range(0, len(segments), PROBES_AT_ONCE):
+        lines = line_array(
+            np.stack(
+                [segments.start[first : first + PROBES_AT_ONCE], segments.end[first : first + PROBES_AT_ONCE]], axis=1
+            )
+        )
+        crossed.append(tree.query(lines, predicate="intersects")[1])
+    return np.unique(np.concatenate(crossed))
 
 
 def _merge_faces(a: np.ndarray, b: np.ndarray) -> Gaps:
@@ -385,11 +414,16 @@ def flush_window_faces(walls: Segments) -> np.ndarray:
     j_end = np.where(flip[:, None], walls.start[j], walls.end[j])
     ends = ((walls.start[i], j_start, -unit[i]), (walls.end[i], j_end, unit[i]))
     points = np.concatenate([walls.start, walls.end])
-    point_tree = shapely.STRtree(point_array(points))
+    # The wall ends at each pair's four corners, found at once: p and q of side 0, then of side 1.
+    corners = np.concatenate([ends[0][0], ends[0][1], ends[1][0], ends[1][1]])
+    pair, point = _points_near(points, corners, JAMB_TOUCH)
+    corner, pair = np.divmod(pair, len(i))
     jamb_of = np.full((len(i), 2), -1)
-    for side, (p, q, outward) in enumerate(ends):
-        jamb_of[:, side] = _jamb_between(p, q, walls, point_tree)
-        runs_on = _runs_on(p, outward, walls, point_tree, unit) | _runs_on(q, outward, walls, point_tree, unit)
+    for side, (_, q, outward) in enumerate(ends):
+        at_p = (pair[corner == 2 * side], point[corner == 2 * side])
+        at_q = (pair[corner == 2 * side + 1], point[corner == 2 * side + 1])
+        jamb_of[:, side] = _jamb_between(q, at_p, walls)
+        runs_on = _runs_on(len(i), outward, walls, at_p, unit) | _runs_on(len(i), outward, walls, at_q, unit)
         jamb_of[~runs_on, side] = -1
     closed = (jamb_of >= 0).all(axis=1)
     i, j, jamb_of = i[closed], j[closed], jamb_of[closed]
@@ -413,11 +447,30 @@ def flush_window_faces(walls: Segments) -> np.ndarray:
     return glazed
 
 
-def _jamb_between(p: np.ndarray, q: np.ndarray, walls: Segments, point_tree: shapely.STRtree) -> np.ndarray:
-    """For each pair of points, a wall segment running from one to the other, or -1."""
+def _points_near(points: np.ndarray, probes: np.ndarray, distance: float) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (k, n): ``points[n]`` lies within ``distance`` of ``probes[k]``, sorted by k, then n.
+
+    The tree holds the probes (a few candidates' corners) and the points are made in GEOS
+    PROBES_AT_ONCE at a time: a tree of a large plan's wall ends (over a million on the
+    500k-entity plan) took 300 MB."""
+    tree = shapely.STRtree(point_array(probes))
+    found_k, found_n = [np.zeros(0, dtype=np.intp)], [np.zeros(0, dtype=np.intp)]
+    for first in range(0, len(points), PROBES_AT_ONCE):
+        n, k = tree.query(point_array(points[first : first + PROBES_AT_ONCE]), predicate="dwithin", distance=distance)
+        found_k.append(k)
+        found_n.append(n + first)
+    k, n = np.concatenate(found_k), np.concatenate(found_n)
+    order = np.lexsort((n, k))
+    return k[order], n[order]
+
+
+def _jamb_between(q: np.ndarray, near_p: tuple[np.ndarray, np.ndarray], walls: Segments) -> np.ndarray:
+    """For each pair of points p and q, a wall segment running from one to the other, or -1
+    (the last such segment by index when there are several); ``near_p``: the pairs
+    (pair, wall end) of the wall ends at p (``_points_near``)."""
     n = len(walls)
-    found = np.full(len(p), -1)
-    k, point = point_tree.query(shapely.points(p), predicate="dwithin", distance=JAMB_TOUCH)
+    found = np.full(len(q), -1)
+    k, point = near_p
     segment = point % n
     other = np.where((point < n)[:, None], walls.end[segment], walls.start[segment])
     hit = np.hypot(*(other - q[k]).T) <= JAMB_TOUCH
@@ -426,12 +479,13 @@ def _jamb_between(p: np.ndarray, q: np.ndarray, walls: Segments, point_tree: sha
 
 
 def _runs_on(
-    p: np.ndarray, outward: np.ndarray, walls: Segments, point_tree: shapely.STRtree, unit: np.ndarray
+    count: int, outward: np.ndarray, walls: Segments, near_p: tuple[np.ndarray, np.ndarray], unit: np.ndarray
 ) -> np.ndarray:
-    """For each point, whether a wall segment starts there and runs on in line, away from the pair."""
+    """For each of ``count`` points, whether a wall segment starts there and runs on in line,
+    away from the pair; ``near_p`` as for ``_jamb_between``."""
     n = len(walls)
-    result = np.zeros(len(p), dtype=bool)
-    k, point = point_tree.query(shapely.points(p), predicate="dwithin", distance=JAMB_TOUCH)
+    result = np.zeros(count, dtype=bool)
+    k, point = near_p
     segment = point % n
     direction = np.where((point < n)[:, None], unit[segment], -unit[segment])  # from this end into the segment
     in_line = np.einsum("ij,ij->i", direction, outward[k]) >= 1 - PARALLEL_SIN
