@@ -97,14 +97,17 @@ def build_storey(
     walls = tuple(Wall(source(s), g) for s, g in by_role.get(Role.WALLS, []))
     openings_raw = raw.openings
     spans = _two_point_lines([(o.start, o.end) for o in openings_raw], factor)
-    found = _recognise(raw, factor, walls, spans)
+    # The walls' segments, made once for recognition and for the host walls.
+    wall_segments = segments_of([w.geometry for w in walls])
+    found = _recognise(raw, factor, walls, wall_segments, spans)
     release_freed_memory()  # the gaps' and linework's working arrays, before the footprint's union
     all_spans = spans + [f.span for f in found]
     # Gaps that windows and a door fill only in parts are closed whole, for the outline and rooms.
     closing_spans = all_spans + [f.gap_span for f in found if f.gap_span is not None]
     footprint = _footprint([w.geometry for w in walls], closing_spans)
     release_freed_memory()  # the union's pieces
-    hosts = _host_walls(walls, all_spans)
+    hosts = _host_walls(walls, wall_segments, all_spans)
+    del wall_segments  # arrays of every wall segment: nothing after needs them
     # Final spans first (a WIDTH attribute resizes a block's span), then which side of
     # each is outside, for all openings in one vectorised pass.
     attributes = [parse_attributes(o.attributes) for o in openings_raw]
@@ -196,13 +199,14 @@ def build_storey(
     )
 
 
-def _recognise(raw: Extraction, factor: float, walls: tuple[Wall, ...], known_spans: list) -> list[Found]:
+def _recognise(
+    raw: Extraction, factor: float, walls: tuple[Wall, ...], wall_segments: Segments, known_spans: list
+) -> list[Found]:
     """Doors and windows drawn as plain geometry (swing arcs, lines in wall gaps), in metres.
 
     Linework on door and window layers that formed no opening is said once per role in
     ``raw.problems`` (the load report reads them after building).
     """
-    wall_segments = segments_of([w.geometry for w in walls])
     loose_geometries = scale([s.geometry for s in raw.loose], factor)
     lines = linework(raw.loose, loose_geometries)
     wall_segments, lines = _windows_taken_for_walls(wall_segments, lines, walls)
@@ -328,18 +332,19 @@ def _outer_outlines(geometry) -> list[Polygon]:
     return [Polygon(p.exterior) for p in shapely.get_parts(geometry) if isinstance(p, Polygon)]
 
 
-def _host_walls(walls: tuple[Wall, ...], spans: list) -> list[str | None]:
+def _host_walls(walls: tuple[Wall, ...], wall_segments: Segments, spans: list) -> list[str | None]:
     """The wall each opening sits in: the one with most linework running along it nearby.
 
     Nearest-wall alone picks a partition that meets the opening's jamb; the walls
     an opening sits in run parallel to its span on both sides of it. The linework is
     clipped to each opening's host zone in numpy (one GEOS intersection per opening and
-    wall was most of the build).
+    wall was most of the build). ``wall_segments``: the walls' (``segments_of``), their
+    ``owner`` indexing ``walls``.
     """
     hosts: list[str | None] = [None] * len(spans)
     if not walls or not spans:
         return hosts
-    start, end, owner = _wall_segments([w.geometry for w in walls])
+    start, end, owner = wall_segments.start, wall_segments.end, wall_segments.owner
     if not len(owner):
         return hosts
     zones = _HostZones(spans)
@@ -371,19 +376,6 @@ def _host_walls(walls: tuple[Wall, ...], spans: list) -> list[str | None]:
         for i in np.flatnonzero(chosen < len(walls)).tolist():
             hosts[first + i] = walls[chosen[i]].source.handle
     return hosts
-
-
-def _wall_segments(geometries: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every straight segment of the walls' linework (a polygon's outline), as ``start``,
-    ``end`` (n x 2) and the index of the wall it belongs to."""
-    array = np.empty(len(geometries), dtype=object)
-    array[:] = geometries
-    array = np.where(shapely.get_type_id(array) == 3, shapely.boundary(array), array)
-    parts, owner = shapely.get_parts(array, return_index=True)
-    lines = np.isin(shapely.get_type_id(parts), (1, 2))  # LineString, LinearRing
-    coords, part = shapely.get_coordinates(parts[lines], return_index=True)
-    same = part[1:] == part[:-1]  # no segment between two parts
-    return coords[:-1][same], coords[1:][same], owner[lines][part[:-1][same]]
 
 
 class _HostZones:

@@ -80,10 +80,14 @@ def _openings(path: Path) -> list[tuple]:
     return [(o.kind, o.span.coords[:], o.source.handle) for storey in plan.storeys for o in storey.openings]
 
 
-@when("it is loaded with its wall ends probed 7 at a time, and loaded as usual", target_fixture="openings")
+@when(
+    "it is loaded with its wall ends probed 7 and its walls' outlines made 3 at a time, and loaded as usual",
+    target_fixture="openings",
+)
 def openings(plan_path, monkeypatch) -> tuple[list, list]:
     usual = _openings(plan_path)
     monkeypatch.setattr(walls, "PROBES_AT_ONCE", 7)
+    monkeypatch.setattr(walls, "GEOMETRIES_AT_ONCE", 3)
     return _openings(plan_path), usual
 
 

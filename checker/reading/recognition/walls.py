@@ -36,6 +36,11 @@ DOUBLE_LINE_MAX = 0.6
 PARALLEL_SIN = 0.02  # about 1 degree
 MIN_OVERLAP = 0.3  # faces must run side by side this long to count as one wall
 
+# Wall ends probed at once: each probe is a line made in GEOS, and a large plan has
+# millions of ends; made a batch at a time, they never all exist together.
+PROBES_AT_ONCE = 1 << 16
+GEOMETRIES_AT_ONCE = 1 << 16  # geometries whose outlines are made in GEOS at a time (segments_of)
+
 
 @dataclass(frozen=True)
 class Segments:
@@ -62,21 +67,28 @@ class Segments:
 
 
 def segments_of(geometries: list) -> Segments:
-    """Every straight segment of the given lines and polygon outlines, in one pass."""
+    """Every straight segment of the given lines and polygon outlines, in order.
+
+    The outlines are made in GEOS GEOMETRIES_AT_ONCE at a time: all of a large plan's at
+    once (214k walls and room outlines on the 500k-entity plan) held 130 MB."""
     if not geometries:
         empty = np.zeros((0, 2))
         return Segments(empty, empty, np.zeros(0, dtype=int))
     array = np.empty(len(geometries), dtype=object)
     array[:] = geometries
-    polygons = shapely.get_type_id(array) == 3
-    array = np.where(polygons, shapely.boundary(array), array)
-    parts, owner = shapely.get_parts(array, return_index=True)
-    coords, part = shapely.get_coordinates(parts, return_index=True)
-    same = part[1:] == part[:-1]
-    start, end = coords[:-1][same], coords[1:][same]
-    owner = owner[part[:-1][same]]
-    keep = np.hypot(*(end - start).T) > 1e-9
-    return Segments(start[keep], end[keep], owner[keep])
+    starts, ends, owners = [], [], []
+    for first in range(0, len(array), GEOMETRIES_AT_ONCE):
+        batch = array[first : first + GEOMETRIES_AT_ONCE]
+        batch = np.where(shapely.get_type_id(batch) == 3, shapely.boundary(batch), batch)
+        parts, owner = shapely.get_parts(batch, return_index=True)
+        coords, part = shapely.get_coordinates(parts, return_index=True)
+        same = part[1:] == part[:-1]
+        start, end = coords[:-1][same], coords[1:][same]
+        keep = np.hypot(*(end - start).T) > 1e-9
+        starts.append(start[keep])
+        ends.append(end[keep])
+        owners.append(owner[part[:-1][same]][keep] + first)
+    return Segments(np.concatenate(starts), np.concatenate(ends), np.concatenate(owners))
 
 
 @dataclass(frozen=True)
@@ -210,11 +222,6 @@ def find_gaps(segments: Segments) -> Gaps:
         return empty
     pair = np.array(pairs)
     return _merge_faces(points[pair[:, 0]], points[pair[:, 1]])
-
-
-# Wall ends probed at once: each probe is a line made in GEOS, and a large plan has
-# millions of ends; made a batch at a time, they never all exist together.
-PROBES_AT_ONCE = 1 << 16
 
 
 def _ends_ahead(points: np.ndarray, looks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
