@@ -108,6 +108,7 @@ def build_storey(
     release_freed_memory()  # the union's pieces
     hosts = _host_walls(walls, wall_segments, all_spans)
     del wall_segments  # arrays of every wall segment: nothing after needs them
+    release_freed_memory()  # the host zones' tree and pairs, before the openings are made
     # Final spans first (a WIDTH attribute resizes a block's span), then which side of
     # each is outside, for all openings in one vectorised pass.
     attributes = [parse_attributes(o.attributes) for o in openings_raw]
