@@ -220,10 +220,11 @@ def load_storey(
     evidence = None if units_override else infer_units(raw, extents)  # door swings, wall faces, rooms...
     units = decide_units(insunits, units_override, extents, opening_width, evidence)
     recognise_rooms = not rooms_left_undrawn(layer_names, mapping.role_of, raw)
+    unclosed = unclosed_counts(raw)  # before build_storey takes the shapes over
     storey = build_storey(spec.name, label, spec.elevation_m, raw, units.metres_per_unit, recognise_rooms)
     storey = mark_openings(storey, raw.texts, units.metres_per_unit)  # D1, W2: links to the schedule
     problems = Counter(raw.problems) + Counter(read.problems)  # + text in another code page than declared
-    for role, count in unclosed_counts(raw).items():
+    for role, count in unclosed.items():
         problems[msg("load.open-outlines", role=Term(f"layer-role.{role.value}"))] += count
     if plates and spec.region is None:
         problems[_several_plates(plates)] += 1
