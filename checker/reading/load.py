@@ -21,7 +21,13 @@ from .build import build_storey, unclosed_counts
 from .recognition.type_marks import mark_openings
 from .recognition.plates import Box, box_text, crop, find_plates, has_plan_content
 from .recognition.rooms import rooms_left_undrawn
-from .recognition.sheet import classify as classify_sheet, drawings_beside_plan, without_boxes
+from .recognition.sheet import (
+    ModelspaceSummary,
+    classify as classify_sheet,
+    drawings_beside_plan,
+    summarise_modelspace,
+    without_boxes,
+)
 from .recognition.unnamed_walls import adopt as adopt_unnamed_walls, find_unnamed_walls
 from .recognition.units import infer as infer_units
 from .schedule import apply_schedule, read_schedule
@@ -195,6 +201,12 @@ def load_storey(
         ) from None
     # Guards everything that measures the plan (issue 10): coordinates past any building's size.
     check_coordinates(raw, label)
+    layer_names = [layer.dxf.name for layer in doc.layers]
+    modelspace = summarise_modelspace(doc)  # what telling the kind of sheet reads, if no plan is found
+    # Nothing past here reads the document: its light records (on a large file as much as
+    # the extraction) go now, before recognition works beside the extraction.
+    del doc
+    release_freed_memory()  # the document's records (checker.heap)
     if spec.region is None:  # elevations drawn on the plan's sheet are not part of the plan
         elevations, roof_plans = drawings_beside_plan(raw)
         for boxes, said in ((elevations, "load.elevations-left-out"), (roof_plans, "load.roof-plans-left-out")):
@@ -203,19 +215,15 @@ def load_storey(
                 raw.problems[msg(said, count=len(boxes), boxes="; ".join(box_text(b) for b in boxes))] += 1
     # Walls first (on layer 0 they are found from geometry), so plates are found among them.
     try:
-        _require_plan_content(raw, label, mapping, read, doc)
+        _require_plan_content(raw, label, mapping, read, modelspace)
     except NoPlanContent:
         if spec.region is None:
             raise  # with a region, the plan may be one part of a sheet that reads as another drawing
     plates = find_plates(raw)  # several storeys drawn side by side in one file?
     if spec.region is not None:
         raw = _crop_to_region(raw, spec.region, label, plates)
-        _require_plan_content(raw, label, mapping, read, doc)
-    layer_names = [layer.dxf.name for layer in doc.layers]
-    # Nothing past here reads the document: its light records (on a large file as much as
-    # the extraction) go now, before the plan model is built beside the extraction.
-    del doc
-    release_freed_memory()  # the document's records and the recognisers' working arrays (checker.heap)
+        _require_plan_content(raw, label, mapping, read, modelspace)
+    release_freed_memory()  # the recognisers' working arrays (checker.heap)
     extents, opening_width = _measure(raw)
     evidence = None if units_override else infer_units(raw, extents)  # door swings, wall faces, rooms...
     units = decide_units(insunits, units_override, extents, opening_width, evidence)
@@ -293,7 +301,9 @@ def _measure(raw: Extraction) -> tuple[float | None, float | None]:
     return longest_side(bounds), median(spans)
 
 
-def _require_plan_content(raw: Extraction, label: str, mapping: LayerMapping, read: ReadReport, doc=None) -> None:
+def _require_plan_content(
+    raw: Extraction, label: str, mapping: LayerMapping, read: ReadReport, modelspace: ModelspaceSummary | None = None
+) -> None:
     has_plan = any(s.role in PLAN_ROLES for s in raw.shapes) or bool(raw.openings)
     if has_plan:
         return
@@ -306,7 +316,7 @@ def _require_plan_content(raw: Extraction, label: str, mapping: LayerMapping, re
         raise NoPlanContent(f"{label} has no visible drawing content{repaired}; draw the floor plan on visible layers.")
     # No layer names a role: say what the drawing is (an elevation, a detail sheet...), or,
     # when nothing marks it as another kind of drawing, find the walls from geometry.
-    sheet = classify_sheet(raw, doc)
+    sheet = classify_sheet(raw, modelspace)
     found = None if sheet.certain else find_unnamed_walls(raw)
     if found is not None:
         adopt_unnamed_walls(raw, found)

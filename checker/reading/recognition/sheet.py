@@ -10,7 +10,7 @@ kinds over the whole modelspace (hidden layers included: a sheet whose detail la
 switched off is still a detail sheet), the words of its texts, and the visible linework
 the extraction kept for recognition.
 
-``classify(raw, doc)`` returns a ``Sheet`` whose ``looks_like`` is one plain English
+``classify(raw, modelspace)`` (``modelspace``: ``summarise_modelspace(doc)``) returns a ``Sheet`` whose ``looks_like`` is one plain English
 clause ("looks like an elevation, not a floor plan: ...") for the ``NoPlanContent``
 sentence, or None when nothing marks the drawing as anything in particular.
 """
@@ -88,9 +88,9 @@ class Sheet:
     certain: bool = False
 
 
-def classify(raw: Extraction, doc=None) -> Sheet:
+def classify(raw: Extraction, modelspace: ModelspaceSummary | None = None) -> Sheet:
     """The kind of a drawing that holds no floor plan, with the evidence in words."""
-    types, texts = _modelspace(doc, raw)
+    types, texts = _modelspace(modelspace, raw)
     words = [_words(t) for t in texts]
     segments = segments_of([s.geometry for s in raw.loose] + [s.geometry for s in raw.shapes])
     door_arcs = sum(1 for a in raw.arcs if 80.0 <= a.sweep_deg <= 100.0)
@@ -176,11 +176,18 @@ def _swings(door_arcs: int) -> str:
     )
 
 
-def _modelspace(doc, raw: Extraction) -> tuple[Counter, list[str]]:
-    """Entity kinds and texts over the whole modelspace (hidden layers too), or what the
-    extraction kept when there is no document."""
-    if doc is None:
-        return Counter(raw.ignored_types), [t.text for t in raw.texts]
+@dataclass(frozen=True)
+class ModelspaceSummary:
+    """What classifying a sheet reads of the whole modelspace: entity kinds and texts. Taken
+    as soon as the drawing is extracted, so the document (on a large file mostly its
+    modelspace) can go before recognition begins."""
+
+    types: Counter
+    texts: tuple[str, ...]
+
+
+def summarise_modelspace(doc) -> ModelspaceSummary:
+    """Entity kinds and texts over the whole modelspace (hidden layers too)."""
     types: Counter = Counter()
     texts: list[str] = []
     for entity in doc.modelspace():
@@ -193,7 +200,15 @@ def _modelspace(doc, raw: Extraction) -> tuple[Counter, list[str]]:
                 texts.append(entity.plain_text())
         except Exception:  # a damaged text says nothing about the kind of sheet
             continue
-    return types, [t for t in texts if t and t.strip()]
+    return ModelspaceSummary(types, tuple(t for t in texts if t and t.strip()))
+
+
+def _modelspace(summary: ModelspaceSummary | None, raw: Extraction) -> tuple[Counter, list[str]]:
+    """Entity kinds and texts over the whole modelspace, or what the extraction kept when
+    there is no summary of it."""
+    if summary is None:
+        return Counter(raw.ignored_types), [t.text for t in raw.texts]
+    return summary.types, list(summary.texts)
 
 
 def _words(text: str) -> str:
