@@ -226,7 +226,7 @@ class Extractor:
         if kind == "INSERT":
             if not self._quiet_block(entity.dxf.name, 0):
                 return False
-            handle = top_handle or entity.dxf.get("handle") or "?"
+            handle = top_handle or _own(entity.dxf.get("handle") or "?")
             for attrib in entity.attribs:  # attribute texts can name spaces, as when exploded
                 self._visit(attrib, layer, handle, depth + 1, entity.dxf.name, path or handle)
         elif kind == "HATCH" or kind in ANNOTATION_TYPES:
@@ -300,7 +300,7 @@ class Extractor:
         path = None if prefix is None else f"{prefix}/{_definition_handle(entity)}"
         if self._noise[layer] and self._skipped_as_noise(entity, layer, kind, top_handle, depth, path):
             return
-        handle = top_handle or entity.dxf.get("handle") or "?"
+        handle = top_handle or _own(entity.dxf.get("handle") or "?")
         try:
             if kind == "INSERT":
                 self._insert(entity, layer, role, handle, top_handle, depth, path)
@@ -354,16 +354,15 @@ class Extractor:
         if self._noise[layer] and kind in ("LINE", "LWPOLYLINE"):  # light INSERTs lie on role layers only
             self.skipped += 1
             return
-        handle = record.handle or "?"
+        handle = _own(record.handle or "?")
         try:
             if kind == "INSERT":
                 self._light_insert(record, layer, role, handle)
             elif kind == "TEXT":
                 content = " ".join(record.text.split())
                 if content:
-                    out.texts.append(
-                        RawText(role, layer, handle, content, record.point, float(record.height or 0.0), None)
-                    )
+                    x, y = record.point[0] + 0.0, record.point[1] + 0.0  # see _own
+                    out.texts.append(RawText(role, layer, handle, content, (x, y), _own_number(record.height), None))
             else:  # LINE, or a straight untilted LWPOLYLINE
                 if role is Role.LIGHTS:
                     out.problems[msg("load.loose-lines", role=_role_term(role))] += 1
@@ -387,7 +386,7 @@ class Extractor:
                     points,
                     closed,
                     elevation,
-                    float(record.thickness or 0.0),
+                    record.thickness or 0.0,
                     False,
                     layer,
                     role,
@@ -509,7 +508,7 @@ class Extractor:
         else:
             geometry = LineString(points)
         (self.out.shapes if into is None else into).append(
-            RawShape(role, layer, handle, geometry, float(elevation), thickness, block, curved, path)
+            RawShape(role, layer, handle, geometry, _own_number(elevation), _own_number(thickness), block, curved, path)
         )
 
     def _arc(self, entity, layer: str, role: Role | None, handle: str, block: str | None, path: str | None) -> None:
@@ -670,6 +669,22 @@ def extract(
 def _has_plan(out: Extraction) -> bool:
     """Walls, doors, windows or spaces on role layers (what loading requires before recognition)."""
     return bool(out.openings) or any(s.role in PLAN_ROLES for s in out.shapes)
+
+
+def _own(text: str) -> str:
+    """A copy of a string read with the document, for what the extraction keeps.
+
+    The document is dropped once the drawing is extracted, but Python hands a page of
+    small objects back only when nothing on it is alive: a handle of the document's own
+    on each page kept most of the document resident (the 500k-entity plan's records, a
+    few hundred megabytes). One-character strings are Python's shared ones anyway.
+    """
+    return text[:1] + text[1:]
+
+
+def _own_number(value) -> float:
+    """``float(value)`` as a float object of the extraction's own (see ``_own``)."""
+    return float(value) + 0.0 if value else 0.0
 
 
 def _light_matrix(insert: LightInsert, block) -> Matrix44:
