@@ -35,6 +35,14 @@ def plan_path(tmp_path) -> Path:
     return path
 
 
+def _batched_and_usual(read, path: Path, monkeypatch, *batch_sizes: tuple) -> tuple:
+    """What ``read(path)`` gives with each (module, name, size) of ``batch_sizes`` set, and as usual."""
+    usual = read(path)
+    for module, name, size in batch_sizes:
+        monkeypatch.setattr(module, name, size)
+    return read(path), usual
+
+
 def _hosts(path: Path) -> list[str | None]:
     plan = load_plan(path, mapping=LayerMapping())
     return [o.host_wall for storey in plan.storeys for o in storey.openings]
@@ -45,10 +53,9 @@ def _hosts(path: Path) -> list[str | None]:
     target_fixture="host_walls",
 )
 def host_walls(plan_path, monkeypatch) -> tuple[list, list]:
-    usual = _hosts(plan_path)
-    monkeypatch.setattr(build, "HOST_BATCH", 7)
-    monkeypatch.setattr(build, "SEGMENTS_AT_ONCE", 13)
-    batched = _hosts(plan_path)
+    batched, usual = _batched_and_usual(
+        _hosts, plan_path, monkeypatch, (build, "HOST_BATCH", 7), (build, "SEGMENTS_AT_ONCE", 13)
+    )
     assert len(batched) > 7 * 10, f"the plan has too few openings ({len(batched)}) to be scored in many batches"
     return batched, usual
 
@@ -85,10 +92,9 @@ def _openings(path: Path) -> list[tuple]:
     target_fixture="openings",
 )
 def openings(plan_path, monkeypatch) -> tuple[list, list]:
-    usual = _openings(plan_path)
-    monkeypatch.setattr(walls, "PROBES_AT_ONCE", 7)
-    monkeypatch.setattr(walls, "GEOMETRIES_AT_ONCE", 3)
-    return _openings(plan_path), usual
+    return _batched_and_usual(
+        _openings, plan_path, monkeypatch, (walls, "PROBES_AT_ONCE", 7), (walls, "GEOMETRIES_AT_ONCE", 3)
+    )
 
 
 @then("both loads find the same doors and windows in the same places")
@@ -114,11 +120,9 @@ def _footprints(path: Path) -> list:
     target_fixture="footprints",
 )
 def footprints(plan_path, monkeypatch) -> tuple[list, list]:
-    usual = _footprints(plan_path)
-    monkeypatch.setattr(build, "FOOTPRINT_BATCH", 5)
-    batched = _footprints(plan_path)
-    walls = sum(len(w) for _, w in batched)
-    assert walls > 5 * 10, f"the plan has too few walls ({walls}) to be unioned in many batches"
+    batched, usual = _batched_and_usual(_footprints, plan_path, monkeypatch, (build, "FOOTPRINT_BATCH", 5))
+    wall_count = sum(len(w) for _, w in batched)
+    assert wall_count > 5 * 10, f"the plan has too few walls ({wall_count}) to be unioned in many batches"
     return batched, usual
 
 
