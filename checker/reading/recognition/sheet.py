@@ -10,9 +10,9 @@ kinds over the whole modelspace (hidden layers included: a sheet whose detail la
 switched off is still a detail sheet), the words of its texts, and the visible linework
 the extraction kept for recognition.
 
-``classify(raw, modelspace)`` (``modelspace``: ``summarise_modelspace(doc)``) returns a ``Sheet`` whose ``looks_like`` is one plain English
-clause ("looks like an elevation, not a floor plan: ...") for the ``NoPlanContent``
-sentence, or None when nothing marks the drawing as anything in particular.
+``classify(raw, summarise_modelspace(doc))`` returns a ``Sheet`` whose ``looks_like`` is
+one plain English clause ("looks like an elevation, not a floor plan: ...") for the
+``NoPlanContent`` sentence, or None when nothing marks the drawing as anything in particular.
 """
 
 from __future__ import annotations
@@ -183,7 +183,14 @@ class ModelspaceSummary:
     modelspace) can go before recognition begins."""
 
     types: Counter
-    texts: tuple[str, ...]
+    # The texts as one string, each ended by a NUL (no DXF text holds one): the texts are
+    # the document's own objects, and keeping each would keep pages of the dropped
+    # document resident (see dxf.extract._own).
+    joined_texts: str
+
+    @property
+    def texts(self) -> list[str]:
+        return self.joined_texts.split("\0")[:-1]
 
 
 def summarise_modelspace(doc) -> ModelspaceSummary:
@@ -200,7 +207,7 @@ def summarise_modelspace(doc) -> ModelspaceSummary:
                 texts.append(entity.plain_text())
         except Exception:  # a damaged text says nothing about the kind of sheet
             continue
-    return ModelspaceSummary(types, tuple(t for t in texts if t and t.strip()))
+    return ModelspaceSummary(types, "".join(f"{t}\0" for t in texts if t and t.strip()))
 
 
 def _modelspace(summary: ModelspaceSummary | None, raw: Extraction) -> tuple[Counter, list[str]]:
@@ -208,7 +215,7 @@ def _modelspace(summary: ModelspaceSummary | None, raw: Extraction) -> tuple[Cou
     there is no summary of it."""
     if summary is None:
         return Counter(raw.ignored_types), [t.text for t in raw.texts]
-    return summary.types, list(summary.texts)
+    return summary.types, summary.texts
 
 
 def _words(text: str) -> str:
