@@ -55,6 +55,23 @@ Feature: Fast reading of the modelspace
     Then both readings were recovered with the same repairs
     And both readings give the same extraction
 
+  Scenario Outline: A line written with the handle of an entity left to ezdxf is read ezdxf's whole way
+    Given a drawing whose wall line has its bulged polyline's handle written <how>
+    When it is read both ways and extracted
+    Then both readings give the same extraction
+    And the light reading took nothing as records
+
+    Examples:
+      | how               |
+      | as it is          |
+      | in small letters  |
+      | with a leading 0  |
+
+  Scenario: The light records are held packed, and made again only while the modelspace is walked
+    Given the benchmark's block of flats 3 flats on a side
+    When it is read both ways and extracted
+    Then no light record is alive while the light reading holds every one of them packed
+
   Scenario: A door block whose attributes never end is refused with the same sentence as before
     Given a drawing whose door block's attributes are not closed by a SEQEND
     When it is read both ways and extracted

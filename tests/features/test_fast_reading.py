@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import random
 import sys
 from pathlib import Path
@@ -171,6 +172,26 @@ def wall_with_handle(ctx, handle):
     marker = f"  0\nLINE\n  5\n{wall.dxf.handle}\n"
     assert text.count(marker) == 1
     _file(ctx).write_text(text.replace(marker, f"  0\nLINE\n  5\n{handle}\n"), encoding="utf-8")
+    ctx["path"] = _file(ctx)
+
+
+@given(parsers.parse("a drawing whose wall line has its bulged polyline's handle written {how}"))
+def line_with_taken_handle(ctx, how):
+    doc = ezdxf.new("R2018")
+    doc.layers.add("A-WALL")
+    wall = doc.modelspace().add_line((0, 1000), (4000, 1000), dxfattribs={"layer": "A-WALL"})
+    while True:  # a handle with a letter in it, so that small letters differ
+        bulged = doc.modelspace().add_lwpolyline([(0, 0, 0, 0, 1), (4000, 0)], dxfattribs={"layer": "A-WALL"})
+        if any(c.isalpha() for c in bulged.dxf.handle):
+            break
+        doc.modelspace().delete_entity(bulged)
+    doc.saveas(_file(ctx))
+    handle = bulged.dxf.handle
+    taken = {"as it is": handle, "in small letters": handle.lower(), "with a leading 0": "0" + handle}[how]
+    text = _file(ctx).read_text(encoding="utf-8")
+    marker = f"  0\nLINE\n  5\n{wall.dxf.handle}\n"
+    assert text.count(marker) == 1
+    _file(ctx).write_text(text.replace(marker, f"  0\nLINE\n  5\n{taken}\n"), encoding="utf-8")
     ctx["path"] = _file(ctx)
 
 
@@ -406,6 +427,16 @@ def same_expansion(ctx):
 @then("the light reading took nothing as records")
 def took_nothing(ctx):
     assert _records(ctx) == []
+
+
+@then("no light record is alive while the light reading holds every one of them packed")
+def records_packed(ctx):
+    doc = ctx["light_doc"]
+    assert isinstance(doc, ReadDrawing)
+    alive = [o for o in gc.get_objects() if type(o) in LIGHT_TYPES]
+    assert alive == [], f"{len(alive)} records alive"
+    walked = [e for e in doc.modelspace() if type(e) in LIGHT_TYPES]
+    assert len(walked) == len(doc.modelspace()) > 100  # each made again from its packing
 
 
 @then("the light reading took every modelspace entity as a record")

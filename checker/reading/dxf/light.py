@@ -14,6 +14,9 @@ other block reference is exploded by ezdxf as before.
 
 ``read_light(text, claim_insert)`` returns a ``ReadDrawing``: the ezdxf document of what
 is left, whose ``modelspace()`` yields ezdxf entities and light records in file order.
+The records are held packed (``_Packed``: the marshal bytes of their values, one after
+another) and made again each time the modelspace is walked, so a large plan holds no
+object per record while it is read and extracted.
 The records answer the little of ezdxf's interface that other readers of the
 modelspace use (``dxftype()``, ``dxf.name``, ``dxf.text``, ``dxf.get``, ``mcount``).
 Where the file could read differently this way (the modelspace found elsewhere than
@@ -24,10 +27,13 @@ result either way (tests/features/fast_reading.feature).
 
 from __future__ import annotations
 
+import marshal
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal
 from sys import intern
 
+import numpy as np
 from ezdxf.document import Drawing
 from ezdxf.enums import MAP_TEXT_ALIGN_FLAGS_TO_ENUM, TextEntityAlignment
 from ezdxf.lldxf.types import POINT_CODES, TYPE_TABLE, is_valid_handle
@@ -113,35 +119,166 @@ class LightInsert(_Record):
 LIGHT_TYPES = (LightLine, LightPolyline, LightText, LightInsert)
 
 
-class LightModelspace:
-    """The modelspace in file order: ezdxf entities and light records."""
+class _Packed:
+    """The light records of a modelspace packed one after another into one buffer, each the
+    marshal bytes of its values, with the layers, block names and attribute lists it shares
+    with others kept once.
 
-    def __init__(self, entities: list):
-        self._entities = entities
+    A record is made again each time the modelspace is walked, and let go once used. Held
+    as objects, the 500k-entity plan's records took 390 MB, and the pages they left free
+    when the document went lay scattered among what extraction had made meanwhile (194 MB
+    of free blocks that stayed resident); packed they take about 50 MB, freed in a piece.
+    """
 
-    def __iter__(self):
-        return iter(self._entities)
+    __slots__ = ("data", "ends", "kinds", "names", "_name_index", "lists", "_list_index")
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+        self.ends = array("Q")  # where each record's bytes end
+        self.kinds = array("B")  # each record's index in LIGHT_TYPES
+        self.names: list[str] = []  # layers and block names, each once (interned)
+        self._name_index: dict[str, int] = {}
+        self.lists: list[tuple[tuple[str, str], ...]] = []  # attribute (tag, text) lists, each once
+        self._list_index: dict[tuple[tuple[str, str], ...], int] = {}
 
     def __len__(self) -> int:
-        return len(self._entities)
+        return len(self.ends)
 
-    def __getitem__(self, index):
-        return self._entities[index]
+    def _name(self, name: str) -> int:
+        index = self._name_index.get(name)
+        if index is None:
+            index = self._name_index[name] = len(self.names)
+            self.names.append(name)
+        return index
+
+    def add(self, record) -> int:
+        """Pack ``record``; its number in the store."""
+        kind = type(record)
+        layer = self._name(record.layer)
+        if kind is LightPolyline:
+            values: tuple = (record.handle, layer, record.points, record.closed, record.elevation, record.thickness)
+        elif kind is LightInsert:
+            attribs = tuple(record.attribs)
+            index = self._list_index.get(attribs)
+            if index is None:
+                index = self._list_index[attribs] = len(self.lists)
+                self.lists.append(attribs)
+            values = (
+                record.handle,
+                layer,
+                self._name(record.name),
+                record.insert,
+                record.xscale,
+                record.yscale,
+                record.zscale,
+                record.rotation,
+                record.extrusion,
+                index,
+            )
+        elif kind is LightText:
+            values = (record.handle, layer, record.text, record.point, record.height)
+        else:
+            values = (record.handle, layer, record.start, record.end, record.thickness)
+        self.data += marshal.dumps(values)
+        self.ends.append(len(self.data))
+        self.kinds.append(LIGHT_TYPES.index(kind))
+        return len(self.ends) - 1
+
+    def record(self, number: int) -> LightLine | LightPolyline | LightText | LightInsert:
+        """Record ``number`` made again: a new object, equal to the one packed."""
+        start = self.ends[number - 1] if number else 0
+        values = marshal.loads(self.data[start : self.ends[number]])
+        kind = LIGHT_TYPES[self.kinds[number]]
+        record: LightLine | LightPolyline | LightText | LightInsert
+        if kind is LightPolyline:
+            record = polyline = LightPolyline()
+            polyline.points, polyline.closed, polyline.elevation, polyline.thickness = values[2:]
+        elif kind is LightInsert:
+            record = insert = LightInsert()
+            insert.name = self.names[values[2]]
+            insert.insert, insert.xscale, insert.yscale, insert.zscale, insert.rotation, insert.extrusion = values[3:9]
+            insert.attribs = self.lists[values[9]]
+        elif kind is LightText:
+            record = text = LightText()
+            text.text, text.point, text.height = values[2:]
+        else:
+            record = line = LightLine()
+            line.start, line.end, line.thickness = values[2:]
+        record.handle, record.layer = values[0], self.names[values[1]]
+        return record
+
+
+class LightModelspace:
+    """The modelspace in file order: ezdxf entities and light records.
+
+    ``order`` holds, in file order, the number of each packed record (0 and up) or, for
+    ezdxf's entities, ``-1 - i`` for ``entities[i]``; without it the modelspace is
+    ``entities`` alone."""
+
+    def __init__(self, entities: list, packed: _Packed | None = None, order: array | None = None):
+        self._entities = entities
+        self._packed = packed
+        self._order = order
+
+    def __iter__(self) -> Iterator:
+        if self._order is None:
+            return iter(self._entities)
+        return self._walk(self._order)
+
+    def _walk(self, order: Iterable[int]) -> Iterator:
+        record, entities = self._packed.record, self._entities  # type: ignore[union-attr]
+        for number in order:
+            yield record(number) if number >= 0 else entities[-1 - number]
+
+    def __len__(self) -> int:
+        return len(self._entities) if self._order is None else len(self._order)
+
+    def __getitem__(self, index: int):
+        if self._order is None:
+            return self._entities[index]
+        number = self._order[index]
+        return self._packed.record(number) if number >= 0 else self._entities[-1 - number]  # type: ignore[union-attr]
+
+    def of_kinds(self, kinds: set[str]) -> Iterable:
+        """The entities whose DXF type is in ``kinds``, in file order; walked again each time
+        it is iterated, so the records are made only while they are used."""
+        if self._order is None:
+            return [entity for entity in self._entities if entity.dxftype() in kinds]
+        return _Picked(self, kinds)
 
     def query(self, query: str = "*") -> list:
         """The entities of the types named (space-separated DXF types, or ``*``); no attribute filters."""
         kinds = set(query.split())
         if "*" in kinds:
-            return list(self._entities)
-        return [e for e in self._entities if e.dxftype() in kinds]
+            return list(self)
+        return [e for e in self if e.dxftype() in kinds]
+
+
+class _Picked:
+    """``LightModelspace.of_kinds``: walked again each time it is iterated."""
+
+    def __init__(self, modelspace: LightModelspace, kinds: set[str]):
+        self.modelspace, self.kinds = modelspace, kinds
+
+    def __iter__(self) -> Iterator:
+        modelspace, kinds = self.modelspace, self.kinds
+        packed, entities = modelspace._packed, modelspace._entities
+        wanted = [kind.KIND in kinds for kind in LIGHT_TYPES]
+        record, kind_of = packed.record, packed.kinds  # type: ignore[union-attr]
+        for number in modelspace._order:  # type: ignore[union-attr]
+            if number >= 0:
+                if wanted[kind_of[number]]:
+                    yield record(number)
+            elif entities[-1 - number].dxftype() in kinds:
+                yield entities[-1 - number]
 
 
 class ReadDrawing:
     """An ezdxf document whose modelspace also holds light records; everything else is the document's."""
 
-    def __init__(self, doc: Drawing, entities: list):
+    def __init__(self, doc: Drawing, modelspace: LightModelspace):
         self.drawing = doc
-        self._modelspace = LightModelspace(entities)
+        self._modelspace = modelspace
 
     def modelspace(self) -> LightModelspace:
         return self._modelspace
@@ -178,8 +315,14 @@ class _Slot:
 class _Splitter:
     def __init__(self, claim_insert: Callable[[str], bool]):
         self.claim_insert = claim_insert
-        self.items: list = []  # records and slots in file order
-        self.claimed_handles: list[str] = []
+        self.packed = _Packed()
+        self.slots: list[_Slot] = []
+        # Records and slots in file order: a record's number in ``packed``, or -1 - i for slots[i].
+        self.order = array("q")
+        # The handles of the records and of the ATTRIBs and SEQENDs taken with them, as numbers
+        # (a list of a million strings was 70 MB); the rare one past 64 bits as it is.
+        self.claimed_handles = array("Q")
+        self.long_handles: set[str] = set()
         self.model_key: str | None = None  # *Model_Space's and *Paper_Space's block record handles
         self.paper_key: str | None = None
         self.entity_sections = 0
@@ -247,7 +390,7 @@ class _Splitter:
         if group is None:  # callers release only a group they hold
             return
         record, pairs = group[0], group[1]
-        self.items.append(_Slot(record.handle, True))
+        self._slot(record.handle, True)
         for tags in pairs:
             yield from tags
 
@@ -267,10 +410,10 @@ class _Splitter:
             if seqend is not False:
                 record = group[0]
                 record.attribs = [(intern(tag), intern(text)) for tag, text, _ in group[2]]  # RC2, ROLE...: few values
-                self.items.append(record)
-                self.claimed_handles.append(record.handle)
-                self.claimed_handles.extend(handle for _, _, handle in group[2])
-                self.claimed_handles.append(seqend)
+                self._record(record)
+                for _, _, handle in group[2]:
+                    self._claim(handle)
+                self._claim(seqend)
                 self._group = None
                 return
             group[1].append(pairs)
@@ -292,7 +435,7 @@ class _Splitter:
             if parse is not None:
                 record = parse(pairs, self)
         if record is None:
-            self.items.append(_Slot(*_slot_of(pairs, self.model_key, self.paper_key)))
+            self._slot(*_slot_of(pairs, self.model_key, self.paper_key))
             if kind == "POLYLINE" or (kind == "INSERT" and _attribs_follow(pairs)):
                 self._linked = True
             yield from pairs
@@ -303,42 +446,73 @@ class _Splitter:
             return
         if kind == "INSERT":
             record.attribs = []
-        self.items.append(record)
-        self.claimed_handles.append(record.handle)
+        self._record(record)
+
+    def _slot(self, handle: str | None, in_modelspace: bool) -> None:
+        self.order.append(-1 - len(self.slots))
+        self.slots.append(_Slot(handle, in_modelspace))
+
+    def _record(self, record) -> None:
+        self.order.append(self.packed.add(record))
+        self._claim(record.handle)
+
+    def _claim(self, handle: str) -> None:
+        """Note a handle taken from ezdxf (a valid one: a hexadecimal number, see ``_structure``)."""
+        number = int(handle, 16)  # "-1A" is one too, to ezdxf
+        if 0 <= number < 1 << 64:
+            self.claimed_handles.append(number)
+        else:
+            self.long_handles.add(handle)
 
     # ------------------------------------------------------------------ the modelspace
 
-    def modelspace(self, doc: Drawing) -> list:
-        """The records and ezdxf's modelspace entities merged in file order, or LightUnavailable."""
+    def modelspace(self, doc: Drawing) -> LightModelspace:
+        """The records and ezdxf's modelspace entities in file order, or LightUnavailable."""
         if self.entity_sections > 1:
             raise LightUnavailable("several ENTITIES sections")  # ezdxf keeps the last one only
         ezdxf_entities = list(doc.modelspace())
-        if not self.claimed_handles:
-            return ezdxf_entities
+        if not len(self.packed):
+            return LightModelspace(ezdxf_entities)
         model = doc.block_records.get("*Model_Space")
         if model is None or model.dxf.handle != self.model_key:
             raise LightUnavailable("the modelspace is not the block record the tags name")
-        database = doc.entitydb
-        if any(handle in database for handle in self.claimed_handles):
+        if self._claimed_in(doc.entitydb):
             raise LightUnavailable("a handle taken by a light record is in ezdxf's database")
-        merged: list = []
+        order = array("q")
         index = 0
-        for item in self.items:
-            if type(item) is not _Slot:
-                merged.append(item)
+        slots = self.slots
+        for number in self.order:
+            if number >= 0:
+                order.append(number)
                 continue
-            if not item.in_modelspace:
+            slot = slots[-1 - number]
+            if not slot.in_modelspace:
                 continue
             if index >= len(ezdxf_entities):
                 raise LightUnavailable("fewer modelspace entities than expected")
-            entity = ezdxf_entities[index]
-            if item.handle is None or entity.dxf.handle != item.handle:
+            if slot.handle is None or ezdxf_entities[index].dxf.handle != slot.handle:
                 raise LightUnavailable("a modelspace entity is not where its tags were")
-            merged.append(entity)
+            order.append(-1 - index)
             index += 1
         if index != len(ezdxf_entities):
             raise LightUnavailable("more modelspace entities than expected")
-        return merged
+        return LightModelspace(ezdxf_entities, self.packed, order)
+
+    def _claimed_in(self, database) -> bool:
+        """Whether ezdxf's database holds a handle the records took: compared as numbers, so
+        a handle written with other letter case or leading zeros counts too (the file is
+        then read ezdxf's whole way, as for any such doubt)."""
+        if any(handle in database for handle in self.long_handles):
+            return True
+        held = []
+        for handle in database.keys():
+            try:
+                held.append(int(handle, 16))
+            except (TypeError, ValueError):
+                continue
+        held_numbers = np.array([h for h in held if 0 <= h < 1 << 64], dtype=np.uint64)
+        claimed = np.frombuffer(self.claimed_handles, dtype=np.uint64)  # array("Q"): 8 bytes each
+        return bool(np.isin(claimed, held_numbers).any())
 
 
 # ---------------------------------------------------------------------- parsing

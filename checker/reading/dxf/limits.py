@@ -22,6 +22,7 @@ them.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from itertools import compress
 
 import numpy as np
@@ -32,6 +33,7 @@ from ...errors import LimitExceeded
 from ...messages import Number, msg
 from .. import limits as reading_limits
 from ..limits import ENVIRONMENT, OPTIONS, Limits
+from .light import LightModelspace
 
 # Farther from the origin than this, in drawing units, nothing is a building: 1e10 mm is
 # 10,000 km (a projected northing in millimetres stays below it), 1e10 m is past the Moon.
@@ -62,8 +64,9 @@ def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
     total = len(doc.modelspace())
     placements: dict[str, int] = {}  # block -> copies placed directly from modelspace
     picked = _picked(doc.modelspace(), CURVE_KINDS | {"INSERT"})  # one pass over the modelspace
-    inserts = [entity for entity in picked if entity.dxftype() == "INSERT"]
-    for insert in inserts:
+    for insert in picked:
+        if insert.dxftype() != "INSERT":
+            continue
         name = blocks.key(insert.dxf.name)
         placements[name] = placements.get(name, 0) + blocks.copies_of(insert)
     for name, copies in placements.items():  # each block once, however often it is placed
@@ -95,11 +98,14 @@ def check_expansion(doc, label: str, limits: Limits | None = None) -> int:
     return total
 
 
-def _picked(layout, names: set[str]) -> list:
+def _picked(layout, names: set[str]) -> Iterable:
     """The layout's entities whose DXF type is in ``names``, picked from its entity list at
     C speed: a plan's modelspace has a million entities and few of them are block
-    references or curves (``query()`` took five times as long). The modelspace may hold
-    the reader's light records beside ezdxf entities: a type counts by its DXF name."""
+    references or curves (``query()`` took five times as long). The reader's modelspace
+    of light records and ezdxf entities picks them itself, making the records it yields
+    as they are walked (``LightModelspace.of_kinds``), each time it is iterated."""
+    if isinstance(layout, LightModelspace):
+        return layout.of_kinds(names)
     listed = getattr(getattr(layout, "entity_space", None), "entities", None)
     entities = listed if isinstance(listed, list) else list(layout)
     wanted = {kind for kind in set(map(type, entities)) if _dxf_name(kind) in names}
@@ -109,7 +115,7 @@ def _picked(layout, names: set[str]) -> list:
     return [entity for entity in picked if getattr(entity, "is_alive", True)]
 
 
-def _check_curves(entities: list, blocks: _BlockGraph, label: str, limit: float = MAX_COORDINATE) -> None:
+def _check_curves(entities: Iterable, blocks: _BlockGraph, label: str, limit: float = MAX_COORDINATE) -> None:
     """Refuse, before extraction flattens them, curves that reach past any building's size:
     a circle of radius 1e300, or a block's arc scaled by 1e200, would be cut into endless
     segments (extraction then never ends). Straight lines need no flattening; they are
