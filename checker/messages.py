@@ -114,6 +114,63 @@ class Capitalised:
         return {"capitalised": arg_to_json(self.inner)}
 
 
+class Arguments(Mapping):
+    """A message's arguments, immutable: the names as one tuple shared by every message
+    with the same names, the values as a tuple of their own.
+
+    A large plan's findings hold a million messages. A dict and a read-only view of it
+    were 210 bytes a message (90 MB of the 500k-entity plan's check); this is about 100."""
+
+    __slots__ = ("_names", "_values")
+    _shared_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def __init__(self, args: Mapping[str, Arg]):
+        names = tuple(args)
+        self._names = self._shared_names.setdefault(names, names)
+        self._values = tuple(args.values())
+
+    def __getitem__(self, name: str) -> Arg:
+        try:
+            return self._values[self._names.index(name)]
+        except ValueError:
+            raise KeyError(name) from None
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def items(self):  # each render walks them: pairs made at C speed, not looked up by name
+        return _Pairs(self._names, self._values)
+
+    def values(self):
+        return self._values
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    __hash__ = None  # type: ignore[assignment] # as a dict's: Message hashes the items itself
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
+class _Pairs:
+    """``Arguments.items()``: the (name, value) pairs, walked as often as asked."""
+
+    __slots__ = ("_names", "_values")
+
+    def __init__(self, names: tuple[str, ...], values: tuple):
+        self._names, self._values = names, values
+
+    def __iter__(self):
+        return zip(self._names, self._values)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 @dataclass(frozen=True, slots=True)  # slots: a large plan's findings hold a million messages and arguments
 class Message:
     """A sentence or phrase by id, with its arguments; immutable."""
@@ -126,7 +183,7 @@ class Message:
             if not isinstance(value, ARG_TYPES) or isinstance(value, (bool, float)):
                 # A float needs its format (Number), a bool a wording: neither has one text.
                 raise TypeError(f"message {self.id}: argument {name} is a {type(value).__name__}")
-        object.__setattr__(self, "args", MappingProxyType(dict(self.args)))
+        object.__setattr__(self, "args", Arguments(self.args))
 
     def __hash__(self) -> int:
         return hash((self.id, tuple(sorted(self.args.items(), key=lambda item: item[0]))))

@@ -51,3 +51,17 @@ Feature: Findings in every language
       | mm    | 4    | ROLE=ENTRANCE, RC=RC2, GLAZING=NONE, VIEWER=YES, HEAD=-5    | PLAN-02 | attribute.implausible-millimetres | not a plausible number  |
       | mm    | 4    | ROLE=ENTRANCE, RC=RC2, GLAZING=NONE, VIEWER=YES, GRILLE=big | PLAN-02 | attribute.not-grille              | bar/gap in mm           |
       | mm    | 4    | ROLE=ENTRANCE, RC=RC2, GLAZING=NONE, VIEWER=YES, WIDTH=0    | PLAN-02 | attribute.zero-width              | is not an opening       |
+
+  Scenario Outline: Two messages are equal when their ids and arguments are, whatever the arguments' order
+    Given the message "<left>" and the message "<right>"
+    Then the two messages are <equal>, and equal ones hash alike
+    And each message's arguments read as the mapping it was given, and survive a pickle
+
+    Examples:
+      | left            | right           | equal     |
+      | x.y: a=1, b=two | x.y: b=two, a=1 | equal     |
+      | x.y: a=1        | x.y: a=2        | not equal |
+      | x.y: a=1        | x.z: a=1        | not equal |
+      | x.y: a=1        | x.y: a=1, b=2   | not equal |
+      | x.y: a=1        | x.y: b=1        | not equal |
+      | x.y:            | x.y:            | equal     |

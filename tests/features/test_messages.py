@@ -8,6 +8,7 @@ say), and by reading the checker's source (what they could say on other plans).
 from __future__ import annotations
 
 import ast
+import pickle
 import re
 import string
 
@@ -327,3 +328,40 @@ def test_drawing_problems_are_said_in_the_annex_language(tmp_path):
     assert loose["message"] == "lines on doors layers that form no door or window (ignored)" and loose["count"] == 1
     persian = render(message_from_json(loose["message_id"], loose["message_args"]), "fa")
     assert persian == "خط‌های روی لایه‌های در که هیچ در یا پنجره‌ای نمی‌سازند (نادیده گرفته شد)"
+
+
+def _given_message(text: str) -> tuple[Message, dict]:
+    """ "x.y: a=1, b=two" as a Message and the arguments it was given (digits as ints)."""
+    message_id, _, listed = text.partition(":")
+    args: dict = {}
+    for pair in filter(None, (p.strip() for p in listed.split(","))):
+        name, _, value = pair.partition("=")
+        args[name] = int(value) if value.isdigit() else value
+    return Message(message_id, dict(args)), args
+
+
+@given(parsers.parse('the message "{left}" and the message "{right}"'), target_fixture="pair")
+def two_messages(left, right):
+    return [_given_message(left), _given_message(right)]
+
+
+@then(parsers.parse("the two messages are {equal}, and equal ones hash alike"))
+def compared(pair, equal):
+    (left, _), (right, _) = pair
+    assert (left == right) is (equal == "equal")
+    assert (left != right) is (equal != "equal")
+    if left == right:
+        assert hash(left) == hash(right)
+
+
+@then("each message's arguments read as the mapping it was given, and survive a pickle")
+def arguments_read(pair):
+    for message, given_args in pair:
+        assert dict(message.args) == given_args and len(message.args) == len(given_args)
+        assert dict(message.args.items()) == given_args and list(message.args.values()) == list(given_args.values())
+        for name, value in given_args.items():
+            assert message.args[name] == value and name in message.args
+        assert "missing" not in message.args and message.args.get("missing") is None
+        assert message.args == given_args  # compared with a plain dict too
+        assert pickle.loads(pickle.dumps(message)) == message
+
