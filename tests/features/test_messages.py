@@ -364,4 +364,3 @@ def arguments_read(pair):
         assert "missing" not in message.args and message.args.get("missing") is None
         assert message.args == given_args  # compared with a plain dict too
         assert pickle.loads(pickle.dumps(message)) == message
-
