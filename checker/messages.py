@@ -25,9 +25,10 @@ A message's text uses Python named format fields (``{door}``). Its arguments are
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass
 from functools import cache
 from pathlib import Path
+from sys import intern
 from types import MappingProxyType
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -115,19 +116,13 @@ class Capitalised:
 
 
 class Arguments(Mapping):
-    """A message's arguments, immutable: the names as one tuple shared by every message
-    with the same names, the values as a tuple of their own.
-
-    A large plan's findings hold a million messages. A dict and a read-only view of it
-    were 210 bytes a message (90 MB of the 500k-entity plan's check); this is about 100."""
+    """A message's arguments as a read-only mapping: a view of the message's own names
+    and values (``Message.args``), made when asked."""
 
     __slots__ = ("_names", "_values")
-    _shared_names: dict[tuple[str, ...], tuple[str, ...]] = {}
 
-    def __init__(self, args: Mapping[str, Arg]):
-        names = tuple(args)
-        self._names = self._shared_names.setdefault(names, names)
-        self._values = tuple(args.values())
+    def __init__(self, names: tuple[str, ...], values: tuple):
+        self._names, self._values = names, values
 
     def __getitem__(self, name: str) -> Arg:
         try:
@@ -171,22 +166,64 @@ class _Pairs:
         return len(self._names)
 
 
-@dataclass(frozen=True, slots=True)  # slots: a large plan's findings hold a million messages and arguments
+# Each distinct tuple of argument names once: every message with the same names shares it.
+_SHARED_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
 class Message:
-    """A sentence or phrase by id, with its arguments; immutable."""
+    """A sentence or phrase by id, with its arguments (``args``, a mapping); immutable.
 
+    A large plan's findings hold a million messages: each is one object with its id
+    (interned: ids are few, and built with f-strings they were a string a message),
+    the names of its arguments (a tuple shared with every message naming the same) and
+    their values. A dataclass with a dict and a read-only view of it was 260 bytes a
+    message (160 MB of the 500k-entity plan's check); ``args`` is a view made when asked.
+    Equal when the ids and the arguments are, whatever the arguments' order.
+    """
+
+    __slots__ = ("id", "_names", "_values")
     id: str
-    args: Mapping[str, Arg] = field(default_factory=dict)
+    _names: tuple[str, ...]
+    _values: tuple
 
-    def __post_init__(self) -> None:
-        for name, value in self.args.items():
+    def __init__(self, id: str, args: Mapping[str, Arg] | None = None):
+        args = {} if args is None else args
+        for name, value in args.items():
             if not isinstance(value, ARG_TYPES) or isinstance(value, (bool, float)):
                 # A float needs its format (Number), a bool a wording: neither has one text.
-                raise TypeError(f"message {self.id}: argument {name} is a {type(value).__name__}")
-        object.__setattr__(self, "args", Arguments(self.args))
+                raise TypeError(f"message {id}: argument {name} is a {type(value).__name__}")
+        names = tuple(args)
+        object.__setattr__(self, "id", intern(id))
+        object.__setattr__(self, "_names", _SHARED_NAMES.setdefault(names, names))
+        object.__setattr__(self, "_values", tuple(args.values()))
+
+    @property
+    def args(self) -> Arguments:
+        return Arguments(self._names, self._values)
+
+    def __setattr__(self, name: str, value) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}: a Message is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}: a Message is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        if self.id != other.id:
+            return False
+        if self._names is other._names:  # the usual case: the same names in the same order
+            return self._values == other._values
+        return dict(zip(self._names, self._values)) == dict(zip(other._names, other._values))
 
     def __hash__(self) -> int:
-        return hash((self.id, tuple(sorted(self.args.items(), key=lambda item: item[0]))))
+        return hash((self.id, tuple(sorted(zip(self._names, self._values), key=lambda item: item[0]))))
+
+    def __reduce__(self):
+        return Message, (self.id, dict(zip(self._names, self._values)))
+
+    def __repr__(self) -> str:
+        return f"Message(id={self.id!r}, args={dict(zip(self._names, self._values))!r})"
 
     def __str__(self) -> str:
         return render(self)  # the English text, as the JSON and the terminal show it
