@@ -142,11 +142,11 @@ Feature: OPEN-02 Entrance, communal and garage doors resist burglary
     And it points at no element
     And its message says "No door is marked with ROLE COMMUNAL, ENTRANCE, GARAGE"
 
-  Scenario: A rule that crashes becomes an error finding while the other rules still report
+  Scenario Outline: A rule that crashes becomes an error finding while the other rules still report
     Given a plan drawn in "mm"
     And the plan shows the walls of a 10 m by 8 m house
     And the plan has a door "front" with ROLE=ENTRANCE, RC=RC2
-    When the plan is checked under "entrance-doors.toml" with OPEN-02 crashing
+    When the plan is checked under "entrance-doors.toml" with OPEN-02 crashing <when>
     Then the only OPEN-02 finding is error
     And its severity is error
     And its message says "OPEN-02 could not be run (RuntimeError: simulated crash); its criterion is not assessed."
@@ -154,6 +154,11 @@ Feature: OPEN-02 Entrance, communal and garage doors resist burglary
     And the PLAN-02 finding for door "front" is pass
     And the only PLAN-03 finding is pass
     And the verdict is incomplete
+
+    Examples:
+      | when                        |
+      | at once                     |
+      | after its first finding     |
 
   Scenario: An RC2N door whose glazing cannot be read is not assessable
     Given a plan drawn in "mm"
