@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -59,9 +60,9 @@ MIN_FOOTPRINT_WIDTH = 0.5
 MIN_DRAWN_ROOM_AREA = 1.5
 # A door found by its shape in a block that states its attributes is as sure as a block.
 BLOCK_ATTRIBUTES_CONFIDENCE = 0.85
-HOST_BATCH = 4096  # openings whose host walls are scored together (bounds the pair arrays)
 FOOTPRINT_BATCH = 4096  # walls and openings' spans unioned at a time for the footprint (bounds its working set)
 SEGMENTS_AT_ONCE = 1 << 16  # wall segments made GEOS lines at a time, to find the openings near them
+ZONES_AT_ONCE = 1 << 14  # openings' host zones in one tree at a time (near ones together)
 
 
 class _Drawn(NamedTuple):
@@ -367,33 +368,30 @@ def _host_walls(walls: tuple[Wall, ...], wall_segments: Segments, spans: list) -
     if not len(owner):
         return hosts
     zones = _HostZones(spans)
-    opening_idx, segment_idx = zones.pairs(start, end)
-    # A batch of openings at a time (the pairs come sorted by opening): each opening's
-    # choice is its own, and scoring all pairs of a dense plan at once took 20 arrays
-    # of a million pairs.
-    bounds = np.searchsorted(opening_idx, np.arange(0, len(spans) + HOST_BATCH, HOST_BATCH))
-    for batch_no, first in enumerate(range(0, len(spans), HOST_BATCH)):
-        in_batch = slice(bounds[batch_no], bounds[batch_no + 1])
-        batch_size = min(HOST_BATCH, len(spans) - first)
-        segments = segment_idx[in_batch]
-        scores = zones.parallel_lengths(opening_idx[in_batch], start[segments], end[segments])
-        local = opening_idx[in_batch] - first
-        # Per opening and wall: the length of that wall's linework in the zone, along the span.
-        pair_key = local.astype(np.int64) * len(walls) + owner[segments]
-        keys, pair_of = np.unique(pair_key, return_inverse=True)
-        totals = np.bincount(pair_of.ravel(), weights=scores, minlength=len(keys))
-        scored = totals > 0
-        opening_of, wall_of, totals = keys[scored] // len(walls), keys[scored] % len(walls), totals[scored]
-        # Highest score wins; ties within rounding (the two faces of one wall; walls across
-        # the span, whose scores are rounding noise) go to the wall drawn first, so the
-        # answer does not depend on the drawing unit.
-        best = np.zeros(batch_size)
-        np.maximum.at(best, opening_of, totals)
-        tied = totals >= best[opening_of] * (1 - 1e-6) - 1e-9
-        chosen = np.full(batch_size, len(walls))
-        np.minimum.at(chosen, opening_of[tied], wall_of[tied])
-        for i in np.flatnonzero(chosen < len(walls)).tolist():
-            hosts[first + i] = walls[chosen[i]].source.handle
+    # Per opening and wall: the length of that wall's linework in the zone, along the span.
+    # Summed a batch of segments at a time: all (zone, segment) pairs of a dense plan at
+    # once were 1.4M pairs in a dozen arrays (+170 MB on the 500k-entity plan).
+    keys, totals = [], []
+    for segment, zone in zones.pairs(start, end):
+        scores = zones.parallel_lengths(zone, start[segment], end[segment])
+        key, key_of = np.unique(zone.astype(np.int64) * len(walls) + owner[segment], return_inverse=True)
+        keys.append(key)
+        totals.append(np.bincount(key_of.ravel(), weights=scores, minlength=len(key)))
+    key, key_of = np.unique(np.concatenate(keys), return_inverse=True)
+    total = np.bincount(key_of.ravel(), weights=np.concatenate(totals), minlength=len(key))
+    del keys, totals, key_of
+    scored = total > 0
+    opening_of, wall_of, total = key[scored] // len(walls), key[scored] % len(walls), total[scored]
+    # Highest score wins; ties within rounding (the two faces of one wall; walls across
+    # the span, whose scores are rounding noise) go to the wall drawn first, so the
+    # answer does not depend on the drawing unit.
+    best = np.zeros(len(spans))
+    np.maximum.at(best, opening_of, total)
+    tied = total >= best[opening_of] * (1 - 1e-6) - 1e-9
+    chosen = np.full(len(spans), len(walls))
+    np.minimum.at(chosen, opening_of[tied], wall_of[tied])
+    for i in np.flatnonzero(chosen < len(walls)).tolist():
+        hosts[i] = walls[chosen[i]].source.handle
     return hosts
 
 
@@ -411,30 +409,35 @@ class _HostZones:
         self.origin = starts - along * HOST_WALL_DISTANCE
         self.length = lengths + 2 * HOST_WALL_DISTANCE
 
-    def pairs(self, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(zone, segment) for each wall segment from ``start`` to ``end`` whose box meets
-        a zone's box, sorted by zone then segment.
+    def pairs(self, start: np.ndarray, end: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(segment, zone) for each wall segment from ``start`` to ``end`` whose box meets
+        a zone's box, a piece of the plan at a time: each pair once.
 
-        The tree holds the zones and the segments are queried a batch at a time, each
-        box as the line across it (a line's envelope is that box): a polygon per
-        segment of a 500k-entity plan was 225 MB, the lines of one batch are a few.
+        The zones are taken ZONES_AT_ONCE near ones at a time (Z-order), each piece in a
+        tree of its own, and queried with the segments that reach into the piece's box,
+        SEGMENTS_AT_ONCE at a time, each box as the line across it (a line's envelope is
+        that box). A tree of all zones was 70 MB on the 500k-entity plan, a polygon per
+        segment 225 MB.
         """
         far = self.origin + self.along * self.length[:, None]
         across = np.abs(self.normal) * HOST_WALL_DISTANCE
         low = np.minimum(self.origin, far) - across
         high = np.maximum(self.origin, far) + across
-        tree = shapely.STRtree(line_array(np.stack([low, high], axis=1)))
-        zones, segments = [], []
-        for first in range(0, len(start), SEGMENTS_AT_ONCE):
-            lines = line_array(
-                np.stack([start[first : first + SEGMENTS_AT_ONCE], end[first : first + SEGMENTS_AT_ONCE]], axis=1)
+        segment_low, segment_high = np.minimum(start, end), np.maximum(start, end)
+        order = nearby_order(np.nan_to_num((low + high) / 2))
+        for first in range(0, len(order), ZONES_AT_ONCE):
+            piece = order[first : first + ZONES_AT_ONCE]
+            piece_low, piece_high = low[piece].min(axis=0), high[piece].max(axis=0)
+            reaching = np.flatnonzero(
+                np.all(segment_high >= piece_low, axis=1) & np.all(segment_low <= piece_high, axis=1)
             )
-            segment, zone = tree.query(lines)
-            zones.append(zone)
-            segments.append(segment + first)
-        zone_idx, segment_idx = np.concatenate(zones), np.concatenate(segments)
-        order = np.lexsort((segment_idx, zone_idx))
-        return zone_idx[order], segment_idx[order]
+            if not len(reaching):
+                continue
+            tree = shapely.STRtree(line_array(np.stack([low[piece], high[piece]], axis=1)))
+            for at in range(0, len(reaching), SEGMENTS_AT_ONCE):
+                some = reaching[at : at + SEGMENTS_AT_ONCE]
+                segment, zone = tree.query(line_array(np.stack([start[some], end[some]], axis=1)))
+                yield some[segment], piece[zone]
 
     def parallel_lengths(self, zone: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
         """For each segment (start[k], end[k]) and zone[k], the length of the segment's

@@ -7,9 +7,9 @@ Feature: A check's memory stays bounded by what is alive, phase by phase
   of every phase's leftovers. `make bench` measures the peaks; these scenarios hold the
   mechanisms to their promise.
 
-  Scenario: Each opening's host wall is the same whether openings are scored a few or thousands at a time
+  Scenario: Each opening's host wall is the same whether it is scored for a few openings and segments or thousands at a time
     Given bench_load's block of flats at 6 x 6 flats
-    When it is loaded with the host walls scored 7 openings and 13 wall segments at a time, and loaded as usual
+    When it is loaded with the host walls scored for 7 openings and 13 wall segments at a time, and loaded as usual
     Then both loads give every opening the same host wall
     And most openings have a host wall
 

@@ -49,12 +49,12 @@ def _hosts(path: Path) -> list[str | None]:
 
 
 @when(
-    "it is loaded with the host walls scored 7 openings and 13 wall segments at a time, and loaded as usual",
+    "it is loaded with the host walls scored for 7 openings and 13 wall segments at a time, and loaded as usual",
     target_fixture="host_walls",
 )
 def host_walls(plan_path, monkeypatch) -> tuple[list, list]:
     batched, usual = _batched_and_usual(
-        _hosts, plan_path, monkeypatch, (build, "HOST_BATCH", 7), (build, "SEGMENTS_AT_ONCE", 13)
+        _hosts, plan_path, monkeypatch, (build, "ZONES_AT_ONCE", 7), (build, "SEGMENTS_AT_ONCE", 13)
     )
     assert len(batched) > 7 * 10, f"the plan has too few openings ({len(batched)}) to be scored in many batches"
     return batched, usual
