@@ -34,7 +34,7 @@ from ..plan import (
     Wall,
     parse_attributes,
 )
-from ..geoarrays import line_array, nearby_order, point_array
+from ..geoarrays import line_array, nearby_order, pairs_in_pieces, point_array
 from ..heap import release_freed_memory
 from ..messages import Term, msg
 from .dxf.extract import Extraction
@@ -411,33 +411,21 @@ class _HostZones:
 
     def pairs(self, start: np.ndarray, end: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """(segment, zone) for each wall segment from ``start`` to ``end`` whose box meets
-        a zone's box, a piece of the plan at a time: each pair once.
-
-        The zones are taken ZONES_AT_ONCE near ones at a time (Z-order), each piece in a
-        tree of its own, and queried with the segments that reach into the piece's box,
-        SEGMENTS_AT_ONCE at a time, each box as the line across it (a line's envelope is
-        that box). A tree of all zones was 70 MB on the 500k-entity plan, a polygon per
-        segment 225 MB.
-        """
+        a zone's box, a piece of the plan at a time (``geoarrays.pairs_in_pieces``), each
+        box as the line across it (a line's envelope is that box: a polygon per segment
+        of a 500k-entity plan was 225 MB)."""
         far = self.origin + self.along * self.length[:, None]
         across = np.abs(self.normal) * HOST_WALL_DISTANCE
         low = np.minimum(self.origin, far) - across
         high = np.maximum(self.origin, far) + across
-        segment_low, segment_high = np.minimum(start, end), np.maximum(start, end)
-        order = nearby_order(np.nan_to_num((low + high) / 2))
-        for first in range(0, len(order), ZONES_AT_ONCE):
-            piece = order[first : first + ZONES_AT_ONCE]
-            piece_low, piece_high = low[piece].min(axis=0), high[piece].max(axis=0)
-            reaching = np.flatnonzero(
-                np.all(segment_high >= piece_low, axis=1) & np.all(segment_low <= piece_high, axis=1)
-            )
-            if not len(reaching):
-                continue
-            tree = shapely.STRtree(line_array(np.stack([low[piece], high[piece]], axis=1)))
-            for at in range(0, len(reaching), SEGMENTS_AT_ONCE):
-                some = reaching[at : at + SEGMENTS_AT_ONCE]
-                segment, zone = tree.query(line_array(np.stack([start[some], end[some]], axis=1)))
-                yield some[segment], piece[zone]
+        yield from pairs_in_pieces(
+            (low, high),
+            lambda some: line_array(np.stack([low[some], high[some]], axis=1)),
+            (start, end),
+            lambda some: line_array(np.stack([start[some], end[some]], axis=1)),
+            targets_at_once=ZONES_AT_ONCE,
+            probes_at_once=SEGMENTS_AT_ONCE,
+        )
 
     def parallel_lengths(self, zone: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
         """For each segment (start[k], end[k]) and zone[k], the length of the segment's

@@ -88,12 +88,17 @@ def _openings(path: Path) -> list[tuple]:
 
 
 @when(
-    "it is loaded with its wall ends probed 7 and its walls' outlines made 3 at a time, and loaded as usual",
+    "it is loaded with its wall ends probed 7 at a time against 5 places at a time and its walls' outlines made 3 at a time, and loaded as usual",
     target_fixture="openings",
 )
 def openings(plan_path, monkeypatch) -> tuple[list, list]:
     return _batched_and_usual(
-        _openings, plan_path, monkeypatch, (walls, "PROBES_AT_ONCE", 7), (walls, "GEOMETRIES_AT_ONCE", 3)
+        _openings,
+        plan_path,
+        monkeypatch,
+        (walls, "PROBES_AT_ONCE", 7),
+        (walls, "PLACES_AT_ONCE", 5),
+        (walls, "GEOMETRIES_AT_ONCE", 3),
     )
 
 

@@ -22,7 +22,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
-from ...geoarrays import point_array, line_array
+from ...geoarrays import line_array, pairs_in_pieces, point_array
 
 # Tolerances in metres, with why.
 GAP_MIN = 0.4  # narrower breaks are wall joints and partitions meeting a wall
@@ -39,6 +39,7 @@ MIN_OVERLAP = 0.3  # faces must run side by side this long to count as one wall
 # Wall ends probed at once: each probe is a line made in GEOS, and a large plan has
 # millions of ends; made a batch at a time, they never all exist together.
 PROBES_AT_ONCE = 1 << 16
+PLACES_AT_ONCE = 1 << 15  # places where wall ends lie, in one tree at a time (near ones together)
 GEOMETRIES_AT_ONCE = 1 << 16  # geometries whose outlines are made in GEOS at a time (segments_of)
 
 
@@ -239,15 +240,27 @@ def _ends_ahead(points: np.ndarray, looks: np.ndarray) -> tuple[np.ndarray, np.n
     places = in_order[new_place]
     first_end = np.flatnonzero(new_place)
     ends_at = np.diff(np.append(first_end, len(points)))
-    tree = shapely.STRtree(point_array(places))
-    found_i, found_place = [np.zeros(0, dtype=np.intp)], [np.zeros(0, dtype=np.intp)]
-    for first in range(0, len(points), PROBES_AT_ONCE):
-        start, look = points[first : first + PROBES_AT_ONCE], looks[first : first + PROBES_AT_ONCE]
-        probes = shapely.linestrings(np.stack([start + look * GAP_MIN, start + look * GAP_MAX], axis=1))
-        i, place = tree.query(probes, predicate="dwithin", distance=IN_LINE)
-        found_i.append(i + first)
-        found_place.append(place)
-    i, place = np.concatenate(found_i), np.concatenate(found_place)
+
+    def probes(some: np.ndarray):
+        """The line GAP_MIN to GAP_MAX ahead of each of ``some`` ends."""
+        start, look = points[some], looks[some]
+        return line_array(np.stack([start + look * GAP_MIN, start + look * GAP_MAX], axis=1))
+
+    found = list(  # a probe reaches GAP_MAX from its end's point (1 % more: a unit vector's rounding)
+        pairs_in_pieces(
+            (places, places),
+            lambda some: point_array(places[some]),
+            (points, points),
+            probes,
+            targets_at_once=PLACES_AT_ONCE,
+            probes_at_once=PROBES_AT_ONCE,
+            within=IN_LINE,
+            reach=GAP_MAX * 1.01,
+        )
+    )
+    i = np.concatenate([np.zeros(0, dtype=np.intp)] + [probe for probe, _ in found])
+    place = np.concatenate([np.zeros(0, dtype=np.intp)] + [target for _, target in found])
+    del found
     # Every end at each place found: that place's run of ends.
     repeat = ends_at[place]
     i = np.repeat(i, repeat)
