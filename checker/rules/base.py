@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from ..messages import Message, msg, render
@@ -154,12 +154,12 @@ class OpeningGap:
         return not self.missing and not self.invalid
 
 
-def opening_gaps(plan: Plan, rules: Iterable[Rule]) -> list[OpeningGap]:
-    """For each opening some rule judges: what it needs and what it lacks."""
+def opening_gaps(plan: Plan, rules: Iterable[Rule]) -> Iterator[OpeningGap]:
+    """For each opening some rule judges: what it needs and what it lacks, one at a time
+    (a plan's 200k openings' gaps held in a list sat beside the findings made of them)."""
     needs = [(rule.id, need) for rule in rules for need in rule.needs.attributes]
-    gaps: list[OpeningGap] = []
     if not needs:
-        return gaps
+        return
     # What an opening wants and lacks depends only on its kind and its attributes, and
     # openings of one type share one attributes object (plan.parse_attributes): work
     # each pair out once, not once per opening.
@@ -172,16 +172,13 @@ def opening_gaps(plan: Plan, rules: Iterable[Rule]) -> list[OpeningGap]:
         if found is None:
             continue
         wanted, missing = found
-        gaps.append(
-            OpeningGap(
-                storey=storey.name,
-                opening=opening,
-                wanted=wanted,
-                missing=missing,
-                invalid=opening.attributes.invalid,
-            )
+        yield OpeningGap(
+            storey=storey.name,
+            opening=opening,
+            wanted=wanted,
+            missing=missing,
+            invalid=opening.attributes.invalid,
         )
-    return gaps
 
 
 def _wanted_and_missing(opening, needs: list) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]] | None:

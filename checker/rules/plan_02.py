@@ -36,14 +36,12 @@ def check(context: Context):
     if not any(rule.needs.attributes for rule in others):
         yield not_applicable(ID, msg("PLAN-02.no-attributes-needed"))
         return
-    gaps = opening_gaps(context.plan, others)
-    if not gaps:
-        yield not_applicable(ID, msg("PLAN-02.no-opening-judged"))
-        return
+    judged = False
     # The wanted tags, what is measured and what is missing depend on the opening's kind and
     # attributes only, which thousands of openings share: each worded once (immutable, shared).
     worded: dict[tuple, tuple[Listing, Quantity, Quantity, Listing | None]] = {}
-    for gap in gaps:
+    for gap in opening_gaps(context.plan, others):
+        judged = True
         opening = gap.opening
         key = (gap.wanted, gap.missing, id(opening.attributes))
         if key not in worded:
@@ -60,6 +58,8 @@ def check(context: Context):
             yield passed(ID, msg("PLAN-02.complete", opening=name, tags=wanted), **common)
             continue
         yield failed(ID, msg("PLAN-02.incomplete", opening=name, problems=problems), **common)
+    if not judged:
+        yield not_applicable(ID, msg("PLAN-02.no-opening-judged"))
 
 
 def _wording(gap: OpeningGap) -> tuple[Listing, Quantity, Quantity, Listing | None]:
