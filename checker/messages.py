@@ -30,6 +30,7 @@ from functools import cache
 from pathlib import Path
 from sys import intern
 from types import MappingProxyType
+from typing import Any
 from collections.abc import Iterable, Mapping, Sequence
 
 from babel.messages.pofile import read_po
@@ -176,15 +177,18 @@ class Message:
     A large plan's findings hold a million messages: each is one object with its id
     (interned: ids are few, and built with f-strings they were a string a message),
     the names of its arguments (a tuple shared with every message naming the same) and
-    their values. A dataclass with a dict and a read-only view of it was 260 bytes a
+    their values (in two slots when there are up to two, most messages). A dataclass with a dict and a read-only view of it was 260 bytes a
     message (160 MB of the 500k-entity plan's check); ``args`` is a view made when asked.
     Equal when the ids and the arguments are, whatever the arguments' order.
     """
 
-    __slots__ = ("id", "_names", "_values")
+    # The values: of up to two arguments (most messages), each in a slot of its own, so
+    # that no tuple is held for them; of more, the tuple of all in the first.
+    __slots__ = ("id", "_names", "_first", "_second")
     id: str
     _names: tuple[str, ...]
-    _values: tuple
+    _first: Any
+    _second: Any
 
     def __init__(self, id: str, args: Mapping[str, Arg] | None = None):
         args = {} if args is None else args
@@ -192,10 +196,20 @@ class Message:
             if not isinstance(value, ARG_TYPES) or isinstance(value, (bool, float)):
                 # A float needs its format (Number), a bool a wording: neither has one text.
                 raise TypeError(f"message {id}: argument {name} is a {type(value).__name__}")
-        names = tuple(args)
+        names, values = tuple(args), tuple(args.values())
         object.__setattr__(self, "id", intern(id))
         object.__setattr__(self, "_names", _SHARED_NAMES.setdefault(names, names))
-        object.__setattr__(self, "_values", tuple(args.values()))
+        if len(values) > 2:
+            object.__setattr__(self, "_first", values)
+            object.__setattr__(self, "_second", None)
+        else:
+            object.__setattr__(self, "_first", values[0] if values else None)
+            object.__setattr__(self, "_second", values[1] if len(values) == 2 else None)
+
+    @property
+    def _values(self) -> tuple:
+        count = len(self._names)
+        return self._first if count > 2 else (self._first, self._second)[:count]
 
     @property
     def args(self) -> Arguments:
