@@ -215,6 +215,17 @@ class Message:
     def args(self) -> Arguments:
         return Arguments(self._names, self._values)
 
+    def pairs(self) -> Iterable[tuple[str, Arg]]:
+        """The (name, value) of each argument, in order: what rendering and the JSON walk,
+        without making the ``args`` view (a million messages are walked on a large plan)."""
+        names = self._names
+        count = len(names)
+        if count == 1:
+            return ((names[0], self._first),)
+        if count == 2:
+            return ((names[0], self._first), (names[1], self._second))
+        return zip(names, self._first) if count else ()
+
     def __setattr__(self, name: str, value) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}: a Message is immutable")
 
@@ -227,23 +238,23 @@ class Message:
         if self.id != other.id:
             return False
         if self._names is other._names:  # the usual case: the same names in the same order
-            return self._values == other._values
-        return dict(zip(self._names, self._values)) == dict(zip(other._names, other._values))
+            return self._first == other._first and self._second == other._second
+        return dict(self.pairs()) == dict(other.pairs())
 
     def __hash__(self) -> int:
-        return hash((self.id, tuple(sorted(zip(self._names, self._values), key=lambda item: item[0]))))
+        return hash((self.id, tuple(sorted(self.pairs(), key=lambda item: item[0]))))
 
     def __reduce__(self):
-        return Message, (self.id, dict(zip(self._names, self._values)))
+        return Message, (self.id, dict(self.pairs()))
 
     def __repr__(self) -> str:
-        return f"Message(id={self.id!r}, args={dict(zip(self._names, self._values))!r})"
+        return f"Message(id={self.id!r}, args={dict(self.pairs())!r})"
 
     def __str__(self) -> str:
         return render(self)  # the English text, as the JSON and the terminal show it
 
     def to_json(self) -> dict:
-        return {"message_id": self.id, "message_args": args_to_json(self.args)}
+        return {"message_id": self.id, "message_args": {name: arg_to_json(value) for name, value in self.pairs()}}
 
 
 Arg = str | int | Number | Term | Listing | Capitalised | Message
@@ -322,7 +333,7 @@ def render(message: Arg, language: str = SOURCE_LANGUAGE, *, isolate: bool = Fal
 
 def _render_arg(value: Arg, language: str, isolate: bool) -> str:
     if isinstance(value, Message):
-        values = {name: _render_arg(arg, language, isolate) for name, arg in value.args.items()}
+        values = {name: _render_arg(arg, language, isolate) for name, arg in value.pairs()}
         return text_of(value.id, language).format_map(values)
     if isinstance(value, str):
         return f"{FIRST_STRONG_ISOLATE}{value}{POP_DIRECTIONAL_ISOLATE}" if isolate and value else value
@@ -352,7 +363,7 @@ def _joined(items: list[str], style: str, language: str) -> str:
 def message_ids(message: Message) -> Iterable[str]:
     """Every catalogue id ``message`` uses: its own, its terms', its nested messages'."""
     yield message.id
-    for value in message.args.values():
+    for _, value in message.pairs():
         yield from arg_ids(value)
 
 

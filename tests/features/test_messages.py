@@ -363,4 +363,5 @@ def arguments_read(pair):
             assert message.args[name] == value and name in message.args
         assert "missing" not in message.args and message.args.get("missing") is None
         assert message.args == given_args  # compared with a plain dict too
+        assert list(message.pairs()) == list(given_args.items())  # what rendering and the JSON walk
         assert pickle.loads(pickle.dumps(message)) == message
