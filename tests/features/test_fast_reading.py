@@ -18,6 +18,7 @@ from checker.reading.dxf.light import LIGHT_TYPES, ReadDrawing
 from checker.reading.dxf.reader import read_dxf
 from checker.reading.layers import LayerMapping
 from checker.reading.load import _kept_whole
+from checker.reading.recognition.sheet import summarise_modelspace
 
 from .conftest import CORPUS, REPO
 
@@ -388,6 +389,8 @@ def same_extraction(ctx):
     plain, light = _dump(ctx["plain_raw"]), _dump(ctx["light_raw"])
     for name in plain:
         assert plain[name] == light[name], name
+    # What telling the kind of sheet reads: kinds counted and texts without making the records.
+    assert summarise_modelspace(ctx["plain_doc"]) == summarise_modelspace(ctx["light_doc"])
 
 
 def _records(ctx) -> list:

@@ -239,6 +239,14 @@ class LightModelspace:
         number = self._order[index]
         return self._packed.record(number) if number >= 0 else self._entities[-1 - number]  # type: ignore[union-attr]
 
+    def kinds(self) -> Iterator[str]:
+        """Each entity's DXF type in file order, without making the records."""
+        if self._order is None:
+            return (entity.dxftype() for entity in self._entities)
+        names = [kind.KIND for kind in LIGHT_TYPES]
+        kind_of, entities = self._packed.kinds, self._entities  # type: ignore[union-attr]
+        return (names[kind_of[n]] if n >= 0 else entities[-1 - n].dxftype() for n in self._order)
+
     def of_kinds(self, kinds: set[str]) -> Iterable:
         """The entities whose DXF type is in ``kinds``, in file order; walked again each time
         it is iterated, so the records are made only while they are used."""

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import numpy as np
 import shapely
 
 from ..dxf.extract import Extraction
+from ..dxf.light import LightModelspace
 from ..layers import Role
 from .plates import box_components
 from .walls import segments_of
@@ -195,11 +197,16 @@ class ModelspaceSummary:
 
 def summarise_modelspace(doc) -> ModelspaceSummary:
     """Entity kinds and texts over the whole modelspace (hidden layers too)."""
-    types: Counter = Counter()
+    modelspace = doc.modelspace()
     texts: list[str] = []
-    for entity in doc.modelspace():
+    if isinstance(modelspace, LightModelspace):  # its records made only for the texts
+        types = Counter(modelspace.kinds())
+        entities: Iterable = modelspace.of_kinds({"TEXT", "MTEXT"})
+    else:
+        types = Counter(entity.dxftype() for entity in modelspace)
+        entities = modelspace
+    for entity in entities:
         kind = entity.dxftype()
-        types[kind] += 1
         try:
             if kind == "TEXT":
                 texts.append(entity.dxf.text)
