@@ -73,8 +73,9 @@ def pairs_in_pieces(
     probe may pass by ``reach``. ``make_targets(indices)`` and ``make_probes(indices)``
     make the geometries of those. The targets go ``targets_at_once`` near ones at a time
     (``tiles``) into a tree of their own, queried with the probes whose boxes reach the
-    piece's box, ``probes_at_once`` at a time. A tree of a large plan's
-    million wall ends, or of its 200k openings' zones, was 70 MB; a piece's is a few."""
+    piece's box, ``probes_at_once`` at a time. A tree of a large plan's million wall
+    ends, or of its 200k openings' zones, was 70 MB; a piece's is a few. Pieces no
+    probe reaches give nothing: there may be no pair at all."""
     targets_low, targets_high = targets
     corner, other = probes
     margin = (within or 0.0) + reach

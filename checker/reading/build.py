@@ -371,7 +371,8 @@ def _host_walls(walls: tuple[Wall, ...], wall_segments: Segments, spans: list) -
     # Per opening and wall: the length of that wall's linework in the zone, along the span.
     # Summed a batch of segments at a time: all (zone, segment) pairs of a dense plan at
     # once were 1.4M pairs in a dozen arrays (+170 MB on the 500k-entity plan).
-    keys, totals = [], []
+    keys: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]  # no pair at all: no host
+    totals: list[np.ndarray] = [np.zeros(0)]
     for segment, zone in zones.pairs(start, end):
         scores = zones.parallel_lengths(zone, start[segment], end[segment])
         key, key_of = np.unique(zone.astype(np.int64) * len(walls) + owner[segment], return_inverse=True)

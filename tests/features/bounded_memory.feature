@@ -13,6 +13,12 @@ Feature: A check's memory stays bounded by what is alive, phase by phase
     Then both loads give every opening the same host wall
     And most openings have a host wall
 
+  Scenario: A door that no wall comes near has no host wall, whether zones are taken few or many at a time
+    Given a house whose door block lies half a kilometre from its walls
+    When it is loaded with the host walls scored for 7 openings and 13 wall segments at a time, and loaded as usual
+    Then both loads give every opening the same host wall
+    And no opening has a host wall
+
   Scenario: The footprint is the same whether walls are unioned a few or thousands at a time
     Given bench_load's block of flats at 6 x 6 flats
     When its footprint is made from walls and openings unioned 5 at a time, and made as usual
