@@ -177,9 +177,10 @@ class Message:
     A large plan's findings hold a million messages: each is one object with its id
     (interned: ids are few, and built with f-strings they were a string a message),
     the names of its arguments (a tuple shared with every message naming the same) and
-    their values (in two slots when there are up to two, most messages). A dataclass with a dict and a read-only view of it was 260 bytes a
-    message (160 MB of the 500k-entity plan's check); ``args`` is a view made when asked.
-    Equal when the ids and the arguments are, whatever the arguments' order.
+    their values (in two slots when there are up to two, as in most messages). A
+    dataclass with a dict and a read-only view of it was about 300 bytes a message;
+    ``args`` is a view made when asked, ``pairs()`` what rendering walks. Equal when the
+    ids and the arguments are, whatever the arguments' order.
     """
 
     # The values: of up to two arguments (most messages), each in a slot of its own, so
