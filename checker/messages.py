@@ -267,10 +267,6 @@ def msg(id: str, **args: Arg) -> Message:
     return Message(id, args)
 
 
-def args_to_json(args: Mapping[str, Arg]) -> dict:
-    return {name: arg_to_json(value) for name, value in args.items()}
-
-
 def arg_to_json(value: Arg):
     if isinstance(value, (str, int)):
         return value
